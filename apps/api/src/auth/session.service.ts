@@ -1,0 +1,120 @@
+import type { Db, Prisma } from "@orgo/db";
+import { generateSecureRandomString, hashSecret, parseSessionToken, secretHashesMatch } from "./session-token.js";
+
+const DAY = 24 * 3600_000;
+/** Sliding lifetime: renewed to 30 days once half of it is used. */
+export const SESSION_TTL_MS = 30 * DAY;
+/** Hard maximum, however active the session: then the user signs in again. */
+export const SESSION_ABSOLUTE_MAX_MS = 90 * DAY;
+/** lastSeenAt is written at most this often, so reading a session stays a read. */
+export const LAST_SEEN_INTERVAL_MS = 3600_000;
+
+export interface SessionInfo {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string;
+  ip: string;
+}
+
+export interface ValidatedSession {
+  session: SessionInfo;
+  /** True when expiresAt moved: the cookie must be sent again with the new expiry. */
+  renewed: boolean;
+}
+
+export type Clock = () => Date;
+
+const sessionSelect = {
+  id: true,
+  userId: true,
+  createdAt: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  userAgent: true,
+  ip: true,
+} as const;
+
+export function createSessionService({ db, now = () => new Date() }: { db: Db; now?: Clock }) {
+  return {
+    async create(userId: string, device: { userAgent?: string; ip?: string } = {}) {
+      const id = generateSecureRandomString();
+      const secret = generateSecureRandomString();
+      const at = now();
+      const session = await db.session.create({
+        data: {
+          id,
+          secretHash: hashSecret(secret),
+          userId,
+          createdAt: at,
+          lastSeenAt: at,
+          expiresAt: new Date(at.getTime() + SESSION_TTL_MS),
+          absoluteExpiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MAX_MS),
+          userAgent: (device.userAgent ?? "").slice(0, 300),
+          ip: (device.ip ?? "").slice(0, 64),
+        },
+        select: sessionSelect,
+      });
+      return { token: `${id}.${secret}`, session };
+    },
+
+    /** The session a token names, or null (malformed, unknown, wrong secret, expired). */
+    async validate(token: string): Promise<ValidatedSession | null> {
+      const parsed = parseSessionToken(token);
+      if (!parsed) return null;
+      const row = await db.session.findUnique({
+        where: { id: parsed.id },
+        select: { ...sessionSelect, secretHash: true, absoluteExpiresAt: true },
+      });
+      if (!row || !secretHashesMatch(hashSecret(parsed.secret), row.secretHash)) return null;
+      const at = now();
+      if (at >= row.expiresAt || at >= row.absoluteExpiresAt) {
+        await db.session.deleteMany({ where: { id: row.id } });
+        return null;
+      }
+      const { secretHash: _hash, absoluteExpiresAt, ...session } = row;
+      const renew = row.expiresAt.getTime() - at.getTime() < SESSION_TTL_MS / 2;
+      const touch = at.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS;
+      if (!renew && !touch) return { session, renewed: false };
+
+      const expiresAt = renew
+        ? new Date(Math.min(at.getTime() + SESSION_TTL_MS, absoluteExpiresAt.getTime()))
+        : row.expiresAt;
+      await db.session.updateMany({ where: { id: row.id }, data: { expiresAt, lastSeenAt: at } });
+      return { session: { ...session, expiresAt, lastSeenAt: at }, renewed: renew };
+    },
+
+    async invalidate(sessionId: string): Promise<void> {
+      await db.session.deleteMany({ where: { id: sessionId } });
+    },
+
+    /**
+     * Ends every session of a user, except one (the device making a password
+     * change). Pass a transaction client to make it part of a larger change.
+     */
+    async invalidateAllForUser(
+      userId: string,
+      exceptSessionId?: string,
+      tx: Prisma.TransactionClient = db,
+    ): Promise<string[]> {
+      const ended = await tx.session.findMany({
+        where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+        select: { id: true },
+      });
+      await tx.session.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } });
+      return ended.map((s) => s.id);
+    },
+
+    listForUser(userId: string): Promise<SessionInfo[]> {
+      return db.session.findMany({
+        where: { userId, expiresAt: { gt: now() } },
+        orderBy: { lastSeenAt: "desc" },
+        select: sessionSelect,
+      });
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+/**
+ * Every setting the API reads, validated once at start-up. The defaults make the
+ * single-machine run (`npm start` with nothing set) work.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** Absent: an embedded PostgreSQL is started with its data under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Absent: live events stay inside this process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Comma-separated exact origins allowed for writes and websockets. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  WEB_DIST_DIR: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
+  SEED_DEMO_DATA: booleanFromEnv,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const allowedOrigins = e.ALLOWED_ORIGINS
+    ? e.ALLOWED_ORIGINS.split(",")
+        .map((o) => o.trim().replace(/\/$/, ""))
+        .filter(Boolean)
+    : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    allowedOrigins,
+    // Served over https (behind a proxy): Secure, __Host- prefixed session cookie.
+    secureCookies: allowedOrigins.length > 0 && allowedOrigins.every((origin) => origin.startsWith("https://")),
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    webDistDir: path.resolve(e.WEB_DIST_DIR),
+    // Demo data belongs in the embedded developer database, not in a real one
+    // unless asked for.
+    seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

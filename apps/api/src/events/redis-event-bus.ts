@@ -1,0 +1,89 @@
+import { Redis } from "ioredis";
+import superjson from "superjson";
+import { ZEventEnvelope, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
+import type { Logger } from "../logger.js";
+import type { EventBus, EventHandler } from "./event-bus.js";
+
+const PREFIX = "orgo:events:";
+
+/**
+ * Cross-process bus on Redis pub/sub: one publisher and one subscriber connection
+ * per process, whatever the number of websocket subscriptions; Redis channels are
+ * reference-counted so each is SUBSCRIBEd once and dropped with its last listener.
+ */
+export function createRedisEventBus(url: string, log: Logger): EventBus {
+  const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
+  for (const [name, conn] of [
+    ["publisher", publisher],
+    ["subscriber", subscriber],
+  ] as const) {
+    conn.on("error", (error) => log.warn({ err: error, conn: name }, "redis connection error"));
+  }
+
+  const handlers = new Map<string, Set<EventHandler>>();
+  // Subscribes in flight, so concurrent first listeners share one SUBSCRIBE.
+  const pending = new Map<string, Promise<unknown>>();
+
+  subscriber.on("message", (redisChannel: string, message: string) => {
+    const set = handlers.get(redisChannel);
+    if (!set) return;
+    let event: TEventEnvelope;
+    try {
+      // superjson, like the tRPC transport, so dates survive the trip.
+      event = ZEventEnvelope.parse(superjson.parse(message));
+    } catch (error) {
+      // A newer release may publish shapes we do not know: skip, never crash.
+      log.warn({ err: error, channel: redisChannel }, "dropped an event envelope that did not validate");
+      return;
+    }
+    for (const handler of set) handler(event);
+  });
+
+  return {
+    async publish(channel: TChannel, event: TEventEnvelope) {
+      await publisher.publish(PREFIX + channel, superjson.stringify(event));
+    },
+    async subscribe(channel: TChannel, handler: EventHandler) {
+      const key = PREFIX + channel;
+      let set = handlers.get(key);
+      if (!set) {
+        handlers.set(key, (set = new Set()));
+        pending.set(
+          key,
+          subscriber.subscribe(key).finally(() => pending.delete(key)),
+        );
+      }
+      set.add(handler);
+      await pending.get(key);
+      return () => {
+        set.delete(handler);
+        if (set.size === 0 && handlers.get(key) === set) {
+          handlers.delete(key);
+          void subscriber.unsubscribe(key).catch(() => {});
+        }
+      };
+    },
+    async close() {
+      handlers.clear();
+      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+    },
+  };
+}
+
+export async function pingRedis(url: string): Promise<boolean> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}

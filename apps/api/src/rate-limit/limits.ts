@@ -1,0 +1,21 @@
+import { AppError } from "@orgo/api-contract";
+import type { RateLimiter, RateLimitRule } from "./rate-limiter.js";
+
+/** The product's limits in one place. */
+export const limits = {
+  signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
+  signUpPerIp: { limit: 10, windowMs: 60 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+/** Counts one hit on every key; refuses with the longest wait if any is over its limit. */
+export async function enforce(limiter: RateLimiter, hits: [string, RateLimitRule][]): Promise<void> {
+  const results = await Promise.all(hits.map(([key, rule]) => limiter.hit(key, rule)));
+  const refused = results.filter((r) => !r.allowed);
+  if (refused.length) {
+    const retryAfterSeconds = Math.max(...refused.map((r) => r.retryAfterSeconds));
+    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
+  }
+}

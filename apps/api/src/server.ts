@@ -1,0 +1,212 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { WebSocketServer, type WebSocket } from "ws";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { appRouter, channels, type Services } from "@orgo/api-contract";
+import type { SessionService } from "./auth/session.service.js";
+import { createSessionSockets } from "./auth/session-sockets.js";
+import type { EventBus } from "./events/event-bus.js";
+import type { Config } from "./config/config.js";
+import type { Logger } from "./logger.js";
+import { createContextFactory } from "./trpc/context.js";
+import { isAllowedOrigin } from "./http/origin.js";
+import { requestIdOf } from "./http/request-id.js";
+import { setSecurityHeaders } from "./http/security-headers.js";
+import { createStaticHandler } from "./http/static-files.js";
+
+type ServerConfig = Pick<
+  Config,
+  "port" | "host" | "allowedOrigins" | "webDistDir" | "wsMaxPayloadBytes" | "shutdownTimeoutMs" | "secureCookies"
+>;
+
+export interface ApiServer {
+  listen(): Promise<AddressInfo>;
+  /** Graceful: stop accepting, ask websocket clients to reconnect elsewhere, drain. */
+  close(): Promise<void>;
+  readonly httpServer: http.Server;
+}
+
+const TRPC_PREFIX = "/trpc";
+
+/** One HTTP server, one port: tRPC over HTTP and websocket, health, and the SPA. */
+export function createApiServer(options: {
+  config: ServerConfig;
+  services: Services;
+  sessions: SessionService;
+  bus: EventBus;
+  logger: Logger;
+  /** Extra readiness checks (Redis) beside the database. */
+  readyChecks?: (() => Promise<boolean>)[];
+}): ApiServer {
+  const { config, services, logger } = options;
+  const sessionSockets = createSessionSockets();
+  const contextFor = createContextFactory({
+    services,
+    sessions: options.sessions,
+    logger,
+    secureCookies: config.secureCookies,
+    sessionSockets,
+  });
+  let stopListening: (() => void) | undefined;
+  let shuttingDown = false;
+
+  const trpcHttp = createHTTPHandler({
+    router: appRouter,
+    basePath: `${TRPC_PREFIX}/`,
+    maxBodySize: 1_048_576,
+    createContext: ({ req, res }) =>
+      contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), { kind: "http", res }),
+    onError: ({ error, path, ctx }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        logger.error({ err: error.cause ?? error, procedure: path, requestId: ctx?.requestId }, "procedure failed");
+      }
+    },
+  });
+  const serveStatic = createStaticHandler(config.webDistDir);
+
+  const httpServer = http.createServer((req, res) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    (req as RequestWithId).requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    setSecurityHeaders(res);
+    const url = new URL(req.url ?? "/", "http://internal");
+    res.on("finish", () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: url.pathname,
+          procedure: url.pathname.startsWith(`${TRPC_PREFIX}/`)
+            ? url.pathname.slice(TRPC_PREFIX.length + 1)
+            : undefined,
+          status: res.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+        },
+        "request",
+      );
+    });
+
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname === "/readyz") {
+      void readiness().then((ok) => sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready" }));
+      return;
+    }
+    if (url.pathname === TRPC_PREFIX || url.pathname.startsWith(`${TRPC_PREFIX}/`)) {
+      if (req.method !== "GET" && req.method !== "HEAD" && !isAllowedOrigin(req, config.allowedOrigins)) {
+        return sendJson(res, 403, { error: { message: "Cross-origin request refused", code: "FORBIDDEN" } });
+      }
+      return trpcHttp(req, res);
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Method not allowed" });
+    serveStatic(req, res);
+  });
+  httpServer.keepAliveTimeout = 65_000;
+
+  async function readiness(): Promise<boolean> {
+    if (shuttingDown) return false;
+    const checks = [services.system.ready(), ...(options.readyChecks ?? []).map((check) => check())];
+    return (await Promise.all(checks)).every(Boolean);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.wsMaxPayloadBytes });
+  const wsHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: ({ req, res }) =>
+      contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), {
+        kind: "websocket",
+        // tRPC's adapter types name `ws` from its own install, which cannot see @types/ws.
+        socket: res as unknown as WebSocket,
+      }),
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+    onError: ({ error, path, ctx }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        logger.error({ err: error.cause ?? error, procedure: path, requestId: ctx?.requestId }, "procedure failed");
+      }
+    },
+  });
+  wss.on("connection", (socket: WebSocket, req) => {
+    const started = performance.now();
+    socket.once("close", (code) =>
+      logger.info(
+        {
+          requestId: (req as RequestWithId).requestId,
+          path: TRPC_PREFIX,
+          transport: "websocket",
+          code,
+          durationMs: Math.round(performance.now() - started),
+        },
+        "websocket closed",
+      ),
+    );
+  });
+
+  httpServer.on("upgrade", (req, socket, head) => {
+    const requestId = requestIdOf(req);
+    (req as RequestWithId).requestId = requestId;
+    const { pathname } = new URL(req.url ?? "/", "http://internal");
+    const refuse = (status: number, text: string) => {
+      logger.info(
+        { requestId, path: pathname, transport: "websocket", status, origin: req.headers.origin },
+        "upgrade refused",
+      );
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (pathname !== TRPC_PREFIX) return refuse(404, "Not Found");
+    if (shuttingDown) return refuse(503, "Service Unavailable");
+    if (!isAllowedOrigin(req, config.allowedOrigins)) return refuse(403, "Forbidden");
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      logger.info({ requestId, path: pathname, transport: "websocket", status: 101 }, "websocket opened");
+      wss.emit("connection", ws, req);
+    });
+  });
+
+  return {
+    httpServer,
+    async listen() {
+      // Sign-out on any process closes this process's sockets of that session.
+      stopListening = await options.bus.subscribe(channels.sessions, (event) => {
+        if (event.type !== "session.revoked") return;
+        const closed = sessionSockets.close(event.data.sessionIds);
+        if (closed)
+          logger.info(
+            { sessions: event.data.sessionIds.length, sockets: closed },
+            "closed revoked sessions' websockets",
+          );
+      });
+      return new Promise<AddressInfo>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(config.port, config.host, () => resolve(httpServer.address() as AddressInfo));
+      });
+    },
+    async close() {
+      shuttingDown = true;
+      stopListening?.();
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Clients reconnect (to another process behind the proxy, or to us after a restart)
+      // and resume their subscriptions from their last event id.
+      wsHandler.broadcastReconnectNotification();
+      httpServer.closeIdleConnections();
+      const deadline = setTimeout(() => {
+        httpServer.closeAllConnections();
+        for (const client of wss.clients) client.terminate();
+      }, config.shutdownTimeoutMs);
+      for (const client of wss.clients) client.close(1012, "Server restarting");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await closed;
+      clearTimeout(deadline);
+    },
+  };
+}
+
+type RequestWithId = http.IncomingMessage & { requestId?: string };
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import type { RunningApp } from "../src/app.js";
+import { startTestApp } from "./helpers/app.js";
+import { createTestClient } from "./helpers/trpc-client.js";
+import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+
+describe.skipIf(!browserAvailable())("the SPA in Chromium against the real server", () => {
+  let fresh: FreshDatabase;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en-US", colorScheme: "light" });
+    await page.goto(app.url);
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fresh?.drop();
+  });
+
+  it("shows the seeded feed in the shell", async () => {
+    await expect.poll(() => page.locator('[data-testid="post-list"] li').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByRole("navigation").textContent()).toContain("Feed");
+    await page.screenshot({ path: screenshotPath("01-feed") });
+  });
+
+  it("puts a post written elsewhere at the top of the list, live", async () => {
+    const { client } = createTestClient(app.url);
+    await client.post.createAsDemo.mutate({
+      title: "Written from another client",
+      body: "Arrives over the websocket.",
+    });
+    const first = page.locator('[data-testid="post-list"] li').first();
+    await expect.poll(() => first.textContent()).toContain("Written from another client");
+    await page.screenshot({ path: screenshotPath("02-live-update") });
+  });
+
+  it("moves through the list with j / k and opens the post in the detail pane", async () => {
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    // Keys are handled asynchronously: wait for the selection to settle on the last press's target.
+    const selected = page.locator('[data-testid="post-list"] li[aria-selected="true"] .list__title');
+    const title = "Written from another client";
+    await expect.poll(() => selected.textContent()).toBe(title);
+    await expect.poll(() => page.locator("#post-title").textContent()).toBe(title);
+    expect(page.url()).toMatch(/\/posts\/\d+$/);
+  });
+
+  it("opens the command palette with Ctrl+K and runs a command from it", async () => {
+    await page.keyboard.press("Control+k");
+    const input = page.getByPlaceholder("Type a command or search…");
+    await input.waitFor();
+    await input.fill("shortcuts");
+    await page.screenshot({ path: screenshotPath("03-command-palette") });
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await page.screenshot({ path: screenshotPath("04-shortcut-sheet") });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("dialog", { name: "Keyboard shortcuts" }).isVisible()).toBe(false);
+  });
+
+  it("writes a post in the composer, with field errors first", async () => {
+    await page.keyboard.press("n");
+    const dialog = page.getByRole("dialog", { name: "New post" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Publish" }).click();
+    await expect
+      .poll(() => dialog.locator(".field__error").allTextContents())
+      .toEqual(["Give your post a title.", "Write what you learned."]);
+    await dialog.getByLabel("Title").fill("Composer works");
+    // Errors go away as soon as the reader starts fixing them.
+    await expect.poll(() => dialog.locator(".field__error").count()).toBe(0);
+    await dialog.getByLabel("What did you learn?").fill("Typed in Chromium, stored in PostgreSQL.");
+    await page.screenshot({ path: screenshotPath("05-composer") });
+    await dialog.getByRole("button", { name: "Publish" }).click();
+    await expect.poll(() => page.locator("#post-title").textContent()).toBe("Composer works");
+    expect(await fresh.db.post.count({ where: { title: "Composer works" } })).toBe(1);
+    await page.screenshot({ path: screenshotPath("06-published") });
+  });
+
+  it("speaks Korean to a Korean browser and follows a dark system theme", async () => {
+    const korean = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      locale: "ko-KR",
+      colorScheme: "dark",
+    });
+    await korean.goto(app.url);
+    await expect.poll(() => korean.getByRole("navigation").textContent()).toContain("피드");
+    await expect.poll(() => korean.locator(".pane__header h2").textContent()).toBe("최신 글");
+    const background = await korean.evaluate("getComputedStyle(document.documentElement).backgroundColor");
+    expect(background).toBe("rgb(15, 20, 25)");
+    await korean.screenshot({ path: screenshotPath("07-korean-dark") });
+    await korean.close();
+  });
+});

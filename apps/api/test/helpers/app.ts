@@ -1,0 +1,26 @@
+import { loadConfig } from "../../src/config/config.js";
+import { createLogger } from "../../src/logger.js";
+import { startApp, type RunningApp } from "../../src/app.js";
+
+/** The real app (server, services, bus) on a free port against a test database. */
+export async function startTestApp(options: {
+  databaseUrl: string;
+  redisUrl?: string;
+  seed?: boolean;
+  webDistDir?: string;
+}): Promise<RunningApp> {
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    SEED_DEMO_DATA: options.seed === false ? "false" : "true",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    SHUTDOWN_TIMEOUT_MS: "2000",
+    ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
+  });
+  const app = await startApp(config, createLogger(config.logLevel));
+  // The origin a browser on this server would send.
+  config.allowedOrigins.push(`http://127.0.0.1:${app.address.port}`, `http://localhost:${app.address.port}`);
+  return app;
+}

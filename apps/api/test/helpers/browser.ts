@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { repoRoot } from "../../src/config/config.js";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
+export const webDistDir = path.join(repoRoot, "apps", "web", "dist");
+
+/** Whether browser tests can run here; in CI they must, so a missing browser fails. */
+export function browserAvailable(): boolean {
+  const ok = existsSync(executablePath) && existsSync(path.join(webDistDir, "index.html"));
+  if (!ok && process.env.CI === "true") {
+    throw new Error(`CI=true but Chromium (${executablePath}) or the built SPA (${webDistDir}) is missing`);
+  }
+  return ok;
+}
+
+/** Playwright gives every launch a fresh, empty profile of its own. */
+export function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(screenshotDir, `${name}.png`);
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import type { TEventEnvelope } from "@orgo/api-contract";
+import { createLogger } from "../src/logger.js";
+import { createRedisEventBus } from "../src/events/redis-event-bus.js";
+import type { EventBus } from "../src/events/event-bus.js";
+import { makePostFor } from "./helpers/posts.js";
+import { redisUrlForTests } from "./helpers/redis.js";
+
+const redisUrl = await redisUrlForTests();
+
+describe.skipIf(!redisUrl)("Redis event bus (two processes' worth of connections)", () => {
+  let a: EventBus;
+  let b: EventBus;
+  let probe: Redis;
+  const logger = createLogger("silent");
+
+  beforeAll(() => {
+    a = createRedisEventBus(redisUrl!, logger);
+    b = createRedisEventBus(redisUrl!, logger);
+    probe = new Redis(redisUrl!);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    probe.disconnect();
+  });
+
+  const event = (id: number): TEventEnvelope => ({ v: 1, type: "post.created", data: makePostFor(id) });
+
+  it("delivers an event published on one bus to subscribers of the other, with dates intact", async () => {
+    const got: TEventEnvelope[] = [];
+    const off = await b.subscribe("posts", (e) => got.push(e));
+    await a.publish("posts", event(1));
+    await expect.poll(() => got.length).toBe(1);
+    const first = got[0]!;
+    expect(first.type === "post.created" && first.data.createdAt).toBeInstanceOf(Date);
+    off();
+  });
+
+  it("subscribes to a Redis channel once however many listeners, and leaves it with the last", async () => {
+    const count = async () => {
+      const result = (await probe.call("pubsub", "numsub", "orgo:events:posts")) as [string, number];
+      return Number(result[1]);
+    };
+    const before = await count();
+    const off1 = await b.subscribe("posts", () => {});
+    const off2 = await b.subscribe("posts", () => {});
+    expect(await count()).toBe(before + 1);
+    off1();
+    expect(await count()).toBe(before + 1);
+    off2();
+    await expect.poll(count).toBe(before);
+  });
+
+  it("drops an envelope that does not validate instead of crashing", async () => {
+    const got: TEventEnvelope[] = [];
+    const off = await b.subscribe("posts", (e) => got.push(e));
+    await probe.publish("orgo:events:posts", JSON.stringify({ v: 99, type: "post.created", data: {} }));
+    await probe.publish("orgo:events:posts", "not json");
+    await a.publish("posts", event(2));
+    await expect.poll(() => got.map((e) => (e.type === "post.created" ? e.data.id : null))).toEqual([2]);
+    off();
+  });
+});

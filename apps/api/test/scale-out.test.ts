@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import { repoRoot } from "../src/config/config.js";
+import { redisUrlForTests } from "./helpers/redis.js";
+import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+import { createTestClient } from "./helpers/trpc-client.js";
+import WebSocket from "ws";
+import { createSessionService } from "../src/auth/session.service.js";
+import { SESSION_ENDED_CLOSE_CODE } from "../src/auth/session-sockets.js";
+
+const redisUrl = await redisUrlForTests();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real `npm start`-style API process (no embedded database: we pass ours). */
+async function startProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const port = await freePort();
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "src/main.ts"], {
+    cwd: path.join(repoRoot, "apps", "api"),
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", WEB_DIST_DIR: webDistDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API process exited early:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`API process not ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, child, output: () => output };
+}
+
+function stopProcess(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGTERM");
+  });
+}
+
+describe.skipIf(!redisUrl || !browserAvailable())("two API processes sharing PostgreSQL and Redis", () => {
+  let fresh: FreshDatabase;
+  let a: Awaited<ReturnType<typeof startProcess>>;
+  let b: Awaited<ReturnType<typeof startProcess>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    const env = { DATABASE_URL: fresh.url, REDIS_URL: redisUrl!, SEED_DEMO_DATA: "true" };
+    // One after the other: the first migrates and seeds, the second finds it done.
+    a = await startProcess(env);
+    b = await startProcess(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    const codes = await Promise.all([a, b].filter(Boolean).map((p) => stopProcess(p.child)));
+    await fresh?.drop();
+    // Graceful shutdown on SIGTERM exits 0.
+    expect(codes, `${a?.output()}\n${b?.output()}`).toEqual([0, 0]);
+  });
+
+  it("shows live, in a browser on process B, a post created through process A", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    await page.goto(b.url);
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="post-list"] li').count()).toBeGreaterThan(0);
+
+    const { client } = createTestClient(a.url);
+    await client.post.createAsDemo.mutate({ title: "Created on process A", body: "Seen on process B." });
+    const first = page.locator('[data-testid="post-list"] li').first();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain("Created on process A");
+    await page.screenshot({ path: screenshotPath("08-scale-out-live-across-processes") });
+  });
+
+  it("closes, on process B, the websocket of a session signed out through process A", async () => {
+    const user = await fresh.db.user.findUniqueOrThrow({ where: { handle: "sara_k" } });
+    const { token } = await createSessionService({ db: fresh.db }).create(user.id);
+    const cookie = `orgo_session=${token}`;
+
+    const socket = new WebSocket(`${b.url.replace("http", "ws")}/trpc`, { headers: { origin: b.url, cookie } });
+    const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+    const firstReply = new Promise<string>((resolve) =>
+      socket.once("message", (data: Buffer) => resolve(data.toString())),
+    );
+    await new Promise((resolve) => socket.once("open", resolve));
+    // A call over the socket proves the upgrade's cookie made us sara_k on B.
+    socket.send(JSON.stringify({ id: 1, method: "query", params: { path: "auth.me", input: { json: null } } }));
+    expect(await firstReply).toContain('"handle":"sara_k"');
+
+    const signOut = await fetch(`${a.url}/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: a.url, cookie },
+      body: JSON.stringify({ json: null }),
+    });
+    expect(signOut.status).toBe(200);
+    expect(await closed).toBe(SESSION_ENDED_CLOSE_CODE);
+  });
+});

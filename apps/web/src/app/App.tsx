@@ -1,0 +1,43 @@
+import { useState } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { I18nProvider } from "../i18n/i18n";
+import { ThemeProvider } from "../theme/theme";
+import { UiStateProvider } from "../shell/ui-state";
+import { Shell } from "../shell/Shell";
+import { trpc, createTrpcClient } from "../lib/trpc";
+import { FeedPage } from "../features/feed/FeedPage";
+import { SettingsPage } from "../features/settings/SettingsPage";
+import { SignInPage } from "../features/auth/SignInPage";
+import { SignUpPage } from "../features/auth/SignUpPage";
+
+export function App() {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
+  );
+  const [{ client }] = useState(() => createTrpcClient());
+  return (
+    <trpc.Provider client={client} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <ThemeProvider>
+            <UiStateProvider>
+              <BrowserRouter>
+                <Routes>
+                  <Route element={<Shell />}>
+                    <Route index element={<FeedPage />} />
+                    <Route path="posts/:postId" element={<FeedPage />} />
+                    <Route path="settings" element={<SettingsPage />} />
+                    <Route path="signin" element={<SignInPage />} />
+                    <Route path="signup" element={<SignUpPage />} />
+                    <Route path="*" element={<FeedPage />} />
+                  </Route>
+                </Routes>
+              </BrowserRouter>
+            </UiStateProvider>
+          </ThemeProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </trpc.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { fieldErrorsOf } from "../../lib/errors";
+import { FormError } from "../../ui/FormError";
+import { Field } from "../../ui/Field";
+import { AuthCard } from "./AuthCard";
+import { restartApp } from "./use-me";
+
+export function SignInPage() {
+  const { t } = useI18n();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = trpc.auth.signIn.useMutation({ onSuccess: () => restartApp("/") });
+  const errors = fieldErrorsOf(signIn.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!signIn.isPending) signIn.mutate({ email, password });
+  };
+  return (
+    <AuthCard title={t("auth.signInTitle")} onSubmit={submit}>
+      <Field
+        label={t("auth.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        errors={errors.email}
+        autoFocus
+      />
+      <Field
+        label={t("auth.password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        errors={errors.password}
+      />
+      <FormError error={signIn.error} />
+      <button type="submit" className="button button--primary" disabled={signIn.isPending}>
+        {t("auth.signIn")}
+      </button>
+      <p className="muted small">
+        {t("auth.noAccount")} <Link to="/signup">{t("auth.signUp")}</Link>
+      </p>
+    </AuthCard>
+  );
+}

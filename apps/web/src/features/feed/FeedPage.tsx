@@ -1,0 +1,84 @@
+import { useMemo } from "react";
+import { useNavigate, useParams } from "react-router";
+import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
+import { useI18n } from "../../i18n/i18n";
+import { useUi } from "../../shell/ui-state";
+import { useListNavigation } from "../../lib/use-list-navigation";
+import { describeError } from "../../lib/errors";
+import { useLiveFeed } from "./use-live-feed";
+import { PostList } from "./PostList";
+import { PostDetail } from "./PostDetail";
+
+export function FeedPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const params = useParams();
+  const selectedId = params.postId ? Number(params.postId) : null;
+  const { filter } = useUi();
+  const { query, posts, freshIds } = useLiveFeed();
+
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    if (!needle) return posts;
+    return posts.filter((p) =>
+      [p.title, p.body, p.author.displayName, p.author.handle].some((field) =>
+        field.toLocaleLowerCase().includes(needle),
+      ),
+    );
+  }, [posts, filter]);
+  const selected = posts.find((p) => p.id === selectedId) ?? null;
+  const select = (id: number) => void navigate(`/posts/${id}`, { replace: selectedId !== null });
+  useListNavigation({ ids: visible.map((p) => p.id), selected: selectedId, onSelect: select });
+
+  return (
+    <PanelGroup direction="horizontal" autoSaveId="orgo.feed.panes" className="panes">
+      <Panel defaultSize={38} minSize={24} className="pane pane--list">
+        <div className="pane__header">
+          <h2>{t("feed.title")}</h2>
+          {freshIds.size > 0 && <span className="badge">{t("feed.newPosts", { count: freshIds.size })}</span>}
+        </div>
+        <div className="pane__scroll">
+          {query.isPending && <p className="placeholder">{t("feed.loading")}</p>}
+          {query.isError && (
+            <div className="placeholder" role="alert">
+              <p>{t("feed.error")}</p>
+              <p className="muted">{describeError(query.error, t)}</p>
+              <button type="button" className="button" onClick={() => void query.refetch()}>
+                {t("feed.retry")}
+              </button>
+            </div>
+          )}
+          {query.isSuccess && posts.length === 0 && <p className="placeholder">{t("feed.empty")}</p>}
+          {filter && visible.length === 0 && posts.length > 0 && (
+            <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
+          )}
+          <PostList posts={visible} selectedId={selectedId} freshIds={freshIds} onSelect={select} />
+          {query.hasNextPage ? (
+            <button
+              type="button"
+              className="button button--ghost list__more"
+              disabled={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+            >
+              {query.isFetchingNextPage ? t("feed.loading") : t("feed.loadMore")}
+            </button>
+          ) : (
+            query.isSuccess && posts.length > 0 && <p className="placeholder muted">{t("feed.end")}</p>
+          )}
+        </div>
+      </Panel>
+      <PanelResizeHandle className="pane__handle" />
+      <Panel minSize={30} className="pane pane--detail">
+        <div className="pane__scroll">
+          {selected ? (
+            <PostDetail post={selected} />
+          ) : (
+            <p className="placeholder">
+              {selectedId !== null && query.isSuccess ? t("post.notFound") : t("feed.selectHint")}
+            </p>
+          )}
+        </div>
+      </Panel>
+    </PanelGroup>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from "react";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { fieldErrorsOf } from "../../lib/errors";
+import { FormError } from "../../ui/FormError";
+import { Field } from "../../ui/Field";
+
+export function PasswordSection() {
+  const { t } = useI18n();
+  const utils = trpc.useUtils();
+  const [currentPassword, setCurrent] = useState("");
+  const [newPassword, setNew] = useState("");
+  const change = trpc.auth.changePassword.useMutation({
+    onSuccess: () => {
+      setCurrent("");
+      setNew("");
+      void utils.auth.sessions.invalidate();
+    },
+  });
+  const errors = fieldErrorsOf(change.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!change.isPending) change.mutate({ currentPassword, newPassword });
+  };
+  return (
+    <form className="choice form" onSubmit={submit} noValidate aria-labelledby="password-title">
+      <h2 id="password-title" className="section-title">
+        {t("settings.password")}
+      </h2>
+      <Field
+        label={t("settings.currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+        errors={errors.currentPassword}
+      />
+      <Field
+        label={t("settings.newPassword")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint={t("auth.passwordHint")}
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        errors={errors.newPassword}
+      />
+      <FormError error={change.error} />
+      {change.isSuccess && (
+        <p role="status" className="form__ok">
+          {t("settings.passwordChanged")}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={change.isPending}>
+          {t("settings.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { en, ko, type MessageKey } from "./messages";
+import { detectLanguage, type Language } from "./detect-language";
+
+export type { Language };
+
+const tables: Record<Language, Record<MessageKey, string>> = { en, ko };
+const STORAGE_KEY = "orgo.language";
+
+function initialLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === "ko" || saved === "en") return saved;
+  return detectLanguage(navigator.languages ?? [navigator.language]);
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+  formatDate: (date: Date) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const setLanguage = useCallback((next: Language) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLanguageState(next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const value = useMemo<I18n>(() => {
+    const table = tables[language];
+    const dateFormat = new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+    return {
+      language,
+      setLanguage,
+      t: (key, params) =>
+        table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+          params && name in params ? String(params[name]) : whole,
+        ),
+      formatDate: (date) => dateFormat.format(date),
+    };
+  }, [language, setLanguage]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}

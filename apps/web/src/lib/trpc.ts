@@ -1,0 +1,28 @@
+import { createTRPCReact } from "@trpc/react-query";
+import { createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
+import superjson from "superjson";
+import type { AppRouter } from "@orgo/api-contract";
+import { setConnectionState } from "./connection-state";
+
+export const trpc = createTRPCReact<AppRouter>();
+
+export function createTrpcClient(origin: string = window.location.origin) {
+  const wsClient = createWSClient({
+    url: `${origin.replace(/^http/, "ws")}/trpc`,
+    // Back off up to 10 s; the server's reconnect notification triggers it early.
+    retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 10_000),
+    onOpen: () => setConnectionState("online"),
+    onClose: () => setConnectionState("offline"),
+    keepAlive: { enabled: true, intervalMs: 20_000, pongTimeoutMs: 5_000 },
+  });
+  const client = trpc.createClient({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: wsLink({ client: wsClient, transformer: superjson }),
+        false: httpBatchLink({ url: `${origin}/trpc`, transformer: superjson, maxURLLength: 4000 }),
+      }),
+    ],
+  });
+  return { client, wsClient };
+}

@@ -1,0 +1,82 @@
+import { Command } from "cmdk";
+import { useNavigate } from "react-router";
+import { useI18n } from "../i18n/i18n";
+import { useTheme } from "../theme/theme";
+import { trpc } from "../lib/trpc";
+import { useUi } from "./ui-state";
+import { restartApp, useMe } from "../features/auth/use-me";
+
+interface PaletteCommand {
+  id: string;
+  label: string;
+  hint?: string;
+  run: () => void;
+}
+
+export function CommandPalette() {
+  const { t, language, setLanguage } = useI18n();
+  const theme = useTheme();
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const ui = useUi();
+  const me = useMe();
+  const signOut = trpc.auth.signOut.useMutation({ onSettled: () => restartApp("/") });
+
+  const navigation: PaletteCommand[] = [
+    { id: "go-feed", label: t("nav.feed"), run: () => void navigate("/") },
+    { id: "go-settings", label: t("nav.settings"), run: () => void navigate("/settings") },
+    ...(me.data
+      ? []
+      : [
+          { id: "sign-in", label: t("auth.signIn"), run: () => void navigate("/signin") },
+          { id: "sign-up", label: t("auth.signUp"), run: () => void navigate("/signup") },
+        ]),
+  ];
+  const actions: PaletteCommand[] = [
+    { id: "new-post", label: t("composer.open"), hint: "n", run: () => ui.setComposerOpen(true) },
+    { id: "refresh", label: t("action.refresh"), run: () => void utils.post.latest.invalidate() },
+    { id: "theme", label: t("action.toggleTheme"), run: theme.cycle },
+    { id: "language", label: t("action.switchLanguage"), run: () => setLanguage(language === "ko" ? "en" : "ko") },
+    { id: "shortcuts", label: t("action.showShortcuts"), hint: "?", run: () => ui.setShortcutsOpen(true) },
+    ...(me.data ? [{ id: "sign-out", label: t("auth.signOut"), run: () => signOut.mutate() }] : []),
+  ];
+
+  const run = (command: PaletteCommand) => {
+    ui.setPaletteOpen(false);
+    command.run();
+  };
+
+  return (
+    <Command.Dialog
+      open={ui.paletteOpen}
+      onOpenChange={ui.setPaletteOpen}
+      label={t("palette.label")}
+      className="palette"
+      overlayClassName="palette__overlay"
+      contentClassName="palette__content"
+    >
+      <Command.Input placeholder={t("palette.placeholder")} className="palette__input" />
+      <Command.List className="palette__list">
+        <Command.Empty className="palette__empty">{t("palette.empty")}</Command.Empty>
+        {[
+          { heading: t("palette.navigation"), items: navigation },
+          { heading: t("palette.actions"), items: actions },
+        ].map((group) => (
+          <Command.Group key={group.heading} heading={group.heading} className="palette__group">
+            {group.items.map((command) => (
+              <Command.Item
+                key={command.id}
+                value={`${command.label} ${command.id}`}
+                onSelect={() => run(command)}
+                className="palette__item"
+              >
+                <span>{command.label}</span>
+                {command.hint && <kbd>{command.hint}</kbd>}
+              </Command.Item>
+            ))}
+          </Command.Group>
+        ))}
+      </Command.List>
+    </Command.Dialog>
+  );
+}

@@ -1,0 +1,22 @@
+import { useConnectionState } from "../lib/connection-state";
+import { useI18n } from "../i18n/i18n";
+
+export function ConnectionIndicator() {
+  const state = useConnectionState();
+  const { t } = useI18n();
+  const label = t(
+    state === "online" ? "connection.online" : state === "connecting" ? "connection.connecting" : "connection.offline",
+  );
+  return (
+    <span
+      className={`connection connection--${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+      data-state={state}
+    >
+      <span className="connection__dot" aria-hidden />
+      {label}
+    </span>
+  );
+}

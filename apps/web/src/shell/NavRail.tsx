@@ -1,0 +1,41 @@
+import { NavLink } from "react-router";
+import { useI18n } from "../i18n/i18n";
+import { useUi } from "./ui-state";
+import { AccountButton } from "../features/auth/AccountButton";
+
+export function NavRail() {
+  const { t } = useI18n();
+  const { setComposerOpen } = useUi();
+  return (
+    <nav className="rail" aria-label={t("nav.label")}>
+      <div className="rail__logo" aria-hidden>
+        <img src="/favicon.svg" alt="" width={32} height={32} />
+      </div>
+      <NavLink to="/" end className="rail__item" title={t("nav.feed")}>
+        <span aria-hidden className="rail__icon">
+          ▤
+        </span>
+        <span className="rail__label">{t("nav.feed")}</span>
+      </NavLink>
+      <button
+        type="button"
+        className="rail__item rail__compose"
+        title={`${t("composer.open")} (n)`}
+        onClick={() => setComposerOpen(true)}
+      >
+        <span aria-hidden className="rail__icon">
+          ✎
+        </span>
+        <span className="rail__label">{t("composer.open")}</span>
+      </button>
+      <div className="rail__spacer" />
+      <AccountButton />
+      <NavLink to="/settings" className="rail__item" title={t("nav.settings")}>
+        <span aria-hidden className="rail__icon">
+          ⚙
+        </span>
+        <span className="rail__label">{t("nav.settings")}</span>
+      </NavLink>
+    </nav>
+  );
+}

@@ -1,0 +1,39 @@
+import { forwardRef } from "react";
+import { useI18n } from "../i18n/i18n";
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { useUi } from "./ui-state";
+import { isMac } from "./hotkeys";
+
+export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searchRef) {
+  const { t } = useI18n();
+  const { filter, setFilter, setPaletteOpen } = useUi();
+  return (
+    <header className="topbar">
+      <span className="topbar__title">{t("app.name")}</span>
+      <input
+        ref={searchRef}
+        className="topbar__search"
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            setFilter("");
+            e.currentTarget.blur();
+          }
+        }}
+        placeholder={t("search.placeholder")}
+        aria-label={t("search.label")}
+      />
+      <button
+        type="button"
+        className="topbar__palette"
+        onClick={() => setPaletteOpen(true)}
+        aria-label={t("palette.label")}
+      >
+        <kbd>{isMac ? "⌘" : "Ctrl"}</kbd> <kbd>K</kbd>
+      </button>
+      <ConnectionIndicator />
+    </header>
+  );
+});

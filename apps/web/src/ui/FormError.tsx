@@ -1,0 +1,13 @@
+import { useI18n } from "../i18n/i18n";
+import { describeError, fieldErrorsOf } from "../lib/errors";
+
+/** A form's error when no field took it (field errors show beside their fields). */
+export function FormError({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error || Object.keys(fieldErrorsOf(error)).length) return null;
+  return (
+    <p className="form__error" role="alert">
+      {describeError(error, t)}
+    </p>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { en, ko } from "../src/i18n/messages";
+import { detectLanguage } from "../src/i18n/detect-language";
+
+describe("language", () => {
+  it("is Korean when the browser prefers Korean, English otherwise", () => {
+    expect(detectLanguage(["ko-KR", "en-US"])).toBe("ko");
+    expect(detectLanguage(["en-GB", "ko"])).toBe("en");
+    expect(detectLanguage(["fr-FR", "ko"])).toBe("ko");
+    expect(detectLanguage(["fr-FR"])).toBe("en");
+    expect(detectLanguage([])).toBe("en");
+  });
+
+  it("has the same placeholders in Korean as in English for every message", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(ko[key]), key).toEqual(placeholders(en[key]));
+      expect(ko[key].trim(), key).not.toBe("");
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { AppError } from "../errors.js";
+import type { TContext } from "../context.js";
+import { router, middleware, publicProcedure, authedProcedure } from "../trpc.js";
+import { z } from "zod";
+import {
+  ZChangePasswordInput,
+  ZEndSessionInput,
+  ZMe,
+  ZSessionSummary,
+  ZSignInInput,
+  ZSignUpStarted,
+  ZSignUpStartInput,
+  ZSignUpVerifyInput,
+  type TStartedSession,
+} from "./auth.schemas.js";
+
+function startSession(ctx: TContext, started: TStartedSession) {
+  ctx.cookies!.setSession(started.token, started.expiresAt);
+  return started.me;
+}
+
+/** Signing in and out sets a cookie, which only an HTTP response can carry. */
+const requireHttp = middleware(({ ctx, next }) => {
+  if (!ctx.cookies) throw new AppError("VALIDATION", "Use HTTP for this call");
+  return next();
+});
+const httpProcedure = publicProcedure.use(requireHttp);
+
+export const authRouter = router({
+  /** Who the session cookie belongs to, or null when signed out. */
+  me: publicProcedure.output(ZMe.nullable()).query(({ ctx }) => (ctx.viewer ? ctx.services.auth.me(ctx.viewer) : null)),
+
+  signUpStart: httpProcedure
+    .input(ZSignUpStartInput)
+    .output(ZSignUpStarted)
+    .mutation(({ ctx, input }) => ctx.services.auth.signUpStart(input, ctx.device)),
+
+  signUpVerify: httpProcedure
+    .input(ZSignUpVerifyInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => startSession(ctx, await ctx.services.auth.signUpVerify(input, ctx.device))),
+
+  signIn: httpProcedure
+    .input(ZSignInInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => startSession(ctx, await ctx.services.auth.signIn(input, ctx.device))),
+
+  signOut: authedProcedure.use(requireHttp).mutation(async ({ ctx }) => {
+    await ctx.services.auth.signOut(ctx.viewer);
+    ctx.cookies!.clearSession();
+  }),
+
+  sessions: authedProcedure
+    .output(z.array(ZSessionSummary))
+    .query(({ ctx }) => ctx.services.auth.listSessions(ctx.viewer)),
+
+  endSession: authedProcedure
+    .input(ZEndSessionInput)
+    .mutation(({ ctx, input }) => ctx.services.auth.endSession(ctx.viewer, input.sessionId)),
+
+  changePassword: authedProcedure
+    .input(ZChangePasswordInput)
+    .mutation(({ ctx, input }) => ctx.services.auth.changePassword(ctx.viewer, input)),
+});

@@ -1,0 +1,36 @@
+/**
+ * Domain error codes shared by server and clients. Services throw `AppError` with
+ * one of these; the router maps it to a tRPC code, and the client picks the
+ * translated message by code.
+ */
+export const appErrorCodes = {
+  VALIDATION: "BAD_REQUEST",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorCodes;
+export type TrpcErrorCode = (typeof appErrorCodes)[AppErrorCode];
+
+export class AppError extends Error {
+  override readonly name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: { retryAfterSeconds?: number; fieldErrors?: Record<string, string[]> },
+  ) {
+    super(message);
+  }
+}
+
+/** The extra fields every error response carries in `error.data`. */
+export interface AppErrorData {
+  appCode: AppErrorCode;
+  requestId: string | null;
+  fieldErrors: Record<string, string[]> | null;
+  retryAfterSeconds: number | null;
+}

@@ -1,0 +1,5 @@
+export * from "./schemas.js";
+export { appRouter, type AppRouter } from "./router.js";
+export { createCallerFactory } from "./trpc.js";
+export type { TContext, TViewer, TCallReport } from "./context.js";
+export type { Services, AuthService, PostService, SystemService, TDevice } from "./services.js";

@@ -1,0 +1,10 @@
+import { router } from "./trpc.js";
+import { postRouter } from "./posts/post.router.js";
+import { authRouter } from "./auth/auth.router.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  post: postRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,74 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import { AppError, appErrorCodes, type AppErrorCode, type AppErrorData } from "./errors.js";
+import type { TContext } from "./context.js";
+
+function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
+  if (error.cause instanceof AppError) return error.cause.code;
+  const entry = Object.entries(appErrorCodes).find(([, trpc]) => trpc === error.code);
+  if (entry) return entry[0] as AppErrorCode;
+  // PARSE_ERROR, PAYLOAD_TOO_LARGE, METHOD_NOT_SUPPORTED…: the client's fault, not ours.
+  return httpStatus < 500 ? "VALIDATION" : "INTERNAL";
+}
+
+const t = initTRPC.context<TContext>().create({
+  transformer: superjson,
+  // Stacks are for our logs, never for the wire.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const appCode = appCodeOf(error, shape.data.httpStatus);
+    const cause = error.cause;
+    const data: AppErrorData = {
+      appCode,
+      requestId: ctx?.requestId ?? null,
+      fieldErrors:
+        cause instanceof z.ZodError
+          ? z.flattenError(cause).fieldErrors
+          : cause instanceof AppError
+            ? (cause.details?.fieldErrors ?? null)
+            : null,
+      retryAfterSeconds: cause instanceof AppError ? (cause.details?.retryAfterSeconds ?? null) : null,
+    };
+    const message =
+      appCode === "INTERNAL"
+        ? `Something went wrong. Request id: ${ctx?.requestId ?? "unknown"}`
+        : cause instanceof z.ZodError
+          ? "Invalid input"
+          : shape.message;
+    const { stack: _stack, ...base } = shape.data;
+    return { ...shape, message, data: { ...base, ...data } };
+  },
+});
+
+/** Turns a thrown AppError into the matching tRPC error, keeping it as the cause. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    result.error = new TRPCError({ code: appErrorCodes[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+const reportCalls = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  ctx.reportCall?.({
+    path,
+    type,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    ok: result.ok,
+    code: result.ok ? undefined : result.error.code,
+  });
+  return result;
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(reportCalls).use(mapAppErrors);
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { AppError, appRouter, createCallerFactory } from "../src/index.js";
+import { fakeServices, makePost, testContext } from "./fake-services.js";
+
+const createCaller = createCallerFactory(appRouter);
+const callerWith = (services = fakeServices(), requestId = "req-1") =>
+  createCaller(testContext({ services, requestId }).context);
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+describe("post.latest", () => {
+  it("pages with a cursor", async () => {
+    const caller = callerWith();
+    const first = await caller.post.latest({ limit: 2 });
+    expect(first.items.map((p) => p.id)).toEqual([5, 4]);
+    const second = await caller.post.latest({ limit: 2, cursor: first.nextCursor });
+    expect(second.items.map((p) => p.id)).toEqual([3, 2]);
+  });
+
+  it("refuses a page size outside 1–50 as BAD_REQUEST", async () => {
+    const error = await errorOf(callerWith().post.latest({ limit: 500 }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("drops private fields a service might leak, such as an author's e-mail", async () => {
+    const services = fakeServices({
+      latest: () => Promise.resolve({ items: [makePost(1, { email: "secret@example.com" })], nextCursor: null }),
+    });
+    const page = await callerWith(services).post.latest({});
+    expect(JSON.stringify(page)).not.toContain("secret@example.com");
+    expect(page.items[0]!.author).not.toHaveProperty("email");
+  });
+});
+
+describe("post.createAsDemo", () => {
+  it("trims and validates the input before the service sees it", async () => {
+    let seen: unknown;
+    const services = fakeServices({
+      createAsDemoUser: (input) => {
+        seen = input;
+        return Promise.resolve(makePost(9));
+      },
+    });
+    await callerWith(services).post.createAsDemo({ title: "  Hello  ", body: " world " });
+    expect(seen).toEqual({ title: "Hello", body: "world" });
+    const error = await errorOf(callerWith(services).post.createAsDemo({ title: "   ", body: "x" }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("maps a domain error to its tRPC code", async () => {
+    const services = fakeServices({
+      createAsDemoUser: () => Promise.reject(new AppError("NOT_FOUND", "no demo user")),
+    });
+    const error = await errorOf(callerWith(services).post.createAsDemo({ title: "t", body: "b" }));
+    expect(error.code).toBe("NOT_FOUND");
+    expect(error.message).toBe("no demo user");
+  });
+});
+
+describe("post.onCreated", () => {
+  it("yields tracked ids so a reconnecting client resumes after its last one", async () => {
+    const stream = await callerWith().post.onCreated({ lastEventId: "1" });
+    const ids: string[] = [];
+    // A server-side caller yields tracked()'s raw envelope: [id, data, marker].
+    for await (const event of stream) ids.push((event as unknown as [string])[0]);
+    expect(ids).toEqual(["2", "3"]);
+  });
+
+  it("refuses a malformed lastEventId", async () => {
+    const error = await errorOf(callerWith().post.onCreated({ lastEventId: "abc" }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("auth.me", () => {
+  it("is null when signed out and the own profile, e-mail included, when signed in", async () => {
+    expect(await callerWith().auth.me()).toBeNull();
+    const signedIn = createCaller(testContext({ viewer: { userId: "u1", sessionId: "s1" } }).context);
+    expect(await signedIn.auth.me()).toMatchObject({ id: "u1", email: "me@example.com" });
+  });
+});
+
+describe("auth sign-in and sign-out", () => {
+  it("sets the session cookie on success and none on failure", async () => {
+    const ok = testContext();
+    expect(
+      await createCaller(ok.context).auth.signIn({ email: " Me@Example.com ", password: "right-password" }),
+    ).toMatchObject({
+      id: "u1",
+    });
+    expect(ok.cookieLog).toEqual(["set token-1"]);
+
+    const bad = testContext();
+    const error = await errorOf(createCaller(bad.context).auth.signIn({ email: "me@example.com", password: "nope" }));
+    expect(error.code).toBe("UNAUTHORIZED");
+    expect(bad.cookieLog).toEqual([]);
+  });
+
+  it("refuses to sign in over a websocket, where no cookie can be set", async () => {
+    const ws = testContext({ cookies: null });
+    const error = await errorOf(
+      createCaller(ws.context).auth.signIn({ email: "me@example.com", password: "right-password" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("signs out only a signed-in viewer, and clears the cookie", async () => {
+    expect((await errorOf(callerWith().auth.signOut())).code).toBe("UNAUTHORIZED");
+    const signedIn = testContext({ viewer: { userId: "u1", sessionId: "s1" } });
+    await createCaller(signedIn.context).auth.signOut();
+    expect(signedIn.cookieLog).toEqual(["clear"]);
+  });
+
+  it("validates sign-up input: e-mail, 8-character password, handle", async () => {
+    const error = await errorOf(
+      callerWith().auth.signUpStart({ email: "not-an-email", password: "short", handle: "No Spaces", displayName: "" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});

@@ -1,0 +1,10 @@
+export { createDb, type Db, type CreateDbOptions } from "./client.js";
+export { Prisma } from "./generated/prisma/client.js";
+export { applyMigrations } from "./migrations/migrate.js";
+export {
+  startEmbeddedPostgres,
+  defaultEmbeddedDataDir,
+  type EmbeddedDatabase,
+} from "./connection/embedded-postgres.js";
+export { ensureDatabase, isReachable, withDatabase } from "./connection/admin.js";
+export { seedDemoData, DEMO_USER_HANDLE } from "./seed/seed.js";

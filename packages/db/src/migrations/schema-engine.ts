@@ -1,0 +1,68 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// The Prisma CLI wants a native schema-engine binary that cannot be downloaded on
+// our machines, so we drive the same engine compiled to wasm. The npm package is
+// built for bundlers (`import * as wasm from "./x.wasm"`), hence the manual
+// instantiation below.
+let ready: Promise<typeof bindings> | undefined;
+
+// Node's global WebAssembly; its types live in lib.dom, which server code does not load.
+const wasmRuntime = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
+    };
+  }
+).WebAssembly;
+
+function loadBindings(): Promise<typeof bindings> {
+  ready ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasmPath = require
+      .resolve("@prisma/schema-engine-wasm/schema_engine_bg")
+      .replace(/schema_engine_bg\.js$/, "schema_engine_bg.wasm");
+    const { instance } = await wasmRuntime.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": bindings,
+    });
+    const exports = instance.exports as Record<string, unknown> & { __wbindgen_start: () => void };
+    bindings.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bindings;
+  })();
+  return ready;
+}
+
+export interface SchemaFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Opens a schema engine on a database. The wasm engine connects eagerly, so even a
+ * schema-to-schema diff (which reads nothing from the database) needs a reachable
+ * PostgreSQL.
+ */
+export async function openSchemaEngine(
+  schema: SchemaFile,
+  connectionString: string,
+): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
+  const { SchemaEngine } = await loadBindings();
+  const factory = new PrismaPg({ connectionString });
+  // A bare PrismaPg instance loses `this` inside the engine; the binder keeps it.
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+  const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, adapter);
+  return {
+    engine,
+    close: () => {
+      engine.free();
+      return Promise.resolve();
+    },
+  };
+}
+
+export const noFilters = { externalTables: [], externalEnums: [] };
