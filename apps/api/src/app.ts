@@ -1,4 +1,5 @@
 import path from "node:path";
+import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import {
   applyMigrations,
@@ -17,10 +18,19 @@ import { createMemoryEventBus } from "./events/memory-event-bus.js";
 import { createRedisEventBus, pingRedis } from "./events/redis-event-bus.js";
 import { createServices } from "./services.js";
 import { createSessionService } from "./auth/session.service.js";
-import { createDevOutbox, type DevOutbox } from "./mail/mailer.js";
+import { createRequestAuth } from "./auth/request-auth.js";
+import { createDevOutbox, type DevOutbox, type Mailer } from "./mail/mailer.js";
+import { createSmtpMailer } from "./mail/smtp-mailer.js";
+import { renderOutboxPage } from "./mail/outbox-page.js";
+import { clientIpResolver } from "./http/client-ip.js";
+import { createLocalFileStorage } from "./storage/local-file-storage.js";
+import { createUploadsRoutes } from "./storage/uploads-routes.js";
+import { createOAuthService } from "./oauth/oauth.service.js";
+import { createOAuthRoutes } from "./oauth/oauth-routes.js";
+import { configuredProviders } from "./oauth/configured-providers.js";
 import { createMemoryRateLimiter } from "./rate-limit/memory-rate-limiter.js";
 import { createRedisRateLimiter } from "./rate-limit/redis-rate-limiter.js";
-import { createApiServer, type ApiServer } from "./server.js";
+import { createApiServer, type ApiServer, type HttpRoute } from "./server.js";
 
 export interface RunningApp {
   address: AddressInfo;
@@ -28,8 +38,8 @@ export interface RunningApp {
   db: Db;
   bus: EventBus;
   server: ApiServer;
-  /** Where mail goes until SMTP is configured (tests read codes from it). */
-  outbox: DevOutbox;
+  /** Where mail goes until SMTP is configured (tests read codes from it); null with SMTP. */
+  outbox: DevOutbox | null;
   stop(): Promise<void>;
 }
 
@@ -65,20 +75,63 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const redisUrl = config.redisUrl;
   const bus = redisUrl ? createRedisEventBus(redisUrl, logger) : createMemoryEventBus();
   const sessions = createSessionService({ db });
-  const mailer = createDevOutbox(logger);
+  const outbox = config.smtpUrl ? null : createDevOutbox(logger);
+  const smtp = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom, logger }) : null;
+  const mailer: Mailer = smtp ?? outbox!;
   const limiter = redisUrl ? createRedisRateLimiter(redisUrl) : createMemoryRateLimiter();
-  const services = createServices({ db, bus, sessions, mailer, limiter });
+  await mkdir(config.uploadDir, { recursive: true });
+  const storage = createLocalFileStorage(config.uploadDir);
+  // Read when used: with PORT=0 (tests) the origin is known only after listen().
+  const publicOrigin = () => config.publicOrigin;
+  const providers = configuredProviders(config.oauth, publicOrigin);
+  const services = createServices({
+    db,
+    bus,
+    sessions,
+    mailer,
+    limiter,
+    storage,
+    publicOrigin,
+    oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
+  });
+  const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });
+  const clientIp = clientIpResolver(config.trustProxyHops);
+  const routes: HttpRoute[] = [
+    createOAuthRoutes({
+      providers,
+      oauth: createOAuthService({ db }),
+      sessions,
+      auth,
+      limiter,
+      clientIp,
+      secureCookies: config.secureCookies,
+      logger,
+    }),
+    createUploadsRoutes({
+      auth,
+      users: services.users,
+      limiter,
+      allowedOrigins: config.allowedOrigins,
+      localRoot: storage.root,
+    }),
+  ];
+  if (outbox && config.devOutboxPage) {
+    routes.push((req, res, url) => url.pathname === "/dev/outbox" && (renderOutboxPage(outbox, res), true));
+  }
   const server = createApiServer({
     config,
     services,
-    sessions,
+    auth,
+    clientIp,
     bus,
     logger,
+    routes,
     readyChecks: redisUrl ? [() => pingRedis(redisUrl)] : [],
   });
   const address = await server.listen();
   const host = address.address === "::" || address.address === "0.0.0.0" ? "localhost" : address.address;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  if (config.port === 0 && !config.publicOriginSet) config.publicOrigin = url;
   logger.info(
     { url, events: redisUrl ? "redis" : "in-process", database: embedded ? "embedded" : "external" },
     "OrGo is ready",
@@ -90,10 +143,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     db,
     bus,
     server,
-    outbox: mailer,
+    outbox,
     async stop() {
       await server.close();
       await Promise.all([bus.close(), limiter.close()]);
+      smtp?.close();
       await db.$disconnect();
       await embedded?.stop();
     },

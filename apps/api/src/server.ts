@@ -4,22 +4,27 @@ import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
-import { appRouter, channels, type Services } from "@orgo/api-contract";
-import type { SessionService } from "./auth/session.service.js";
+import { AppError, appRouter, channels, type Services } from "@orgo/api-contract";
+import type { RequestAuth } from "./auth/request-auth.js";
 import { createSessionSockets } from "./auth/session-sockets.js";
 import type { EventBus } from "./events/event-bus.js";
 import type { Config } from "./config/config.js";
 import type { Logger } from "./logger.js";
 import { createContextFactory } from "./trpc/context.js";
+import type { ClientIp } from "./http/client-ip.js";
 import { isAllowedOrigin } from "./http/origin.js";
+import { sendJson } from "./http/respond.js";
 import { requestIdOf } from "./http/request-id.js";
 import { setSecurityHeaders } from "./http/security-headers.js";
 import { createStaticHandler } from "./http/static-files.js";
 
 type ServerConfig = Pick<
   Config,
-  "port" | "host" | "allowedOrigins" | "webDistDir" | "wsMaxPayloadBytes" | "shutdownTimeoutMs" | "secureCookies"
+  "port" | "host" | "allowedOrigins" | "webDistDir" | "wsMaxPayloadBytes" | "shutdownTimeoutMs"
 >;
+
+/** A plain HTTP route (OAuth, uploads, the dev outbox): handles the request, or answers false to pass. */
+export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<void>;
 
 export interface ApiServer {
   listen(): Promise<AddressInfo>;
@@ -34,9 +39,12 @@ const TRPC_PREFIX = "/trpc";
 export function createApiServer(options: {
   config: ServerConfig;
   services: Services;
-  sessions: SessionService;
+  auth: RequestAuth;
+  clientIp: ClientIp;
   bus: EventBus;
   logger: Logger;
+  /** Tried in order before the SPA. */
+  routes?: HttpRoute[];
   /** Extra readiness checks (Redis) beside the database. */
   readyChecks?: (() => Promise<boolean>)[];
 }): ApiServer {
@@ -44,10 +52,10 @@ export function createApiServer(options: {
   const sessionSockets = createSessionSockets();
   const contextFor = createContextFactory({
     services,
-    sessions: options.sessions,
+    auth: options.auth,
     logger,
-    secureCookies: config.secureCookies,
     sessionSockets,
+    clientIp: options.clientIp,
   });
   let stopListening: (() => void) | undefined;
   let shuttingDown = false;
@@ -56,6 +64,13 @@ export function createApiServer(options: {
     router: appRouter,
     basePath: `${TRPC_PREFIX}/`,
     maxBodySize: 1_048_576,
+    // Rate-limited callers learn when to come back from the standard header too.
+    responseMeta({ errors }) {
+      const wait = errors
+        .map((error) => (error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : undefined))
+        .find((seconds) => seconds !== undefined);
+      return wait === undefined ? {} : { headers: { "Retry-After": String(wait) } };
+    },
     createContext: ({ req, res }) =>
       contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), { kind: "http", res }),
     onError: ({ error, path, ctx }) => {
@@ -99,6 +114,18 @@ export function createApiServer(options: {
         return sendJson(res, 403, { error: { message: "Cross-origin request refused", code: "FORBIDDEN" } });
       }
       return trpcHttp(req, res);
+    }
+    for (const route of options.routes ?? []) {
+      const handled = route(req, res, url);
+      if (handled === false) continue;
+      if (handled !== true) {
+        handled.catch((err: unknown) => {
+          logger.error({ err, requestId, path: url.pathname }, "route failed");
+          if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", requestId } });
+          else res.destroy();
+        });
+      }
+      return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Method not allowed" });
     serveStatic(req, res);
@@ -203,10 +230,3 @@ export function createApiServer(options: {
 }
 
 type RequestWithId = http.IncomingMessage & { requestId?: string };
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Cache-Control", "no-store");
-  res.end(JSON.stringify(body));
-}

@@ -1,12 +1,14 @@
-import type { Services } from "@orgo/api-contract";
+import type { Services, TOAuthProvider } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
 import type { EventBus } from "./events/event-bus.js";
 import type { SessionService } from "./auth/session.service.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { RateLimiter } from "./rate-limit/rate-limiter.js";
+import type { FileStorage } from "./storage/file-storage.js";
 import { createPostService } from "./posts/post.service.js";
 import { createAuthService } from "./auth/auth.service.js";
 import { createSystemService } from "./system/system.service.js";
+import { createUserService, type ProfileService } from "./users/user.service.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -14,12 +16,16 @@ export interface ServiceDeps {
   sessions: SessionService;
   mailer: Mailer;
   limiter: RateLimiter;
+  storage: FileStorage;
+  publicOrigin: () => string;
+  oauthProviders: () => TOAuthProvider[];
 }
 
-export function createServices(deps: ServiceDeps): Services {
+export function createServices(deps: ServiceDeps): Services & { users: ProfileService } {
   return {
     auth: createAuthService(deps),
     posts: createPostService(deps),
     system: createSystemService(deps),
+    users: createUserService(deps),
   };
 }

@@ -37,7 +37,7 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
     await page.getByLabel("Password").fill(person.password);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByLabel("6-digit code").waitFor();
-    const mail = app.outbox.messages.at(-1)!;
+    const mail = app.outbox!.messages.at(-1)!;
     expect(mail.to).toBe(person.email);
     const code = /\b(\d{6})\b/.exec(mail.subject)![1]!;
     await page.getByLabel("6-digit code").fill(code);

@@ -102,7 +102,7 @@ describe("signing up, in and out over HTTP", () => {
     });
     expect(started.status).toBe(200);
     expect(await started.text()).not.toMatch(/"\d{6}"/);
-    const code = /\b(\d{6})\b/.exec(app.outbox.messages.at(-1)!.subject)![1]!;
+    const code = /\b(\d{6})\b/.exec(app.outbox!.messages.at(-1)!.subject)![1]!;
 
     const verified = await post("auth.signUpVerify", { email, code });
     expect(verified.status).toBe(200);

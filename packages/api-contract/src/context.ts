@@ -3,6 +3,8 @@ import type { Services } from "./services.js";
 export interface TViewer {
   userId: string;
   sessionId: string;
+  /** When this session was opened: deleting an OAuth-only account needs a recent sign-in. */
+  signedInAt: Date;
 }
 
 /** Built by the server for every HTTP request and every websocket connection. */

@@ -1,6 +1,7 @@
 // Runtime-safe for browsers: schemas, DTO types, error codes and event types only.
 // Nothing here imports @trpc/server.
 export * from "./errors.js";
+export * from "./messages.js";
 export * from "./events.js";
 export * from "./users/user.schemas.js";
 export * from "./auth/auth.schemas.js";

@@ -1,5 +1,10 @@
 import type {
+  TAuthOptions,
   TChangePasswordInput,
+  TDeleteAccountInput,
+  TOAuthProvider,
+  TRequestPasswordResetInput,
+  TResetPasswordInput,
   TMe,
   TSessionSummary,
   TSignInInput,
@@ -9,6 +14,7 @@ import type {
   TStartedSession,
 } from "./auth/auth.schemas.js";
 import type { TViewer } from "./context.js";
+import type { TProfile, TUpdateProfileInput } from "./users/user.schemas.js";
 import type { TCreatePostInput, TFeedPage, TLatestFeedInput, TPostSummary } from "./posts/post.schemas.js";
 
 /**
@@ -44,6 +50,23 @@ export interface AuthService {
   endSession(viewer: TViewer, sessionId: string): Promise<void>;
   /** Needs the current password; ends every other session of the user. */
   changePassword(viewer: TViewer, input: TChangePasswordInput): Promise<void>;
+  /** Which OAuth providers are configured. */
+  options(): TAuthOptions;
+  /** Mails a single-use link when the address has an account; answers the same either way. */
+  requestPasswordReset(input: TRequestPasswordResetInput, device: TDevice): Promise<void>;
+  /** Sets the password, uses up the link, ends every session, and signs this browser in. */
+  resetPassword(input: TResetPasswordInput, device: TDevice): Promise<TStartedSession>;
+  /** Password (or a fresh sign-in) required; removes everything the user owns. */
+  deleteAccount(viewer: TViewer, input: TDeleteAccountInput): Promise<void>;
+  /** Refused when it is the account's last way to sign in. */
+  unlinkProvider(viewer: TViewer, provider: TOAuthProvider): Promise<void>;
+}
+
+export interface UserService {
+  /** NOT_FOUND for unknown handles. Never carries an e-mail. */
+  profile(handle: string, viewer: TViewer | null): Promise<TProfile>;
+  updateProfile(viewer: TViewer, input: TUpdateProfileInput): Promise<TMe>;
+  removeAvatar(viewer: TViewer): Promise<TMe>;
 }
 
 export interface TDevice {
@@ -55,4 +78,5 @@ export interface Services {
   auth: AuthService;
   posts: PostService;
   system: SystemService;
+  users: UserService;
 }

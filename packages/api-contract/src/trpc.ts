@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import { AppError, appErrorCodes, type AppErrorCode, type AppErrorData } from "./errors.js";
 import type { TContext } from "./context.js";
+import { serverMessages } from "./messages.js";
 
 function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
   if (error.cause instanceof AppError) return error.cause.code;
@@ -69,6 +70,6 @@ export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(reportCalls).use(mapAppErrors);
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", serverMessages.signInFirst);
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });

@@ -26,6 +26,24 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       listSessions: () => Promise.resolve([]),
       endSession: () => Promise.resolve(),
       changePassword: () => Promise.resolve(),
+      options: () => ({ providers: ["github"] }),
+      requestPasswordReset: () => Promise.resolve(),
+      resetPassword: () => Promise.resolve({ token: "token-2", expiresAt: new Date(1000), me: me("u1") }),
+      deleteAccount: () => Promise.resolve(),
+      unlinkProvider: () => Promise.resolve(),
+    },
+    users: {
+      profile: (handle) =>
+        handle === "demo"
+          ? Promise.resolve({
+              ...me("u1"),
+              joinedAt: new Date(0),
+              postCount: 5,
+              isMe: false,
+            })
+          : Promise.reject(new AppError("NOT_FOUND", "No such user")),
+      updateProfile: (viewer, input) => Promise.resolve({ ...me(viewer.userId), ...input }),
+      removeAvatar: (viewer) => Promise.resolve(me(viewer.userId)),
     },
     posts: {
       latest: ({ cursor, limit }) => {
@@ -46,7 +64,16 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
 }
 
 function me(id: string): TMe {
-  return { id, handle: "demo", displayName: "Demo", avatarUrl: null, bio: "", email: "me@example.com" };
+  return {
+    id,
+    handle: "demo",
+    displayName: "Demo",
+    avatarUrl: null,
+    bio: "",
+    email: "me@example.com",
+    hasPassword: true,
+    linkedProviders: [],
+  };
 }
 
 /** A context as the server builds it for HTTP; `cookies.log` records what was set. */

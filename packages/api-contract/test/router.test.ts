@@ -83,7 +83,7 @@ describe("post.onCreated", () => {
 describe("auth.me", () => {
   it("is null when signed out and the own profile, e-mail included, when signed in", async () => {
     expect(await callerWith().auth.me()).toBeNull();
-    const signedIn = createCaller(testContext({ viewer: { userId: "u1", sessionId: "s1" } }).context);
+    const signedIn = createCaller(testContext({ viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } }).context);
     expect(await signedIn.auth.me()).toMatchObject({ id: "u1", email: "me@example.com" });
   });
 });
@@ -114,7 +114,7 @@ describe("auth sign-in and sign-out", () => {
 
   it("signs out only a signed-in viewer, and clears the cookie", async () => {
     expect((await errorOf(callerWith().auth.signOut())).code).toBe("UNAUTHORIZED");
-    const signedIn = testContext({ viewer: { userId: "u1", sessionId: "s1" } });
+    const signedIn = testContext({ viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } });
     await createCaller(signedIn.context).auth.signOut();
     expect(signedIn.cookieLog).toEqual(["clear"]);
   });
@@ -124,5 +124,19 @@ describe("auth sign-in and sign-out", () => {
       callerWith().auth.signUpStart({ email: "not-an-email", password: "short", handle: "No Spaces", displayName: "" }),
     );
     expect(error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("user.profile", () => {
+  it("answers a public profile without the e-mail, even when a service hands one over", async () => {
+    const profile = await callerWith().user.profile({ handle: "Demo" });
+    expect(profile).toMatchObject({ handle: "demo", postCount: 5 });
+    expect(profile).not.toHaveProperty("email");
+    expect(JSON.stringify(profile)).not.toContain("@example.com");
+  });
+
+  it("is NOT_FOUND for an unknown handle and BAD_REQUEST for a malformed one", async () => {
+    expect((await errorOf(callerWith().user.profile({ handle: "nobody" }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(callerWith().user.profile({ handle: "../etc" }))).code).toBe("BAD_REQUEST");
   });
 });

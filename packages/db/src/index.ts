@@ -1,5 +1,6 @@
 export { createDb, type Db, type CreateDbOptions } from "./client.js";
 export { Prisma } from "./generated/prisma/client.js";
+export { isUniqueViolation } from "./errors.js";
 export { applyMigrations } from "./migrations/migrate.js";
 export {
   startEmbeddedPostgres,

@@ -1,40 +1,49 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import { AppError, channels, type AuthService, type TMe } from "@orgo/api-contract";
+import { AppError, channels, serverMessages as m, type AuthService, type TMe } from "@orgo/api-contract";
 import type { EventBus } from "../events/event-bus.js";
-import { Prisma, type Db } from "@orgo/db";
+import { isUniqueViolation, type Db } from "@orgo/db";
 import type { Mailer } from "../mail/mailer.js";
+import { mailTemplates } from "../mail/mail-templates.js";
+import type { FileStorage } from "../storage/file-storage.js";
+import { loadMe } from "../users/me.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import type { SessionService } from "./session.service.js";
-import { secretHashesMatch } from "./session-token.js";
+import { generateSecureRandomString, hashSecret, secretHashesMatch } from "./session-token.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const CODE_MAX_ATTEMPTS = 5;
 export const RESEND_AFTER_SECONDS = 60;
+export const RESET_TTL_MS = 30 * 60_000;
+/** An OAuth-only account proves it is really them by a sign-in this recent. */
+export const FRESH_SIGN_IN_MS = 10 * 60_000;
 
-const meSelect = { id: true, handle: true, displayName: true, avatarUrl: true, bio: true, email: true } as const;
-const WRONG_CREDENTIALS = "Wrong e-mail or password";
+const RESET_TOKEN = /^([0-9a-f-]{36})\.([a-km-z2-9]{24})$/;
 
 /** Salted with the row id, so equal codes of two sign-ups never share a hash. */
 function hashCode(pendingId: string, code: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(createHash("sha256").update(`${pendingId}:${code}`).digest());
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-export function createAuthService(deps: {
+export interface AuthServiceDeps {
   db: Db;
   sessions: SessionService;
   mailer: Mailer;
   limiter: RateLimiter;
   bus: EventBus;
+  storage: FileStorage;
+  /** Where links in mail point (read at send time: tests learn their port late). */
+  publicOrigin: () => string;
+  oauthProviders: () => TMe["linkedProviders"];
   now?: () => Date;
-}): AuthService {
-  const { db, sessions, mailer, limiter, bus } = deps;
+}
+
+export function createAuthService(deps: AuthServiceDeps): AuthService {
+  const { db, sessions, mailer, limiter, bus, storage } = deps;
   const now = deps.now ?? (() => new Date());
+  const invalidResetLink = () =>
+    new AppError("VALIDATION", m.resetLinkInvalid, { fieldErrors: { token: [m.resetLinkInvalid] } });
 
   /** Tells every process to close these sessions' websockets (after the commit). */
   async function revoked(sessionIds: string[]) {
@@ -43,13 +52,14 @@ export function createAuthService(deps: {
   }
 
   async function startSession(userId: string, device: { userAgent: string; ip: string }) {
-    const me: TMe = await db.user.findUniqueOrThrow({ where: { id: userId }, select: meSelect });
+    const me = await loadMe(db, userId);
+    if (!me) throw new AppError("NOT_FOUND", m.noSuchUser);
     const { token, session } = await sessions.create(userId, device);
     return { token, expiresAt: session.expiresAt, me };
   }
 
   return {
-    me: (viewer) => db.user.findUnique({ where: { id: viewer.userId }, select: meSelect }),
+    me: (viewer) => loadMe(db, viewer.userId),
 
     async signUpStart(input, device) {
       await enforce(limiter, [[`signup:ip:${device.ip}`, limits.signUpPerIp]]);
@@ -66,20 +76,16 @@ export function createAuthService(deps: {
       ]);
       if (pending && at.getTime() - pending.lastSentAt.getTime() < RESEND_AFTER_SECONDS * 1000) {
         const wait = Math.ceil(RESEND_AFTER_SECONDS - (at.getTime() - pending.lastSentAt.getTime()) / 1000);
-        throw new AppError("RATE_LIMITED", "A code was sent a moment ago", { retryAfterSeconds: wait });
+        throw new AppError("RATE_LIMITED", m.codeJustSent, { retryAfterSeconds: wait });
       }
       if (owner) {
         // Same answer as for a new address, so sign-up cannot probe who has an account;
         // the owner learns by mail instead.
-        await mailer.send({
-          to: input.email,
-          subject: "OrGo: you already have an account",
-          text: "Someone (maybe you) tried to sign up with this address. Sign in instead, or reset your password.",
-        });
+        await mailer.send(mailTemplates.alreadyRegistered(input.email, deps.publicOrigin()));
         return started;
       }
       if (handleOwner) {
-        throw new AppError("CONFLICT", "This handle is taken", { fieldErrors: { handle: ["This handle is taken"] } });
+        throw new AppError("CONFLICT", m.handleTaken, { fieldErrors: { handle: [m.handleTaken] } });
       }
       const id = pending?.id ?? randomUUID();
       const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -97,23 +103,17 @@ export function createAuthService(deps: {
         create: { id, email: input.email, ...data },
         update: data,
       });
-      await mailer.send({
-        to: input.email,
-        subject: `OrGo: your code is ${code}`,
-        text: `Your OrGo sign-up code is ${code}. It expires in 10 minutes.`,
-      });
+      await mailer.send(mailTemplates.signUpCode(input.email, code));
       return started;
     },
 
     async signUpVerify(input, device) {
       const pending = await db.pendingSignUp.findUnique({ where: { email: input.email } });
       if (!pending || now() >= pending.expiresAt) {
-        throw new AppError("VALIDATION", "This code has expired. Ask for a new one.", {
-          fieldErrors: { code: ["This code has expired. Ask for a new one."] },
-        });
+        throw new AppError("VALIDATION", m.codeExpired, { fieldErrors: { code: [m.codeExpired] } });
       }
       if (pending.attempts >= CODE_MAX_ATTEMPTS) {
-        throw new AppError("RATE_LIMITED", "Too many wrong codes. Ask for a new one.");
+        throw new AppError("RATE_LIMITED", m.tooManyCodes);
       }
       if (!secretHashesMatch(hashCode(pending.id, input.code), pending.codeHash)) {
         // Counted with a guarded update, so parallel guesses cannot exceed the limit.
@@ -121,8 +121,8 @@ export function createAuthService(deps: {
           where: { id: pending.id, attempts: { lt: CODE_MAX_ATTEMPTS } },
           data: { attempts: { increment: 1 } },
         });
-        if (counted.count === 0) throw new AppError("RATE_LIMITED", "Too many wrong codes. Ask for a new one.");
-        throw new AppError("VALIDATION", "Wrong code", { fieldErrors: { code: ["Wrong code"] } });
+        if (counted.count === 0) throw new AppError("RATE_LIMITED", m.tooManyCodes);
+        throw new AppError("VALIDATION", m.wrongCode, { fieldErrors: { code: [m.wrongCode] } });
       }
       let userId: string;
       try {
@@ -142,9 +142,7 @@ export function createAuthService(deps: {
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw new AppError("CONFLICT", "This handle or e-mail was taken meanwhile", {
-            fieldErrors: { handle: ["This handle is taken"] },
-          });
+          throw new AppError("CONFLICT", m.takenMeanwhile, { fieldErrors: { handle: [m.handleTaken] } });
         }
         throw error;
       }
@@ -164,7 +162,7 @@ export function createAuthService(deps: {
       const ok = user?.passwordHash
         ? await verifyPassword(user.passwordHash, input.password)
         : await verifyAgainstDummy(input.password);
-      if (!user || !ok) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
+      if (!user || !ok) throw new AppError("UNAUTHENTICATED", m.wrongCredentials);
       return startSession(user.id, device);
     },
 
@@ -187,15 +185,15 @@ export function createAuthService(deps: {
     async endSession(viewer, sessionId) {
       // Scoped to the viewer: someone else's session id reads as not found.
       const ended = await db.session.deleteMany({ where: { id: sessionId, userId: viewer.userId } });
-      if (ended.count === 0) throw new AppError("NOT_FOUND", "No such session");
+      if (ended.count === 0) throw new AppError("NOT_FOUND", m.noSuchSession);
       await revoked([sessionId]);
     },
 
     async changePassword(viewer, input) {
       const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { passwordHash: true } });
       if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw new AppError("VALIDATION", "The current password is wrong", {
-          fieldErrors: { currentPassword: ["The current password is wrong"] },
+        throw new AppError("VALIDATION", m.currentPasswordWrong, {
+          fieldErrors: { currentPassword: [m.currentPasswordWrong] },
         });
       }
       const passwordHash = await hashPassword(input.newPassword);
@@ -204,6 +202,109 @@ export function createAuthService(deps: {
         return sessions.invalidateAllForUser(viewer.userId, viewer.sessionId, tx);
       });
       await revoked(ended);
+    },
+
+    options: () => ({ providers: deps.oauthProviders() }),
+
+    async requestPasswordReset(input, device) {
+      await enforce(limiter, [
+        [`reset:ip:${device.ip}`, limits.resetPerIp],
+        [`reset:account:${input.email}`, limits.resetPerAccount],
+      ]);
+      // The same answer whether or not the address has an account; only an owner gets mail.
+      const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+      if (!user) return;
+      const secret = generateSecureRandomString();
+      const reset = await db.passwordReset.create({
+        data: {
+          userId: user.id,
+          secretHash: hashSecret(secret),
+          expiresAt: new Date(now().getTime() + RESET_TTL_MS),
+        },
+        select: { id: true },
+      });
+      // In the fragment: browsers never send it to a server, so it stays out of access logs.
+      const link = `${deps.publicOrigin()}/reset-password#token=${reset.id}.${secret}`;
+      await mailer.send(mailTemplates.passwordReset(input.email, link, RESET_TTL_MS / 60_000));
+    },
+
+    async resetPassword(input, device) {
+      await enforce(limiter, [[`reset-use:ip:${device.ip}`, limits.resetPerIp]]);
+      const parsed = RESET_TOKEN.exec(input.token);
+      if (!parsed) throw invalidResetLink();
+      const [, id, secret] = parsed as unknown as [string, string, string];
+      const reset = await db.passwordReset.findUnique({ where: { id } });
+      if (
+        !reset ||
+        reset.usedAt ||
+        now() >= reset.expiresAt ||
+        !secretHashesMatch(hashSecret(secret), reset.secretHash)
+      ) {
+        throw invalidResetLink();
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      const ended = await db.$transaction(async (tx) => {
+        // Guarded: of two requests with the same link, only one finds it unused.
+        const used = await tx.passwordReset.updateMany({ where: { id, usedAt: null }, data: { usedAt: now() } });
+        if (used.count === 0) throw invalidResetLink();
+        // Whoever could read the mail owns the address: mark it verified.
+        await tx.user.update({
+          where: { id: reset.userId },
+          data: { passwordHash, emailVerifiedAt: now() },
+        });
+        // Other links mailed before this one are worthless now.
+        await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now() } });
+        return sessions.invalidateAllForUser(reset.userId, undefined, tx);
+      });
+      await revoked(ended);
+      return startSession(reset.userId, device);
+    },
+
+    async deleteAccount(viewer, input) {
+      const user = await db.user.findUniqueOrThrow({
+        where: { id: viewer.userId },
+        select: { handle: true, passwordHash: true },
+      });
+      if (input.confirmHandle.trim().toLowerCase() !== user.handle) {
+        throw new AppError("VALIDATION", m.confirmationMismatch, {
+          fieldErrors: { confirmHandle: [m.confirmationMismatch] },
+        });
+      }
+      if (user.passwordHash) {
+        await enforce(limiter, [[`signin:account-id:${viewer.userId}`, limits.signInPerAccount]]);
+        if (!input.password || !(await verifyPassword(user.passwordHash, input.password))) {
+          throw new AppError("VALIDATION", m.passwordWrong, { fieldErrors: { password: [m.passwordWrong] } });
+        }
+      } else if (now().getTime() - viewer.signedInAt.getTime() > FRESH_SIGN_IN_MS) {
+        throw new AppError("FORBIDDEN", m.freshSignInRequired);
+      }
+      const { sessionIds, fileKeys } = await db.$transaction(async (tx) => {
+        const [userSessions, uploads] = await Promise.all([
+          tx.session.findMany({ where: { userId: viewer.userId }, select: { id: true } }),
+          tx.upload.findMany({ where: { ownerId: viewer.userId }, select: { key: true } }),
+        ]);
+        // Everything the user owns goes with them (foreign keys cascade): profile,
+        // posts, sessions, identities, uploads, reset links.
+        await tx.user.delete({ where: { id: viewer.userId } });
+        return { sessionIds: userSessions.map((s) => s.id), fileKeys: uploads.map((u) => u.key) };
+      });
+      await revoked(sessionIds);
+      // Files last: were the transaction rolled back, no file the account still uses is gone.
+      await Promise.all(fileKeys.map((key) => storage.delete(key)));
+    },
+
+    async unlinkProvider(viewer, provider) {
+      await db.$transaction(async (tx) => {
+        // Locks the user row: two unlinks at once cannot each leave the other as the last way in.
+        await tx.$executeRaw`select 1 from "User" where id = ${viewer.userId}::uuid for update`;
+        const user = await tx.user.findUniqueOrThrow({
+          where: { id: viewer.userId },
+          select: { passwordHash: true, oauthAccounts: { select: { provider: true } } },
+        });
+        const others = user.oauthAccounts.filter((a) => a.provider !== provider).length;
+        if (!user.passwordHash && others === 0) throw new AppError("CONFLICT", m.lastSignInMethod);
+        await tx.oAuthAccount.deleteMany({ where: { userId: viewer.userId, provider } });
+      });
     },
   };
 }

@@ -31,6 +31,21 @@ const ZEnv = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The address people use, for links in mail and OAuth callbacks. Default: the first allowed origin. */
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  /** How many reverse proxies in front of us append to X-Forwarded-For (0: use the socket address). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** smtp(s)://user:pass@host:port. Absent: mail goes to the development outbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default("OrGo <no-reply@orgo.local>"),
+  /** Serve the development outbox at /dev/outbox (default: only for the single-machine run). */
+  DEV_OUTBOX_PAGE: booleanFromEnv,
+  /** Where uploaded images are kept. */
+  UPLOAD_DIR: z.string().optional(),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -46,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         .map((o) => o.trim().replace(/\/$/, ""))
         .filter(Boolean)
     : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`];
+  const dataDir = path.resolve(e.DATA_DIR);
+  const oauthClient = (id: string | undefined, secret: string | undefined) =>
+    id && secret ? { clientId: id, clientSecret: secret } : null;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -55,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     allowedOrigins,
     // Served over https (behind a proxy): Secure, __Host- prefixed session cookie.
     secureCookies: allowedOrigins.length > 0 && allowedOrigins.every((origin) => origin.startsWith("https://")),
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     // Demo data belongs in the embedded developer database, not in a real one
@@ -65,5 +83,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPoolSize: e.DB_POOL_SIZE,
     wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    publicOriginSet: e.PUBLIC_ORIGIN !== undefined,
+    publicOrigin: (e.PUBLIC_ORIGIN ?? allowedOrigins[0] ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    // The outbox shows sign-up codes and reset links: only where nobody else can reach it.
+    devOutboxPage: !e.SMTP_URL && (e.DEV_OUTBOX_PAGE ?? !e.DATABASE_URL),
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
+    oauth: {
+      github: oauthClient(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
+      google: oauthClient(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),
+    },
   };
 }

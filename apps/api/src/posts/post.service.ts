@@ -15,10 +15,15 @@ export function createPostService({ db, bus }: { db: Db; bus: EventBus }): PostS
   const visible = { deletedAt: null };
 
   return {
-    async latest({ cursor, limit }) {
-      // Keyset pagination on the primary key: page 1000 costs what page 1 costs.
+    async latest({ cursor, limit, authorHandle }) {
+      // Keyset pagination on the primary key: page 1000 costs what page 1 costs
+      // (with an author, on the [authorId, id] index).
       const rows = await db.post.findMany({
-        where: { ...visible, ...(cursor ? { id: { lt: cursor } } : {}) },
+        where: {
+          ...visible,
+          ...(cursor ? { id: { lt: cursor } } : {}),
+          ...(authorHandle ? { author: { handle: authorHandle } } : {}),
+        },
         orderBy: { id: "desc" },
         take: limit + 1,
         select: postSummarySelect,

@@ -1,4 +1,4 @@
-import { AppError } from "@orgo/api-contract";
+import { AppError, serverMessages } from "@orgo/api-contract";
 import type { RateLimiter, RateLimitRule } from "./rate-limiter.js";
 
 /** The product's limits in one place. */
@@ -6,6 +6,10 @@ export const limits = {
   signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
   signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
   signUpPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  resetPerAccount: { limit: 3, windowMs: 60 * 60_000 },
+  oauthPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  uploadsPerUser: { limit: 30, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Counts one hit on every key; refuses with the longest wait if any is over its limit. */
@@ -14,7 +18,7 @@ export async function enforce(limiter: RateLimiter, hits: [string, RateLimitRule
   const refused = results.filter((r) => !r.allowed);
   if (refused.length) {
     const retryAfterSeconds = Math.max(...refused.map((r) => r.retryAfterSeconds));
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfterSeconds} s.`, {
+    throw new AppError("RATE_LIMITED", serverMessages.tooManyAttempts, {
       retryAfterSeconds,
     });
   }

@@ -1,58 +1,42 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
-import type { Services, TContext, TViewer } from "@orgo/api-contract";
+import type { Services, TContext } from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
-import type { SessionService } from "../auth/session.service.js";
+import type { RequestAuth } from "../auth/request-auth.js";
 import type { SessionSockets } from "../auth/session-sockets.js";
-import { readSessionToken, serializeClearedSessionCookie, serializeSessionCookie } from "../auth/session-cookie.js";
+import type { ClientIp } from "../http/client-ip.js";
 
 export interface ContextDeps {
   services: Services;
-  sessions: SessionService;
+  auth: RequestAuth;
   logger: Logger;
-  secureCookies: boolean;
   sessionSockets: SessionSockets;
+  clientIp: ClientIp;
 }
 
 type Transport = { kind: "http"; res: ServerResponse } | { kind: "websocket"; socket: WebSocket };
 
 /**
  * One context for HTTP and websocket alike: the viewer comes from the session
- * cookie, for websockets the cookie of the upgrade request. Only HTTP responses can
- * carry Set-Cookie, so renewals and clean-ups of the cookie happen there.
+ * cookie, for websockets the cookie of the upgrade request.
  */
-export function createContextFactory({ services, sessions, logger, secureCookies, sessionSockets }: ContextDeps) {
-  async function resolveViewer(req: IncomingMessage, res: ServerResponse | null): Promise<TViewer | null> {
-    const token = readSessionToken(req, secureCookies);
-    if (!token) return null;
-    const validated = await sessions.validate(token);
-    if (!validated) {
-      res?.appendHeader("Set-Cookie", serializeClearedSessionCookie(secureCookies));
-      return null;
-    }
-    if (validated.renewed) {
-      res?.appendHeader("Set-Cookie", serializeSessionCookie(token, validated.session.expiresAt, secureCookies));
-    }
-    return { userId: validated.session.userId, sessionId: validated.session.id };
-  }
-
+export function createContextFactory({ services, auth, logger, sessionSockets, clientIp }: ContextDeps) {
   function cookiesFor(res: ServerResponse): TContext["cookies"] {
     return {
-      setSession: (token, expiresAt) =>
-        res.appendHeader("Set-Cookie", serializeSessionCookie(token, expiresAt, secureCookies)),
-      clearSession: () => res.appendHeader("Set-Cookie", serializeClearedSessionCookie(secureCookies)),
+      setSession: (token, expiresAt) => auth.setSession(res, token, expiresAt),
+      clearSession: () => auth.clearSession(res),
     };
   }
 
   return async (req: IncomingMessage, requestId: string, transport: Transport): Promise<TContext> => {
-    const viewer = await resolveViewer(req, transport.kind === "http" ? transport.res : null);
+    const viewer = await auth.viewerOf(req, transport.kind === "http" ? transport.res : null);
     // A websocket keeps the viewer of its upgrade; remember it so a revocation can close it.
     if (viewer && transport.kind === "websocket") sessionSockets.add(viewer.sessionId, transport.socket);
     return {
       services,
       requestId,
       viewer,
-      device: { userAgent: req.headers["user-agent"] ?? "", ip: req.socket.remoteAddress ?? "" },
+      device: { userAgent: req.headers["user-agent"] ?? "", ip: clientIp(req) },
       cookies: transport.kind === "http" ? cookiesFor(transport.res) : null,
       // HTTP requests get their access line from the server; websocket calls share
       // one connection, so each call logs its own.

@@ -2,8 +2,14 @@ import { AppError } from "../errors.js";
 import type { TContext } from "../context.js";
 import { router, middleware, publicProcedure, authedProcedure } from "../trpc.js";
 import { z } from "zod";
+import { serverMessages } from "../messages.js";
 import {
+  ZAuthOptions,
   ZChangePasswordInput,
+  ZDeleteAccountInput,
+  ZRequestPasswordResetInput,
+  ZResetPasswordInput,
+  ZUnlinkProviderInput,
   ZEndSessionInput,
   ZMe,
   ZSessionSummary,
@@ -21,7 +27,7 @@ function startSession(ctx: TContext, started: TStartedSession) {
 
 /** Signing in and out sets a cookie, which only an HTTP response can carry. */
 const requireHttp = middleware(({ ctx, next }) => {
-  if (!ctx.cookies) throw new AppError("VALIDATION", "Use HTTP for this call");
+  if (!ctx.cookies) throw new AppError("VALIDATION", serverMessages.useHttp);
   return next();
 });
 const httpProcedure = publicProcedure.use(requireHttp);
@@ -61,4 +67,27 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(ZChangePasswordInput)
     .mutation(({ ctx, input }) => ctx.services.auth.changePassword(ctx.viewer, input)),
+
+  options: publicProcedure.output(ZAuthOptions).query(({ ctx }) => ctx.services.auth.options()),
+
+  requestPasswordReset: publicProcedure
+    .input(ZRequestPasswordResetInput)
+    .mutation(({ ctx, input }) => ctx.services.auth.requestPasswordReset(input, ctx.device)),
+
+  resetPassword: httpProcedure
+    .input(ZResetPasswordInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => startSession(ctx, await ctx.services.auth.resetPassword(input, ctx.device))),
+
+  deleteAccount: authedProcedure
+    .use(requireHttp)
+    .input(ZDeleteAccountInput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.auth.deleteAccount(ctx.viewer, input);
+      ctx.cookies!.clearSession();
+    }),
+
+  unlinkProvider: authedProcedure
+    .input(ZUnlinkProviderInput)
+    .mutation(({ ctx, input }) => ctx.services.auth.unlinkProvider(ctx.viewer, input.provider)),
 });

@@ -1,20 +1,24 @@
 import { z } from "zod";
-import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
+import { serverMessages as m } from "../messages.js";
+import { ZDisplayName, ZHandle, ZPublicUser } from "../users/user.schemas.js";
+
+export const oauthProviders = ["github", "google"] as const;
+export const ZOAuthProvider = z.enum(oauthProviders);
+export type TOAuthProvider = z.infer<typeof ZOAuthProvider>;
 
 /** The signed-in user's own view: the only user shape that may carry an e-mail. */
 export const ZMe = ZPublicUser.extend({
   email: z.string().nullable(),
   bio: z.string(),
+  /** False for accounts made with GitHub/Google only: they confirm deletion by signing in again. */
+  hasPassword: z.boolean(),
+  linkedProviders: z.array(ZOAuthProvider),
 });
 export type TMe = z.infer<typeof ZMe>;
 
 export const PASSWORD_MIN = 8;
-export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid e-mail address"));
-export const ZPassword = z
-  .string()
-  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
-  .max(256, "At most 256 characters");
-export const ZDisplayName = z.string().trim().min(1, "Enter a name").max(50);
+export const ZEmail = z.string().trim().toLowerCase().max(254, m.invalidEmail).pipe(z.email(m.invalidEmail));
+export const ZPassword = z.string().min(PASSWORD_MIN, m.passwordTooShort).max(256, m.passwordTooLong);
 
 export const ZSignUpStartInput = z.object({
   email: ZEmail,
@@ -37,13 +41,13 @@ export const ZSignUpVerifyInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "The code has 6 digits"),
+    .regex(/^\d{6}$/, m.codeFormat),
 });
 export type TSignUpVerifyInput = z.infer<typeof ZSignUpVerifyInput>;
 
 export const ZSignInInput = z.object({
   email: ZEmail,
-  password: z.string().min(1, "Enter your password").max(256),
+  password: z.string().min(1, m.passwordRequired).max(256, m.passwordTooLong),
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
@@ -67,7 +71,31 @@ export type TSessionSummary = z.infer<typeof ZSessionSummary>;
 export const ZEndSessionInput = z.object({ sessionId: z.string().min(1).max(100) });
 
 export const ZChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password").max(256),
+  currentPassword: z.string().min(1, m.currentPasswordRequired).max(256, m.passwordTooLong),
   newPassword: ZPassword,
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+export const ZRequestPasswordResetInput = z.object({ email: ZEmail });
+export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInput>;
+
+export const ZResetPasswordInput = z.object({
+  /** `<id>.<secret>` from the mailed link. */
+  token: z.string().min(1, m.resetLinkInvalid).max(200, m.resetLinkInvalid),
+  newPassword: ZPassword,
+});
+export type TResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
+
+export const ZDeleteAccountInput = z.object({
+  /** Required when the account has a password; OAuth-only accounts need a fresh sign-in instead. */
+  password: z.string().max(256, m.passwordTooLong).optional(),
+  /** The user types their handle, so a stray click cannot delete an account. */
+  confirmHandle: z.string().trim().toLowerCase().max(30),
+});
+export type TDeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;
+
+/** Which sign-in buttons to show: only providers with credentials configured. */
+export const ZAuthOptions = z.object({ providers: z.array(ZOAuthProvider) });
+export type TAuthOptions = z.infer<typeof ZAuthOptions>;
+
+export const ZUnlinkProviderInput = z.object({ provider: ZOAuthProvider });

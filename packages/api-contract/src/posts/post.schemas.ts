@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZPublicUser } from "../users/user.schemas.js";
+import { serverMessages as m } from "../messages.js";
+import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
 
 export const POST_TITLE_MAX = 200;
 export const POST_BODY_MAX = 40_000;
@@ -19,6 +20,8 @@ export const ZLatestFeedInput = z.object({
   /** The id of the last post already shown; omitted for the first page. */
   cursor: ZPostId.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
+  /** Only this person's posts (the profile page). */
+  authorHandle: ZHandle.optional(),
 });
 export type TLatestFeedInput = z.infer<typeof ZLatestFeedInput>;
 
@@ -29,8 +32,8 @@ export const ZFeedPage = z.object({
 export type TFeedPage = z.infer<typeof ZFeedPage>;
 
 export const ZCreatePostInput = z.object({
-  title: z.string().trim().min(1, "Title is required").max(POST_TITLE_MAX),
-  body: z.string().trim().min(1, "Write something").max(POST_BODY_MAX),
+  title: z.string().trim().min(1, m.titleRequired).max(POST_TITLE_MAX),
+  body: z.string().trim().min(1, m.bodyRequired).max(POST_BODY_MAX),
 });
 export type TCreatePostInput = z.infer<typeof ZCreatePostInput>;
 

@@ -1,10 +1,14 @@
 import { z } from "zod";
+import { serverMessages as m } from "../messages.js";
 
 export const ZHandle = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9_]{3,30}$/, "3–30 characters: a-z, 0-9 and _");
+  .regex(/^[a-z0-9_]{3,30}$/, m.handleFormat);
+export const ZDisplayName = z.string().trim().min(1, m.nameRequired).max(50, m.nameTooLong);
+export const BIO_MAX = 300;
+export const ZBio = z.string().trim().max(BIO_MAX, m.bioTooLong);
 
 /**
  * What anybody may see of a user. It has no e-mail on purpose: zod drops unknown
@@ -17,3 +21,25 @@ export const ZPublicUser = z.object({
   avatarUrl: z.string().nullable(),
 });
 export type TPublicUser = z.infer<typeof ZPublicUser>;
+
+/** A profile page's header: public fields only. */
+export const ZProfile = ZPublicUser.extend({
+  bio: z.string(),
+  joinedAt: z.date(),
+  postCount: z.number().int(),
+  isMe: z.boolean(),
+});
+export type TProfile = z.infer<typeof ZProfile>;
+
+export const ZProfileInput = z.object({ handle: ZHandle });
+
+export const ZUpdateProfileInput = z.object({
+  handle: ZHandle,
+  displayName: ZDisplayName,
+  bio: ZBio,
+});
+export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
+
+/** What the avatar upload route answers. */
+export const ZAvatarUploaded = z.object({ avatarUrl: z.string() });
+export type TAvatarUploaded = z.infer<typeof ZAvatarUploaded>;

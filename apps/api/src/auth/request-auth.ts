@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TViewer } from "@orgo/api-contract";
+import type { SessionService } from "./session.service.js";
+import { readSessionToken, serializeClearedSessionCookie, serializeSessionCookie } from "./session-cookie.js";
+
+/**
+ * The session cookie, read the same way for tRPC over HTTP, the websocket upgrade
+ * and the plain HTTP routes (OAuth, uploads). Only HTTP responses can carry
+ * Set-Cookie, so renewals and clean-ups of the cookie happen when `res` is given.
+ */
+export function createRequestAuth({ sessions, secureCookies }: { sessions: SessionService; secureCookies: boolean }) {
+  return {
+    async viewerOf(req: IncomingMessage, res: ServerResponse | null): Promise<TViewer | null> {
+      const token = readSessionToken(req, secureCookies);
+      if (!token) return null;
+      const validated = await sessions.validate(token);
+      if (!validated) {
+        res?.appendHeader("Set-Cookie", serializeClearedSessionCookie(secureCookies));
+        return null;
+      }
+      if (validated.renewed) {
+        res?.appendHeader("Set-Cookie", serializeSessionCookie(token, validated.session.expiresAt, secureCookies));
+      }
+      return {
+        userId: validated.session.userId,
+        sessionId: validated.session.id,
+        signedInAt: validated.session.createdAt,
+      };
+    },
+    setSession(res: ServerResponse, token: string, expiresAt: Date) {
+      res.appendHeader("Set-Cookie", serializeSessionCookie(token, expiresAt, secureCookies));
+    },
+    clearSession(res: ServerResponse) {
+      res.appendHeader("Set-Cookie", serializeClearedSessionCookie(secureCookies));
+    },
+  };
+}
+
+export type RequestAuth = ReturnType<typeof createRequestAuth>;

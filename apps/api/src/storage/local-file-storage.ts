@@ -1,0 +1,34 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { STORAGE_KEY, type FileStorage } from "./file-storage.js";
+
+export const UPLOADS_URL_PREFIX = "/uploads/";
+
+/** Files under `root`, served by the API at /uploads/<key> (see uploads-route). */
+export function createLocalFileStorage(root: string): FileStorage & { root: string } {
+  const fileOf = (key: string) => {
+    if (!STORAGE_KEY.test(key)) throw new Error(`Refusing storage key ${JSON.stringify(key)}`);
+    return path.join(root, key);
+  };
+  return {
+    root,
+    async put(key, bytes) {
+      const file = fileOf(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      // Written aside and renamed, so a reader never sees half a file.
+      const temp = `${file}.${randomUUID()}.tmp`;
+      await writeFile(temp, bytes);
+      await rename(temp, file);
+    },
+    async delete(key) {
+      await rm(fileOf(key), { force: true });
+    },
+    urlOf: (key) => `${UPLOADS_URL_PREFIX}${key}`,
+    keyOf(url) {
+      if (!url.startsWith(UPLOADS_URL_PREFIX)) return null;
+      const key = url.slice(UPLOADS_URL_PREFIX.length);
+      return STORAGE_KEY.test(key) ? key : null;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import { AppError, serverMessages as m, type TMe, type TViewer, type UserService } from "@orgo/api-contract";
+import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
+import type { FileStorage } from "../storage/file-storage.js";
+import { presets, processImage } from "../images/image-pipeline.js";
+import { loadMe } from "./me.js";
+
+export const AVATAR_KIND = "avatar";
+
+export interface ProfileService extends UserService {
+  /** Re-encodes the bytes and makes them the viewer's avatar; the old file is removed. */
+  setAvatar(viewer: TViewer, bytes: Uint8Array): Promise<TMe>;
+}
+
+export function createUserService({ db, storage }: { db: Db; storage: FileStorage }): ProfileService {
+  async function me(userId: string): Promise<TMe> {
+    const found = await loadMe(db, userId);
+    if (!found) throw new AppError("UNAUTHENTICATED", m.signInFirst);
+    return found;
+  }
+
+  /** Removes the user's avatar rows in `tx`; returns the keys whose files to delete after commit. */
+  async function detachAvatars(tx: Prisma.TransactionClient, userId: string): Promise<string[]> {
+    const old = await tx.upload.findMany({ where: { ownerId: userId, kind: AVATAR_KIND }, select: { key: true } });
+    await tx.upload.deleteMany({ where: { ownerId: userId, kind: AVATAR_KIND } });
+    return old.map((u) => u.key);
+  }
+
+  /** Files go after the commit: a rolled-back change never loses a file still in use. */
+  async function deleteFiles(keys: string[]) {
+    await Promise.all(keys.map((key) => storage.delete(key)));
+  }
+
+  return {
+    async profile(handle, viewer) {
+      const user = await db.user.findUnique({
+        where: { handle },
+        select: {
+          id: true,
+          handle: true,
+          displayName: true,
+          avatarUrl: true,
+          bio: true,
+          createdAt: true,
+          _count: { select: { posts: { where: { deletedAt: null } } } },
+        },
+      });
+      if (!user) throw new AppError("NOT_FOUND", m.noSuchUser);
+      const { _count, createdAt, ...rest } = user;
+      return { ...rest, joinedAt: createdAt, postCount: _count.posts, isMe: viewer?.userId === user.id };
+    },
+
+    async updateProfile(viewer, input) {
+      try {
+        await db.user.update({
+          where: { id: viewer.userId },
+          data: { handle: input.handle, displayName: input.displayName, bio: input.bio },
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError("CONFLICT", m.handleTaken, { fieldErrors: { handle: [m.handleTaken] } });
+        }
+        throw error;
+      }
+      return me(viewer.userId);
+    },
+
+    async removeAvatar(viewer) {
+      const removed = await db.$transaction(async (tx) => {
+        const keys = await detachAvatars(tx, viewer.userId);
+        await tx.user.update({ where: { id: viewer.userId }, data: { avatarUrl: null } });
+        return keys;
+      });
+      await deleteFiles(removed);
+      return me(viewer.userId);
+    },
+
+    async setAvatar(viewer, bytes) {
+      const image = await processImage(bytes, presets.avatar);
+      const key = `avatars/${randomBytes(18).toString("base64url")}.${image.extension}`;
+      await storage.put(key, image.bytes, image.contentType);
+      let replaced: string[];
+      try {
+        replaced = await db.$transaction(async (tx) => {
+          const keys = await detachAvatars(tx, viewer.userId);
+          await tx.upload.create({
+            data: {
+              ownerId: viewer.userId,
+              kind: AVATAR_KIND,
+              key,
+              width: image.width,
+              height: image.height,
+              bytes: image.bytes.byteLength,
+            },
+          });
+          await tx.user.update({ where: { id: viewer.userId }, data: { avatarUrl: storage.urlOf(key) } });
+          return keys;
+        });
+      } catch (error) {
+        await storage.delete(key);
+        throw error;
+      }
+      await deleteFiles(replaced);
+      return me(viewer.userId);
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { beforeEach, describe, expect, it } from "vitest";
+import { FRESH_SIGN_IN_MS, RESET_TTL_MS } from "../src/auth/auth.service.js";
+import { appErrorOf, authFixture, device } from "./helpers/auth-fixture.js";
+
+const resetTokenIn = (text: string | undefined) => /#token=([^\s]+)/.exec(text ?? "")?.[1] ?? "";
+
+describe("password reset, account deletion and sign-in methods", () => {
+  const f = authFixture();
+  beforeEach(() => f.advance(3600_000));
+
+  async function requestReset(email: string) {
+    await f.auth.requestPasswordReset({ email }, device);
+    return resetTokenIn(f.mailTo(email)?.text);
+  }
+
+  it("mails a single-use link that sets the password and ends every session", async () => {
+    const { person, first } = await f.signedUp();
+    const other = await f.auth.signIn({ email: person.email, password: person.password }, device);
+    const revoked: string[] = [];
+    const off = await f.bus.subscribe("sessions", (e) => {
+      if (e.type === "session.revoked") revoked.push(...e.data.sessionIds);
+    });
+
+    const token = await requestReset(person.email);
+    expect(f.mailTo(person.email)!.text).toContain("https://orgo.test/reset-password#token=");
+    const row = await f.fresh.db.passwordReset.findFirstOrThrow({ where: { user: { email: person.email } } });
+    expect(JSON.stringify(row)).not.toContain(token.split(".")[1]);
+
+    const after = await f.auth.resetPassword({ token, newPassword: "brand new secret" }, device);
+    off();
+    expect(after.me.email).toBe(person.email);
+    expect(await f.sessions.validate(first.token)).toBeNull();
+    expect(await f.sessions.validate(other.token)).toBeNull();
+    expect(revoked.sort()).toEqual([first.token, other.token].map((t) => t.split(".")[0]).sort());
+    expect(await f.sessions.validate(after.token)).not.toBeNull();
+
+    const again = await appErrorOf(f.auth.resetPassword({ token, newPassword: "another secret" }, device));
+    expect(again.code).toBe("VALIDATION");
+    await appErrorOf(f.auth.signIn({ email: person.email, password: person.password }, device));
+    expect((await f.auth.signIn({ email: person.email, password: "brand new secret" }, device)).me.id).toBe(
+      after.me.id,
+    );
+  });
+
+  it("lets only one of two parallel uses of a link through", async () => {
+    const { person } = await f.signedUp();
+    const token = await requestReset(person.email);
+    const results = await Promise.allSettled([
+      f.auth.resetPassword({ token, newPassword: "first of two" }, device),
+      f.auth.resetPassword({ token, newPassword: "second of two" }, device),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
+
+  it("refuses an expired link, a forged secret and an older link once a newer one was used", async () => {
+    const { person } = await f.signedUp();
+    const old = await requestReset(person.email);
+    f.advance(61_000);
+    const newer = await requestReset(person.email);
+    const [id] = newer.split(".");
+    const forged = `${id}.${"a".repeat(24)}`;
+    expect((await appErrorOf(f.auth.resetPassword({ token: forged, newPassword: "whatever1" }, device))).code).toBe(
+      "VALIDATION",
+    );
+    await f.auth.resetPassword({ token: newer, newPassword: "newest password" }, device);
+    expect((await appErrorOf(f.auth.resetPassword({ token: old, newPassword: "whatever1" }, device))).code).toBe(
+      "VALIDATION",
+    );
+
+    const late = await requestReset(person.email);
+    f.advance(RESET_TTL_MS);
+    expect((await appErrorOf(f.auth.resetPassword({ token: late, newPassword: "whatever1" }, device))).code).toBe(
+      "VALIDATION",
+    );
+  });
+
+  it("answers a reset for an unknown address the same way and mails nobody", async () => {
+    const before = f.outbox.messages.length;
+    await expect(f.auth.requestPasswordReset({ email: "ghost@example.com" }, device)).resolves.toBeUndefined();
+    expect(f.outbox.messages.length).toBe(before);
+  });
+
+  it("rate limits reset requests per account", async () => {
+    const { person } = await f.signedUp();
+    for (let i = 0; i < 3; i++)
+      await f.auth.requestPasswordReset({ email: person.email }, { ...device, ip: `10.1.0.${i}` });
+    expect((await appErrorOf(f.auth.requestPasswordReset({ email: person.email }, device))).code).toBe("RATE_LIMITED");
+  });
+
+  it("deletes an account only with the password and the typed handle, and takes everything with it", async () => {
+    const { person, first, viewer } = await f.signedUp();
+    const other = await f.auth.signIn({ email: person.email, password: person.password }, device);
+    await f.fresh.db.post.create({ data: { authorId: viewer.userId, title: "mine", body: "soon gone" } });
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3a7" } })
+      .png()
+      .toBuffer();
+    const withAvatar = await f.users.setAvatar(viewer, png);
+    const avatarFile = path.join(f.storage.root, f.storage.keyOf(withAvatar.avatarUrl!)!);
+    expect(existsSync(avatarFile)).toBe(true);
+
+    const wrongHandle = await appErrorOf(
+      f.auth.deleteAccount(viewer, { password: person.password, confirmHandle: "someone" }),
+    );
+    expect(wrongHandle.details?.fieldErrors?.confirmHandle).toBeDefined();
+    const wrongPassword = await appErrorOf(
+      f.auth.deleteAccount(viewer, { password: "not it", confirmHandle: person.handle }),
+    );
+    expect(wrongPassword.details?.fieldErrors?.password).toBeDefined();
+    expect(await f.fresh.db.user.count({ where: { id: viewer.userId } })).toBe(1);
+
+    const revoked: string[] = [];
+    const off = await f.bus.subscribe("sessions", (e) => {
+      if (e.type === "session.revoked") revoked.push(...e.data.sessionIds);
+    });
+    await f.auth.deleteAccount(viewer, { password: person.password, confirmHandle: person.handle.toUpperCase() });
+    off();
+    const db = f.fresh.db;
+    const left = await Promise.all([
+      db.user.count({ where: { id: viewer.userId } }),
+      db.post.count({ where: { authorId: viewer.userId } }),
+      db.session.count({ where: { userId: viewer.userId } }),
+      db.upload.count({ where: { ownerId: viewer.userId } }),
+      db.passwordReset.count({ where: { userId: viewer.userId } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0, 0]);
+    expect(existsSync(avatarFile)).toBe(false);
+    expect(revoked.sort()).toEqual([first.token, other.token].map((t) => t.split(".")[0]).sort());
+    // The address and handle are free again.
+    await f.auth.signUpStart({ ...person }, device);
+  });
+
+  it("asks an account without a password for a fresh sign-in before deleting it", async () => {
+    const { viewer } = await f.signedUp();
+    await f.fresh.db.user.update({ where: { id: viewer.userId }, data: { passwordHash: null } });
+    const handle = (await f.fresh.db.user.findUniqueOrThrow({ where: { id: viewer.userId } })).handle;
+    const stale = { ...viewer, signedInAt: new Date(f.clock.getTime() - FRESH_SIGN_IN_MS - 1000) };
+    expect((await appErrorOf(f.auth.deleteAccount(stale, { confirmHandle: handle }))).code).toBe("FORBIDDEN");
+    await f.auth.deleteAccount({ ...viewer, signedInAt: f.clock }, { confirmHandle: handle });
+    expect(await f.fresh.db.user.count({ where: { id: viewer.userId } })).toBe(0);
+  });
+
+  it("never unlinks the last way to sign in", async () => {
+    const { viewer } = await f.signedUp();
+    await f.fresh.db.oAuthAccount.create({
+      data: { provider: "github", providerUserId: "gh-1", userId: viewer.userId },
+    });
+    // With a password, the provider may go.
+    await f.auth.unlinkProvider(viewer, "github");
+    expect(await f.fresh.db.oAuthAccount.count({ where: { userId: viewer.userId } })).toBe(0);
+
+    await f.fresh.db.oAuthAccount.create({
+      data: { provider: "github", providerUserId: "gh-1", userId: viewer.userId },
+    });
+    await f.fresh.db.user.update({ where: { id: viewer.userId }, data: { passwordHash: null } });
+    expect((await appErrorOf(f.auth.unlinkProvider(viewer, "github"))).code).toBe("CONFLICT");
+    expect((await f.auth.me(viewer))!.linkedProviders).toEqual(["github"]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Every message the server may show a person, in English. Services and schemas use
+ * these constants, and the web client keeps a Korean line for each key (the type
+ * checker holds it to that), so server errors appear in the reader's language.
+ */
+export const serverMessages = {
+  invalidEmail: "Enter a valid e-mail address",
+  passwordTooShort: "At least 8 characters",
+  passwordTooLong: "At most 256 characters",
+  passwordRequired: "Enter your password",
+  currentPasswordRequired: "Enter your current password",
+  nameRequired: "Enter a name",
+  nameTooLong: "At most 50 characters",
+  bioTooLong: "At most 300 characters",
+  handleFormat: "3–30 characters: a-z, 0-9 and _",
+  handleTaken: "This handle is taken",
+  takenMeanwhile: "This handle or e-mail was taken meanwhile",
+  codeFormat: "The code has 6 digits",
+  codeExpired: "This code has expired. Ask for a new one.",
+  wrongCode: "Wrong code",
+  tooManyCodes: "Too many wrong codes. Ask for a new one.",
+  codeJustSent: "A code was sent a moment ago",
+  wrongCredentials: "Wrong e-mail or password",
+  tooManyAttempts: "Too many attempts. Try again later.",
+  currentPasswordWrong: "The current password is wrong",
+  passwordWrong: "The password is wrong",
+  resetLinkInvalid: "This link is invalid, expired or already used. Ask for a new one.",
+  freshSignInRequired: "Sign in again, then delete the account within 10 minutes.",
+  confirmationMismatch: "Type your handle to confirm",
+  noSuchSession: "No such session",
+  noSuchUser: "No such user",
+  signInFirst: "Sign in first",
+  useHttp: "Use HTTP for this call",
+  titleRequired: "Title is required",
+  bodyRequired: "Write something",
+  imageTooLarge: "The image is larger than 5 MB",
+  imageUnsupported: "Use a JPEG, PNG, WebP, GIF or AVIF image",
+  imageTooManyPixels: "The image has too many pixels",
+  imageUnreadable: "This image cannot be read",
+  lastSignInMethod: "Set a password first: this is your only way to sign in",
+} as const;
+
+export type ServerMessageKey = keyof typeof serverMessages;
+
+const byText = new Map<string, ServerMessageKey>(
+  Object.entries(serverMessages).map(([key, text]) => [text, key as ServerMessageKey]),
+);
+
+/** The key of a server message, to translate it; undefined for anything else. */
+export function serverMessageKey(text: string): ServerMessageKey | undefined {
+  return byText.get(text);
+}
