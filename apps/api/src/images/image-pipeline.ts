@@ -42,8 +42,10 @@ export async function processImage(input: Uint8Array, preset: ImagePreset): Prom
   let metadata: Metadata;
   try {
     metadata = await source.metadata();
-  } catch {
-    throw new AppError("VALIDATION", m.imageUnreadable);
+  } catch (error) {
+    // sharp reads only the header here, and refuses at once what exceeds the limit.
+    const tooBig = error instanceof Error && /pixel limit/i.test(error.message);
+    throw new AppError("VALIDATION", tooBig ? m.imageTooManyPixels : m.imageUnreadable);
   }
   if ((metadata.width ?? 0) * (metadata.height ?? 0) > IMAGE_MAX_PIXELS) {
     throw new AppError("VALIDATION", m.imageTooManyPixels);

@@ -23,6 +23,16 @@ interface Flow {
   returnTo: string;
 }
 
+/** arctic's token request takes no abort signal; a provider that never answers must not hold the page. */
+const EXCHANGE_TIMEOUT_MS = 15_000;
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer from the provider within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function sameString(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -103,7 +113,7 @@ export function createOAuthRoutes(deps: {
 
     let profile;
     try {
-      profile = await provider.fetchProfile(code, flow.codeVerifier);
+      profile = await withTimeout(provider.fetchProfile(code, flow.codeVerifier), EXCHANGE_TIMEOUT_MS);
     } catch (err) {
       deps.logger.warn({ err, provider: provider.name }, "OAuth code exchange failed");
       return fail("failed");

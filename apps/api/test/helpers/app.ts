@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
 import { startApp, type RunningApp } from "../../src/app.js";
@@ -8,8 +11,13 @@ export async function startTestApp(options: {
   redisUrl?: string;
   seed?: boolean;
   webDistDir?: string;
+  /** Extra environment, e.g. OAuth credentials or DEV_OUTBOX_PAGE. */
+  env?: Record<string, string>;
 }): Promise<RunningApp> {
+  // Uploaded files of a test app go to a folder of its own, removed when it stops.
+  const uploadDir = mkdtempSync(path.join(tmpdir(), "orgo-uploads-"));
   const config = loadConfig({
+    UPLOAD_DIR: uploadDir,
     PORT: "0",
     HOST: "127.0.0.1",
     DATABASE_URL: options.databaseUrl,
@@ -18,9 +26,15 @@ export async function startTestApp(options: {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     SHUTDOWN_TIMEOUT_MS: "2000",
     ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
+    ...options.env,
   });
   const app = await startApp(config, createLogger(config.logLevel));
   // The origin a browser on this server would send.
   config.allowedOrigins.push(`http://127.0.0.1:${app.address.port}`, `http://localhost:${app.address.port}`);
+  const stop = app.stop.bind(app);
+  app.stop = async () => {
+    await stop();
+    rmSync(uploadDir, { recursive: true, force: true });
+  };
   return app;
 }
