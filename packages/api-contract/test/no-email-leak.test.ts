@@ -63,7 +63,7 @@ function leaks(path: string, output: Schema): string[] {
     .map(({ at }) => at);
 }
 
-const procedures = appRouter._def.procedures as Record<
+const procedures = appRouter._def.procedures as unknown as Record<
   string,
   { _def: { type: string; output?: Schema } } | undefined
 >;

@@ -83,7 +83,9 @@ describe("post.onCreated", () => {
 describe("auth.me", () => {
   it("is null when signed out and the own profile, e-mail included, when signed in", async () => {
     expect(await callerWith().auth.me()).toBeNull();
-    const signedIn = createCaller(testContext({ viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } }).context);
+    const signedIn = createCaller(
+      testContext({ viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } }).context,
+    );
     expect(await signedIn.auth.me()).toMatchObject({ id: "u1", email: "me@example.com" });
   });
 });

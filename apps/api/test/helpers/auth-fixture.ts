@@ -37,22 +37,22 @@ export function authFixture() {
     storage: undefined as unknown as FileStorage & { root: string },
     bus: createMemoryEventBus(),
     clock: new Date("2026-03-01T09:00:00Z"),
-    advance(ms: number) {
+    advance: (ms: number) => {
       f.clock = new Date(f.clock.getTime() + ms);
     },
     /** The newest mail to `email`. */
-    mailTo(email: string) {
+    mailTo: (email: string) => {
       return f.outbox.messages.filter((m) => m.to === email).at(-1);
     },
-    codeFor(email: string) {
+    codeFor: (email: string) => {
       return /\b(\d{6})\b/.exec(f.mailTo(email)?.subject ?? "")?.[1] ?? "";
     },
-    async viewerOf(token: string): Promise<TViewer> {
+    viewerOf: async (token: string): Promise<TViewer> => {
       const { session } = (await f.sessions.validate(token))!;
       return { userId: session.userId, sessionId: session.id, signedInAt: session.createdAt };
     },
     n: 0,
-    newPerson() {
+    newPerson: () => {
       const n = ++f.n;
       return {
         email: `person${n}@example.com`,
@@ -62,7 +62,7 @@ export function authFixture() {
       };
     },
     /** A new account through the real sign-up, with its first session. */
-    async signedUp() {
+    signedUp: async () => {
       const person = f.newPerson();
       await f.auth.signUpStart(person, device);
       const first = await f.auth.signUpVerify({ email: person.email, code: f.codeFor(person.email) }, device);

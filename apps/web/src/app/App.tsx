@@ -10,6 +10,9 @@ import { FeedPage } from "../features/feed/FeedPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SignUpPage } from "../features/auth/SignUpPage";
+import { ForgotPasswordPage } from "../features/auth/ForgotPasswordPage";
+import { ResetPasswordPage } from "../features/auth/ResetPasswordPage";
+import { ProfilePage } from "../features/profile/ProfilePage";
 
 export function App() {
   const [queryClient] = useState(
@@ -30,6 +33,9 @@ export function App() {
                     <Route path="settings" element={<SettingsPage />} />
                     <Route path="signin" element={<SignInPage />} />
                     <Route path="signup" element={<SignUpPage />} />
+                    <Route path="forgot-password" element={<ForgotPasswordPage />} />
+                    <Route path="reset-password" element={<ResetPasswordPage />} />
+                    <Route path="u/:handle" element={<ProfilePage />} />
                     <Route path="*" element={<FeedPage />} />
                   </Route>
                 </Routes>

@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { serverMessageKey } from "@orgo/api-contract/schemas";
 import { en, ko, type MessageKey } from "./messages";
+import { serverMessagesKo } from "./server-messages";
 import { detectLanguage, type Language } from "./detect-language";
 
 export type { Language };
@@ -19,6 +21,8 @@ interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;
+  /** A message from the server, in the reader's language when we know it. */
+  tServer: (text: string) => string;
   formatDate: (date: Date) => string;
 }
 
@@ -46,6 +50,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
           params && name in params ? String(params[name]) : whole,
         ),
+      tServer: (text) => {
+        const key = language === "ko" ? serverMessageKey(text) : undefined;
+        return key ? serverMessagesKo[key] : text;
+      },
       formatDate: (date) => dateFormat.format(date),
     };
   }, [language, setLanguage]);

@@ -2,22 +2,35 @@ import { TRPCClientError } from "@trpc/client";
 import type { AppErrorData } from "@orgo/api-contract/schemas";
 import type { Translate } from "../i18n/i18n";
 
-/** A message for people: the server's for known errors, the request id for ours. */
-export function describeError(error: unknown, t: Translate): string {
+interface ErrorI18n {
+  t: Translate;
+  tServer: (text: string) => string;
+}
+
+function dataOf(error: unknown): Partial<AppErrorData> | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const data: unknown = error.data;
+  // Every AppErrorData field is optional here, so any object qualifies.
+  return data ? data : undefined;
+}
+
+/** A message for people, in their language: the server's for known errors, the request id for ours. */
+export function describeError(error: unknown, { t, tServer }: ErrorI18n): string {
   if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<never>).data as Partial<AppErrorData> | undefined;
+    const data = dataOf(error);
     if (!data) return t("error.network");
     if (data.appCode === "INTERNAL")
       return t("error.withRequestId", { message: t("error.generic"), id: data.requestId ?? "?" });
-    return error.message;
+    if (data.appCode === "RATE_LIMITED" && data.retryAfterSeconds)
+      return t("error.rateLimited", { seconds: data.retryAfterSeconds });
+    return tServer(error.message);
   }
+  if (error instanceof Error && error.message) return tServer(error.message);
   return t("error.generic");
 }
 
-export function fieldErrorsOf(error: unknown): Record<string, string[]> {
-  if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<never>).data as Partial<AppErrorData> | undefined;
-    return data?.fieldErrors ?? {};
-  }
-  return {};
+/** Field errors by field name, translated. */
+export function fieldErrorsOf(error: unknown, { tServer }: Pick<ErrorI18n, "tServer">): Record<string, string[]> {
+  const fieldErrors = dataOf(error)?.fieldErrors ?? {};
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(tServer)]));
 }

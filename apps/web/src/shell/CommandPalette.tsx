@@ -26,8 +26,12 @@ export function CommandPalette() {
     { id: "go-feed", label: t("nav.feed"), run: () => void navigate("/") },
     { id: "go-settings", label: t("nav.settings"), run: () => void navigate("/settings") },
     ...(me.data
-      ? []
+      ? [
+          { id: "my-profile", label: t("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
+          { id: "edit-profile", label: t("action.editProfile"), run: () => void navigate("/settings#profile") },
+        ]
       : [
+          { id: "forgot-password", label: t("action.forgotPassword"), run: () => void navigate("/forgot-password") },
           { id: "sign-in", label: t("auth.signIn"), run: () => void navigate("/signin") },
           { id: "sign-up", label: t("auth.signUp"), run: () => void navigate("/signup") },
         ]),

@@ -7,6 +7,7 @@ import { ShortcutSheet } from "./ShortcutSheet";
 import { useHotkeys } from "./hotkeys";
 import { useUi } from "./ui-state";
 import { Composer } from "../features/feed/Composer";
+import { OAuthNotice } from "../features/auth/OAuthNotice";
 
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */
 export function Shell() {
@@ -27,6 +28,7 @@ export function Shell() {
       <div className="shell__main">
         <TopBar ref={searchRef} />
         <main className="shell__content">
+          <OAuthNotice />
           <Outlet />
         </main>
       </div>

@@ -3,11 +3,11 @@ import { describeError, fieldErrorsOf } from "../lib/errors";
 
 /** A form's error when no field took it (field errors show beside their fields). */
 export function FormError({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  if (!error || Object.keys(fieldErrorsOf(error)).length) return null;
+  const i18n = useI18n();
+  if (!error || Object.keys(fieldErrorsOf(error, i18n)).length) return null;
   return (
     <p className="form__error" role="alert">
-      {describeError(error, t)}
+      {describeError(error, i18n)}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { NavLink } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import { Avatar } from "../../ui/Avatar";
 import { restartApp, useMe } from "./use-me";
 
 /** Bottom of the rail: who I am and sign-out, or the way in. */
@@ -21,13 +22,14 @@ export function AccountButton() {
   }
   return (
     <div className="rail__account" data-testid="account">
-      <span
-        className="avatar"
+      <NavLink
+        to={`/u/${me.data.handle}`}
+        className="rail__item rail__me"
         title={t("auth.signedInAs", { handle: me.data.handle })}
-        aria-label={t("auth.signedInAs", { handle: me.data.handle })}
       >
-        {me.data.displayName.slice(0, 1)}
-      </span>
+        <Avatar user={me.data} size={28} label={t("auth.signedInAs", { handle: me.data.handle })} />
+        <span className="rail__label">{t("nav.profile")}</span>
+      </NavLink>
       <button type="button" className="rail__item" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
         <span aria-hidden className="rail__icon">
           ⇤

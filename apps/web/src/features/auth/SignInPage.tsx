@@ -6,20 +6,23 @@ import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
 import { Field } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
+import { ProviderButtons } from "./ProviderButtons";
 import { restartApp } from "./use-me";
 
 export function SignInPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const signIn = trpc.auth.signIn.useMutation({ onSuccess: () => restartApp("/") });
-  const errors = fieldErrorsOf(signIn.error);
+  const errors = fieldErrorsOf(signIn.error, i18n);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!signIn.isPending) signIn.mutate({ email, password });
   };
   return (
     <AuthCard title={t("auth.signInTitle")} onSubmit={submit}>
+      <ProviderButtons />
       <Field
         label={t("auth.email")}
         name="email"
@@ -43,6 +46,9 @@ export function SignInPage() {
       <button type="submit" className="button button--primary" disabled={signIn.isPending}>
         {t("auth.signIn")}
       </button>
+      <p className="muted small">
+        <Link to="/forgot-password">{t("auth.forgot")}</Link>
+      </p>
       <p className="muted small">
         {t("auth.noAccount")} <Link to="/signup">{t("auth.signUp")}</Link>
       </p>

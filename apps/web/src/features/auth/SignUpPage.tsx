@@ -6,11 +6,13 @@ import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
 import { Field } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
+import { ProviderButtons } from "./ProviderButtons";
 import { restartApp } from "./use-me";
 
 /** Two steps: the account details, then the 6-digit code mailed to the address. */
 export function SignUpPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [form, setForm] = useState({ email: "", password: "", handle: "", displayName: "" });
   const [code, setCode] = useState("");
   const [resendAt, setResendAt] = useState(0);
@@ -41,7 +43,7 @@ export function SignUpPage() {
   };
 
   if (step === "code") {
-    const errors = fieldErrorsOf(verify.error);
+    const errors = fieldErrorsOf(verify.error, i18n);
     const wait = Math.max(0, Math.ceil((resendAt - now) / 1000));
     return (
       <AuthCard title={t("auth.signUpTitle")} onSubmit={submitCode}>
@@ -78,9 +80,10 @@ export function SignUpPage() {
     );
   }
 
-  const errors = fieldErrorsOf(start.error);
+  const errors = fieldErrorsOf(start.error, i18n);
   return (
     <AuthCard title={t("auth.signUpTitle")} onSubmit={submitDetails}>
+      <ProviderButtons />
       <Field
         label={t("auth.email")}
         name="email"

@@ -11,7 +11,8 @@ import { FEED_INPUT } from "./use-live-feed";
 import { prependPost } from "./feed-cache";
 
 export function Composer() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { composerOpen, setComposerOpen } = useUi();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -28,7 +29,7 @@ export function Composer() {
   });
   // Checked here first, in the reader's language; the server checks again.
   const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
-  const fieldErrors = { ...fieldErrorsOf(create.error), ...localErrors };
+  const fieldErrors = { ...fieldErrorsOf(create.error, i18n), ...localErrors };
   const edit = (setter: (value: string) => void) => (value: string) => {
     setter(value);
     setLocalErrors({});

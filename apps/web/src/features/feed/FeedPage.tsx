@@ -10,7 +10,8 @@ import { PostList } from "./PostList";
 import { PostDetail } from "./PostDetail";
 
 export function FeedPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const navigate = useNavigate();
   const params = useParams();
   const selectedId = params.postId ? Number(params.postId) : null;
@@ -42,7 +43,7 @@ export function FeedPage() {
           {query.isError && (
             <div className="placeholder" role="alert">
               <p>{t("feed.error")}</p>
-              <p className="muted">{describeError(query.error, t)}</p>
+              <p className="muted">{describeError(query.error, i18n)}</p>
               <button type="button" className="button" onClick={() => void query.refetch()}>
                 {t("feed.retry")}
               </button>

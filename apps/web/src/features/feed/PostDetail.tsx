@@ -1,5 +1,7 @@
 import type { TPostSummary } from "@orgo/api-contract/schemas";
+import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
+import { Avatar } from "../../ui/Avatar";
 
 export function PostDetail({ post }: { post: TPostSummary }) {
   const { t, formatDate } = useI18n();
@@ -9,11 +11,10 @@ export function PostDetail({ post }: { post: TPostSummary }) {
         {post.title}
       </h1>
       <div className="detail__meta">
-        <span className="avatar" aria-hidden>
-          {post.author.displayName.slice(0, 1)}
-        </span>
-        <span>{t("post.by", { name: post.author.displayName })}</span>
-        <span className="muted">@{post.author.handle}</span>
+        <Avatar user={post.author} size={28} />
+        <Link to={`/u/${post.author.handle}`} className="detail__author">
+          {t("post.by", { name: post.author.displayName })} <span className="muted">@{post.author.handle}</span>
+        </Link>
         <time dateTime={post.createdAt.toISOString()}>{formatDate(post.createdAt)}</time>
       </div>
       {/* Plain text for now: Markdown rendering comes with the community issue. */}

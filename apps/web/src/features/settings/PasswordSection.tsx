@@ -6,7 +6,8 @@ import { FormError } from "../../ui/FormError";
 import { Field } from "../../ui/Field";
 
 export function PasswordSection() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const utils = trpc.useUtils();
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
@@ -17,7 +18,7 @@ export function PasswordSection() {
       void utils.auth.sessions.invalidate();
     },
   });
-  const errors = fieldErrorsOf(change.error);
+  const errors = fieldErrorsOf(change.error, i18n);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!change.isPending) change.mutate({ currentPassword, newPassword });

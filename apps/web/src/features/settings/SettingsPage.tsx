@@ -1,7 +1,10 @@
 import { useI18n, type Language } from "../../i18n/i18n";
 import { useTheme, type ThemeChoice } from "../../theme/theme";
 import { useMe } from "../auth/use-me";
+import { ConnectionsSection } from "./ConnectionsSection";
+import { DeleteAccountSection } from "./DeleteAccountSection";
 import { PasswordSection } from "./PasswordSection";
+import { ProfileSection } from "./ProfileSection";
 import { SessionsSection } from "./SessionsSection";
 
 export function SettingsPage() {
@@ -16,6 +19,19 @@ export function SettingsPage() {
   return (
     <div className="page">
       <h1>{t("settings.title")}</h1>
+      {me.data && (
+        <>
+          <ProfileSection me={me.data} />
+          <section className="choice" aria-labelledby="account-title">
+            <h2 id="account-title" className="section-title">
+              {t("settings.account")}
+            </h2>
+            <p className="small">
+              <span className="muted">{t("settings.emailLabel")}</span> <strong>{me.data.email}</strong>
+            </p>
+          </section>
+        </>
+      )}
       <fieldset className="choice">
         <legend>{t("settings.theme")}</legend>
         {themes.map((choice) => (
@@ -41,8 +57,10 @@ export function SettingsPage() {
       </fieldset>
       {me.data && (
         <>
-          <PasswordSection />
+          {me.data.hasPassword && <PasswordSection />}
+          <ConnectionsSection me={me.data} />
           <SessionsSection />
+          <DeleteAccountSection me={me.data} />
         </>
       )}
     </div>

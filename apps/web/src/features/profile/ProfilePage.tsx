@@ -1,0 +1,72 @@
+import { Link, useNavigate, useParams } from "react-router";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { describeError } from "../../lib/errors";
+import { useListNavigation } from "../../lib/use-list-navigation";
+import { Avatar } from "../../ui/Avatar";
+import { PostList } from "../feed/PostList";
+
+const noFreshIds: ReadonlySet<number> = new Set();
+
+/** /u/<handle>: who they are and what they wrote. Public: no e-mail here, ever. */
+export function ProfilePage() {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const navigate = useNavigate();
+  const handle = (useParams().handle ?? "").toLowerCase();
+  const profile = trpc.user.profile.useQuery({ handle }, { retry: false });
+  const posts = trpc.post.latest.useInfiniteQuery(
+    { authorHandle: handle, limit: 20 },
+    { getNextPageParam: (page) => page.nextCursor, enabled: profile.isSuccess },
+  );
+  const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
+  const open = (id: number) => void navigate(`/posts/${id}`);
+  useListNavigation({ ids: items.map((p) => p.id), selected: null, onSelect: open });
+
+  if (profile.isPending) return <p className="page muted">{t("feed.loading")}</p>;
+  if (profile.error) {
+    const missing = profile.error.data?.code === "NOT_FOUND";
+    return (
+      <div className="page">
+        <p className="placeholder">
+          {missing ? t("profile.notFound", { handle }) : describeError(profile.error, i18n)}
+        </p>
+      </div>
+    );
+  }
+  const user = profile.data;
+  return (
+    <div className="page profile">
+      <header className="profile__header">
+        <Avatar user={user} size={88} />
+        <div className="profile__who">
+          <h1>{user.displayName}</h1>
+          <p className="muted">@{user.handle}</p>
+          {user.bio && <p className="profile__bio">{user.bio}</p>}
+          <p className="muted small">{t("profile.joined", { date: formatDate(user.joinedAt) })}</p>
+        </div>
+        {user.isMe && (
+          <Link to="/settings#profile" className="button">
+            {t("profile.edit")}
+          </Link>
+        )}
+      </header>
+      <h2 className="section-title">{t("profile.posts", { count: user.postCount })}</h2>
+      {items.length === 0 && !posts.isPending ? (
+        <p className="muted">{t("profile.noPosts")}</p>
+      ) : (
+        <PostList posts={items} selectedId={null} freshIds={noFreshIds} onSelect={open} />
+      )}
+      {posts.hasNextPage && (
+        <button
+          type="button"
+          className="button button--ghost list__more"
+          onClick={() => void posts.fetchNextPage()}
+          disabled={posts.isFetchingNextPage}
+        >
+          {t("feed.loadMore")}
+        </button>
+      )}
+    </div>
+  );
+}
