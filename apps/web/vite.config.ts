@@ -9,9 +9,14 @@ export default defineConfig({
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     strictPort: true,
     // Dev mode keeps one origin: the browser talks only to Vite, which forwards
-    // tRPC (HTTP and websocket) to the API with the browser's Origin rewritten.
+    // tRPC (HTTP and websocket), the OAuth round trips, uploads and the dev outbox
+    // to the API. Mail links and OAuth callbacks point here (the first allowed
+    // origin that scripts/dev.mjs sets is Vite's).
     proxy: {
       "/trpc": { target: apiTarget, ws: true, changeOrigin: true },
+      "/auth/": { target: apiTarget, changeOrigin: true },
+      "/uploads/": { target: apiTarget, changeOrigin: true },
+      "/dev/outbox": apiTarget,
       "/healthz": apiTarget,
     },
   },
