@@ -21,6 +21,14 @@ export function createRedisEventBus(url: string, log: Logger): EventBus {
     conn.on("error", (error) => log.warn({ err: error, conn: name }, "redis connection error"));
   }
 
+  // SUBSCRIBE must wait for the connection's ready check (an INFO command): sent
+  // earlier, it puts the connection in subscriber mode, the check fails and the
+  // subscription made at start-up (session revocations) is silently lost.
+  const subscriberReady = new Promise<void>((resolve) => {
+    if (subscriber.status === "ready") resolve();
+    else subscriber.once("ready", () => resolve());
+  });
+
   const handlers = new Map<string, Set<EventHandler>>();
   // Subscribes in flight, so concurrent first listeners share one SUBSCRIBE.
   const pending = new Map<string, Promise<unknown>>();
@@ -51,7 +59,7 @@ export function createRedisEventBus(url: string, log: Logger): EventBus {
         handlers.set(key, (set = new Set()));
         pending.set(
           key,
-          subscriber.subscribe(key).finally(() => pending.delete(key)),
+          subscriberReady.then(() => subscriber.subscribe(key)).finally(() => pending.delete(key)),
         );
       }
       set.add(handler);

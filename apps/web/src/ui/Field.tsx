@@ -20,3 +20,30 @@ export function Field(
     </label>
   );
 }
+
+type PresetProps = {
+  label: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  errors?: string[];
+  autoFocus?: boolean;
+};
+
+/** An e-mail input with the browser's autofill hint. */
+export function EmailField({ onValue, ...props }: PresetProps) {
+  return <Field type="email" autoComplete="email" onChange={(e) => onValue(e.target.value)} {...props} />;
+}
+
+/** A password input: `isNew` asks password managers to suggest one and shows the rule. */
+export function PasswordField({ onValue, isNew, hint, ...props }: PresetProps & { isNew?: boolean; hint?: string }) {
+  return (
+    <Field
+      type="password"
+      autoComplete={isNew ? "new-password" : "current-password"}
+      hint={isNew ? hint : undefined}
+      onChange={(e) => onValue(e.target.value)}
+      {...props}
+    />
+  );
+}

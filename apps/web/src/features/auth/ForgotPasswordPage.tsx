@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
-import { Field } from "../../ui/Field";
+import { EmailField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
 
 /** Asks for the e-mail; the answer is the same whether or not it has an account. */
@@ -26,13 +26,11 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="muted">{t("auth.forgotIntro")}</p>
-          <Field
+          <EmailField
             label={t("auth.email")}
             name="email"
-            type="email"
-            autoComplete="email"
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            onValue={setEmail}
             errors={fieldErrorsOf(request.error, i18n).email}
             autoFocus
           />

@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
-import { Field } from "../../ui/Field";
+import { PasswordField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
 import { restartApp } from "./use-me";
 
@@ -33,14 +33,13 @@ export function ResetPasswordPage() {
         </p>
       ) : (
         <>
-          <Field
+          <PasswordField
             label={t("settings.newPassword")}
             name="newPassword"
-            type="password"
-            autoComplete="new-password"
+            isNew
             hint={t("auth.passwordHint")}
             value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
+            onValue={setNewPassword}
             errors={errors.newPassword}
             autoFocus
           />

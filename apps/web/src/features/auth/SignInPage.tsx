@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
-import { Field } from "../../ui/Field";
+import { EmailField, PasswordField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
 import { ProviderButtons } from "./ProviderButtons";
 import { restartApp } from "./use-me";
@@ -23,23 +23,19 @@ export function SignInPage() {
   return (
     <AuthCard title={t("auth.signInTitle")} onSubmit={submit}>
       <ProviderButtons />
-      <Field
+      <EmailField
         label={t("auth.email")}
         name="email"
-        type="email"
-        autoComplete="email"
         value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        onValue={setEmail}
         errors={errors.email}
         autoFocus
       />
-      <Field
+      <PasswordField
         label={t("auth.password")}
         name="password"
-        type="password"
-        autoComplete="current-password"
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onValue={setPassword}
         errors={errors.password}
       />
       <FormError error={signIn.error} />

@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
-import { Field } from "../../ui/Field";
+import { Field, EmailField, PasswordField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
 import { ProviderButtons } from "./ProviderButtons";
 import { restartApp } from "./use-me";
@@ -84,24 +84,21 @@ export function SignUpPage() {
   return (
     <AuthCard title={t("auth.signUpTitle")} onSubmit={submitDetails}>
       <ProviderButtons />
-      <Field
+      <EmailField
         label={t("auth.email")}
         name="email"
-        type="email"
-        autoComplete="email"
         value={form.email}
-        onChange={(e) => set("email")(e.target.value)}
+        onValue={set("email")}
         errors={errors.email}
         autoFocus
       />
-      <Field
+      <PasswordField
         label={t("auth.password")}
         name="password"
-        type="password"
-        autoComplete="new-password"
+        isNew
         hint={t("auth.passwordHint")}
         value={form.password}
-        onChange={(e) => set("password")(e.target.value)}
+        onValue={set("password")}
         errors={errors.password}
       />
       <Field

@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { Dialog } from "../../shell/Dialog";
-import { Field } from "../../ui/Field";
+import { Field, PasswordField } from "../../ui/Field";
 import { FormError } from "../../ui/FormError";
 import { restartApp } from "../auth/use-me";
 
@@ -45,13 +45,11 @@ export function DeleteAccountSection({ me }: { me: TMe }) {
             autoFocus
           />
           {me.hasPassword ? (
-            <Field
+            <PasswordField
               label={t("settings.deletePassword")}
               name="password"
-              type="password"
-              autoComplete="current-password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onValue={setPassword}
               errors={errors.password}
             />
           ) : (

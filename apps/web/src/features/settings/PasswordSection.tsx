@@ -3,7 +3,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { FormError } from "../../ui/FormError";
-import { Field } from "../../ui/Field";
+import { PasswordField } from "../../ui/Field";
 
 export function PasswordSection() {
   const i18n = useI18n();
@@ -28,23 +28,20 @@ export function PasswordSection() {
       <h2 id="password-title" className="section-title">
         {t("settings.password")}
       </h2>
-      <Field
+      <PasswordField
         label={t("settings.currentPassword")}
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
         value={currentPassword}
-        onChange={(e) => setCurrent(e.target.value)}
+        onValue={setCurrent}
         errors={errors.currentPassword}
       />
-      <Field
+      <PasswordField
         label={t("settings.newPassword")}
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
+        isNew
         hint={t("auth.passwordHint")}
         value={newPassword}
-        onChange={(e) => setNew(e.target.value)}
+        onValue={setNew}
         errors={errors.newPassword}
       />
       <FormError error={change.error} />
