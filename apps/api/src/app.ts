@@ -25,6 +25,8 @@ import { renderOutboxPage } from "./mail/outbox-page.js";
 import { clientIpResolver } from "./http/client-ip.js";
 import { createLocalFileStorage } from "./storage/local-file-storage.js";
 import { createUploadsRoutes } from "./storage/uploads-routes.js";
+import { createPostImageReceiver } from "./posts/post-image-upload.js";
+import { ZAvatarUploaded, ZUploadedImage } from "@orgo/api-contract";
 import { createOAuthService } from "./oauth/oauth.service.js";
 import { createOAuthRoutes } from "./oauth/oauth-routes.js";
 import { configuredProviders } from "./oauth/configured-providers.js";
@@ -94,6 +96,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     publicOrigin,
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
   });
+  const postImages = createPostImageReceiver({ db, storage });
   const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });
   const clientIp = clientIpResolver(config.trustProxyHops);
   const routes: HttpRoute[] = [
@@ -109,7 +112,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }),
     createUploadsRoutes({
       auth,
-      users: services.users,
+      receivers: {
+        "/uploads/avatar": async (viewer, bytes) =>
+          ZAvatarUploaded.parse({ avatarUrl: (await services.users.setAvatar(viewer, bytes)).avatarUrl }),
+        "/uploads/post-image": async (viewer, bytes) => ZUploadedImage.parse(await postImages(viewer, bytes)),
+      },
       limiter,
       allowedOrigins: config.allowedOrigins,
       localRoot: storage.root,

@@ -9,6 +9,9 @@ import { createPostService } from "./posts/post.service.js";
 import { createAuthService } from "./auth/auth.service.js";
 import { createSystemService } from "./system/system.service.js";
 import { createUserService, type ProfileService } from "./users/user.service.js";
+import { createSocialService } from "./social/social.service.js";
+import { createCommentService } from "./comments/comment.service.js";
+import { createNotificationService } from "./notifications/notification.service.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -25,6 +28,9 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
   return {
     auth: createAuthService(deps),
     posts: createPostService(deps),
+    social: createSocialService(deps),
+    comments: createCommentService(deps),
+    notifications: createNotificationService(deps),
     system: createSystemService(deps),
     users: createUserService(deps),
   };

@@ -4,6 +4,9 @@ import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FRESH_SIGN_IN_MS, RESET_TTL_MS } from "../src/auth/auth.service.js";
 import { appErrorOf, authFixture, device } from "./helpers/auth-fixture.js";
+import { createPostService } from "../src/posts/post.service.js";
+import { createSocialService } from "../src/social/social.service.js";
+import { createCommentService } from "../src/comments/comment.service.js";
 
 const resetTokenIn = (text: string | undefined) => /#token=([^\s]+)/.exec(text ?? "")?.[1] ?? "";
 
@@ -130,6 +133,33 @@ describe("password reset, account deletion and sign-in methods", () => {
     expect(revoked.sort()).toEqual([first.token, other.token].map((t) => t.split(".")[0]).sort());
     // The address and handle are free again.
     await f.auth.signUpStart({ ...person }, device);
+  });
+
+  it("recounts the followers, likes and comments that a deleted account leaves behind", async () => {
+    const leaving = await f.signedUp();
+    const staying = await f.signedUp();
+    const deps = { db: f.fresh.db, bus: f.bus, storage: f.storage };
+    const posts = createPostService(deps);
+    const social = createSocialService(deps);
+    const comments = createCommentService(deps);
+    const post = await posts.create(staying.viewer, { title: "Stays", body: "x", imageIds: [] });
+    await social.follow(leaving.viewer, staying.viewer.userId);
+    await social.follow(staying.viewer, leaving.viewer.userId);
+    await posts.like(leaving.viewer, post.id);
+    const question = await comments.create(leaving.viewer, { postId: post.id, body: "Question" });
+    await comments.create(staying.viewer, { postId: post.id, parentId: question.id, body: "Answer" });
+    await comments.create(staying.viewer, { postId: post.id, body: "Own note" });
+
+    await f.auth.deleteAccount(leaving.viewer, {
+      password: leaving.person.password,
+      confirmHandle: leaving.person.handle,
+    });
+    const user = await f.fresh.db.user.findUniqueOrThrow({ where: { id: staying.viewer.userId } });
+    expect([user.followerCount, user.followingCount]).toEqual([0, 0]);
+    const after = await posts.byId(post.id, null);
+    // The reply under the deleted comment went with its thread; the own note stays.
+    expect([after.likeCount, after.commentCount]).toEqual([0, 1]);
+    expect(await f.fresh.db.notification.count({ where: { actorId: leaving.viewer.userId } })).toBe(0);
   });
 
   it("asks an account without a password for a fresh sign-in before deleting it", async () => {

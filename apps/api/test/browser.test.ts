@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
+import { cookieFor } from "./helpers/sessions.js";
 import { createTestClient } from "./helpers/trpc-client.js";
 import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
 
@@ -33,8 +34,8 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
   });
 
   it("puts a post written elsewhere at the top of the list, live", async () => {
-    const { client } = createTestClient(app.url);
-    await client.post.createAsDemo.mutate({
+    const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    await client.post.create.mutate({
       title: "Written from another client",
       body: "Arrives over the websocket.",
     });
@@ -68,10 +69,22 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
     await expect.poll(() => page.getByRole("dialog", { name: "Keyboard shortcuts" }).isVisible()).toBe(false);
   });
 
-  it("writes a post in the composer, with field errors first", async () => {
+  it("writes a post in the composer once signed in, with field errors first", async () => {
     await page.keyboard.press("n");
     const dialog = page.getByRole("dialog", { name: "New post" });
     await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("Sign in to publish.");
+    await page.keyboard.press("Escape");
+
+    const cookie = await cookieFor(app.db, "minjun_dev");
+    await page
+      .context()
+      .addCookies([{ name: "orgo_session", value: cookie.split("=")[1]!, url: app.url, httpOnly: true }]);
+    await page.reload();
+    await page.locator('[data-testid="account"]').waitFor();
+    await page.keyboard.press("n");
+    await dialog.waitFor();
+    expect(await dialog.getByRole("alert").count()).toBe(0);
     await dialog.getByRole("button", { name: "Publish" }).click();
     await expect
       .poll(() => dialog.locator(".field__error").allTextContents())
@@ -83,7 +96,11 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
     await page.screenshot({ path: screenshotPath("05-composer") });
     await dialog.getByRole("button", { name: "Publish" }).click();
     await expect.poll(() => page.locator("#post-title").textContent()).toBe("Composer works");
-    expect(await fresh.db.post.count({ where: { title: "Composer works" } })).toBe(1);
+    const stored = await fresh.db.post.findFirstOrThrow({
+      where: { title: "Composer works" },
+      include: { author: true },
+    });
+    expect(stored.author.handle).toBe("minjun_dev");
     await page.screenshot({ path: screenshotPath("06-published") });
   });
 

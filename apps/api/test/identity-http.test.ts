@@ -65,7 +65,29 @@ describe("identity over real HTTP: avatar uploads, stored files, rate-limit head
     expect(text.status).toBe(415);
     expect(((await text.json()) as { error: { message: string } }).error.message).toMatch(/JPEG, PNG/);
     expect((await upload(new Uint8Array(5 * 1024 * 1024 + 1))).status).toBe(413);
-    expect(await app.db.upload.count()).toBe(1);
+    expect(await app.db.upload.count({ where: { kind: "avatar" } })).toBe(1);
+  });
+
+  it("takes post images through the same checks and answers the id to attach", async () => {
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#9c4" } })
+      .png()
+      .toBuffer();
+    const response = await fetch(`${app.url}/uploads/post-image`, {
+      method: "POST",
+      body: new Uint8Array(png),
+      headers: { origin: app.url, cookie, "content-type": "application/octet-stream" },
+    });
+    expect(response.status).toBe(200);
+    const image = (await response.json()) as { id: string; url: string; width: number; height: number };
+    expect([image.width, image.height]).toEqual([1600, 800]);
+    expect(image.url).toMatch(/^\/uploads\/post-images\//);
+    expect(await app.db.upload.count({ where: { id: image.id, kind: "post-image" } })).toBe(1);
+    const refused = await fetch(`${app.url}/uploads/post-image`, {
+      method: "POST",
+      body: new TextEncoder().encode("<svg/>"),
+      headers: { origin: app.url, cookie },
+    });
+    expect(refused.status).toBe(415);
   });
 
   it("serves nothing outside the upload folder", async () => {

@@ -7,6 +7,7 @@ import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import { repoRoot } from "../src/config/config.js";
 import { redisUrlForTests } from "./helpers/redis.js";
 import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+import { cookieFor } from "./helpers/sessions.js";
 import { createTestClient } from "./helpers/trpc-client.js";
 import WebSocket from "ws";
 import { createSessionService } from "../src/auth/session.service.js";
@@ -89,8 +90,8 @@ describe.skipIf(!redisUrl || !browserAvailable())("two API processes sharing Pos
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="post-list"] li').count()).toBeGreaterThan(0);
 
-    const { client } = createTestClient(a.url);
-    await client.post.createAsDemo.mutate({ title: "Created on process A", body: "Seen on process B." });
+    const { client } = createTestClient(a.url, a.url, await cookieFor(fresh.db, "demo"));
+    await client.post.create.mutate({ title: "Created on process A", body: "Seen on process B." });
     const first = page.locator('[data-testid="post-list"] li').first();
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain("Created on process A");
     await page.screenshot({ path: screenshotPath("08-scale-out-live-across-processes") });

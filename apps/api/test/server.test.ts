@@ -4,6 +4,7 @@ import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { TPostSummary } from "@orgo/api-contract";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
+import { cookieFor } from "./helpers/sessions.js";
 import { createTestClient, waitFor } from "./helpers/trpc-client.js";
 import { webDistDir } from "./helpers/browser.js";
 import { existsSync } from "node:fs";
@@ -12,10 +13,12 @@ import path from "node:path";
 describe("the real server on a free port", () => {
   let fresh: FreshDatabase;
   let app: RunningApp;
+  let cookie: string;
 
   beforeAll(async () => {
     fresh = await freshDatabase();
     app = await startTestApp({ databaseUrl: fresh.url });
+    cookie = await cookieFor(app.db, "demo");
   });
   afterAll(async () => {
     await app?.stop();
@@ -31,10 +34,10 @@ describe("the real server on a free port", () => {
 
   it("serves the seeded Latest feed over HTTP with a request id", async () => {
     const { client } = createTestClient(app.url);
-    const page = await client.post.latest.query({ limit: 3 });
+    const page = await client.post.feed.query({ limit: 3 });
     expect(page.items).toHaveLength(3);
-    expect(page.nextCursor).toBe(page.items[2]!.id);
-    const raw = await fetch(`${app.url}/trpc/post.latest?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
+    expect(page.nextCursor).toBe(String(page.items[2]!.id));
+    const raw = await fetch(`${app.url}/trpc/post.feed?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
     expect(raw.headers.get("x-request-id")).toMatch(/[\w-]{8,}/);
   });
 
@@ -46,9 +49,9 @@ describe("the real server on a free port", () => {
       { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
     ];
     for (const headers of attempts) {
-      const response = await fetch(`${app.url}/trpc/post.createAsDemo`, {
+      const response = await fetch(`${app.url}/trpc/post.create`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: { "content-type": "application/json", cookie, ...headers },
         body: JSON.stringify({ json: { title: "csrf", body: "csrf" } }),
       });
       expect(response.status).toBe(403);
@@ -59,16 +62,16 @@ describe("the real server on a free port", () => {
   it("answers bad input with 400 and field errors, never 500", async () => {
     const cases = ["{not json", JSON.stringify({ json: { title: 5 } }), JSON.stringify({ json: null })];
     for (const body of cases) {
-      const response = await fetch(`${app.url}/trpc/post.createAsDemo`, {
+      const response = await fetch(`${app.url}/trpc/post.create`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: app.url },
+        headers: { "content-type": "application/json", origin: app.url, cookie },
         body,
       });
       expect(response.status).toBe(400);
     }
-    const typed = await fetch(`${app.url}/trpc/post.createAsDemo`, {
+    const typed = await fetch(`${app.url}/trpc/post.create`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: app.url },
+      headers: { "content-type": "application/json", origin: app.url, cookie },
       body: JSON.stringify({ json: { title: 5, body: "" } }),
     });
     const payload = (await typed.json()) as { error: { json: { data: { fieldErrors: Record<string, string[]> } } } };
@@ -82,7 +85,7 @@ describe("the real server on a free port", () => {
   });
 
   it("streams new posts over the websocket and resumes after a drop with no gap and no duplicate", async () => {
-    const { client, wsClient } = createTestClient(app.url);
+    const { client, wsClient } = createTestClient(app.url, app.url, cookie);
     const received: number[] = [];
     let lastEventId: string | undefined;
     const subscribe = (fromId: string | undefined) =>
@@ -99,16 +102,16 @@ describe("the real server on a free port", () => {
     await waitFor(() => wsClient.connection?.state === "open", "the websocket to open");
     await new Promise((r) => setTimeout(r, 200));
 
-    const a = await client.post.createAsDemo.mutate({ title: "live A", body: "a" });
+    const a = await client.post.create.mutate({ title: "live A", body: "a" });
     await waitFor(() => received.includes(a.id), "post A to arrive live");
 
     // Drop the connection; two posts are written while we are away.
     subscription.unsubscribe();
     await wsClient.close();
-    const b = await client.post.createAsDemo.mutate({ title: "missed B", body: "b" });
-    const c = await client.post.createAsDemo.mutate({ title: "missed C", body: "c" });
+    const b = await client.post.create.mutate({ title: "missed B", body: "b" });
+    const c = await client.post.create.mutate({ title: "missed C", body: "c" });
 
-    const second = createTestClient(app.url);
+    const second = createTestClient(app.url, app.url, cookie);
     subscription = second.client.post.onCreated.subscribe(
       { lastEventId },
       {
@@ -116,7 +119,7 @@ describe("the real server on a free port", () => {
       },
     );
     await waitFor(() => received.includes(c.id), "the missed posts after resuming");
-    const d = await second.client.post.createAsDemo.mutate({ title: "live D", body: "d" });
+    const d = await second.client.post.create.mutate({ title: "live D", body: "d" });
     await waitFor(() => received.includes(d.id), "post D live after resuming");
     subscription.unsubscribe();
     await second.wsClient.close();

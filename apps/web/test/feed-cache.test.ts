@@ -7,16 +7,22 @@ const post = (id: number): TPostSummary => ({
   title: `p${id}`,
   body: "",
   createdAt: new Date(0),
+  updatedAt: new Date(0),
+  images: [],
+  likeCount: 0,
+  commentCount: 0,
+  viewCount: 0,
+  likedByMe: false,
   author: { id: "u", handle: "demo", displayName: "Demo", avatarUrl: null },
 });
 
 describe("prependPost", () => {
   const feed = {
     pages: [
-      { items: [post(3), post(2)], nextCursor: 2 },
+      { items: [post(3), post(2)], nextCursor: "2" },
       { items: [post(1)], nextCursor: null },
     ],
-    pageParams: [null, 2],
+    pageParams: [null, "2"],
   };
 
   it("puts a new post at the top of the first page", () => {

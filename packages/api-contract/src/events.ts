@@ -8,6 +8,12 @@ import { ZPostSummary } from "./posts/post.schemas.js";
  */
 export const ZEventEnvelope = z.discriminatedUnion("type", [
   z.object({ v: z.literal(1), type: z.literal("post.created"), data: ZPostSummary }),
+  /** A stored notification was created or grew (grouped); the realtime layer delivers it. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("notification.changed"),
+    data: z.object({ recipientId: z.string(), notificationId: z.number().int() }),
+  }),
   /** Sessions ended (sign-out, revocation): every process closes their websockets. */
   z.object({
     v: z.literal(1),
@@ -23,5 +29,6 @@ export type TEventOf<T extends TEventType> = Extract<TEventEnvelope, { type: T }
 export const channels = {
   posts: "posts",
   sessions: "sessions",
+  notifications: "notifications",
 } as const;
 export type TChannel = (typeof channels)[keyof typeof channels];

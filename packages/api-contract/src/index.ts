@@ -2,4 +2,14 @@ export * from "./schemas.js";
 export { appRouter, type AppRouter } from "./router.js";
 export { createCallerFactory } from "./trpc.js";
 export type { TContext, TViewer, TCallReport } from "./context.js";
-export type { Services, AuthService, PostService, SystemService, UserService, TDevice } from "./services.js";
+export type {
+  Services,
+  AuthService,
+  PostService,
+  SocialService,
+  CommentService,
+  NotificationService,
+  SystemService,
+  UserService,
+  TDevice,
+} from "./services.js";

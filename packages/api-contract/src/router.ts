@@ -2,11 +2,17 @@ import { router } from "./trpc.js";
 import { postRouter } from "./posts/post.router.js";
 import { authRouter } from "./auth/auth.router.js";
 import { userRouter } from "./users/user.router.js";
+import { socialRouter } from "./social/social.router.js";
+import { commentRouter } from "./comments/comment.router.js";
+import { notificationRouter } from "./notifications/notification.router.js";
 
 export const appRouter = router({
   auth: authRouter,
   post: postRouter,
   user: userRouter,
+  social: socialRouter,
+  comment: commentRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,3 +6,6 @@ export * from "./events.js";
 export * from "./users/user.schemas.js";
 export * from "./auth/auth.schemas.js";
 export * from "./posts/post.schemas.js";
+export * from "./social/social.schemas.js";
+export * from "./comments/comment.schemas.js";
+export * from "./notifications/notification.schemas.js";

@@ -15,20 +15,77 @@ import type {
 } from "./auth/auth.schemas.js";
 import type { TViewer } from "./context.js";
 import type { TProfile, TUpdateProfileInput } from "./users/user.schemas.js";
-import type { TCreatePostInput, TFeedPage, TLatestFeedInput, TPostSummary } from "./posts/post.schemas.js";
+import type {
+  TCreatePostInput,
+  TFeedInput,
+  TFeedPage,
+  TLikeState,
+  TPostSummary,
+  TUpdatePostInput,
+} from "./posts/post.schemas.js";
+import type { TFollowState, TPeopleInput, TPeoplePage } from "./social/social.schemas.js";
+import type { TPublicUser } from "./users/user.schemas.js";
+import type { TNotificationListInput, TNotificationPage } from "./notifications/notification.schemas.js";
+import type {
+  TComment,
+  TCommentListInput,
+  TCommentPage,
+  TCreateCommentInput,
+  TUpdateCommentInput,
+} from "./comments/comment.schemas.js";
 
 /**
  * What the router needs from the server. apps/api implements it with Prisma and
  * Redis; router tests and web tests implement it with fakes.
  */
 export interface PostService {
-  latest(input: TLatestFeedInput): Promise<TFeedPage>;
-  createAsDemoUser(input: TCreatePostInput): Promise<TPostSummary>;
+  /** A page of Latest, Following (needs a viewer) or Popular; keyset-paginated. */
+  feed(input: TFeedInput, viewer: TViewer | null): Promise<TFeedPage>;
+  /** The 5 most-liked posts of the last week. */
+  recommended(viewer: TViewer | null): Promise<TPostSummary[]>;
+  /** NOT_FOUND when missing or deleted. */
+  byId(id: number, viewer: TViewer | null): Promise<TPostSummary>;
+  /** Counts one view per viewer (or anonymous device) per post per day; answers the view count. */
+  recordView(id: number, viewer: TViewer | null, device: TDevice): Promise<number>;
+  create(viewer: TViewer, input: TCreatePostInput): Promise<TPostSummary>;
+  /** Author only; images are replaced by `imageIds` in that order. */
+  update(viewer: TViewer, input: TUpdatePostInput): Promise<TPostSummary>;
+  /** Author only; soft delete. */
+  delete(viewer: TViewer, id: number): Promise<void>;
+  /** Idempotent. */
+  like(viewer: TViewer, id: number): Promise<TLikeState>;
+  unlike(viewer: TViewer, id: number): Promise<TLikeState>;
   /**
    * New posts after `afterId` (or only future ones when null), in id order, without
    * gaps or duplicates; ends when `signal` aborts.
    */
   streamCreated(afterId: number | null, signal: AbortSignal): AsyncIterable<TPostSummary>;
+}
+
+export interface SocialService {
+  /** Idempotent; refused for oneself and across a block. */
+  follow(viewer: TViewer, userId: string): Promise<TFollowState>;
+  unfollow(viewer: TViewer, userId: string): Promise<TFollowState>;
+  followers(input: TPeopleInput, viewer: TViewer | null): Promise<TPeoplePage>;
+  following(input: TPeopleInput, viewer: TViewer | null): Promise<TPeoplePage>;
+  /** Idempotent; also ends follows both ways. */
+  block(viewer: TViewer, userId: string): Promise<void>;
+  unblock(viewer: TViewer, userId: string): Promise<void>;
+  blocked(viewer: TViewer): Promise<TPublicUser[]>;
+}
+
+export interface CommentService {
+  list(input: TCommentListInput, viewer: TViewer | null): Promise<TCommentPage>;
+  create(viewer: TViewer, input: TCreateCommentInput): Promise<TComment>;
+  update(viewer: TViewer, input: TUpdateCommentInput): Promise<TComment>;
+  delete(viewer: TViewer, id: number): Promise<void>;
+}
+
+export interface NotificationService {
+  list(viewer: TViewer, input: TNotificationListInput): Promise<TNotificationPage>;
+  unreadCount(viewer: TViewer): Promise<number>;
+  markRead(viewer: TViewer, id: number): Promise<void>;
+  markAllRead(viewer: TViewer): Promise<void>;
 }
 
 export interface SystemService {
@@ -77,6 +134,9 @@ export interface TDevice {
 export interface Services {
   auth: AuthService;
   posts: PostService;
+  social: SocialService;
+  comments: CommentService;
+  notifications: NotificationService;
   system: SystemService;
   users: UserService;
 }

@@ -13,7 +13,9 @@ async function call(path: string, body: unknown, services = fakeServices()) {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ json: body }),
     }),
-    createContext: () => testContext({ services, requestId: "req-42" }).context,
+    createContext: () =>
+      testContext({ services, requestId: "req-42", viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } })
+        .context,
   });
   const payload = (await response.json()) as {
     error: { json: { message: string; data: AppErrorData & { stack?: string } } };
@@ -23,7 +25,7 @@ async function call(path: string, body: unknown, services = fakeServices()) {
 
 describe("error responses", () => {
   it("carry field errors, the app code and the request id for bad input", async () => {
-    const { status, error } = await call("post.createAsDemo", { title: "", body: "x" });
+    const { status, error } = await call("post.create", { title: "", body: "x" });
     expect(status).toBe(400);
     expect(error.data.appCode).toBe("VALIDATION");
     expect(error.data.requestId).toBe("req-42");
@@ -32,9 +34,9 @@ describe("error responses", () => {
 
   it("hide an internal error's message and stack behind the request id", async () => {
     const services = fakeServices({
-      createAsDemoUser: () => Promise.reject(new Error("connection string with password")),
+      create: () => Promise.reject(new Error("connection string with password")),
     });
-    const { status, error } = await call("post.createAsDemo", { title: "t", body: "b" }, services);
+    const { status, error } = await call("post.create", { title: "t", body: "b" }, services);
     expect(status).toBe(500);
     expect(error.message).toContain("req-42");
     expect(JSON.stringify(error)).not.toContain("password");
@@ -47,7 +49,7 @@ describe("malformed requests", () => {
     const response = await fetchRequestHandler({
       endpoint: "/trpc",
       router: appRouter,
-      req: new Request("http://x/trpc/post.createAsDemo", {
+      req: new Request("http://x/trpc/auth.signIn", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: "{not json",

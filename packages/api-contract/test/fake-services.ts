@@ -6,6 +6,12 @@ export function makePost(id: number, extra: Record<string, unknown> = {}): TPost
     title: `Post ${id}`,
     body: "body",
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, id)),
+    updatedAt: new Date(0),
+    images: [],
+    likeCount: 0,
+    commentCount: 0,
+    viewCount: 0,
+    likedByMe: false,
     author: { id: "u1", handle: "demo", displayName: "Demo", avatarUrl: null, ...extra },
   };
 }
@@ -46,18 +52,49 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       removeAvatar: (viewer) => Promise.resolve(me(viewer.userId)),
     },
     posts: {
-      latest: ({ cursor, limit }) => {
-        const all = [5, 4, 3, 2, 1].filter((id) => !cursor || id < cursor);
+      feed: ({ cursor, limit }) => {
+        const all = [5, 4, 3, 2, 1].filter((id) => !cursor || id < Number(cursor));
         const items = all.slice(0, limit).map((id) => makePost(id));
-        return Promise.resolve({ items, nextCursor: all.length > limit ? (items.at(-1)?.id ?? null) : null });
+        return Promise.resolve({
+          items,
+          nextCursor: all.length > limit ? String(items.at(-1)?.id ?? "") || null : null,
+        });
       },
-      createAsDemoUser: (input) => Promise.resolve({ ...makePost(6), ...input }),
+      recommended: () => Promise.resolve([makePost(5)]),
+      byId: (id) => (id <= 5 ? Promise.resolve(makePost(id)) : Promise.reject(new AppError("NOT_FOUND", "gone"))),
+      recordView: () => Promise.resolve(1),
+      create: (_viewer, input) => Promise.resolve({ ...makePost(6), ...input }),
+      update: (_viewer, input) => Promise.resolve({ ...makePost(input.id), ...input }),
+      delete: () => Promise.resolve(),
+      like: () => Promise.resolve({ liked: true, likeCount: 1 }),
+      unlike: () => Promise.resolve({ liked: false, likeCount: 0 }),
       async *streamCreated(afterId) {
         for (let id = (afterId ?? 0) + 1; id <= 3; id++) {
           yield await Promise.resolve(makePost(id));
         }
       },
       ...overrides,
+    },
+    social: {
+      follow: () => Promise.resolve({ following: true, followerCount: 1 }),
+      unfollow: () => Promise.resolve({ following: false, followerCount: 0 }),
+      followers: () => Promise.resolve({ items: [], nextCursor: null }),
+      following: () => Promise.resolve({ items: [], nextCursor: null }),
+      block: () => Promise.resolve(),
+      unblock: () => Promise.resolve(),
+      blocked: () => Promise.resolve([]),
+    },
+    comments: {
+      list: () => Promise.resolve({ items: [], nextCursor: null }),
+      create: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
+      update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
+      delete: () => Promise.resolve(),
+    },
+    notifications: {
+      list: () => Promise.resolve({ items: [], nextCursor: null }),
+      unreadCount: () => Promise.resolve(0),
+      markRead: () => Promise.resolve(),
+      markAllRead: () => Promise.resolve(),
     },
     system: { ready: () => Promise.resolve(true) },
   };

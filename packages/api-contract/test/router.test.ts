@@ -16,52 +16,67 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   return error as TRPCError;
 }
 
-describe("post.latest", () => {
+const viewer = { userId: "u1", sessionId: "s1", signedInAt: new Date(0) };
+const signedInWith = (services = fakeServices()) => createCaller(testContext({ services, viewer }).context);
+
+describe("post.feed", () => {
   it("pages with a cursor", async () => {
     const caller = callerWith();
-    const first = await caller.post.latest({ limit: 2 });
+    const first = await caller.post.feed({ limit: 2 });
     expect(first.items.map((p) => p.id)).toEqual([5, 4]);
-    const second = await caller.post.latest({ limit: 2, cursor: first.nextCursor });
+    const second = await caller.post.feed({ limit: 2, cursor: first.nextCursor });
     expect(second.items.map((p) => p.id)).toEqual([3, 2]);
   });
 
-  it("refuses a page size outside 1–50 as BAD_REQUEST", async () => {
-    const error = await errorOf(callerWith().post.latest({ limit: 500 }));
-    expect(error.code).toBe("BAD_REQUEST");
+  it("refuses a page size outside 1–50, an unknown feed and a malformed cursor as BAD_REQUEST", async () => {
+    expect((await errorOf(callerWith().post.feed({ limit: 500 }))).code).toBe("BAD_REQUEST");
+    expect((await errorOf(callerWith().post.feed({ kind: "hot" as "latest" }))).code).toBe("BAD_REQUEST");
+    expect((await errorOf(callerWith().post.feed({ cursor: "1; drop table" }))).code).toBe("BAD_REQUEST");
   });
 
   it("drops private fields a service might leak, such as an author's e-mail", async () => {
     const services = fakeServices({
-      latest: () => Promise.resolve({ items: [makePost(1, { email: "secret@example.com" })], nextCursor: null }),
+      feed: () => Promise.resolve({ items: [makePost(1, { email: "secret@example.com" })], nextCursor: null }),
     });
-    const page = await callerWith(services).post.latest({});
+    const page = await callerWith(services).post.feed({});
     expect(JSON.stringify(page)).not.toContain("secret@example.com");
     expect(page.items[0]!.author).not.toHaveProperty("email");
   });
 });
 
-describe("post.createAsDemo", () => {
+describe("post writes", () => {
+  it("need a signed-in viewer", async () => {
+    const anonymous = callerWith();
+    expect((await errorOf(anonymous.post.create({ title: "t", body: "b" }))).code).toBe("UNAUTHORIZED");
+    expect((await errorOf(anonymous.post.update({ id: 1, title: "t", body: "b" }))).code).toBe("UNAUTHORIZED");
+    expect((await errorOf(anonymous.post.delete({ id: 1 }))).code).toBe("UNAUTHORIZED");
+    expect((await errorOf(anonymous.post.like({ id: 1 }))).code).toBe("UNAUTHORIZED");
+  });
+
   it("trims and validates the input before the service sees it", async () => {
     let seen: unknown;
     const services = fakeServices({
-      createAsDemoUser: (input) => {
+      create: (_viewer, input) => {
         seen = input;
         return Promise.resolve(makePost(9));
       },
     });
-    await callerWith(services).post.createAsDemo({ title: "  Hello  ", body: " world " });
-    expect(seen).toEqual({ title: "Hello", body: "world" });
-    const error = await errorOf(callerWith(services).post.createAsDemo({ title: "   ", body: "x" }));
-    expect(error.code).toBe("BAD_REQUEST");
+    await signedInWith(services).post.create({ title: "  Hello  ", body: " world " });
+    expect(seen).toEqual({ title: "Hello", body: "world", imageIds: [] });
+    expect((await errorOf(signedInWith(services).post.create({ title: "   ", body: "x" }))).code).toBe("BAD_REQUEST");
+    const eleven = Array.from({ length: 11 }, () => crypto.randomUUID());
+    expect((await errorOf(signedInWith(services).post.create({ title: "t", body: "b", imageIds: eleven }))).code).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("maps a domain error to its tRPC code", async () => {
     const services = fakeServices({
-      createAsDemoUser: () => Promise.reject(new AppError("NOT_FOUND", "no demo user")),
+      update: () => Promise.reject(new AppError("FORBIDDEN", "Only the author can change this post")),
     });
-    const error = await errorOf(callerWith(services).post.createAsDemo({ title: "t", body: "b" }));
-    expect(error.code).toBe("NOT_FOUND");
-    expect(error.message).toBe("no demo user");
+    const error = await errorOf(signedInWith(services).post.update({ id: 1, title: "t", body: "b" }));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toBe("Only the author can change this post");
   });
 });
 
@@ -83,9 +98,7 @@ describe("post.onCreated", () => {
 describe("auth.me", () => {
   it("is null when signed out and the own profile, e-mail included, when signed in", async () => {
     expect(await callerWith().auth.me()).toBeNull();
-    const signedIn = createCaller(
-      testContext({ viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } }).context,
-    );
+    const signedIn = createCaller(testContext({ viewer }).context);
     expect(await signedIn.auth.me()).toMatchObject({ id: "u1", email: "me@example.com" });
   });
 });
@@ -116,7 +129,7 @@ describe("auth sign-in and sign-out", () => {
 
   it("signs out only a signed-in viewer, and clears the cookie", async () => {
     expect((await errorOf(callerWith().auth.signOut())).code).toBe("UNAUTHORIZED");
-    const signedIn = testContext({ viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } });
+    const signedIn = testContext({ viewer });
     await createCaller(signedIn.context).auth.signOut();
     expect(signedIn.cookieLog).toEqual(["clear"]);
   });

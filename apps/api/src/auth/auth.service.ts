@@ -6,6 +6,7 @@ import type { Mailer } from "../mail/mailer.js";
 import { mailTemplates } from "../mail/mail-templates.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { loadMe } from "../users/me.js";
+import { countersTouchedBy, recount } from "../social/counters.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import type { SessionService } from "./session.service.js";
 import { generateSecureRandomString, hashSecret, secretHashesMatch } from "./session-token.js";
@@ -279,13 +280,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         throw new AppError("FORBIDDEN", m.freshSignInRequired);
       }
       const { sessionIds, fileKeys } = await db.$transaction(async (tx) => {
-        const [userSessions, uploads] = await Promise.all([
+        const [userSessions, uploads, touched] = await Promise.all([
           tx.session.findMany({ where: { userId: viewer.userId }, select: { id: true } }),
           tx.upload.findMany({ where: { ownerId: viewer.userId }, select: { key: true } }),
+          countersTouchedBy(tx, viewer.userId),
         ]);
         // Everything the user owns goes with them (foreign keys cascade): profile,
-        // posts, sessions, identities, uploads, reset links.
+        // posts and their images, comments, likes, follows, blocks, notifications,
+        // sessions, identities, uploads, reset links…
         await tx.user.delete({ where: { id: viewer.userId } });
+        // …and the counters of other people and posts that counted them are recounted.
+        await recount(tx, touched);
         return { sessionIds: userSessions.map((s) => s.id), fileKeys: uploads.map((u) => u.key) };
       });
       await revoked(sessionIds);

@@ -1,8 +1,21 @@
-import { AppError, channels, type PostService, type TPostSummary } from "@orgo/api-contract";
-import { DEMO_USER_HANDLE, type Db } from "@orgo/db";
+import { createHash } from "node:crypto";
+import {
+  AppError,
+  channels,
+  serverMessages as m,
+  type PostService,
+  type TFeedInput,
+  type TPostSummary,
+  type TViewer,
+} from "@orgo/api-contract";
+import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { liveStream } from "../events/live-stream.js";
-import { postSummarySelect } from "./post.select.js";
+import type { FileStorage } from "../storage/file-storage.js";
+import { dayKey, groupKeys, notify } from "../notifications/notify.js";
+import { publishNotifications } from "../notifications/notification.service.js";
+import { postSummarySelect, toPostSummary } from "./post.select.js";
+import { dropUploads, setPostImages } from "./post-images.js";
 
 /**
  * Held for the duration of a post-creating transaction so that post ids are
@@ -10,43 +23,176 @@ import { postSummarySelect } from "./post.select.js";
  * Post creation is rare and short, so serialising it costs nothing visible.
  */
 const POST_SEQUENCE_LOCK = 7_011_001;
+const RECOMMENDED_WINDOW_MS = 7 * 24 * 3600_000;
 
-export function createPostService({ db, bus }: { db: Db; bus: EventBus }): PostService {
-  const visible = { deletedAt: null };
+const visible = { deletedAt: null } as const;
+
+/** The keyset condition and order of each feed; every one is served by an index. */
+function feedQuery(input: TFeedInput, viewer: TViewer | null): Pick<Prisma.PostFindManyArgs, "where" | "orderBy"> {
+  const cursor = input.cursor ?? null;
+  const author = input.authorHandle ? { author: { handle: input.authorHandle } } : {};
+  if (input.kind === "popular") {
+    const [likes, id] = (cursor ?? "").split(".").map(Number);
+    const after =
+      cursor && id !== undefined ? { OR: [{ likeCount: { lt: likes } }, { likeCount: likes, id: { lt: id } }] } : {};
+    return { where: { ...visible, ...author, ...after }, orderBy: [{ likeCount: "desc" }, { id: "desc" }] };
+  }
+  const following =
+    input.kind === "following"
+      ? { author: { followers: { some: { followerId: viewer?.userId ?? "00000000-0000-0000-0000-000000000000" } } } }
+      : {};
+  return {
+    where: { ...visible, ...author, ...following, ...(cursor ? { id: { lt: Number(cursor) } } : {}) },
+    orderBy: { id: "desc" },
+  };
+}
+
+function cursorOf(kind: TFeedInput["kind"], post: TPostSummary): string {
+  return kind === "popular" ? `${post.likeCount}.${post.id}` : String(post.id);
+}
+
+export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus; storage: FileStorage }): PostService {
+  const summary = (row: Parameters<typeof toPostSummary>[0]) => toPostSummary(row, storage);
+
+  async function load(id: number, viewer: TViewer | null): Promise<TPostSummary> {
+    const row = await db.post.findFirst({
+      where: { id, ...visible },
+      select: postSummarySelect(viewer?.userId ?? null),
+    });
+    if (!row) throw new AppError("NOT_FOUND", m.noSuchPost);
+    return summary(row);
+  }
+
+  /** Locks the post row and checks it is live and the viewer's; answers nothing else. */
+  async function lockOwnPost(tx: Prisma.TransactionClient, viewer: TViewer, id: number) {
+    const [row] = await tx.$queryRaw<{ authorId: string; deletedAt: Date | null }[]>`
+      select "authorId", "deletedAt" from "Post" where id = ${id} for update`;
+    if (!row || row.deletedAt) throw new AppError("NOT_FOUND", m.noSuchPost);
+    if (row.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourPost);
+  }
+
+  async function likeState(viewer: TViewer, id: number) {
+    const post = await db.post.findUniqueOrThrow({
+      where: { id },
+      select: postSummarySelect(viewer.userId),
+    });
+    return { liked: post.likes.length > 0, likeCount: post.likeCount };
+  }
 
   return {
-    async latest({ cursor, limit, authorHandle }) {
-      // Keyset pagination on the primary key: page 1000 costs what page 1 costs
-      // (with an author, on the [authorId, id] index).
+    async feed(input, viewer) {
+      if (input.kind === "following" && !viewer) throw new AppError("UNAUTHENTICATED", m.signInFirst);
       const rows = await db.post.findMany({
-        where: {
-          ...visible,
-          ...(cursor ? { id: { lt: cursor } } : {}),
-          ...(authorHandle ? { author: { handle: authorHandle } } : {}),
-        },
-        orderBy: { id: "desc" },
-        take: limit + 1,
-        select: postSummarySelect,
+        ...feedQuery(input, viewer),
+        take: input.limit + 1,
+        select: postSummarySelect(viewer?.userId ?? null),
       });
-      const page = rows.slice(0, limit);
-      return {
-        items: page,
-        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      const items = rows.slice(0, input.limit).map(summary);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > input.limit && last ? cursorOf(input.kind, last) : null };
     },
 
-    async createAsDemoUser(input) {
-      const post = await db.$transaction(async (tx) => {
-        const author = await tx.user.findUnique({ where: { handle: DEMO_USER_HANDLE }, select: { id: true } });
-        if (!author) throw new AppError("NOT_FOUND", "The demo user is missing: run the seed");
-        await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
-        return tx.post.create({
-          data: { authorId: author.id, title: input.title, body: input.body },
-          select: postSummarySelect,
-        });
+    async recommended(viewer) {
+      const rows = await db.post.findMany({
+        where: { ...visible, likeCount: { gt: 0 }, createdAt: { gte: new Date(Date.now() - RECOMMENDED_WINDOW_MS) } },
+        orderBy: [{ likeCount: "desc" }, { id: "desc" }],
+        take: 5,
+        select: postSummarySelect(viewer?.userId ?? null),
       });
-      await bus.publish(channels.posts, { v: 1, type: "post.created", data: post });
-      return post;
+      return rows.map(summary);
+    },
+
+    byId: (id, viewer) => load(id, viewer),
+
+    async recordView(id, viewer, device) {
+      const viewerKey = viewer
+        ? `u:${viewer.userId}`
+        : `a:${createHash("sha256").update(`${device.ip}|${device.userAgent}`).digest("base64url").slice(0, 22)}`;
+      return db.$transaction(async (tx) => {
+        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+        if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+        const counted = await tx.postView.createMany({
+          data: [{ postId: id, viewerKey, day: new Date(dayKey(new Date())) }],
+          skipDuplicates: true,
+        });
+        const updated = counted.count
+          ? await tx.post.update({ where: { id }, data: { viewCount: { increment: 1 } }, select: { viewCount: true } })
+          : await tx.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true } });
+        return updated.viewCount;
+      });
+    },
+
+    async create(viewer, input) {
+      const id = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
+        const post = await tx.post.create({
+          data: { authorId: viewer.userId, title: input.title, body: input.body },
+          select: { id: true },
+        });
+        await setPostImages(tx, post.id, viewer.userId, input.imageIds);
+        return post.id;
+      });
+      const created = await load(id, null);
+      await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
+      return { ...created, likedByMe: false };
+    },
+
+    async update(viewer, input) {
+      const droppedKeys = await db.$transaction(async (tx) => {
+        await lockOwnPost(tx, viewer, input.id);
+        await tx.post.update({ where: { id: input.id }, data: { title: input.title, body: input.body } });
+        return setPostImages(tx, input.id, viewer.userId, input.imageIds);
+      });
+      await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+      return load(input.id, viewer);
+    },
+
+    async delete(viewer, id) {
+      const droppedKeys = await db.$transaction(async (tx) => {
+        await lockOwnPost(tx, viewer, id);
+        await tx.post.update({ where: { id }, data: { deletedAt: new Date() } });
+        // A deleted post's pictures go too: nobody may reach them by an old URL.
+        const images = await tx.postImage.findMany({ where: { postId: id }, select: { uploadId: true } });
+        return dropUploads(
+          tx,
+          images.map((i) => i.uploadId),
+        );
+      });
+      await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+    },
+
+    async like(viewer, id) {
+      const changed = await db.$transaction(async (tx) => {
+        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { authorId: true } });
+        if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+        // The primary key (post, user) makes a second like a no-op, even in parallel.
+        const added = await tx.postLike.createMany({
+          data: [{ postId: id, userId: viewer.userId }],
+          skipDuplicates: true,
+        });
+        if (added.count === 0) return [];
+        await tx.post.update({ where: { id }, data: { likeCount: { increment: 1 } } });
+        const notificationId = await notify(tx, {
+          recipientId: post.authorId,
+          actorId: viewer.userId,
+          type: "like",
+          postId: id,
+          groupKey: groupKeys.like(id, new Date()),
+        });
+        return [{ recipientId: post.authorId, id: notificationId }];
+      });
+      await publishNotifications(bus, changed);
+      return likeState(viewer, id);
+    },
+
+    async unlike(viewer, id) {
+      await db.$transaction(async (tx) => {
+        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+        if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+        const removed = await tx.postLike.deleteMany({ where: { postId: id, userId: viewer.userId } });
+        if (removed.count) await tx.post.update({ where: { id }, data: { likeCount: { decrement: 1 } } });
+      });
+      return likeState(viewer, id);
     },
 
     streamCreated(afterId, signal) {
@@ -54,13 +200,15 @@ export function createPostService({ db, bus }: { db: Db; bus: EventBus }): PostS
         bus,
         channel: channels.posts,
         select: (event) => (event.type === "post.created" ? event.data : null),
-        catchUp: (after) =>
-          db.post.findMany({
-            where: { ...visible, id: { gt: after } },
-            orderBy: { id: "asc" },
-            take: 500,
-            select: postSummarySelect,
-          }),
+        catchUp: async (after) =>
+          (
+            await db.post.findMany({
+              where: { ...visible, id: { gt: after } },
+              orderBy: { id: "asc" },
+              take: 500,
+              select: postSummarySelect(null),
+            })
+          ).map(summary),
         headId: async () => (await db.post.aggregate({ _max: { id: true } }))._max.id ?? 0,
         idOf: (post) => post.id,
         afterId,

@@ -2,14 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { AppError, serverMessages as m, ZAvatarUploaded } from "@orgo/api-contract";
+import { AppError, serverMessages as m, type TViewer } from "@orgo/api-contract";
 import type { RequestAuth } from "../auth/request-auth.js";
 import { isAllowedOrigin } from "../http/origin.js";
 import { sendJson } from "../http/respond.js";
 import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
-import type { ProfileService } from "../users/user.service.js";
 import { STORAGE_KEY } from "./file-storage.js";
 import { UPLOADS_URL_PREFIX } from "./local-file-storage.js";
 
@@ -35,12 +34,14 @@ const statusOf: Partial<Record<string, number>> = {
 };
 
 /**
- * POST /uploads/avatar (raw image bytes as the body, so the browser can report
- * progress) and GET /uploads/<key> for stored files when they live on local disk.
+ * POST /uploads/avatar and /uploads/post-image (raw image bytes as the body, so
+ * the browser can report progress) and GET /uploads/<key> for stored files when
+ * they live on local disk.
  */
 export function createUploadsRoutes(deps: {
   auth: RequestAuth;
-  users: ProfileService;
+  /** Upload paths and what each does with the bytes; the answer goes out as JSON. */
+  receivers: Record<string, (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>>;
   limiter: RateLimiter;
   allowedOrigins: readonly string[];
   /** Local storage's folder; absent when files are served from elsewhere. */
@@ -75,7 +76,11 @@ export function createUploadsRoutes(deps: {
     createReadStream(file).pipe(res);
   }
 
-  async function uploadAvatar(req: IncomingMessage, res: ServerResponse) {
+  async function receive(
+    req: IncomingMessage,
+    res: ServerResponse,
+    receiver: (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>,
+  ) {
     if (!isAllowedOrigin(req, deps.allowedOrigins)) {
       return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-origin request refused" } });
     }
@@ -84,8 +89,7 @@ export function createUploadsRoutes(deps: {
     try {
       await enforce(deps.limiter, [[`upload:user:${viewer.userId}`, limits.uploadsPerUser]]);
       const bytes = await readBody(req, IMAGE_MAX_BYTES);
-      const me = await deps.users.setAvatar(viewer, bytes);
-      sendJson(res, 200, ZAvatarUploaded.parse({ avatarUrl: me.avatarUrl }));
+      sendJson(res, 200, await receiver(viewer, bytes));
     } catch (error) {
       if (error instanceof TooLarge) {
         // Stop reading what is left of a body we will not use.
@@ -104,9 +108,10 @@ export function createUploadsRoutes(deps: {
   }
 
   return function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | boolean {
-    if (url.pathname === "/uploads/avatar") {
+    const receiver = deps.receivers[url.pathname];
+    if (receiver) {
       if (req.method !== "POST") return (sendJson(res, 405, { error: "Method not allowed" }), true);
-      return uploadAvatar(req, res);
+      return receive(req, res, receiver);
     }
     if (!url.pathname.startsWith(UPLOADS_URL_PREFIX)) return false;
     if (req.method !== "GET" && req.method !== "HEAD")

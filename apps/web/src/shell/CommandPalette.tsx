@@ -38,7 +38,7 @@ export function CommandPalette() {
   ];
   const actions: PaletteCommand[] = [
     { id: "new-post", label: t("composer.open"), hint: "n", run: () => ui.setComposerOpen(true) },
-    { id: "refresh", label: t("action.refresh"), run: () => void utils.post.latest.invalidate() },
+    { id: "refresh", label: t("action.refresh"), run: () => void utils.post.feed.invalidate() },
     { id: "theme", label: t("action.toggleTheme"), run: theme.cycle },
     { id: "language", label: t("action.switchLanguage"), run: () => setLanguage(language === "ko" ? "en" : "ko") },
     { id: "shortcuts", label: t("action.showShortcuts"), hint: "?", run: () => ui.setShortcutsOpen(true) },

@@ -1,18 +1,59 @@
 import { tracked } from "@trpc/server";
-import { router, publicProcedure } from "../trpc.js";
-import { ZCreatePostInput, ZFeedPage, ZLatestFeedInput, ZOnPostCreatedInput, ZPostSummary } from "./post.schemas.js";
+import { z } from "zod";
+import { router, publicProcedure, authedProcedure } from "../trpc.js";
+import {
+  ZCreatePostInput,
+  ZFeedInput,
+  ZFeedPage,
+  ZLikeState,
+  ZOnPostCreatedInput,
+  ZPostRef,
+  ZPostSummary,
+  ZUpdatePostInput,
+} from "./post.schemas.js";
 
 export const postRouter = router({
-  latest: publicProcedure
-    .input(ZLatestFeedInput)
+  feed: publicProcedure
+    .input(ZFeedInput)
     .output(ZFeedPage)
-    .query(({ ctx, input }) => ctx.services.posts.latest(input)),
+    .query(({ ctx, input }) => ctx.services.posts.feed(input, ctx.viewer)),
 
-  // Until sign-in exists (identity issue) posts are written as the seeded demo user.
-  createAsDemo: publicProcedure
+  recommended: publicProcedure
+    .output(z.array(ZPostSummary))
+    .query(({ ctx }) => ctx.services.posts.recommended(ctx.viewer)),
+
+  byId: publicProcedure
+    .input(ZPostRef)
+    .output(ZPostSummary)
+    .query(({ ctx, input }) => ctx.services.posts.byId(input.id, ctx.viewer)),
+
+  // A mutation, as queries have no side effects: the detail pane calls it once per opening.
+  recordView: publicProcedure
+    .input(ZPostRef)
+    .output(z.number().int())
+    .mutation(({ ctx, input }) => ctx.services.posts.recordView(input.id, ctx.viewer, ctx.device)),
+
+  create: authedProcedure
     .input(ZCreatePostInput)
     .output(ZPostSummary)
-    .mutation(({ ctx, input }) => ctx.services.posts.createAsDemoUser(input)),
+    .mutation(({ ctx, input }) => ctx.services.posts.create(ctx.viewer, input)),
+
+  update: authedProcedure
+    .input(ZUpdatePostInput)
+    .output(ZPostSummary)
+    .mutation(({ ctx, input }) => ctx.services.posts.update(ctx.viewer, input)),
+
+  delete: authedProcedure.input(ZPostRef).mutation(({ ctx, input }) => ctx.services.posts.delete(ctx.viewer, input.id)),
+
+  like: authedProcedure
+    .input(ZPostRef)
+    .output(ZLikeState)
+    .mutation(({ ctx, input }) => ctx.services.posts.like(ctx.viewer, input.id)),
+
+  unlike: authedProcedure
+    .input(ZPostRef)
+    .output(ZLikeState)
+    .mutation(({ ctx, input }) => ctx.services.posts.unlike(ctx.viewer, input.id)),
 
   onCreated: publicProcedure.input(ZOnPostCreatedInput).subscription(async function* ({ ctx, input, signal }) {
     const afterId = input.lastEventId ? Number(input.lastEventId) : null;

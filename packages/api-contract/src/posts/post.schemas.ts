@@ -4,38 +4,76 @@ import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
 
 export const POST_TITLE_MAX = 200;
 export const POST_BODY_MAX = 40_000;
+export const POST_IMAGES_MAX = 10;
 
 export const ZPostId = z.number().int().positive();
+
+export const ZPostImage = z.object({ url: z.string(), width: z.number().int(), height: z.number().int() });
+export type TPostImage = z.infer<typeof ZPostImage>;
+
+/** What POST /uploads/post-image answers: the id to pass in `imageIds`. */
+export const ZUploadedImage = ZPostImage.extend({ id: z.uuid() });
+export type TUploadedImage = z.infer<typeof ZUploadedImage>;
 
 export const ZPostSummary = z.object({
   id: ZPostId,
   title: z.string(),
   body: z.string(),
   createdAt: z.date(),
+  /** Later than createdAt once the author edited the post. */
+  updatedAt: z.date(),
   author: ZPublicUser,
+  images: z.array(ZPostImage),
+  likeCount: z.number().int(),
+  commentCount: z.number().int(),
+  viewCount: z.number().int(),
+  /** Whether the viewer likes it (false for anonymous readers and in live events). */
+  likedByMe: z.boolean(),
 });
 export type TPostSummary = z.infer<typeof ZPostSummary>;
 
-export const ZLatestFeedInput = z.object({
-  /** The id of the last post already shown; omitted for the first page. */
-  cursor: ZPostId.nullish(),
+export const feedKinds = ["latest", "following", "popular"] as const;
+export const ZFeedKind = z.enum(feedKinds);
+export type TFeedKind = z.infer<typeof ZFeedKind>;
+
+/** Opaque to clients: `<id>` for Latest/Following, `<likeCount>.<id>` for Popular. */
+export const ZFeedCursor = z.string().regex(/^\d{1,10}(\.\d{1,10})?$/, "Invalid cursor");
+
+export const ZFeedInput = z.object({
+  kind: ZFeedKind.default("latest"),
+  /** The nextCursor of the previous page; omitted for the first page. */
+  cursor: ZFeedCursor.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
-  /** Only this person's posts (the profile page). */
+  /** Only this person's posts (the profile page; Latest order). */
   authorHandle: ZHandle.optional(),
 });
-export type TLatestFeedInput = z.infer<typeof ZLatestFeedInput>;
+export type TFeedInput = z.infer<typeof ZFeedInput>;
 
 export const ZFeedPage = z.object({
   items: z.array(ZPostSummary),
-  nextCursor: ZPostId.nullable(),
+  nextCursor: ZFeedCursor.nullable(),
 });
 export type TFeedPage = z.infer<typeof ZFeedPage>;
 
-export const ZCreatePostInput = z.object({
-  title: z.string().trim().min(1, m.titleRequired).max(POST_TITLE_MAX),
-  body: z.string().trim().min(1, m.bodyRequired).max(POST_BODY_MAX),
-});
+const ZTitle = z.string().trim().min(1, m.titleRequired).max(POST_TITLE_MAX);
+const ZBody = z.string().trim().min(1, m.bodyRequired).max(POST_BODY_MAX);
+/** Uploaded post images (from POST /uploads/post-image), in the order to show them. */
+const ZImageIds = z
+  .array(z.uuid())
+  .max(POST_IMAGES_MAX, m.tooManyImages)
+  .refine((ids) => new Set(ids).size === ids.length, m.tooManyImages)
+  .default([]);
+
+export const ZCreatePostInput = z.object({ title: ZTitle, body: ZBody, imageIds: ZImageIds });
 export type TCreatePostInput = z.infer<typeof ZCreatePostInput>;
+
+export const ZUpdatePostInput = z.object({ id: ZPostId, title: ZTitle, body: ZBody, imageIds: ZImageIds });
+export type TUpdatePostInput = z.infer<typeof ZUpdatePostInput>;
+
+export const ZPostRef = z.object({ id: ZPostId });
+
+export const ZLikeState = z.object({ liked: z.boolean(), likeCount: z.number().int() });
+export type TLikeState = z.infer<typeof ZLikeState>;
 
 export const ZOnPostCreatedInput = z.object({
   /** Set by the client on reconnect (tRPC's tracked() id): resume after this post. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { POST_BODY_MAX, POST_TITLE_MAX } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -9,6 +9,7 @@ import { Dialog } from "../../shell/Dialog";
 import { useUi } from "../../shell/ui-state";
 import { FEED_INPUT } from "./use-live-feed";
 import { prependPost } from "./feed-cache";
+import { useMe } from "../auth/use-me";
 
 export function Composer() {
   const i18n = useI18n();
@@ -18,9 +19,10 @@ export function Composer() {
   const utils = trpc.useUtils();
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
-  const create = trpc.post.createAsDemo.useMutation({
+  const me = useMe();
+  const create = trpc.post.create.useMutation({
     onSuccess: (post) => {
-      utils.post.latest.setInfiniteData(FEED_INPUT, (old) => prependPost(old, post));
+      utils.post.feed.setInfiniteData(FEED_INPUT, (old) => prependPost(old, post));
       setTitle("");
       setBody("");
       setComposerOpen(false);
@@ -74,7 +76,11 @@ export function Composer() {
           {fieldErrors.body && <span className="field__error">{fieldErrors.body.join(" ")}</span>}
         </label>
         <FormError error={create.error} />
-        <p className="muted small">{t("composer.demoNote")}</p>
+        {me.data === null && (
+          <p className="form__error" role="alert">
+            {t("composer.signInFirst")} <Link to="/signin">{t("auth.signIn")}</Link>
+          </p>
+        )}
         <div className="form__actions">
           <button type="button" className="button button--ghost" onClick={() => setComposerOpen(false)}>
             {t("composer.cancel")}

@@ -4,7 +4,7 @@ import type { TPostSummary } from "@orgo/api-contract/schemas";
 import { trpc } from "../../lib/trpc";
 import { prependPost } from "./feed-cache";
 
-export const FEED_INPUT = { limit: 20 } as const;
+export const FEED_INPUT = { kind: "latest", limit: 20 } as const;
 
 /**
  * The Latest feed: pages by cursor, and new posts streamed over the websocket are
@@ -14,7 +14,7 @@ export const FEED_INPUT = { limit: 20 } as const;
  */
 export function useLiveFeed() {
   const utils = trpc.useUtils();
-  const query = trpc.post.latest.useInfiniteQuery(FEED_INPUT, {
+  const query = trpc.post.feed.useInfiniteQuery(FEED_INPUT, {
     getNextPageParam: (page) => page.nextCursor,
     staleTime: 30_000,
   });
@@ -27,7 +27,7 @@ export function useLiveFeed() {
 
   trpc.post.onCreated.useSubscription(startAfter === null ? skipToken : { lastEventId: String(startAfter) }, {
     onData: ({ data: post }) => {
-      utils.post.latest.setInfiniteData(FEED_INPUT, (old) => prependPost(old, post));
+      utils.post.feed.setInfiniteData(FEED_INPUT, (old) => prependPost(old, post));
       setFreshIds((ids) => new Set(ids).add(post.id));
     },
   });

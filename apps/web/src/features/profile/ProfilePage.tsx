@@ -15,8 +15,8 @@ export function ProfilePage() {
   const navigate = useNavigate();
   const handle = (useParams().handle ?? "").toLowerCase();
   const profile = trpc.user.profile.useQuery({ handle }, { retry: false });
-  const posts = trpc.post.latest.useInfiniteQuery(
-    { authorHandle: handle, limit: 20 },
+  const posts = trpc.post.feed.useInfiniteQuery(
+    { kind: "latest", authorHandle: handle, limit: 20 },
     { getNextPageParam: (page) => page.nextCursor, enabled: profile.isSuccess },
   );
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];

@@ -1,0 +1,153 @@
+import { AppError, serverMessages as m, type CommentService, type TComment, type TViewer } from "@orgo/api-contract";
+import type { Db, Prisma } from "@orgo/db";
+import type { EventBus } from "../events/event-bus.js";
+import { groupKeys, notify } from "../notifications/notify.js";
+import { publishNotifications } from "../notifications/notification.service.js";
+import { publicUserSelect } from "../users/public-user.js";
+
+/** Replies shown with each thread of a page; the count tells how many there are in all. */
+export const REPLIES_PER_THREAD = 50;
+
+const commentSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  body: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  author: { select: publicUserSelect },
+} as const satisfies Prisma.CommentSelect;
+
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
+
+/** A deleted comment keeps its place (for its replies) but shows neither author nor text. */
+function toComment(row: CommentRow): TComment {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    postId: row.postId,
+    parentId: row.parentId,
+    author: deleted ? null : row.author,
+    body: deleted ? "" : row.body,
+    deleted,
+    createdAt: row.createdAt,
+    edited: row.updatedAt.getTime() - row.createdAt.getTime() > 1000,
+  };
+}
+
+const live = { deletedAt: null } as const;
+
+export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): CommentService {
+  async function requireLivePost(tx: Prisma.TransactionClient, postId: number) {
+    const post = await tx.post.findFirst({ where: { id: postId, ...live }, select: { authorId: true } });
+    if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+    return post;
+  }
+
+  /** Locks the comment and checks it is live, on a live post, and the viewer's. */
+  async function lockOwnComment(tx: Prisma.TransactionClient, viewer: TViewer, id: number) {
+    const [row] = await tx.$queryRaw<{ authorId: string; postId: number; deletedAt: Date | null }[]>`
+      select "authorId", "postId", "deletedAt" from "Comment" where id = ${id} for update`;
+    if (!row || row.deletedAt) throw new AppError("NOT_FOUND", m.noSuchComment);
+    await requireLivePost(tx, row.postId);
+    if (row.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourComment);
+    return row;
+  }
+
+  return {
+    async list({ postId, cursor, limit }) {
+      await requireLivePost(db, postId);
+      // Oldest first, as a conversation reads; a deleted comment stays only while it has live replies.
+      const threads = await db.comment.findMany({
+        where: {
+          postId,
+          parentId: null,
+          ...(cursor ? { id: { gt: cursor } } : {}),
+          OR: [{ deletedAt: null }, { replies: { some: live } }],
+        },
+        orderBy: { id: "asc" },
+        take: limit + 1,
+        select: { ...commentSelect, _count: { select: { replies: { where: live } } } },
+      });
+      const page = threads.slice(0, limit);
+      // One query for the replies of the whole page, capped per thread by a window.
+      const ids = page.map((t) => t.id);
+      const replyIds = ids.length
+        ? await db.$queryRaw<{ id: number }[]>`
+            select id from (
+              select id, row_number() over (partition by "parentId" order by id) as n
+              from "Comment" where "parentId" = any(${ids}) and "deletedAt" is null
+            ) ranked where n <= ${REPLIES_PER_THREAD}`
+        : [];
+      const replies = replyIds.length
+        ? await db.comment.findMany({
+            where: { id: { in: replyIds.map((r) => r.id) } },
+            orderBy: { id: "asc" },
+            select: commentSelect,
+          })
+        : [];
+      return {
+        items: page.map(({ _count, ...thread }) => ({
+          ...toComment(thread),
+          replies: replies.filter((r) => r.parentId === thread.id).map(toComment),
+          replyCount: _count.replies,
+        })),
+        nextCursor: threads.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    async create(viewer, input) {
+      const { comment, changed } = await db.$transaction(async (tx) => {
+        const post = await requireLivePost(tx, input.postId);
+        let parentAuthorId: string | null = null;
+        if (input.parentId) {
+          const parent = await tx.comment.findFirst({
+            where: { id: input.parentId, ...live },
+            select: { postId: true, parentId: true, authorId: true },
+          });
+          // One level only, on the same post.
+          if (!parent || parent.postId !== input.postId || parent.parentId !== null) {
+            throw new AppError("VALIDATION", m.replyToReply, { fieldErrors: { parentId: [m.replyToReply] } });
+          }
+          parentAuthorId = parent.authorId;
+        }
+        const comment = await tx.comment.create({
+          data: { postId: input.postId, parentId: input.parentId ?? null, authorId: viewer.userId, body: input.body },
+          select: commentSelect,
+        });
+        await tx.post.update({ where: { id: input.postId }, data: { commentCount: { increment: 1 } } });
+        const recipientId = parentAuthorId ?? post.authorId;
+        const id = await notify(tx, {
+          recipientId,
+          actorId: viewer.userId,
+          type: parentAuthorId ? "reply" : "comment",
+          postId: input.postId,
+          commentId: comment.id,
+          groupKey: parentAuthorId ? groupKeys.reply(comment.id) : groupKeys.comment(comment.id),
+        });
+        return { comment, changed: [{ recipientId, id }] };
+      });
+      await publishNotifications(bus, changed);
+      return toComment(comment);
+    },
+
+    async update(viewer, input) {
+      const row = await db.$transaction(async (tx) => {
+        await lockOwnComment(tx, viewer, input.id);
+        return tx.comment.update({ where: { id: input.id }, data: { body: input.body }, select: commentSelect });
+      });
+      return toComment(row);
+    },
+
+    async delete(viewer, id) {
+      await db.$transaction(async (tx) => {
+        const row = await lockOwnComment(tx, viewer, id);
+        await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
+        await tx.post.update({ where: { id: row.postId }, data: { commentCount: { decrement: 1 } } });
+        // Its notification would point at nothing now.
+        await tx.notification.deleteMany({ where: { commentId: id } });
+      });
+    },
+  };
+}

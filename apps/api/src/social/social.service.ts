@@ -1,0 +1,163 @@
+import { AppError, serverMessages as m, type SocialService, type TPeopleInput, type TViewer } from "@orgo/api-contract";
+import type { Db, Prisma } from "@orgo/db";
+import type { EventBus } from "../events/event-bus.js";
+import { groupKeys, notify } from "../notifications/notify.js";
+import { publishNotifications } from "../notifications/notification.service.js";
+import { publicUserSelect } from "../users/public-user.js";
+
+/** Ends a follow and keeps both counters right; false when there was none. */
+async function removeFollow(tx: Prisma.TransactionClient, followerId: string, followeeId: string): Promise<boolean> {
+  const removed = await tx.follow.deleteMany({ where: { followerId, followeeId } });
+  if (removed.count === 0) return false;
+  await tx.user.update({ where: { id: followeeId }, data: { followerCount: { decrement: 1 } } });
+  await tx.user.update({ where: { id: followerId }, data: { followingCount: { decrement: 1 } } });
+  return true;
+}
+
+/** Cursor of a people list: `<followed at, ms>.<user id>`, newest first. */
+function parseCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
+  const match = cursor ? /^(\d{1,15})\.([0-9a-f-]{36})$/.exec(cursor) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+}
+
+export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): SocialService {
+  async function followState(userId: string, viewer: TViewer) {
+    const [user, edge] = await Promise.all([
+      db.user.findUniqueOrThrow({ where: { id: userId }, select: { followerCount: true } }),
+      db.follow.findUnique({
+        where: { followerId_followeeId: { followerId: viewer.userId, followeeId: userId } },
+        select: { followerId: true },
+      }),
+    ]);
+    return { following: edge !== null, followerCount: user.followerCount };
+  }
+
+  async function requireUser(userId: string) {
+    const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) throw new AppError("NOT_FOUND", m.noSuchUser);
+  }
+
+  /**
+   * One page of a followers or following list, newest first, with "follows you"
+   * and "you follow" for the viewer: three queries whatever the page size.
+   */
+  async function people(input: TPeopleInput, viewer: TViewer | null, side: "followers" | "following") {
+    await requireUser(input.userId);
+    const cursor = parseCursor(input.cursor);
+    const personKey = side === "followers" ? "followerId" : "followeeId";
+    const where: Prisma.FollowWhereInput = {
+      ...(side === "followers" ? { followeeId: input.userId } : { followerId: input.userId }),
+      ...(cursor
+        ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, [personKey]: { lt: cursor.id } }] }
+        : {}),
+    };
+    const rows = await db.follow.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { [personKey]: "desc" }],
+      take: input.limit + 1,
+      select: {
+        createdAt: true,
+        follower: side === "followers" ? { select: publicUserSelect } : false,
+        followee: side === "following" ? { select: publicUserSelect } : false,
+      },
+    });
+    const page = rows.slice(0, input.limit).map((row) => ({
+      at: row.createdAt,
+      // Only the side that was selected is present.
+      person: side === "followers" ? row.follower : row.followee,
+    }));
+    const ids = page.map((p) => p.person.id);
+    const [followsMe, followedByMe] = viewer
+      ? await Promise.all([
+          db.follow.findMany({
+            where: { followerId: { in: ids }, followeeId: viewer.userId },
+            select: { followerId: true },
+          }),
+          db.follow.findMany({
+            where: { followerId: viewer.userId, followeeId: { in: ids } },
+            select: { followeeId: true },
+          }),
+        ])
+      : [[], []];
+    const followsMeSet = new Set(followsMe.map((f) => f.followerId));
+    const followedSet = new Set(followedByMe.map((f) => f.followeeId));
+    const last = page.at(-1);
+    return {
+      items: page.map(({ person }) => ({
+        ...person,
+        followsMe: followsMeSet.has(person.id),
+        followedByMe: followedSet.has(person.id),
+      })),
+      nextCursor: rows.length > input.limit && last ? `${last.at.getTime()}.${last.person.id}` : null,
+    };
+  }
+
+  return {
+    async follow(viewer, userId) {
+      if (userId === viewer.userId) throw new AppError("VALIDATION", m.cannotFollowSelf);
+      const changed = await db.$transaction(async (tx) => {
+        const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+        if (!target) throw new AppError("NOT_FOUND", m.noSuchUser);
+        const blocked = await tx.block.count({
+          where: {
+            OR: [
+              { blockerId: userId, blockedId: viewer.userId },
+              { blockerId: viewer.userId, blockedId: userId },
+            ],
+          },
+        });
+        if (blocked) throw new AppError("FORBIDDEN", m.blocked);
+        // The primary key makes a second follow a no-op, even in parallel: it notifies once.
+        const added = await tx.follow.createMany({
+          data: [{ followerId: viewer.userId, followeeId: userId }],
+          skipDuplicates: true,
+        });
+        if (added.count === 0) return [];
+        await tx.user.update({ where: { id: userId }, data: { followerCount: { increment: 1 } } });
+        await tx.user.update({ where: { id: viewer.userId }, data: { followingCount: { increment: 1 } } });
+        const id = await notify(tx, {
+          recipientId: userId,
+          actorId: viewer.userId,
+          type: "follow",
+          groupKey: groupKeys.follow(new Date()),
+        });
+        return [{ recipientId: userId, id }];
+      });
+      await publishNotifications(bus, changed);
+      return followState(userId, viewer);
+    },
+
+    async unfollow(viewer, userId) {
+      await requireUser(userId);
+      await db.$transaction((tx) => removeFollow(tx, viewer.userId, userId));
+      return followState(userId, viewer);
+    },
+
+    followers: (input, viewer) => people(input, viewer, "followers"),
+    following: (input, viewer) => people(input, viewer, "following"),
+
+    async block(viewer, userId) {
+      if (userId === viewer.userId) throw new AppError("VALIDATION", m.cannotBlockSelf);
+      await requireUser(userId);
+      await db.$transaction(async (tx) => {
+        await tx.block.createMany({ data: [{ blockerId: viewer.userId, blockedId: userId }], skipDuplicates: true });
+        // Blocking ends the follows both ways.
+        await removeFollow(tx, viewer.userId, userId);
+        await removeFollow(tx, userId, viewer.userId);
+      });
+    },
+
+    async unblock(viewer, userId) {
+      await db.block.deleteMany({ where: { blockerId: viewer.userId, blockedId: userId } });
+    },
+
+    async blocked(viewer) {
+      const rows = await db.block.findMany({
+        where: { blockerId: viewer.userId },
+        orderBy: { createdAt: "desc" },
+        select: { blocked: { select: publicUserSelect } },
+      });
+      return rows.map((r) => r.blocked);
+    },
+  };
+}

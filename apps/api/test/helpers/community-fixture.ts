@@ -1,0 +1,52 @@
+import { afterAll, beforeAll } from "vitest";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import { seedDemoData } from "@orgo/db";
+import type { TEventEnvelope, TViewer } from "@orgo/api-contract";
+import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
+import { createLocalFileStorage } from "../../src/storage/local-file-storage.js";
+import { createPostService } from "../../src/posts/post.service.js";
+import { createSocialService } from "../../src/social/social.service.js";
+import { createCommentService } from "../../src/comments/comment.service.js";
+import { createNotificationService } from "../../src/notifications/notification.service.js";
+import { createPostImageReceiver } from "../../src/posts/post-image-upload.js";
+import { tempDir } from "./temp-dir.js";
+
+/**
+ * The community services on a fresh, seeded database, with an in-process bus whose
+ * events are recorded. `person()` makes a new user and answers a viewer for them.
+ */
+export function communityFixture() {
+  const uploadRoot = tempDir();
+  const f = {
+    fresh: undefined as unknown as FreshDatabase,
+    bus: createMemoryEventBus(),
+    events: [] as TEventEnvelope[],
+    storage: createLocalFileStorage(uploadRoot),
+    posts: undefined as unknown as ReturnType<typeof createPostService>,
+    social: undefined as unknown as ReturnType<typeof createSocialService>,
+    comments: undefined as unknown as ReturnType<typeof createCommentService>,
+    notifications: undefined as unknown as ReturnType<typeof createNotificationService>,
+    uploadPostImage: undefined as unknown as ReturnType<typeof createPostImageReceiver>,
+    n: 0,
+    person: async (handle?: string): Promise<TViewer & { handle: string }> => {
+      const name = handle ?? `member_${++f.n}`;
+      const user = await f.fresh.db.user.create({ data: { handle: name, displayName: name.toUpperCase() } });
+      return { userId: user.id, sessionId: `s-${name}`, signedInAt: new Date(), handle: name };
+    },
+  };
+  beforeAll(async () => {
+    f.fresh = await freshDatabase();
+    await seedDemoData(f.fresh.db);
+    const deps = { db: f.fresh.db, bus: f.bus, storage: f.storage };
+    f.posts = createPostService(deps);
+    f.social = createSocialService(deps);
+    f.comments = createCommentService(deps);
+    f.notifications = createNotificationService(deps);
+    f.uploadPostImage = createPostImageReceiver(deps);
+    for (const channel of ["posts", "notifications"] as const) {
+      await f.bus.subscribe(channel, (event) => f.events.push(event));
+    }
+  });
+  afterAll(() => f.fresh?.drop());
+  return f;
+}

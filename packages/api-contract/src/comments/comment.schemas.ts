@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { serverMessages as m } from "../messages.js";
+import { ZPublicUser } from "../users/user.schemas.js";
+
+export const COMMENT_BODY_MAX = 10_000;
+const ZCommentBody = z.string().trim().min(1, m.commentRequired).max(COMMENT_BODY_MAX, m.commentTooLong);
+
+export const ZComment = z.object({
+  id: z.number().int(),
+  postId: z.number().int(),
+  parentId: z.number().int().nullable(),
+  /** Null when deleted: the row stays as a "deleted" placeholder while replies remain. */
+  author: ZPublicUser.nullable(),
+  body: z.string(),
+  deleted: z.boolean(),
+  createdAt: z.date(),
+  edited: z.boolean(),
+});
+export type TComment = z.infer<typeof ZComment>;
+
+export const ZCommentThread = ZComment.extend({ replies: z.array(ZComment), replyCount: z.number().int() });
+export type TCommentThread = z.infer<typeof ZCommentThread>;
+
+export const ZCommentListInput = z.object({
+  postId: z.number().int().positive(),
+  cursor: z.number().int().positive().nullish(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type TCommentListInput = z.infer<typeof ZCommentListInput>;
+
+export const ZCommentPage = z.object({ items: z.array(ZCommentThread), nextCursor: z.number().int().nullable() });
+export type TCommentPage = z.infer<typeof ZCommentPage>;
+
+export const ZCreateCommentInput = z.object({
+  postId: z.number().int().positive(),
+  parentId: z.number().int().positive().nullish(),
+  body: ZCommentBody,
+});
+export type TCreateCommentInput = z.infer<typeof ZCreateCommentInput>;
+
+export const ZUpdateCommentInput = z.object({ id: z.number().int().positive(), body: ZCommentBody });
+export type TUpdateCommentInput = z.infer<typeof ZUpdateCommentInput>;
+
+export const ZCommentRef = z.object({ id: z.number().int().positive() });
