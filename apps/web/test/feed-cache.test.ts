@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TPostSummary } from "@orgo/api-contract/schemas";
+import { samplePost } from "@orgo/api-contract/testing";
 import { prependPost } from "../src/features/feed/feed-cache";
 
-const post = (id: number): TPostSummary => ({
-  id,
-  title: `p${id}`,
-  body: "",
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-  images: [],
-  likeCount: 0,
-  commentCount: 0,
-  viewCount: 0,
-  likedByMe: false,
-  author: { id: "u", handle: "demo", displayName: "Demo", avatarUrl: null },
-});
+const post = (id: number) => samplePost(id);
 
 describe("prependPost", () => {
   const feed = {

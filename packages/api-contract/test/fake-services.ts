@@ -1,20 +1,7 @@
-import { AppError, type Services, type TContext, type TMe, type TPostSummary } from "../src/index.js";
+import { samplePost } from "../src/testing/sample-post.js";
+import { AppError, type Services, type TContext, type TMe } from "../src/index.js";
 
-export function makePost(id: number, extra: Record<string, unknown> = {}): TPostSummary {
-  return {
-    id,
-    title: `Post ${id}`,
-    body: "body",
-    createdAt: new Date(Date.UTC(2026, 0, 1, 0, id)),
-    updatedAt: new Date(0),
-    images: [],
-    likeCount: 0,
-    commentCount: 0,
-    viewCount: 0,
-    likedByMe: false,
-    author: { id: "u1", handle: "demo", displayName: "Demo", avatarUrl: null, ...extra },
-  };
-}
+export const makePost = samplePost;
 
 /** In-memory services: the router is tested without a database. */
 export function fakeServices(overrides: Partial<Services["posts"]> = {}): Services {
