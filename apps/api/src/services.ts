@@ -12,6 +12,7 @@ import { createUserService, type ProfileService } from "./users/user.service.js"
 import { createSocialService } from "./social/social.service.js";
 import { createCommentService } from "./comments/comment.service.js";
 import { createNotificationService } from "./notifications/notification.service.js";
+import { createSearchService } from "./search/search.service.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     social: createSocialService(deps),
     comments: createCommentService(deps),
     notifications: createNotificationService(deps),
+    search: createSearchService(deps),
     system: createSystemService(deps),
     users: createUserService(deps),
   };

@@ -9,6 +9,7 @@ export type {
   SocialService,
   CommentService,
   NotificationService,
+  SearchService,
   SystemService,
   UserService,
   TDevice,

@@ -5,6 +5,7 @@ import { userRouter } from "./users/user.router.js";
 import { socialRouter } from "./social/social.router.js";
 import { commentRouter } from "./comments/comment.router.js";
 import { notificationRouter } from "./notifications/notification.router.js";
+import { searchRouter } from "./search/search.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   social: socialRouter,
   comment: commentRouter,
   notification: notificationRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,3 +9,4 @@ export * from "./posts/post.schemas.js";
 export * from "./social/social.schemas.js";
 export * from "./comments/comment.schemas.js";
 export * from "./notifications/notification.schemas.js";
+export * from "./search/search.schemas.js";

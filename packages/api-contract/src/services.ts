@@ -25,6 +25,7 @@ import type {
 } from "./posts/post.schemas.js";
 import type { TFollowState, TPeopleInput, TPeoplePage } from "./social/social.schemas.js";
 import type { TPublicUser } from "./users/user.schemas.js";
+import type { TPersonHits, TPostHits, TSearchCounts, TSearchInput, TTrendingTerm } from "./search/search.schemas.js";
 import type { TNotificationListInput, TNotificationPage } from "./notifications/notification.schemas.js";
 import type {
   TComment,
@@ -79,6 +80,16 @@ export interface CommentService {
   create(viewer: TViewer, input: TCreateCommentInput): Promise<TComment>;
   update(viewer: TViewer, input: TUpdateCommentInput): Promise<TComment>;
   delete(viewer: TViewer, id: number): Promise<void>;
+}
+
+export interface SearchService {
+  posts(input: TSearchInput, viewer: TViewer | null): Promise<TPostHits>;
+  people(input: TSearchInput): Promise<TPersonHits>;
+  counts(q: string): Promise<TSearchCounts>;
+  /** Counts the (normalised) term for today; rate limited per client. */
+  record(q: string, device: TDevice): Promise<void>;
+  /** The most searched terms of the last 7 days. */
+  trending(): Promise<TTrendingTerm[]>;
 }
 
 export interface NotificationService {
@@ -137,6 +148,7 @@ export interface Services {
   social: SocialService;
   comments: CommentService;
   notifications: NotificationService;
+  search: SearchService;
   system: SystemService;
   users: UserService;
 }

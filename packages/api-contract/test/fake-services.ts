@@ -77,6 +77,13 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.resolve(),
     },
+    search: {
+      posts: () => Promise.resolve({ items: [], total: 0 }),
+      people: () => Promise.resolve({ items: [], total: 0 }),
+      counts: () => Promise.resolve({ posts: 0, people: 0 }),
+      record: () => Promise.resolve(),
+      trending: () => Promise.resolve([]),
+    },
     notifications: {
       list: () => Promise.resolve({ items: [], nextCursor: null }),
       unreadCount: () => Promise.resolve(0),

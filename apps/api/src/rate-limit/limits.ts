@@ -9,7 +9,8 @@ export const limits = {
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
   resetPerAccount: { limit: 3, windowMs: 60 * 60_000 },
   oauthPerIp: { limit: 30, windowMs: 15 * 60_000 },
-  uploadsPerUser: { limit: 30, windowMs: 60 * 60_000 },
+  uploadsPerUser: { limit: 60, windowMs: 60 * 60_000 },
+  searchLogPerIp: { limit: 60, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Counts one hit on every key; refuses with the longest wait if any is over its limit. */

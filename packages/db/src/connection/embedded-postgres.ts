@@ -77,6 +77,10 @@ export async function startEmbeddedPostgres(options: {
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: isRoot,
+    // UTF-8 with PostgreSQL's own Unicode-aware C.UTF-8 locale, whatever the host's
+    // LANG: without it a bare machine gives SQL_ASCII, and Korean search (pg_trgm,
+    // lower(), ILIKE) stops working.
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     // Keep the data set small and quiet: this is a developer database.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "logging_collector=off"],
     onLog: (message) => {

@@ -175,3 +175,10 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_postId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_commentId_fkey" FOREIGN KEY ("commentId") REFERENCES "Comment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Search (hand-written: Prisma's schema cannot express these indexes).
+-- Case-insensitive substring search that works for Korean: pg_trgm indexes on the
+-- lower-cased text serve `lower(text) LIKE '%term%'` for terms of 3+ characters.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX "Post_search_trgm" ON "Post" USING gin ((lower("title" || ' ' || "body")) gin_trgm_ops) WHERE "deletedAt" IS NULL;
+CREATE INDEX "User_search_trgm" ON "User" USING gin ((lower("handle" || ' ' || "displayName")) gin_trgm_ops);

@@ -1,0 +1,128 @@
+import type { SearchService, TSearchKind } from "@orgo/api-contract";
+import type { Db } from "@orgo/db";
+import type { FileStorage } from "../storage/file-storage.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { enforce, limits } from "../rate-limit/limits.js";
+import { dayKey } from "../notifications/notify.js";
+import { postSummarySelect, toPostSummary } from "../posts/post.select.js";
+import { publicUserSelect } from "../users/public-user.js";
+
+const TRENDING_DAYS = 7;
+const SNIPPET_CHARS = 160;
+
+/** `%term%` for LIKE, with the term's own % _ \ taken literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The part of the text around the first match, so the reader sees why it matched. */
+export function snippetOf(text: string, term: string): string {
+  const at = text.toLowerCase().indexOf(term);
+  const start = at < 0 ? 0 : Math.max(0, at - Math.floor((SNIPPET_CHARS - term.length) / 2));
+  const part = text.slice(start, start + SNIPPET_CHARS).replace(/\s+/g, " ");
+  return `${start > 0 ? "…" : ""}${part}${start + SNIPPET_CHARS < text.length ? "…" : ""}`;
+}
+
+/**
+ * Case-insensitive substring search over lower-cased text, served by the pg_trgm
+ * GIN indexes of the `community` migration (see docs/search.md for the plans).
+ * Ranked: matches in the title (or handle) first, then by trigram similarity.
+ */
+export function createSearchService({
+  db,
+  storage,
+  limiter,
+}: {
+  db: Db;
+  storage: FileStorage;
+  limiter: RateLimiter;
+}): SearchService {
+  /** One counter per kind; a new kind (studies) adds its own line. */
+  const counters: Record<TSearchKind, (pattern: string) => Promise<number>> = {
+    posts: async (pattern) =>
+      Number(
+        (
+          await db.$queryRaw<{ n: bigint }[]>`
+            select count(*) as n from "Post"
+            where "deletedAt" is null and lower("title" || ' ' || "body") like ${pattern}`
+        )[0]?.n ?? 0,
+      ),
+    people: async (pattern) =>
+      Number(
+        (
+          await db.$queryRaw<{ n: bigint }[]>`
+            select count(*) as n from "User" where lower("handle" || ' ' || "displayName") like ${pattern}`
+        )[0]?.n ?? 0,
+      ),
+  };
+
+  return {
+    async posts({ q, page, limit }, viewer) {
+      const pattern = likePattern(q);
+      const [ranked, total] = await Promise.all([
+        db.$queryRaw<{ id: number }[]>`
+          select id from "Post"
+          where "deletedAt" is null and lower("title" || ' ' || "body") like ${pattern}
+          order by (lower("title") like ${pattern}) desc,
+                   similarity(lower("title" || ' ' || "body"), ${q}) desc,
+                   id desc
+          limit ${limit} offset ${(page - 1) * limit}`,
+        counters.posts(pattern),
+      ]);
+      const ids = ranked.map((r) => r.id);
+      const rows = ids.length
+        ? await db.post.findMany({ where: { id: { in: ids } }, select: postSummarySelect(viewer?.userId ?? null) })
+        : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const items = ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [{ ...toPostSummary(row, storage), snippet: snippetOf(row.body, q) }] : [];
+      });
+      return { items, total };
+    },
+
+    async people({ q, page, limit }) {
+      const pattern = likePattern(q);
+      const [ranked, total] = await Promise.all([
+        db.$queryRaw<{ id: string }[]>`
+          select id from "User"
+          where lower("handle" || ' ' || "displayName") like ${pattern}
+          order by ("handle" = ${q}) desc,
+                   ("handle" like ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}) desc,
+                   similarity(lower("handle" || ' ' || "displayName"), ${q}) desc,
+                   "followerCount" desc, id
+          limit ${limit} offset ${(page - 1) * limit}`,
+        counters.people(pattern),
+      ]);
+      const ids = ranked.map((r) => r.id);
+      const rows = ids.length
+        ? await db.user.findMany({ where: { id: { in: ids } }, select: { ...publicUserSelect, bio: true } })
+        : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
+    },
+
+    async counts(q) {
+      const pattern = likePattern(q);
+      const kinds = Object.keys(counters) as TSearchKind[];
+      const values = await Promise.all(kinds.map((kind) => counters[kind](pattern)));
+      return Object.fromEntries(kinds.map((kind, i) => [kind, values[i]!])) as Record<TSearchKind, number>;
+    },
+
+    async record(q, device) {
+      // Trending must not be one person pressing Enter all day.
+      await enforce(limiter, [[`search-log:ip:${device.ip}`, limits.searchLogPerIp]]);
+      await db.$executeRaw`
+        insert into "SearchTermDay" ("term", "day", "count") values (${q}, ${dayKey(new Date())}::date, 1)
+        on conflict ("term", "day") do update set "count" = "SearchTermDay"."count" + 1`;
+    },
+
+    async trending() {
+      const rows = await db.$queryRaw<{ term: string; count: bigint }[]>`
+        select "term", sum("count") as count from "SearchTermDay"
+        where "day" > current_date - ${TRENDING_DAYS}::int
+        group by "term" order by count desc, "term" limit 10`;
+      return rows.map((r) => ({ term: r.term, count: Number(r.count) }));
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { router, publicProcedure } from "../trpc.js";
+import {
+  ZPersonHits,
+  ZPostHits,
+  ZSearchCounts,
+  ZSearchInput,
+  ZSearchTermInput,
+  ZTrendingTerm,
+} from "./search.schemas.js";
+
+export const searchRouter = router({
+  posts: publicProcedure
+    .input(ZSearchInput)
+    .output(ZPostHits)
+    .query(({ ctx, input }) => ctx.services.search.posts(input, ctx.viewer)),
+  people: publicProcedure
+    .input(ZSearchInput)
+    .output(ZPersonHits)
+    .query(({ ctx, input }) => ctx.services.search.people(input)),
+  /** Matches per kind, for the tabs. */
+  counts: publicProcedure
+    .input(ZSearchTermInput)
+    .output(ZSearchCounts)
+    .query(({ ctx, input }) => ctx.services.search.counts(input.q)),
+  /** The client calls this once per submitted search; it feeds "trending". */
+  record: publicProcedure
+    .input(ZSearchTermInput)
+    .mutation(({ ctx, input }) => ctx.services.search.record(input.q, ctx.device)),
+  trending: publicProcedure.output(z.array(ZTrendingTerm)).query(({ ctx }) => ctx.services.search.trending()),
+});
