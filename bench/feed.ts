@@ -1,0 +1,139 @@
+/**
+ * Feed benchmark: the real post service (Prisma, the same code the API runs) against
+ * a plain `pg` query returning the same rows, in the same run, on a database with
+ * BENCH_POSTS posts (default 100 000). Prints latency and throughput as ratios, so
+ * the numbers mean something on a shared, noisy machine.
+ *
+ *   npm run bench            (PostgreSQL: BENCH_DATABASE_URL, else 127.0.0.1:5432)
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations, createDb, ensureDatabase, withDatabase } from "@orgo/db";
+import type { TFeedInput } from "@orgo/api-contract";
+import { createPostService } from "../apps/api/src/posts/post.service.js";
+import { createMemoryEventBus } from "../apps/api/src/events/memory-event-bus.js";
+import { createLocalFileStorage } from "../apps/api/src/storage/local-file-storage.js";
+import { compare } from "./measure.js";
+
+const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
+const USERS = 500;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const PAGE = 20;
+const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const url = withDatabase(server, "orgo_bench");
+
+async function seed(client: pg.Client) {
+  const { rows } = await client.query<{ n: string }>(`select count(*) as n from "Post"`);
+  if (Number(rows[0]!.n) >= POSTS) return;
+  console.log(`seeding ${POSTS} posts by ${USERS} people…`);
+  await client.query(`truncate "User" cascade`);
+  await client.query(
+    `insert into "User" (id, handle, "displayName")
+     select gen_random_uuid(), 'bench_' || i, 'Bench person ' || i from generate_series(1, $1) i`,
+    [USERS],
+  );
+  await client.query(
+    `insert into "Post" ("authorId", title, body, "createdAt", "updatedAt", "likeCount", "commentCount")
+     select (select id from "User" order by id offset (i % $2) limit 1),
+            'Post number ' || i, repeat('Learned something today. ', 20),
+            now() - make_interval(secs => $1 - i), now(), (random() * 200)::int, (random() * 20)::int
+     from generate_series(1, $1) i`,
+    [POSTS, USERS],
+  );
+  await client.query(`analyze`);
+}
+
+/** The same rows as the service's Latest / Popular page, in one plain SQL statement. */
+const plainSql = {
+  latest: `select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
+                  u.id as "authorId", u.handle, u."displayName", u."avatarUrl"
+           from "Post" p join "User" u on u.id = p."authorId"
+           where p."deletedAt" is null and ($1::int is null or p.id < $1)
+           order by p.id desc limit ${PAGE + 1}`,
+  popular: `select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
+                   u.id as "authorId", u.handle, u."displayName", u."avatarUrl"
+            from "Post" p join "User" u on u.id = p."authorId"
+            where p."deletedAt" is null and ($1::int is null or (p."likeCount", p.id) < ($1, $2))
+            order by p."likeCount" desc, p.id desc limit ${PAGE + 1}`,
+};
+
+async function main() {
+  await ensureDatabase(url);
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await seed(client);
+  const db = createDb({ connectionString: url, maxConnections: 4 });
+  const posts = createPostService({
+    db,
+    bus: createMemoryEventBus(),
+    storage: createLocalFileStorage(mkdtempSync(path.join(tmpdir(), "orgo-bench-"))),
+  });
+
+  // A deep page: the cursor of the post 90% of the way down each feed.
+  const deepLatest = (
+    await client.query<{ id: number }>(`select id from "Post" order by id desc offset $1 limit 1`, [
+      Math.floor(POSTS * 0.9),
+    ])
+  ).rows[0]!.id;
+  const deepPopular = (
+    await client.query<{ id: number; likeCount: number }>(
+      `select id, "likeCount" from "Post" order by "likeCount" desc, id desc offset $1 limit 1`,
+      [Math.floor(POSTS * 0.9)],
+    )
+  ).rows[0]!;
+
+  const cases: { name: string; input: TFeedInput; sql: string; params: (number | null)[] }[] = [
+    { name: "Latest, first page", input: { kind: "latest", limit: PAGE }, sql: plainSql.latest, params: [null] },
+    {
+      name: "Latest, page at 90%",
+      input: { kind: "latest", limit: PAGE, cursor: String(deepLatest) },
+      sql: plainSql.latest,
+      params: [deepLatest],
+    },
+    {
+      name: "Popular, first page",
+      input: { kind: "popular", limit: PAGE },
+      sql: plainSql.popular,
+      params: [null, null],
+    },
+    {
+      name: "Popular, page at 90%",
+      input: { kind: "popular", limit: PAGE, cursor: `${deepPopular.likeCount}.${deepPopular.id}` },
+      sql: plainSql.popular,
+      params: [deepPopular.likeCount, deepPopular.id],
+    },
+  ];
+
+  console.log(`\n${POSTS} posts · ${ITERATIONS} interleaved runs per case · page of ${PAGE}`);
+  console.log("case                    service median   pg median   latency ratio   throughput ratio");
+  const medians: Record<string, number> = {};
+  for (const c of cases) {
+    const result = await compare(
+      () => posts.feed(c.input, null),
+      () => client.query(c.sql, c.params),
+      ITERATIONS,
+    );
+    medians[c.name] = result.subject.medianMs;
+    console.log(
+      [
+        c.name.padEnd(22),
+        `${result.subject.medianMs.toFixed(2)} ms`.padStart(14),
+        `${result.baseline.medianMs.toFixed(2)} ms`.padStart(11),
+        `${(result.subject.medianMs / result.baseline.medianMs).toFixed(2)}×`.padStart(15),
+        `${(result.subject.opsPerSecond / result.baseline.opsPerSecond).toFixed(2)}×`.padStart(18),
+      ].join("  "),
+    );
+  }
+  console.log(
+    `\ndeep page / first page (service): Latest ${(medians["Latest, page at 90%"]! / medians["Latest, first page"]!).toFixed(2)}×, ` +
+      `Popular ${(medians["Popular, page at 90%"]! / medians["Popular, first page"]!).toFixed(2)}×`,
+  );
+  console.log("latency ratio = service median / pg median (lower is better); throughput ratio = service / pg.");
+  await db.$disconnect();
+  await client.end();
+}
+
+await main();
