@@ -104,6 +104,36 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
     await page.screenshot({ path: screenshotPath("06-published") });
   });
 
+  it("likes at once, comments and replies under a post, and counts it all", async () => {
+    await page.goto(`${app.url}/`);
+    const first = page.locator('[data-testid="post-list"] li').filter({ hasText: "Written from another client" });
+    await first.click();
+    await expect.poll(() => page.locator("#post-title").textContent()).toBe("Written from another client");
+    const like = page.getByTestId("like");
+    await expect.poll(() => like.getAttribute("aria-pressed")).toBe("false");
+    await like.click();
+    await expect.poll(() => like.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => like.textContent()).toContain("1");
+
+    await page.getByLabel("Write a comment").fill("Arrived live for me too.");
+    await page.getByRole("button", { name: "Comment", exact: true }).click();
+    const comments = page.getByTestId("comments");
+    await expect.poll(() => comments.textContent()).toContain("Arrived live for me too.");
+    await comments.getByRole("button", { name: "Reply" }).first().click();
+    await page.getByLabel("Write a reply").fill("And a reply, one level down.");
+    await page.getByRole("button", { name: "Reply" }).last().click();
+    await expect
+      .poll(() => comments.locator(".comments__replies .comment__body").allTextContents())
+      .toEqual(["And a reply, one level down."]);
+    await page.screenshot({ path: screenshotPath("07-post-like-comments") });
+
+    const post = await fresh.db.post.findFirstOrThrow({ where: { title: "Written from another client" } });
+    expect([post.likeCount, post.commentCount]).toEqual([1, 2]);
+    const author = await fresh.db.user.findUniqueOrThrow({ where: { handle: "demo" } });
+    const kinds = await fresh.db.notification.findMany({ where: { recipientId: author.id }, select: { type: true } });
+    expect(kinds.map((n) => n.type).sort()).toEqual(["comment", "like"]);
+  });
+
   it("speaks Korean to a Korean browser and follows a dark system theme", async () => {
     const korean = await browser.newPage({
       viewport: { width: 1280, height: 800 },

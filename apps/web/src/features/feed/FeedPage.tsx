@@ -71,12 +71,10 @@ export function FeedPage() {
       <PanelResizeHandle className="pane__handle" />
       <Panel minSize={30} className="pane pane--detail">
         <div className="pane__scroll">
-          {selected ? (
-            <PostDetail post={selected} />
+          {selectedId !== null ? (
+            <PostDetail key={selectedId} postId={selectedId} initial={selected ?? undefined} />
           ) : (
-            <p className="placeholder">
-              {selectedId !== null && query.isSuccess ? t("post.notFound") : t("feed.selectHint")}
-            </p>
+            <p className="placeholder">{t("feed.selectHint")}</p>
           )}
         </div>
       </Panel>

@@ -1,10 +1,38 @@
+import { useEffect } from "react";
 import type { TPostSummary } from "@orgo/api-contract/schemas";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
+import { FormError } from "../../ui/FormError";
+import { useMe } from "../auth/use-me";
+import { CommentThread } from "../comments/CommentThread";
+import { LikeButton } from "./LikeButton";
 
-export function PostDetail({ post }: { post: TPostSummary }) {
+/** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
+export function PostDetail({ postId, initial }: { postId: number; initial?: TPostSummary }) {
+  const { t } = useI18n();
+  const post = trpc.post.byId.useQuery({ id: postId }, { initialData: initial, retry: false });
+  const recordView = trpc.post.recordView.useMutation();
+  const { mutate } = recordView;
+  useEffect(() => mutate({ id: postId }), [postId, mutate]);
+  if (post.error) return <p className="placeholder">{t("post.notFound")}</p>;
+  if (!post.data) return <p className="placeholder muted">{t("feed.loading")}</p>;
+  return <PostView post={post.data} views={recordView.data ?? post.data.viewCount} />;
+}
+
+function PostView({ post, views }: { post: TPostSummary; views: number }) {
   const { t, formatDate } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const remove = trpc.post.delete.useMutation({
+    onSuccess: async () => {
+      await utils.post.feed.invalidate();
+      void navigate("/");
+    },
+  });
+  const mine = me.data?.id === post.author.id;
   return (
     <article className="detail" aria-labelledby="post-title">
       <h1 id="post-title" className="detail__title">
@@ -17,8 +45,35 @@ export function PostDetail({ post }: { post: TPostSummary }) {
         </Link>
         <time dateTime={post.createdAt.toISOString()}>{formatDate(post.createdAt)}</time>
       </div>
-      {/* Plain text for now: Markdown rendering comes with the community issue. */}
+      {post.images.length > 0 && (
+        <div className="detail__images">
+          {post.images.map((image) => (
+            <img key={image.url} src={image.url} width={image.width} height={image.height} alt="" loading="lazy" />
+          ))}
+        </div>
+      )}
+      {/* Plain text until the Markdown renderer lands (community issue). */}
       <div className="detail__body">{post.body}</div>
+      <div className="detail__actions">
+        <LikeButton post={post} />
+        <span className="muted small">
+          {t("post.comments", { count: post.commentCount })} · {t("post.views", { count: views })}
+        </span>
+        {mine && (
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(t("post.deleteConfirm"))) remove.mutate({ id: post.id });
+            }}
+          >
+            {t("post.delete")}
+          </button>
+        )}
+      </div>
+      <FormError error={remove.error} />
+      <CommentThread postId={post.id} />
     </article>
   );
 }

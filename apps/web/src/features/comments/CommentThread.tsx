@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import type { TComment } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { FormError } from "../../ui/FormError";
+import { Avatar } from "../../ui/Avatar";
+import { useMe } from "../auth/use-me";
+
+/** Comments of a post, oldest first, with one level of inline replies. */
+export function CommentThread({ postId }: { postId: number }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const list = trpc.comment.list.useInfiniteQuery(
+    { postId, limit: 20 },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section className="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title" className="section-title">
+        {t("comments.title")}
+      </h2>
+      <ul className="comments__list" data-testid="comments">
+        {threads.map((thread) => (
+          <li key={thread.id}>
+            <CommentView comment={thread} />
+            {thread.replies.length > 0 && (
+              <ul className="comments__replies">
+                {thread.replies.map((reply) => (
+                  <li key={reply.id}>
+                    <CommentView comment={reply} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {me.data && !thread.deleted && <ReplyBox postId={postId} parentId={thread.id} />}
+          </li>
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button type="button" className="button button--ghost" onClick={() => void list.fetchNextPage()}>
+          {t("feed.loadMore")}
+        </button>
+      )}
+      {me.data ? <CommentBox postId={postId} /> : <p className="muted small">{t("comments.signIn")}</p>}
+    </section>
+  );
+}
+
+function CommentView({ comment }: { comment: TComment }) {
+  const { t, formatDate } = useI18n();
+  const me = useMe();
+  const utils = trpc.useUtils();
+  const remove = trpc.comment.delete.useMutation({
+    onSuccess: () => Promise.all([utils.comment.list.invalidate(), utils.post.invalidate()]),
+  });
+  if (comment.deleted || !comment.author) {
+    return <p className="comment comment--deleted muted small">{t("comments.deleted")}</p>;
+  }
+  return (
+    <div className="comment">
+      <div className="comment__meta small">
+        <Avatar user={comment.author} size={20} />
+        <Link to={`/u/${comment.author.handle}`}>{comment.author.displayName}</Link>
+        <time className="muted" dateTime={comment.createdAt.toISOString()}>
+          {formatDate(comment.createdAt)}
+        </time>
+        {me.data?.id === comment.author.id && (
+          <button
+            type="button"
+            className="button button--ghost small"
+            onClick={() => remove.mutate({ id: comment.id })}
+            disabled={remove.isPending}
+          >
+            {t("comments.delete")}
+          </button>
+        )}
+      </div>
+      <div className="comment__body">{comment.body}</div>
+    </div>
+  );
+}
+
+function CommentBox({ postId, parentId, onDone }: { postId: number; parentId?: number; onDone?: () => void }) {
+  const { t } = useI18n();
+  const utils = trpc.useUtils();
+  const [body, setBody] = useState("");
+  const create = trpc.comment.create.useMutation({
+    onSuccess: async () => {
+      setBody("");
+      onDone?.();
+      await Promise.all([utils.comment.list.invalidate({ postId }), utils.post.invalidate()]);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (body.trim() && !create.isPending) create.mutate({ postId, parentId, body });
+  };
+  const label = parentId ? t("comments.replyLabel") : t("comments.label");
+  return (
+    <form className="comment-box" onSubmit={submit}>
+      <textarea
+        aria-label={label}
+        placeholder={label}
+        rows={parentId ? 2 : 3}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) submit(e);
+        }}
+      />
+      <FormError error={create.error} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending || !body.trim()}>
+          {parentId ? t("comments.reply") : t("comments.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReplyBox({ postId, parentId }: { postId: number; parentId: number }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className="button button--ghost small comments__reply" onClick={() => setOpen(true)}>
+        {t("comments.reply")}
+      </button>
+    );
+  }
+  return (
+    <div className="comments__replies">
+      <CommentBox postId={postId} parentId={parentId} onDone={() => setOpen(false)} />
+    </div>
+  );
+}
