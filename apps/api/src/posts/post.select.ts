@@ -21,7 +21,7 @@ export function postSummarySelect(viewerId: string | null) {
     author: { select: publicUserSelect },
     images: {
       orderBy: { position: "asc" },
-      select: { upload: { select: { key: true, width: true, height: true } } },
+      select: { upload: { select: { id: true, key: true, width: true, height: true } } },
     },
     // An impossible user id when signed out: the relation comes back empty.
     likes: { where: { userId: viewerId ?? "00000000-0000-0000-0000-000000000000" }, select: { userId: true } },
@@ -35,6 +35,7 @@ export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary 
   return {
     ...rest,
     images: images.map(({ upload }) => ({
+      id: upload.id,
       url: storage.urlOf(upload.key),
       width: upload.width,
       height: upload.height,

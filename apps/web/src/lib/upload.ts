@@ -1,13 +1,18 @@
-import { ZAvatarUploaded, type TAvatarUploaded } from "@orgo/api-contract/schemas";
+import { ZAvatarUploaded, ZUploadedImage, type TAvatarUploaded, type TUploadedImage } from "@orgo/api-contract/schemas";
+
+/** Any zod schema: only its safeParse is needed here. */
+interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
 
 /**
  * Sends a file as the raw request body with XMLHttpRequest, the one browser API
  * that reports upload progress. Errors carry the server's message.
  */
-export function uploadAvatar(file: Blob, onProgress: (fraction: number) => void): Promise<TAvatarUploaded> {
+function upload<T>(path: string, schema: Parser<T>, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/uploads/avatar");
+    xhr.open("POST", path);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -20,7 +25,7 @@ export function uploadAvatar(file: Blob, onProgress: (fraction: number) => void)
         // Not JSON: reported below by status.
       }
       if (xhr.status === 200) {
-        const parsed = ZAvatarUploaded.safeParse(body);
+        const parsed = schema.safeParse(body);
         if (parsed.success) return resolve(parsed.data);
       }
       const message = (body as { error?: { message?: string } } | null)?.error?.message;
@@ -30,3 +35,9 @@ export function uploadAvatar(file: Blob, onProgress: (fraction: number) => void)
     xhr.send(file);
   });
 }
+
+export const uploadAvatar = (file: Blob, onProgress: (fraction: number) => void): Promise<TAvatarUploaded> =>
+  upload("/uploads/avatar", ZAvatarUploaded, file, onProgress);
+
+export const uploadPostImage = (file: Blob, onProgress: (fraction: number) => void): Promise<TUploadedImage> =>
+  upload("/uploads/post-image", ZUploadedImage, file, onProgress);

@@ -6,7 +6,7 @@ import { CommandPalette } from "./CommandPalette";
 import { ShortcutSheet } from "./ShortcutSheet";
 import { useHotkeys } from "./hotkeys";
 import { useUi } from "./ui-state";
-import { Composer } from "../features/feed/Composer";
+import { Composer } from "../features/composer/Composer";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
 
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */

@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import type { TPostSummary } from "@orgo/api-contract/schemas";
 
 /** Which overlays are open and what the top-bar filter says: shell-wide UI state. */
 interface UiState {
@@ -8,6 +9,10 @@ interface UiState {
   setShortcutsOpen: (open: boolean) => void;
   composerOpen: boolean;
   setComposerOpen: (open: boolean) => void;
+  /** The post the composer edits; null for a new post. */
+  editing: TPostSummary | null;
+  /** Opens the composer on an existing post. */
+  editPost: (post: TPostSummary) => void;
   filter: string;
   setFilter: (filter: string) => void;
   anyOverlayOpen: boolean;
@@ -18,7 +23,16 @@ const UiContext = createContext<UiState | null>(null);
 export function UiStateProvider({ children }: { children: ReactNode }) {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [composerOpen, setComposerOpen] = useState(false);
+  const [composerOpen, setComposerOpenState] = useState(false);
+  const [editing, setEditing] = useState<TPostSummary | null>(null);
+  const setComposerOpen = useCallback((open: boolean) => {
+    setComposerOpenState(open);
+    if (!open) setEditing(null);
+  }, []);
+  const editPost = useCallback((post: TPostSummary) => {
+    setEditing(post);
+    setComposerOpenState(true);
+  }, []);
   const [filter, setFilter] = useState("");
   const value = useMemo(
     () => ({
@@ -28,11 +42,13 @@ export function UiStateProvider({ children }: { children: ReactNode }) {
       setShortcutsOpen,
       composerOpen,
       setComposerOpen,
+      editing,
+      editPost,
       filter,
       setFilter,
       anyOverlayOpen: paletteOpen || shortcutsOpen || composerOpen,
     }),
-    [paletteOpen, shortcutsOpen, composerOpen, filter],
+    [paletteOpen, shortcutsOpen, composerOpen, setComposerOpen, editing, editPost, filter],
   );
   return <UiContext.Provider value={value}>{children}</UiContext.Provider>;
 }

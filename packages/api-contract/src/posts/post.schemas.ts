@@ -8,12 +8,18 @@ export const POST_IMAGES_MAX = 10;
 
 export const ZPostId = z.number().int().positive();
 
-export const ZPostImage = z.object({ url: z.string(), width: z.number().int(), height: z.number().int() });
+/** An image of a post; `id` is what `imageIds` takes when the post is edited. */
+export const ZPostImage = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
 export type TPostImage = z.infer<typeof ZPostImage>;
 
 /** What POST /uploads/post-image answers: the id to pass in `imageIds`. */
-export const ZUploadedImage = ZPostImage.extend({ id: z.uuid() });
-export type TUploadedImage = z.infer<typeof ZUploadedImage>;
+export const ZUploadedImage = ZPostImage;
+export type TUploadedImage = TPostImage;
 
 export const ZPostSummary = z.object({
   id: ZPostId,

@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
+import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
 
 /** Comments of a post, oldest first, with one level of inline replies. */
@@ -77,7 +78,9 @@ function CommentView({ comment }: { comment: TComment }) {
           </button>
         )}
       </div>
-      <div className="comment__body">{comment.body}</div>
+      <div className="comment__body">
+        <Markdown source={comment.body} />
+      </div>
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { FormError } from "../../ui/FormError";
+import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
+import { useUi } from "../../shell/ui-state";
 import { CommentThread } from "../comments/CommentThread";
 import { LikeButton } from "./LikeButton";
 
@@ -33,6 +35,7 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
     },
   });
   const mine = me.data?.id === post.author.id;
+  const ui = useUi();
   return (
     <article className="detail" aria-labelledby="post-title">
       <h1 id="post-title" className="detail__title">
@@ -52,13 +55,19 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
           ))}
         </div>
       )}
-      {/* Plain text until the Markdown renderer lands (community issue). */}
-      <div className="detail__body">{post.body}</div>
+      <div className="detail__body">
+        <Markdown source={post.body} />
+      </div>
       <div className="detail__actions">
         <LikeButton post={post} />
         <span className="muted small">
           {t("post.comments", { count: post.commentCount })} · {t("post.views", { count: views })}
         </span>
+        {mine && (
+          <button type="button" className="button button--ghost" onClick={() => ui.editPost(post)}>
+            {t("post.edit")}
+          </button>
+        )}
         {mine && (
           <button
             type="button"
