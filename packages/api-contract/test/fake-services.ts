@@ -32,7 +32,12 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
               ...me("u1"),
               joinedAt: new Date(0),
               postCount: 5,
+              followerCount: 0,
+              followingCount: 0,
               isMe: false,
+              followedByMe: false,
+              followsMe: false,
+              blockedByMe: false,
             })
           : Promise.reject(new AppError("NOT_FOUND", "No such user")),
       updateProfile: (viewer, input) => Promise.resolve({ ...me(viewer.userId), ...input }),

@@ -42,12 +42,29 @@ export function createUserService({ db, storage }: { db: Db; storage: FileStorag
           avatarUrl: true,
           bio: true,
           createdAt: true,
+          followerCount: true,
+          followingCount: true,
           _count: { select: { posts: { where: { deletedAt: null } } } },
         },
       });
       if (!user) throw new AppError("NOT_FOUND", m.noSuchUser);
+      const [followedByMe, followsMe, blockedByMe] = viewer
+        ? await Promise.all([
+            db.follow.count({ where: { followerId: viewer.userId, followeeId: user.id } }),
+            db.follow.count({ where: { followerId: user.id, followeeId: viewer.userId } }),
+            db.block.count({ where: { blockerId: viewer.userId, blockedId: user.id } }),
+          ])
+        : [0, 0, 0];
       const { _count, createdAt, ...rest } = user;
-      return { ...rest, joinedAt: createdAt, postCount: _count.posts, isMe: viewer?.userId === user.id };
+      return {
+        ...rest,
+        joinedAt: createdAt,
+        postCount: _count.posts,
+        isMe: viewer?.userId === user.id,
+        followedByMe: followedByMe > 0,
+        followsMe: followsMe > 0,
+        blockedByMe: blockedByMe > 0,
+      };
     },
 
     async updateProfile(viewer, input) {

@@ -13,6 +13,8 @@ import { SignUpPage } from "../features/auth/SignUpPage";
 import { ForgotPasswordPage } from "../features/auth/ForgotPasswordPage";
 import { ResetPasswordPage } from "../features/auth/ResetPasswordPage";
 import { ProfilePage } from "../features/profile/ProfilePage";
+import { SearchPage } from "../features/search/SearchPage";
+import { NotificationsPage } from "../features/notifications/NotificationsPage";
 
 export function App() {
   const [queryClient] = useState(
@@ -36,6 +38,8 @@ export function App() {
                     <Route path="forgot-password" element={<ForgotPasswordPage />} />
                     <Route path="reset-password" element={<ResetPasswordPage />} />
                     <Route path="u/:handle" element={<ProfilePage />} />
+                    <Route path="search" element={<SearchPage />} />
+                    <Route path="notifications" element={<NotificationsPage />} />
                     <Route path="*" element={<FeedPage />} />
                   </Route>
                 </Routes>

@@ -25,9 +25,11 @@ export function CommandPalette() {
   const navigation: PaletteCommand[] = [
     { id: "go-feed", label: t("nav.feed"), run: () => void navigate("/") },
     { id: "go-settings", label: t("nav.settings"), run: () => void navigate("/settings") },
+    { id: "go-search", label: t("nav.search"), run: () => void navigate("/search") },
     ...(me.data
       ? [
           { id: "my-profile", label: t("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
+          { id: "go-notifications", label: t("nav.notifications"), run: () => void navigate("/notifications") },
           { id: "edit-profile", label: t("action.editProfile"), run: () => void navigate("/settings#profile") },
         ]
       : [

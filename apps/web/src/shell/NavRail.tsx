@@ -2,6 +2,7 @@ import { NavLink } from "react-router";
 import { useI18n } from "../i18n/i18n";
 import { useUi } from "./ui-state";
 import { AccountButton } from "../features/auth/AccountButton";
+import { NotificationsLink } from "../features/notifications/NotificationsLink";
 
 export function NavRail() {
   const { t } = useI18n();
@@ -17,6 +18,13 @@ export function NavRail() {
         </span>
         <span className="rail__label">{t("nav.feed")}</span>
       </NavLink>
+      <NavLink to="/search" className="rail__item" title={t("nav.search")}>
+        <span aria-hidden className="rail__icon">
+          ⌕
+        </span>
+        <span className="rail__label">{t("nav.search")}</span>
+      </NavLink>
+      <NotificationsLink />
       <button
         type="button"
         className="rail__item rail__compose"

@@ -1,4 +1,5 @@
 import { forwardRef } from "react";
+import { useNavigate } from "react-router";
 import { useI18n } from "../i18n/i18n";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { useUi } from "./ui-state";
@@ -7,6 +8,7 @@ import { isMac } from "./hotkeys";
 export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searchRef) {
   const { t } = useI18n();
   const { filter, setFilter, setPaletteOpen } = useUi();
+  const navigate = useNavigate();
   return (
     <header className="topbar">
       <span className="topbar__title">{t("app.name")}</span>
@@ -17,6 +19,11 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
         onKeyDown={(e) => {
+          if (e.key === "Enter" && filter.trim()) {
+            void navigate(`/search?q=${encodeURIComponent(filter.trim())}`);
+            setFilter("");
+            e.currentTarget.blur();
+          }
           if (e.key === "Escape") {
             setFilter("");
             e.currentTarget.blur();

@@ -27,7 +27,13 @@ export const ZProfile = ZPublicUser.extend({
   bio: z.string(),
   joinedAt: z.date(),
   postCount: z.number().int(),
+  followerCount: z.number().int(),
+  followingCount: z.number().int(),
   isMe: z.boolean(),
+  /** The viewer follows them / they follow the viewer / the viewer blocked them. */
+  followedByMe: z.boolean(),
+  followsMe: z.boolean(),
+  blockedByMe: z.boolean(),
 });
 export type TProfile = z.infer<typeof ZProfile>;
 

@@ -8,6 +8,10 @@ import { describeError } from "../../lib/errors";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
 import { PostDetail } from "./PostDetail";
+import { Recommended } from "./Recommended";
+import { useFeedKind } from "./use-feed-kind";
+import { useMe } from "../auth/use-me";
+import { feedKinds } from "@orgo/api-contract/schemas";
 
 export function FeedPage() {
   const i18n = useI18n();
@@ -16,7 +20,9 @@ export function FeedPage() {
   const params = useParams();
   const selectedId = params.postId ? Number(params.postId) : null;
   const { filter } = useUi();
-  const { query, posts, freshIds } = useLiveFeed();
+  const me = useMe();
+  const [kind, setKind] = useFeedKind(Boolean(me.data));
+  const { query, posts, freshIds } = useLiveFeed(kind);
 
   const visible = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
@@ -35,8 +41,17 @@ export function FeedPage() {
     <PanelGroup direction="horizontal" autoSaveId="orgo.feed.panes" className="panes">
       <Panel defaultSize={38} minSize={24} className="pane pane--list">
         <div className="pane__header">
-          <h2>{t("feed.title")}</h2>
+          <h2>{t(`feed.kind.${kind}`)}</h2>
           {freshIds.size > 0 && <span className="badge">{t("feed.newPosts", { count: freshIds.size })}</span>}
+        </div>
+        <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
+          {feedKinds
+            .filter((k) => k !== "following" || me.data)
+            .map((k) => (
+              <button key={k} type="button" role="tab" aria-selected={kind === k} onClick={() => setKind(k)}>
+                {t(`feed.kind.${k}`)}
+              </button>
+            ))}
         </div>
         <div className="pane__scroll">
           {query.isPending && <p className="placeholder">{t("feed.loading")}</p>}
@@ -74,7 +89,10 @@ export function FeedPage() {
           {selectedId !== null ? (
             <PostDetail key={selectedId} postId={selectedId} initial={selected ?? undefined} />
           ) : (
-            <p className="placeholder">{t("feed.selectHint")}</p>
+            <>
+              <p className="placeholder">{t("feed.selectHint")}</p>
+              <Recommended onOpen={select} />
+            </>
           )}
         </div>
       </Panel>

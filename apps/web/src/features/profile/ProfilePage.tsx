@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -5,6 +6,9 @@ import { describeError } from "../../lib/errors";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { Avatar } from "../../ui/Avatar";
 import { PostList } from "../feed/PostList";
+import { useMe } from "../auth/use-me";
+import { FollowButton } from "./FollowButton";
+import { PeopleList } from "./PeopleList";
 
 const noFreshIds: ReadonlySet<number> = new Set();
 
@@ -13,6 +17,12 @@ export function ProfilePage() {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const navigate = useNavigate();
+  const me = useMe();
+  const utils = trpc.useUtils();
+  const [section, setSection] = useState<"posts" | "followers" | "following">("posts");
+  const refresh = { onSuccess: () => utils.user.profile.invalidate() };
+  const block = trpc.social.block.useMutation(refresh);
+  const unblock = trpc.social.unblock.useMutation(refresh);
   const handle = (useParams().handle ?? "").toLowerCase();
   const profile = trpc.user.profile.useQuery({ handle }, { retry: false });
   const posts = trpc.post.feed.useInfiniteQuery(
@@ -45,19 +55,45 @@ export function ProfilePage() {
           {user.bio && <p className="profile__bio">{user.bio}</p>}
           <p className="muted small">{t("profile.joined", { date: formatDate(user.joinedAt) })}</p>
         </div>
-        {user.isMe && (
-          <Link to="/settings#profile" className="button">
-            {t("profile.edit")}
-          </Link>
-        )}
+        <div className="profile__actions">
+          {user.isMe ? (
+            <Link to="/settings#profile" className="button">
+              {t("profile.edit")}
+            </Link>
+          ) : (
+            me.data && (
+              <>
+                {!user.blockedByMe && <FollowButton profile={user} />}
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  onClick={() => (user.blockedByMe ? unblock : block).mutate({ userId: user.id })}
+                >
+                  {user.blockedByMe ? t("profile.unblock") : t("profile.block")}
+                </button>
+              </>
+            )
+          )}
+          {user.followsMe && <span className="badge">{t("profile.followsYou")}</span>}
+        </div>
       </header>
-      <h2 className="section-title">{t("profile.posts", { count: user.postCount })}</h2>
-      {items.length === 0 && !posts.isPending ? (
+      <div className="tabs" role="tablist" aria-label={t("profile.sections")}>
+        {(["posts", "followers", "following"] as const).map((s) => (
+          <button key={s} type="button" role="tab" aria-selected={section === s} onClick={() => setSection(s)}>
+            {t(`profile.tab.${s}`, {
+              count: s === "posts" ? user.postCount : s === "followers" ? user.followerCount : user.followingCount,
+            })}
+          </button>
+        ))}
+      </div>
+      {section !== "posts" ? (
+        <PeopleList userId={user.id} side={section} />
+      ) : items.length === 0 && !posts.isPending ? (
         <p className="muted">{t("profile.noPosts")}</p>
       ) : (
         <PostList posts={items} selectedId={null} freshIds={noFreshIds} onSelect={open} />
       )}
-      {posts.hasNextPage && (
+      {section === "posts" && posts.hasNextPage && (
         <button
           type="button"
           className="button button--ghost list__more"

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import type { RunningApp } from "../src/app.js";
+import { startTestApp } from "./helpers/app.js";
+import { cookieFor } from "./helpers/sessions.js";
+import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+
+/** The community journey of the issue: A posts with an image and code, B finds, comments and likes, A is notified. */
+describe.skipIf(!browserAvailable())("two people in the community, in Chromium", () => {
+  let fresh: FreshDatabase;
+  let app: RunningApp;
+  let browser: Browser;
+  let a: Page;
+  let b: Page;
+
+  async function signedInPage(handle: string, locale: string): Promise<Page> {
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale });
+    const token = (await cookieFor(app.db, handle)).split("=")[1]!;
+    await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId("account").waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
+    browser = await launchBrowser();
+    a = await signedInPage("sara_k", "en-US");
+    b = await signedInPage("jiwoo", "ko-KR");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fresh?.drop();
+  });
+
+  it("A writes a post with an image and a fenced code block, previewed first", async () => {
+    await a.keyboard.press("n");
+    const dialog = a.getByRole("dialog", { name: "New post" });
+    await dialog.getByLabel("Title").fill("Trigram search in Postgres");
+    await dialog
+      .getByLabel("What did you learn?")
+      .fill(
+        "pg_trgm makes `ILIKE` fast:\n\n```sql\ncreate extension pg_trgm;\n```\n\nSee [the docs](https://www.postgresql.org/docs/current/pgtrgm.html).",
+      );
+    const picture = await sharp({ create: { width: 900, height: 500, channels: 3, background: "#36c" } })
+      .png()
+      .toBuffer();
+    await a.locator("#composer-images").setInputFiles({ name: "plan.png", mimeType: "image/png", buffer: picture });
+    await expect
+      .poll(() => dialog.getByTestId("image-tray").locator("img").getAttribute("src"))
+      .toMatch(/^\/uploads\//);
+    await dialog.getByRole("tab", { name: "Preview" }).click();
+    await dialog.getByTestId("composer-preview").locator("pre code.hljs").waitFor();
+    await a.screenshot({ path: screenshotPath("community-01-composer-preview") });
+    await dialog.getByRole("button", { name: "Publish" }).click();
+
+    await expect.poll(() => a.locator("#post-title").textContent()).toBe("Trigram search in Postgres");
+    const body = a.locator(".detail__body");
+    await body.locator("pre code").waitFor();
+    expect(await body.locator("pre code").textContent()).toContain("create extension pg_trgm;");
+    expect(await body.locator("a").getAttribute("rel")).toBe("noopener nofollow ugc");
+    await expect.poll(() => a.locator(".detail__images img").count()).toBe(1);
+    await a.screenshot({ path: screenshotPath("community-02-post-published") });
+  });
+
+  it("B finds it through search, in Korean UI, with the match highlighted", async () => {
+    await b.goto(`${app.url}/search`);
+    await b.getByRole("searchbox", { name: "글과 사람 검색" }).fill("TRIGRAM");
+    await b.getByRole("button", { name: "검색", exact: true }).click();
+    const results = b.getByTestId("search-results");
+    await expect.poll(() => results.locator("li").first().textContent()).toContain("Trigram search in Postgres");
+    expect(await results.locator("mark").first().textContent()).toBe("Trigram");
+    await b.screenshot({ path: screenshotPath("community-03-search") });
+    await results.locator("li").first().click();
+    await expect.poll(() => b.locator("#post-title").textContent()).toBe("Trigram search in Postgres");
+  });
+
+  it("B likes and comments", async () => {
+    const like = b.getByTestId("like");
+    await like.click();
+    await expect.poll(() => like.getAttribute("aria-pressed")).toBe("true");
+    await b.getByLabel("댓글 쓰기").fill("덕분에 검색이 빨라졌어요!");
+    await b.getByRole("button", { name: "댓글 달기" }).click();
+    await expect.poll(() => b.getByTestId("comments").textContent()).toContain("덕분에 검색이 빨라졌어요!");
+    await b.screenshot({ path: screenshotPath("community-04-like-and-comment") });
+  });
+
+  it("A sees the notifications, and opening one leads to the post", async () => {
+    await a.goto(`${app.url}/notifications`);
+    const list = a.getByTestId("notifications");
+    await expect
+      .poll(() => list.locator("li").allTextContents())
+      .toEqual([
+        expect.stringContaining("김지우 commented on your post"),
+        expect.stringContaining("김지우 liked your post"),
+      ]);
+    await expect.poll(() => a.getByTestId("unread").textContent()).toBe("2");
+    await a.screenshot({ path: screenshotPath("community-05-notifications") });
+    await list.locator("li").first().click();
+    await expect.poll(() => a.locator("#post-title").textContent()).toBe("Trigram search in Postgres");
+    await expect.poll(() => a.getByTestId("unread").textContent()).toBe("1");
+  });
+});

@@ -1,0 +1,74 @@
+import { useNavigate } from "react-router";
+import type { TNotification } from "@orgo/api-contract/schemas";
+import type { MessageKey } from "../../i18n/messages";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { useListNavigation } from "../../lib/use-list-navigation";
+import { Avatar } from "../../ui/Avatar";
+import { useMe } from "../auth/use-me";
+
+/** Stored notifications, newest first; opening one marks it read. */
+export function NotificationsPage() {
+  const { t, formatDate } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const list = trpc.notification.list.useInfiniteQuery(
+    { limit: 20 },
+    { getNextPageParam: (page) => page.nextCursor, enabled: Boolean(me.data) },
+  );
+  const refresh = () =>
+    Promise.all([utils.notification.list.invalidate(), utils.notification.unreadCount.invalidate()]);
+  const markRead = trpc.notification.markRead.useMutation({ onSuccess: refresh });
+  const markAll = trpc.notification.markAllRead.useMutation({ onSuccess: refresh });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const open = (n: TNotification) => {
+    if (!n.read) markRead.mutate({ id: n.id });
+    void navigate(n.post ? `/posts/${n.post.id}` : `/u/${n.actor.handle}`);
+  };
+  useListNavigation({
+    ids: items.map((n) => n.id),
+    selected: null,
+    onSelect: (id) => {
+      const found = items.find((n) => n.id === id);
+      if (found) open(found);
+    },
+  });
+
+  if (me.data === null) return <p className="page placeholder">{t("comments.signIn")}</p>;
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>{t("nav.notifications")}</h1>
+        <button type="button" className="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+          {t("notifications.markAll")}
+        </button>
+      </div>
+      {list.isSuccess && items.length === 0 && <p className="placeholder">{t("notifications.empty")}</p>}
+      <ul className="list" data-testid="notifications">
+        {items.map((n) => (
+          <li key={n.id} className={`list__item notification${n.read ? "" : " is-unread"}`} onClick={() => open(n)}>
+            <Avatar user={n.actor} size={32} />
+            <div>
+              <div>
+                {t(`notifications.${n.type}${n.count > 1 ? "Many" : ""}` as MessageKey, {
+                  name: n.actor.displayName,
+                  others: n.count - 1,
+                })}
+              </div>
+              {n.post && <div className="muted small">{n.post.title}</div>}
+              <time className="muted small" dateTime={n.updatedAt.toISOString()}>
+                {formatDate(n.updatedAt)}
+              </time>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button type="button" className="button button--ghost" onClick={() => void list.fetchNextPage()}>
+          {t("feed.loadMore")}
+        </button>
+      )}
+    </div>
+  );
+}

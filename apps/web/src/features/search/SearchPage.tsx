@@ -1,0 +1,159 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { searchKinds, type TSearchKind } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { useListNavigation } from "../../lib/use-list-navigation";
+import { Avatar } from "../../ui/Avatar";
+import { Highlight } from "../../ui/Highlight";
+
+const PAGE = 20;
+
+/** /search?q=…&tab=posts|people: ranked results per kind with counts; trending terms when empty. */
+export function SearchPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get("q") ?? "").trim();
+  const tab: TSearchKind = params.get("tab") === "people" ? "people" : "posts";
+  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
+  const [typed, setTyped] = useState(q);
+  const enabled = q.length > 0;
+  const counts = trpc.search.counts.useQuery({ q }, { enabled });
+  const posts = trpc.search.posts.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "posts" });
+  const people = trpc.search.people.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "people" });
+  const trending = trpc.search.trending.useQuery(undefined, { enabled: !enabled, staleTime: 60_000 });
+  const record = trpc.search.record.useMutation();
+  const { mutate } = record;
+  // One count per search people submit (not per page or tab change): it feeds trending.
+  useEffect(() => {
+    if (q) mutate({ q });
+  }, [q, mutate]);
+
+  const go = (next: Record<string, string>) => setParams({ q, tab, ...next });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (typed.trim()) setParams({ q: typed.trim(), tab });
+  };
+  const total = tab === "posts" ? (posts.data?.total ?? 0) : (people.data?.total ?? 0);
+  const pages = Math.ceil(total / PAGE);
+  const ids =
+    tab === "posts"
+      ? (posts.data?.items.map((p) => String(p.id)) ?? [])
+      : (people.data?.items.map((p) => p.handle) ?? []);
+  useListNavigation({
+    ids,
+    selected: null,
+    onSelect: (id) => void navigate(tab === "posts" ? `/posts/${id}` : `/u/${id}`),
+  });
+
+  return (
+    <div className="page search">
+      <form onSubmit={submit} className="search__form" role="search">
+        <input
+          type="search"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder={t("search.placeholderFull")}
+          aria-label={t("search.placeholderFull")}
+          maxLength={100}
+          autoFocus
+        />
+        <button type="submit" className="button button--primary">
+          {t("search.submit")}
+        </button>
+      </form>
+      {!enabled ? (
+        <section aria-labelledby="trending-title">
+          <h2 id="trending-title" className="section-title">
+            {t("search.trending")}
+          </h2>
+          {trending.data?.length ? (
+            <ol className="trending" data-testid="trending">
+              {trending.data.map((term) => (
+                <li key={term.term}>
+                  <Link to={`/search?q=${encodeURIComponent(term.term)}`}>{term.term}</Link>{" "}
+                  <span className="muted small">{t("search.times", { count: term.count })}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">{t("search.noTrending")}</p>
+          )}
+        </section>
+      ) : (
+        <>
+          <div className="tabs" role="tablist" aria-label={t("search.kinds")}>
+            {searchKinds.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                role="tab"
+                aria-selected={tab === kind}
+                onClick={() => go({ tab: kind })}
+              >
+                {t(`search.kind.${kind}`)} <span className="badge">{counts.data?.[kind] ?? "…"}</span>
+              </button>
+            ))}
+          </div>
+          <ul className="list" data-testid="search-results">
+            {tab === "posts" &&
+              posts.data?.items.map((hit) => (
+                <li key={hit.id} className="list__item" onClick={() => void navigate(`/posts/${hit.id}`)}>
+                  <div className="list__title">
+                    <Highlight text={hit.title} term={q} />
+                  </div>
+                  <div className="list__meta">
+                    <span>{hit.author.displayName}</span>
+                    <span className="muted">@{hit.author.handle}</span>
+                  </div>
+                  <div className="list__excerpt">
+                    <Highlight text={hit.snippet} term={q} />
+                  </div>
+                </li>
+              ))}
+            {tab === "people" &&
+              people.data?.items.map((person) => (
+                <li key={person.id} className="list__item person" onClick={() => void navigate(`/u/${person.handle}`)}>
+                  <Avatar user={person} size={32} />
+                  <div>
+                    <div className="list__title">
+                      <Highlight text={person.displayName} term={q} />
+                    </div>
+                    <div className="muted small">
+                      @<Highlight text={person.handle} term={q} />
+                    </div>
+                    {person.bio && <div className="list__excerpt">{person.bio}</div>}
+                  </div>
+                </li>
+              ))}
+          </ul>
+          {(posts.isSuccess || people.isSuccess) && total === 0 && (
+            <p className="placeholder">{t("search.none", { q })}</p>
+          )}
+          {pages > 1 && (
+            <nav className="pager" aria-label={t("search.pages")}>
+              <button
+                type="button"
+                className="button"
+                disabled={page <= 1}
+                onClick={() => go({ page: String(page - 1) })}
+              >
+                ←
+              </button>
+              <span className="muted small">{t("search.pageOf", { page, pages })}</span>
+              <button
+                type="button"
+                className="button"
+                disabled={page >= pages}
+                onClick={() => go({ page: String(page + 1) })}
+              >
+                →
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
