@@ -105,4 +105,21 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     await expect.poll(() => a.locator("#post-title").textContent()).toBe("Trigram search in Postgres");
     await expect.poll(() => a.getByTestId("unread").textContent()).toBe("1");
   });
+
+  it("B edits the comment; A follows B from B's profile, and sees it in B's followers", async () => {
+    const comments = b.getByTestId("comments");
+    await comments.getByRole("button", { name: "고치기" }).click();
+    await b.getByLabel("댓글 고치기").fill("덕분에 검색이 정말 빨라졌어요!");
+    await b.getByRole("button", { name: "저장" }).click();
+    await expect.poll(() => comments.textContent()).toContain("정말 빨라졌어요!");
+    await expect.poll(() => comments.textContent()).toContain("(수정됨)");
+
+    await a.goto(`${app.url}/u/jiwoo`);
+    const follow = a.getByTestId("follow");
+    await follow.click();
+    await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("true");
+    await a.getByRole("tab", { name: /Followers/ }).click();
+    await expect.poll(() => a.getByTestId("followers").textContent()).toContain("Sara Kim");
+    await a.screenshot({ path: screenshotPath("community-06-profile-followers") });
+  });
 });

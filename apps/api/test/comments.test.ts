@@ -47,8 +47,9 @@ describe("comments and replies", () => {
     await f.comments.create(author, { postId: post.id, parentId: top.id, body: "Reply" });
     expect((await appErrorOf(f.comments.update(author, { id: top.id, body: "Hijack" }))).code).toBe("FORBIDDEN");
     expect((await appErrorOf(f.comments.delete(author, top.id))).code).toBe("FORBIDDEN");
+    expect(top.edited).toBe(false);
     const edited = await f.comments.update(reader, { id: top.id, body: "Edited" });
-    expect(edited.body).toBe("Edited");
+    expect(edited).toMatchObject({ body: "Edited", edited: true });
 
     await f.comments.delete(reader, top.id);
     await f.comments.delete(reader, lone.id);

@@ -67,6 +67,14 @@ describe("search across posts and people", () => {
     expect(JSON.stringify(await search.people({ q: "orgo", page: 1, limit: 50 }))).not.toContain("@orgo.dev");
   });
 
+  it("never finds a deleted post", async () => {
+    const gone = await f.posts.create(author, { title: "유니크한 삭제 예정 글", body: "x", imageIds: [] });
+    expect((await search.posts({ q: "유니크한", page: 1, limit: 10 }, null)).total).toBe(1);
+    await f.posts.delete(author, gone.id);
+    expect((await search.posts({ q: "유니크한", page: 1, limit: 10 }, null)).total).toBe(0);
+    expect((await search.counts("유니크한")).posts).toBe(0);
+  });
+
   it("counts matches per kind for the tabs", async () => {
     expect(await search.counts("자바스크립트")).toEqual({ posts: 2, people: 0 });
   });

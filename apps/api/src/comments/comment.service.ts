@@ -32,7 +32,8 @@ function toComment(row: CommentRow): TComment {
     body: deleted ? "" : row.body,
     deleted,
     createdAt: row.createdAt,
-    edited: row.updatedAt.getTime() - row.createdAt.getTime() > 1000,
+    // Both are set to the same instant at creation; only an edit moves updatedAt.
+    edited: row.updatedAt.getTime() !== row.createdAt.getTime(),
   };
 }
 
@@ -112,8 +113,16 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
           }
           parentAuthorId = parent.authorId;
         }
+        const at = new Date();
         const comment = await tx.comment.create({
-          data: { postId: input.postId, parentId: input.parentId ?? null, authorId: viewer.userId, body: input.body },
+          data: {
+            postId: input.postId,
+            parentId: input.parentId ?? null,
+            authorId: viewer.userId,
+            body: input.body,
+            createdAt: at,
+            updatedAt: at,
+          },
           select: commentSelect,
         });
         await tx.post.update({ where: { id: input.postId }, data: { commentCount: { increment: 1 } } });

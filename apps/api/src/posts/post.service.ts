@@ -140,8 +140,10 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     async create(viewer, input) {
       const id = await db.$transaction(async (tx) => {
         await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
+        const at = new Date();
         const post = await tx.post.create({
-          data: { authorId: viewer.userId, title: input.title, body: input.body },
+          // The same instant for both: updatedAt moves only when the author edits.
+          data: { authorId: viewer.userId, title: input.title, body: input.body, createdAt: at, updatedAt: at },
           select: { id: true },
         });
         await setPostImages(tx, post.id, viewer.userId, input.imageIds);

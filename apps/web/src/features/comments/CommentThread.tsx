@@ -53,12 +53,14 @@ function CommentView({ comment }: { comment: TComment }) {
   const { t, formatDate } = useI18n();
   const me = useMe();
   const utils = trpc.useUtils();
+  const [editing, setEditing] = useState(false);
   const remove = trpc.comment.delete.useMutation({
     onSuccess: () => Promise.all([utils.comment.list.invalidate(), utils.post.invalidate()]),
   });
   if (comment.deleted || !comment.author) {
     return <p className="comment comment--deleted muted small">{t("comments.deleted")}</p>;
   }
+  const mine = me.data?.id === comment.author.id;
   return (
     <div className="comment">
       <div className="comment__meta small">
@@ -67,21 +69,63 @@ function CommentView({ comment }: { comment: TComment }) {
         <time className="muted" dateTime={comment.createdAt.toISOString()}>
           {formatDate(comment.createdAt)}
         </time>
-        {me.data?.id === comment.author.id && (
-          <button
-            type="button"
-            className="button button--ghost small"
-            onClick={() => remove.mutate({ id: comment.id })}
-            disabled={remove.isPending}
-          >
-            {t("comments.delete")}
-          </button>
+        {comment.edited && <span className="muted">{t("comments.edited")}</span>}
+        {mine && !editing && (
+          <>
+            <button type="button" className="button button--ghost small" onClick={() => setEditing(true)}>
+              {t("post.edit")}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost small"
+              onClick={() => remove.mutate({ id: comment.id })}
+              disabled={remove.isPending}
+            >
+              {t("comments.delete")}
+            </button>
+          </>
         )}
       </div>
-      <div className="comment__body">
-        <Markdown source={comment.body} />
-      </div>
+      {editing ? (
+        <EditBox comment={comment} onDone={() => setEditing(false)} />
+      ) : (
+        <div className="comment__body">
+          <Markdown source={comment.body} />
+        </div>
+      )}
     </div>
+  );
+}
+
+function EditBox({ comment, onDone }: { comment: TComment; onDone: () => void }) {
+  const { t } = useI18n();
+  const utils = trpc.useUtils();
+  const [body, setBody] = useState(comment.body);
+  const update = trpc.comment.update.useMutation({
+    onSuccess: async () => {
+      await utils.comment.list.invalidate({ postId: comment.postId });
+      onDone();
+    },
+  });
+  return (
+    <form
+      className="comment-box"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (body.trim() && !update.isPending) update.mutate({ id: comment.id, body });
+      }}
+    >
+      <textarea aria-label={t("comments.editLabel")} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+      <FormError error={update.error} />
+      <div className="form__actions">
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t("composer.cancel")}
+        </button>
+        <button type="submit" className="button button--primary" disabled={update.isPending || !body.trim()}>
+          {t("settings.save")}
+        </button>
+      </div>
+    </form>
   );
 }
 

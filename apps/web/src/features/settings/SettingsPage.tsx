@@ -1,6 +1,7 @@
 import { useI18n, type Language } from "../../i18n/i18n";
 import { useTheme, type ThemeChoice } from "../../theme/theme";
 import { useMe } from "../auth/use-me";
+import { BlockedSection } from "./BlockedSection";
 import { ConnectionsSection } from "./ConnectionsSection";
 import { DeleteAccountSection } from "./DeleteAccountSection";
 import { PasswordSection } from "./PasswordSection";
@@ -60,6 +61,7 @@ export function SettingsPage() {
           {me.data.hasPassword && <PasswordSection />}
           <ConnectionsSection me={me.data} />
           <SessionsSection />
+          <BlockedSection />
           <DeleteAccountSection me={me.data} />
         </>
       )}
