@@ -116,8 +116,14 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
 
     await a.goto(`${app.url}/u/jiwoo`);
     const follow = a.getByTestId("follow");
+    // The demo data has Sara following 지우 already: unfollow, then follow again.
+    await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("true");
+    await follow.click();
+    await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => a.getByRole("tab", { name: /Followers/ }).textContent()).toBe("Followers · 1");
     await follow.click();
     await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => a.getByRole("tab", { name: /Followers/ }).textContent()).toBe("Followers · 2");
     await a.getByRole("tab", { name: /Followers/ }).click();
     await expect.poll(() => a.getByTestId("followers").textContent()).toContain("Sara Kim");
     await a.screenshot({ path: screenshotPath("community-06-profile-followers") });

@@ -1,4 +1,5 @@
 import type { Db } from "../client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import { demoPosts, demoUsers } from "./demo-data.js";
 
 /**
@@ -28,8 +29,55 @@ export async function seedDemoData(db: Db): Promise<{ users: number; posts: numb
         createdAt: new Date(now - (demoPosts.length - index) * 5 * 3600_000),
       })),
     });
+    await seedConversation(tx, ids);
     return { users: demoUsers.length, posts: demoPosts.length };
   });
+}
+
+/** A few follows, likes and comments, so the feeds, counts and profiles look used. */
+async function seedConversation(tx: Prisma.TransactionClient, ids: Map<string, string>) {
+  const id = (handle: string) => ids.get(handle)!;
+  const follows: [string, string][] = [
+    ["jiwoo", "demo"],
+    ["minjun_dev", "demo"],
+    ["sara_k", "jiwoo"],
+    ["leo_builds", "jiwoo"],
+    ["demo", "sara_k"],
+    ["jiwoo", "minjun_dev"],
+    ["leo_builds", "sara_k"],
+  ];
+  await tx.follow.createMany({ data: follows.map(([a, b]) => ({ followerId: id(a), followeeId: id(b) })) });
+  const posts = await tx.post.findMany({ orderBy: { id: "asc" }, select: { id: true, authorId: true } });
+  const people = [...ids.values()];
+  // Each post gets a different number of likes (0–4), never from its author.
+  const likes = posts.flatMap((post, index) =>
+    people
+      .filter((userId) => userId !== post.authorId)
+      .slice(0, index % 5)
+      .map((userId) => ({ postId: post.id, userId })),
+  );
+  await tx.postLike.createMany({ data: likes });
+  const [first, second] = posts.slice(-2);
+  if (first && second) {
+    const question = await tx.comment.create({
+      data: { postId: second.id, authorId: id("jiwoo"), body: "이거 실무에서도 쓰시나요?" },
+    });
+    await tx.comment.create({
+      data: { postId: second.id, authorId: id("leo_builds"), parentId: question.id, body: "Every day, yes." },
+    });
+    await tx.comment.create({
+      data: { postId: first.id, authorId: id("sara_k"), body: "Bookmarking this one. `EXPLAIN` all the things!" },
+    });
+  }
+  // The counters the services keep, computed once from the rows just written.
+  await tx.$executeRaw`
+    update "User" u set
+      "followerCount" = (select count(*) from "Follow" f where f."followeeId" = u.id),
+      "followingCount" = (select count(*) from "Follow" f where f."followerId" = u.id)`;
+  await tx.$executeRaw`
+    update "Post" p set
+      "likeCount" = (select count(*) from "PostLike" l where l."postId" = p.id),
+      "commentCount" = (select count(*) from "Comment" c where c."postId" = p.id and c."deletedAt" is null)`;
 }
 
 export const DEMO_USER_HANDLE = "demo";
