@@ -13,6 +13,7 @@ import { createSocialService } from "./social/social.service.js";
 import { createCommentService } from "./comments/comment.service.js";
 import { createNotificationService } from "./notifications/notification.service.js";
 import { createSearchService } from "./search/search.service.js";
+import { createStudyService } from "./studies/study.service.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     comments: createCommentService(deps),
     notifications: createNotificationService(deps),
     search: createSearchService(deps),
+    studies: createStudyService(deps),
     system: createSystemService(deps),
     users: createUserService(deps),
   };

@@ -7,6 +7,7 @@ import { appErrorOf, authFixture, device } from "./helpers/auth-fixture.js";
 import { createPostService } from "../src/posts/post.service.js";
 import { createSocialService } from "../src/social/social.service.js";
 import { createCommentService } from "../src/comments/comment.service.js";
+import { createStudyService } from "../src/studies/study.service.js";
 
 const resetTokenIn = (text: string | undefined) => /#token=([^\s]+)/.exec(text ?? "")?.[1] ?? "";
 
@@ -160,6 +161,37 @@ describe("password reset, account deletion and sign-in methods", () => {
     // The reply under the deleted comment went with its thread; the own note stays.
     expect([after.likeCount, after.commentCount]).toEqual([0, 1]);
     expect(await f.fresh.db.notification.count({ where: { actorId: leaving.viewer.userId } })).toBe(0);
+  });
+
+  it("closes the studies a deleted account led, and frees the seats of those it joined", async () => {
+    const leading = await f.signedUp();
+    const joining = await f.signedUp();
+    const staying = await f.signedUp();
+    const studies = createStudyService({ db: f.fresh.db, bus: f.bus });
+    const plan = {
+      title: "Rust",
+      description: "x",
+      startsOn: "2099-01-01",
+      endsOn: "2099-02-01",
+      online: true,
+      capacity: 5,
+      tags: [],
+      timeZone: "Asia/Seoul",
+      requiresApproval: false,
+    };
+    const led = await studies.create(leading.viewer, plan);
+    const other = await studies.create(staying.viewer, plan);
+    await studies.join(joining.viewer, other.id);
+    await studies.join(staying.viewer, led.id);
+
+    for (const gone of [leading, joining]) {
+      await f.auth.deleteAccount(gone.viewer, { password: gone.person.password, confirmHandle: gone.person.handle });
+    }
+    const closed = await studies.byId(led.id, staying.viewer);
+    expect([closed.leader, closed.status, closed.me.role]).toEqual([null, "closed", "member"]);
+    const freed = await studies.byId(other.id, staying.viewer);
+    expect(freed.memberCount).toBe(1);
+    expect(await f.fresh.db.chatMember.count({ where: { userId: joining.viewer.userId } })).toBe(0);
   });
 
   it("asks an account without a password for a fresh sign-in before deleting it", async () => {

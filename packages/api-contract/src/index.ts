@@ -10,6 +10,7 @@ export type {
   CommentService,
   NotificationService,
   SearchService,
+  StudyService,
   SystemService,
   UserService,
   TDevice,

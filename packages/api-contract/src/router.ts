@@ -6,6 +6,7 @@ import { socialRouter } from "./social/social.router.js";
 import { commentRouter } from "./comments/comment.router.js";
 import { notificationRouter } from "./notifications/notification.router.js";
 import { searchRouter } from "./search/search.router.js";
+import { studyRouter } from "./studies/study.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   comment: commentRouter,
   notification: notificationRouter,
   search: searchRouter,
+  study: studyRouter,
 });
 
 export type AppRouter = typeof appRouter;

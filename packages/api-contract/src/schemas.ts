@@ -10,3 +10,4 @@ export * from "./social/social.schemas.js";
 export * from "./comments/comment.schemas.js";
 export * from "./notifications/notification.schemas.js";
 export * from "./search/search.schemas.js";
+export * from "./studies/study.schemas.js";

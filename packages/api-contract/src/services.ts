@@ -25,6 +25,15 @@ import type {
 } from "./posts/post.schemas.js";
 import type { TFollowState, TPeopleInput, TPeoplePage } from "./social/social.schemas.js";
 import type { TPublicUser } from "./users/user.schemas.js";
+import type {
+  TCreateStudyInput,
+  TJoinOutcome,
+  TStudy,
+  TStudyDetail,
+  TStudyListInput,
+  TStudyPage,
+  TUpdateStudyInput,
+} from "./studies/study.schemas.js";
 import type { TPersonHits, TPostHits, TSearchCounts, TSearchInput, TTrendingTerm } from "./search/search.schemas.js";
 import type { TNotificationListInput, TNotificationPage } from "./notifications/notification.schemas.js";
 import type {
@@ -80,6 +89,24 @@ export interface CommentService {
   create(viewer: TViewer, input: TCreateCommentInput): Promise<TComment>;
   update(viewer: TViewer, input: TUpdateCommentInput): Promise<TComment>;
   delete(viewer: TViewer, id: number): Promise<void>;
+}
+
+export interface StudyService {
+  list(input: TStudyListInput, viewer: TViewer | null): Promise<TStudyPage>;
+  byId(id: number, viewer: TViewer | null): Promise<TStudyDetail>;
+  popularTags(): Promise<{ tag: string; count: number }[]>;
+  create(viewer: TViewer, input: TCreateStudyInput): Promise<TStudy>;
+  update(viewer: TViewer, input: TUpdateStudyInput): Promise<TStudy>;
+  delete(viewer: TViewer, id: number): Promise<void>;
+  /** A seat if one is free (or a request when approval is needed); never overbooks. */
+  join(viewer: TViewer, id: number): Promise<TJoinOutcome>;
+  joinWaitlist(viewer: TViewer, id: number): Promise<TJoinOutcome>;
+  /** Frees the seat (or the waitlist place / request); the first in line is promoted. */
+  leave(viewer: TViewer, id: number): Promise<TStudy>;
+  accept(viewer: TViewer, id: number, userId: string): Promise<TStudy>;
+  decline(viewer: TViewer, id: number, userId: string): Promise<TStudy>;
+  removeMember(viewer: TViewer, id: number, userId: string): Promise<TStudy>;
+  closeRecruiting(viewer: TViewer, id: number): Promise<TStudy>;
 }
 
 export interface SearchService {
@@ -149,6 +176,7 @@ export interface Services {
   comments: CommentService;
   notifications: NotificationService;
   search: SearchService;
+  studies: StudyService;
   system: SystemService;
   users: UserService;
 }

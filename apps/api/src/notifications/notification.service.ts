@@ -40,14 +40,16 @@ export function createNotificationService({ db }: { db: Db }): NotificationServi
           updatedAt: true,
           actor: { select: publicUserSelect },
           post: { select: { id: true, title: true, deletedAt: true } },
+          study: { select: { id: true, title: true, deletedAt: true } },
         },
       });
       const page = rows.slice(0, limit);
-      const items: TNotification[] = page.map(({ readAt, post, type, ...row }) => ({
+      const items: TNotification[] = page.map(({ readAt, post, study, type, ...row }) => ({
         ...row,
         type: type as TNotificationType,
         read: readAt !== null,
         post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
+        study: study && !study.deletedAt ? { id: study.id, title: study.title } : null,
       }));
       return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
     },

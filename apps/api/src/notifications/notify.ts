@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TNotificationType } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
 
@@ -7,6 +8,7 @@ export interface NotifyInput {
   type: TNotificationType;
   postId?: number | null;
   commentId?: number | null;
+  studyId?: number | null;
   /** Notifications with the same key for the same recipient share one row. */
   groupKey: string;
 }
@@ -19,6 +21,8 @@ export const groupKeys = {
   follow: (at: Date) => `follow:${dayKey(at)}`,
   comment: (commentId: number) => `comment:${commentId}`,
   reply: (commentId: number) => `reply:${commentId}`,
+  /** Study events are never grouped: each is its own row. */
+  study: (type: string, studyId: number) => `${type}:${studyId}:${randomUUID()}`,
 };
 
 /**
@@ -32,9 +36,9 @@ export const groupKeys = {
 export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number | null> {
   if (input.recipientId === input.actorId) return null;
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    insert into "Notification" ("recipientId", "type", "actorId", "postId", "commentId", "groupKey")
+    insert into "Notification" ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "groupKey")
     values (${input.recipientId}::uuid, ${input.type}, ${input.actorId}::uuid, ${input.postId ?? null},
-            ${input.commentId ?? null}, ${input.groupKey})
+            ${input.commentId ?? null}, ${input.studyId ?? null}, ${input.groupKey})
     on conflict ("recipientId", "groupKey") do update set
       "count" = "Notification"."count" + case when "Notification"."actorId" = excluded."actorId" then 0 else 1 end,
       "actorId" = excluded."actorId",

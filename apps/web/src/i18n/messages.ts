@@ -226,6 +226,13 @@ export const en = {
   "profile.tab.followers": "Followers · {count}",
   "profile.tab.following": "Following · {count}",
   "profile.nobody": "Nobody here yet.",
+  "notifications.study_joined": "{name} joined your study",
+  "notifications.study_left": "{name} left your study",
+  "notifications.study_requested": "{name} asked to join your study",
+  "notifications.study_accepted": "{name} accepted you into the study",
+  "notifications.study_declined": "{name} declined your request to join",
+  "notifications.study_promoted": "A seat freed up: you moved from the waitlist into the study",
+  "notifications.study_removed": "{name} removed you from the study",
   "time.justNow": "just now",
 } as const;
 
@@ -454,5 +461,12 @@ export const ko: Record<MessageKey, string> = {
   "profile.tab.followers": "팔로워 · {count}",
   "profile.tab.following": "팔로잉 · {count}",
   "profile.nobody": "아직 아무도 없어요.",
+  "notifications.study_joined": "{name}님이 내 스터디에 참여했어요",
+  "notifications.study_left": "{name}님이 내 스터디에서 나갔어요",
+  "notifications.study_requested": "{name}님이 내 스터디 참여를 신청했어요",
+  "notifications.study_accepted": "{name}님이 스터디 참여를 수락했어요",
+  "notifications.study_declined": "{name}님이 스터디 참여 신청을 거절했어요",
+  "notifications.study_promoted": "자리가 나서 대기자 명단에서 스터디 멤버가 됐어요",
+  "notifications.study_removed": "{name}님이 나를 스터디에서 내보냈어요",
   "time.justNow": "방금",
 };

@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { ZPublicUser } from "../users/user.schemas.js";
 
-export const notificationTypes = ["follow", "like", "comment", "reply"] as const;
+export const notificationTypes = [
+  "follow",
+  "like",
+  "comment",
+  "reply",
+  "study_joined",
+  "study_left",
+  "study_requested",
+  "study_accepted",
+  "study_declined",
+  "study_promoted",
+  "study_removed",
+] as const;
 export const ZNotificationType = z.enum(notificationTypes);
 export type TNotificationType = z.infer<typeof ZNotificationType>;
 
@@ -13,6 +25,7 @@ export const ZNotification = z.object({
   count: z.number().int(),
   post: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   commentId: z.number().int().nullable(),
+  study: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   read: z.boolean(),
   /** When it last changed (a grouped notification moves up with each new actor). */
   updatedAt: z.date(),

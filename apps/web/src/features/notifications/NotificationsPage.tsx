@@ -24,7 +24,9 @@ export function NotificationsPage() {
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const open = (n: TNotification) => {
     if (!n.read) markRead.mutate({ id: n.id });
-    void navigate(n.post ? `/posts/${n.post.id}` : `/u/${n.actor.handle}`);
+    // Study notifications get their page with the studies screens; until then they are marked read here.
+    if (n.post) void navigate(`/posts/${n.post.id}`);
+    else if (!n.study) void navigate(`/u/${n.actor.handle}`);
   };
   useListNavigation({
     ids: items.map((n) => n.id),
@@ -56,7 +58,7 @@ export function NotificationsPage() {
                   others: n.count - 1,
                 })}
               </div>
-              {n.post && <div className="muted small">{n.post.title}</div>}
+              {(n.post ?? n.study) && <div className="muted small">{(n.post ?? n.study)!.title}</div>}
               <time className="muted small" dateTime={n.updatedAt.toISOString()}>
                 {formatDate(n.updatedAt)}
               </time>

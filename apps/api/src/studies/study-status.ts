@@ -1,0 +1,21 @@
+import { Prisma } from "@orgo/db";
+
+/**
+ * The status of a study, derived in SQL so lists can filter and count by it: the
+ * calendar day is taken in the study's own time zone, whatever the server's.
+ *   ended        after the end date
+ *   in_progress  from the start date
+ *   closed       full, past the recruiting deadline, or closed by the leader
+ *   recruiting   otherwise
+ * `now` is a parameter so tests can stand at a day's boundary.
+ */
+export function statusSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
+  const today = Prisma.sql`((${now}::timestamptz at time zone ${study}."timeZone")::date)`;
+  return Prisma.sql`case
+    when ${today} > ${study}."endsOn" then 'ended'
+    when ${today} >= ${study}."startsOn" then 'in_progress'
+    when ${study}."recruitingClosedAt" is not null
+      or ${study}."memberCount" >= ${study}."capacity"
+      or (${study}."recruitUntil" is not null and ${today} > ${study}."recruitUntil") then 'closed'
+    else 'recruiting' end`;
+}

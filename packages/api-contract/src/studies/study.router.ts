@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { router, publicProcedure, authedProcedure } from "../trpc.js";
+import {
+  ZCreateStudyInput,
+  ZJoinOutcome,
+  ZStudy,
+  ZStudyDetail,
+  ZStudyListInput,
+  ZStudyMemberRef,
+  ZStudyPage,
+  ZStudyRef,
+  ZTagCount,
+  ZUpdateStudyInput,
+} from "./study.schemas.js";
+
+export const studyRouter = router({
+  list: publicProcedure
+    .input(ZStudyListInput)
+    .output(ZStudyPage)
+    .query(({ ctx, input }) => ctx.services.studies.list(input, ctx.viewer)),
+  byId: publicProcedure
+    .input(ZStudyRef)
+    .output(ZStudyDetail)
+    .query(({ ctx, input }) => ctx.services.studies.byId(input.id, ctx.viewer)),
+  popularTags: publicProcedure.output(z.array(ZTagCount)).query(({ ctx }) => ctx.services.studies.popularTags()),
+  create: authedProcedure
+    .input(ZCreateStudyInput)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.create(ctx.viewer, input)),
+  update: authedProcedure
+    .input(ZUpdateStudyInput)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.update(ctx.viewer, input)),
+  delete: authedProcedure
+    .input(ZStudyRef)
+    .mutation(({ ctx, input }) => ctx.services.studies.delete(ctx.viewer, input.id)),
+  join: authedProcedure
+    .input(ZStudyRef)
+    .output(ZJoinOutcome)
+    .mutation(({ ctx, input }) => ctx.services.studies.join(ctx.viewer, input.id)),
+  joinWaitlist: authedProcedure
+    .input(ZStudyRef)
+    .output(ZJoinOutcome)
+    .mutation(({ ctx, input }) => ctx.services.studies.joinWaitlist(ctx.viewer, input.id)),
+  leave: authedProcedure
+    .input(ZStudyRef)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.leave(ctx.viewer, input.id)),
+  accept: authedProcedure
+    .input(ZStudyMemberRef)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.accept(ctx.viewer, input.id, input.userId)),
+  decline: authedProcedure
+    .input(ZStudyMemberRef)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.decline(ctx.viewer, input.id, input.userId)),
+  removeMember: authedProcedure
+    .input(ZStudyMemberRef)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.removeMember(ctx.viewer, input.id, input.userId)),
+  closeRecruiting: authedProcedure
+    .input(ZStudyRef)
+    .output(ZStudy)
+    .mutation(({ ctx, input }) => ctx.services.studies.closeRecruiting(ctx.viewer, input.id)),
+});

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { serverMessages as m } from "../messages.js";
+import { ZPublicUser } from "../users/user.schemas.js";
+
+export const studyStatuses = ["recruiting", "closed", "in_progress", "ended"] as const;
+export const ZStudyStatus = z.enum(studyStatuses);
+export type TStudyStatus = z.infer<typeof ZStudyStatus>;
+
+export const STUDY_PAGE_SIZE = 12;
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m.invalidDate);
+/** Trimmed, lower-cased, de-duplicated, at most 10. */
+const ZTags = z
+  .array(z.string().trim().toLowerCase().min(1).max(30))
+  .max(10, m.tooManyTags)
+  .transform((tags) => [...new Set(tags)]);
+
+const ZStudyFields = z.object({
+  title: z.string().trim().min(1, m.titleRequired).max(120),
+  description: z.string().trim().min(1, m.bodyRequired).max(20_000),
+  startsOn: ZDay,
+  endsOn: ZDay,
+  recruitUntil: ZDay.nullish(),
+  online: z.boolean(),
+  location: z.string().trim().max(200).nullish(),
+  capacity: z.number().int().min(2, m.capacityRange).max(100, m.capacityRange),
+  tags: ZTags.default([]),
+  timeZone: z
+    .string()
+    .default("Asia/Seoul")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, m.invalidTimeZone),
+  requiresApproval: z.boolean().default(false),
+});
+
+/** The rules between fields, as field errors: end not before start, deadline not after end, a place when offline. */
+function checkFields<T extends z.infer<typeof ZStudyFields>>(study: T, ctx: z.RefinementCtx) {
+  if (study.endsOn < study.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: m.endBeforeStart });
+  if (study.recruitUntil && study.recruitUntil > study.endsOn) {
+    ctx.addIssue({ code: "custom", path: ["recruitUntil"], message: m.deadlineAfterEnd });
+  }
+  if (!study.online && !study.location)
+    ctx.addIssue({ code: "custom", path: ["location"], message: m.locationRequired });
+}
+
+export const ZCreateStudyInput = ZStudyFields.superRefine(checkFields);
+export type TCreateStudyInput = z.infer<typeof ZCreateStudyInput>;
+export const ZUpdateStudyInput = ZStudyFields.extend({ id: z.number().int().positive() }).superRefine(checkFields);
+export type TUpdateStudyInput = z.infer<typeof ZUpdateStudyInput>;
+
+export const ZStudyRef = z.object({ id: z.number().int().positive() });
+export const ZStudyMemberRef = z.object({ id: z.number().int().positive(), userId: z.uuid() });
+
+export const ZStudy = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  recruitUntil: z.string().nullable(),
+  online: z.boolean(),
+  location: z.string().nullable(),
+  capacity: z.number().int(),
+  memberCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  tags: z.array(z.string()),
+  timeZone: z.string(),
+  requiresApproval: z.boolean(),
+  status: ZStudyStatus,
+  leader: ZPublicUser.nullable(),
+  /** The viewer's place: leader, member, waitlisted (with position), requested, or none. */
+  me: z.object({
+    role: z.enum(["leader", "member", "waitlisted", "requested", "none"]),
+    waitlistPosition: z.number().int().nullable(),
+  }),
+});
+export type TStudy = z.infer<typeof ZStudy>;
+
+export const ZStudyDetail = ZStudy.extend({
+  members: z.array(ZPublicUser),
+  /** Pending requests; only the leader sees them. */
+  requests: z.array(ZPublicUser),
+});
+export type TStudyDetail = z.infer<typeof ZStudyDetail>;
+
+export const ZStudyListInput = z.object({
+  page: z.number().int().min(1).max(1000).default(1),
+  status: ZStudyStatus.optional(),
+  tag: z.string().trim().toLowerCase().max(30).optional(),
+  online: z.boolean().optional(),
+  /** The viewer's own: leading, joined, waitlisted or requested. */
+  mine: z.enum(["leading", "joined", "waitlisted", "requested"]).optional(),
+});
+export type TStudyListInput = z.infer<typeof ZStudyListInput>;
+
+export const ZStudyPage = z.object({
+  items: z.array(ZStudy),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+});
+export type TStudyPage = z.infer<typeof ZStudyPage>;
+
+export const ZJoinOutcome = z.object({ outcome: z.enum(["joined", "requested", "waitlisted"]), study: ZStudy });
+export type TJoinOutcome = z.infer<typeof ZJoinOutcome>;
+
+export const ZTagCount = z.object({ tag: z.string(), count: z.number().int() });
