@@ -27,14 +27,15 @@ export interface ServiceDeps {
 }
 
 export function createServices(deps: ServiceDeps): Services & { users: ProfileService } {
+  const studies = createStudyService(deps);
   return {
     auth: createAuthService(deps),
     posts: createPostService(deps),
     social: createSocialService(deps),
     comments: createCommentService(deps),
     notifications: createNotificationService(deps),
-    search: createSearchService(deps),
-    studies: createStudyService(deps),
+    search: createSearchService({ ...deps, studies }),
+    studies,
     system: createSystemService(deps),
     users: createUserService(deps),
   };

@@ -4,16 +4,24 @@ import { ZSearchTerm } from "@orgo/api-contract";
 import { createMemoryRateLimiter } from "../src/rate-limit/memory-rate-limiter.js";
 import { createSearchService, likePattern, snippetOf } from "../src/search/search.service.js";
 import { communityFixture } from "./helpers/community-fixture.js";
+import { createStudyService } from "../src/studies/study.service.js";
 
 const device = { ip: "192.0.2.44", userAgent: "vitest" };
 
 describe("search across posts and people", () => {
   const f = communityFixture();
   let search: ReturnType<typeof createSearchService>;
+  let studies: ReturnType<typeof createStudyService>;
   let author: TViewer;
 
   beforeAll(async () => {
-    search = createSearchService({ db: f.fresh.db, storage: f.storage, limiter: createMemoryRateLimiter() });
+    studies = createStudyService({ db: f.fresh.db, bus: f.bus });
+    search = createSearchService({
+      db: f.fresh.db,
+      storage: f.storage,
+      limiter: createMemoryRateLimiter(),
+      studies,
+    });
     author = await f.person("searcher_one");
     await f.fresh.db.user.update({ where: { id: author.userId }, data: { displayName: "타입스크립트 장인" } });
     const posts = [
@@ -75,8 +83,27 @@ describe("search across posts and people", () => {
     expect((await search.counts("유니크한")).posts).toBe(0);
   });
 
+  it("finds studies by title, description or tag, with their status", async () => {
+    const plan = {
+      description: "매주 토요일 온라인",
+      startsOn: "2099-01-01",
+      endsOn: "2099-02-01",
+      online: true,
+      capacity: 4,
+      timeZone: "Asia/Seoul",
+      requiresApproval: false,
+    };
+    await studies.create(author, { ...plan, title: "타입 딥다이브", tags: ["frontend"] });
+    await studies.create(author, { ...plan, title: "Rust 입문", tags: ["systems", "rust"] });
+    const byTitle = await search.studies({ q: "딥다이브", page: 1, limit: 10 }, null);
+    expect(byTitle.items.map((s) => [s.title, s.status])).toEqual([["타입 딥다이브", "recruiting"]]);
+    expect((await search.studies({ q: "systems", page: 1, limit: 10 }, null)).total).toBe(1);
+    expect((await search.studies({ q: "토요일", page: 1, limit: 10 }, null)).total).toBe(2);
+    expect((await search.counts("딥다이브")).studies).toBe(1);
+  });
+
   it("counts matches per kind for the tabs", async () => {
-    expect(await search.counts("자바스크립트")).toEqual({ posts: 2, people: 0 });
+    expect(await search.counts("자바스크립트")).toEqual({ posts: 2, people: 0, studies: 0 });
   });
 
   it("ranks trending searches from the normalised log of the last week", async () => {
@@ -95,12 +122,16 @@ describe("search across posts and people", () => {
       const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`
         explain select id from "Post"
         where "deletedAt" is null and lower("title" || ' ' || "body") like ${likePattern("스크립트")}`;
+      const studyPlan = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        explain select id from "Study"
+        where "deletedAt" is null and lower("title" || ' ' || "description") like ${likePattern("딥다이브")}`;
       const people = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`
         explain select id from "User" where lower("handle" || ' ' || "displayName") like ${likePattern("typescript")}`;
-      return [...rows, ...people].map((r) => r["QUERY PLAN"]).join("\n");
+      return [...rows, ...people, ...studyPlan].map((r) => r["QUERY PLAN"]).join("\n");
     });
     expect(plan).toContain('Bitmap Index Scan on "Post_search_trgm"');
     expect(plan).toContain('Bitmap Index Scan on "User_search_trgm"');
+    expect(plan).toContain('Bitmap Index Scan on "Study_search_trgm"');
   });
 
   it("cuts a snippet around the first match", () => {

@@ -34,7 +34,14 @@ import type {
   TStudyPage,
   TUpdateStudyInput,
 } from "./studies/study.schemas.js";
-import type { TPersonHits, TPostHits, TSearchCounts, TSearchInput, TTrendingTerm } from "./search/search.schemas.js";
+import type {
+  TPersonHits,
+  TPostHits,
+  TSearchCounts,
+  TSearchInput,
+  TStudyHits,
+  TTrendingTerm,
+} from "./search/search.schemas.js";
 import type { TNotificationListInput, TNotificationPage } from "./notifications/notification.schemas.js";
 import type {
   TComment,
@@ -112,6 +119,7 @@ export interface StudyService {
 export interface SearchService {
   posts(input: TSearchInput, viewer: TViewer | null): Promise<TPostHits>;
   people(input: TSearchInput): Promise<TPersonHits>;
+  studies(input: TSearchInput, viewer: TViewer | null): Promise<TStudyHits>;
   counts(q: string): Promise<TSearchCounts>;
   /** Counts the (normalised) term for today; rate limited per client. */
   record(q: string, device: TDevice): Promise<void>;

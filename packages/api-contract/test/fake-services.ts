@@ -100,7 +100,8 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
     search: {
       posts: () => Promise.resolve({ items: [], total: 0 }),
       people: () => Promise.resolve({ items: [], total: 0 }),
-      counts: () => Promise.resolve({ posts: 0, people: 0 }),
+      studies: () => Promise.resolve({ items: [], total: 0 }),
+      counts: () => Promise.resolve({ posts: 0, people: 0, studies: 0 }),
       record: () => Promise.resolve(),
       trending: () => Promise.resolve([]),
     },

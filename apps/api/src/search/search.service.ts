@@ -1,5 +1,5 @@
-import type { SearchService, TSearchKind } from "@orgo/api-contract";
-import type { Db } from "@orgo/db";
+import type { SearchService, TSearchKind, TStudy, TViewer } from "@orgo/api-contract";
+import { Prisma, type Db } from "@orgo/db";
 import type { FileStorage } from "../storage/file-storage.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
@@ -13,6 +13,12 @@ const SNIPPET_CHARS = 160;
 /** `%term%` for LIKE, with the term's own % _ \ taken literally. */
 export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A study matches on its title and description (trigram index) or one of its tags. */
+function studyMatch(pattern: string): Prisma.Sql {
+  return Prisma.sql`s."deletedAt" is null and (lower(s."title" || ' ' || s."description") like ${pattern}
+    or exists (select 1 from unnest(s.tags) t where t like ${pattern}))`;
 }
 
 /** The part of the text around the first match, so the reader sees why it matched. */
@@ -32,10 +38,13 @@ export function createSearchService({
   db,
   storage,
   limiter,
+  studies,
 }: {
   db: Db;
   storage: FileStorage;
   limiter: RateLimiter;
+  /** Studies render through their own service (status, seats, my place). */
+  studies: { byIds(ids: number[], viewer: TViewer | null): Promise<TStudy[]> };
 }): SearchService {
   /** One counter per kind; a new kind (studies) adds its own line. */
   const counters: Record<TSearchKind, (pattern: string) => Promise<number>> = {
@@ -52,6 +61,13 @@ export function createSearchService({
         (
           await db.$queryRaw<{ n: bigint }[]>`
             select count(*) as n from "User" where lower("handle" || ' ' || "displayName") like ${pattern}`
+        )[0]?.n ?? 0,
+      ),
+    studies: async (pattern) =>
+      Number(
+        (
+          await db.$queryRaw<{ n: bigint }[]>`
+            select count(*) as n from "Study" s where ${studyMatch(pattern)}`
         )[0]?.n ?? 0,
       ),
   };
@@ -100,6 +116,25 @@ export function createSearchService({
         : [];
       const byId = new Map(rows.map((row) => [row.id, row]));
       return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
+    },
+
+    async studies({ q, page, limit }, viewer) {
+      const pattern = likePattern(q);
+      const [ranked, total] = await Promise.all([
+        db.$queryRaw<{ id: number }[]>`
+          select s.id from "Study" s where ${studyMatch(pattern)}
+          order by (lower(s."title") like ${pattern}) desc,
+                   similarity(lower(s."title" || ' ' || s."description"), ${q}) desc, s.id desc
+          limit ${limit} offset ${(page - 1) * limit}`,
+        counters.studies(pattern),
+      ]);
+      return {
+        items: await studies.byIds(
+          ranked.map((r) => r.id),
+          viewer,
+        ),
+        total,
+      };
     },
 
     async counts(q) {

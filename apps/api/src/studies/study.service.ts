@@ -40,7 +40,7 @@ export function createStudyService({
   db: Db;
   bus: EventBus;
   now?: () => Date;
-}): StudyService {
+}): StudyService & { byIds(ids: number[], viewer: TViewer | null): Promise<TStudy[]> } {
   /** Locks the study row: joins, leaves and promotions of one study run one at a time. */
   async function lock(tx: Tx, id: number): Promise<LockedStudy> {
     const at = now();
@@ -173,6 +173,8 @@ export function createStudyService({
   const dateOf = (value: string) => new Date(`${value}T00:00:00Z`);
 
   return {
+    byIds: (ids, viewer) => loadMany(ids, viewer),
+
     async list(input, viewer) {
       const me = viewer?.userId ?? nobody;
       const at = now();

@@ -6,6 +6,7 @@ import {
   ZSearchCounts,
   ZSearchInput,
   ZSearchTermInput,
+  ZStudyHits,
   ZTrendingTerm,
 } from "./search.schemas.js";
 
@@ -18,6 +19,10 @@ export const searchRouter = router({
     .input(ZSearchInput)
     .output(ZPersonHits)
     .query(({ ctx, input }) => ctx.services.search.people(input)),
+  studies: publicProcedure
+    .input(ZSearchInput)
+    .output(ZStudyHits)
+    .query(({ ctx, input }) => ctx.services.search.studies(input, ctx.viewer)),
   /** Matches per kind, for the tabs. */
   counts: publicProcedure
     .input(ZSearchTermInput)

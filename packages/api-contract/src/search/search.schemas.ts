@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ZPostSummary } from "../posts/post.schemas.js";
 import { ZPublicUser } from "../users/user.schemas.js";
+import { ZStudy } from "../studies/study.schemas.js";
 
 /**
- * What can be searched. Studies join this list when they exist: a new kind is a new
- * entry here and a new provider on the server, nothing else changes.
+ * What can be searched: a new kind is a new entry here, a counter and a page
+ * function on the server, and a tab in the client.
  */
-export const searchKinds = ["posts", "people"] as const;
+export const searchKinds = ["posts", "people", "studies"] as const;
 export const ZSearchKind = z.enum(searchKinds);
 export type TSearchKind = z.infer<typeof ZSearchKind>;
 
@@ -36,6 +37,8 @@ export type TPersonHit = z.infer<typeof ZPersonHit>;
 
 export const ZPostHits = z.object({ items: z.array(ZPostHit), total: z.number().int() });
 export const ZPersonHits = z.object({ items: z.array(ZPersonHit), total: z.number().int() });
+export const ZStudyHits = z.object({ items: z.array(ZStudy), total: z.number().int() });
+export type TStudyHits = z.infer<typeof ZStudyHits>;
 export type TPostHits = z.infer<typeof ZPostHits>;
 export type TPersonHits = z.infer<typeof ZPersonHits>;
 

@@ -15,13 +15,14 @@ export function SearchPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = (params.get("q") ?? "").trim();
-  const tab: TSearchKind = params.get("tab") === "people" ? "people" : "posts";
+  const tab: TSearchKind = searchKinds.find((kind) => kind === params.get("tab")) ?? "posts";
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const [typed, setTyped] = useState(q);
   const enabled = q.length > 0;
   const counts = trpc.search.counts.useQuery({ q }, { enabled });
   const posts = trpc.search.posts.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "posts" });
   const people = trpc.search.people.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "people" });
+  const studies = trpc.search.studies.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "studies" });
   const trending = trpc.search.trending.useQuery(undefined, { enabled: !enabled, staleTime: 60_000 });
   const record = trpc.search.record.useMutation();
   const { mutate } = record;
@@ -35,7 +36,7 @@ export function SearchPage() {
     event.preventDefault();
     if (typed.trim()) setParams({ q: typed.trim(), tab });
   };
-  const total = tab === "posts" ? (posts.data?.total ?? 0) : (people.data?.total ?? 0);
+  const total = { posts: posts.data?.total, people: people.data?.total, studies: studies.data?.total }[tab] ?? 0;
   const pages = Math.ceil(total / PAGE);
   const ids =
     tab === "posts"
@@ -127,8 +128,21 @@ export function SearchPage() {
                   </div>
                 </li>
               ))}
+            {tab === "studies" &&
+              studies.data?.items.map((study) => (
+                <li key={study.id} className="list__item">
+                  <div className="list__title">
+                    <Highlight text={study.title} term={q} />
+                  </div>
+                  <div className="list__meta">
+                    <span className="badge">{t(`study.status.${study.status}`)}</span>
+                    <span>{t("study.seats", { members: study.memberCount, capacity: study.capacity })}</span>
+                    <span className="muted">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
+                  </div>
+                </li>
+              ))}
           </ul>
-          {(posts.isSuccess || people.isSuccess) && total === 0 && (
+          {(posts.isSuccess || people.isSuccess || studies.isSuccess) && total === 0 && (
             <p className="placeholder">{t("search.none", { q })}</p>
           )}
           {pages > 1 && (

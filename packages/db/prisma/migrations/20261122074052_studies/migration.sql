@@ -72,9 +72,6 @@ CREATE TABLE "ChatMember" (
 );
 
 -- CreateIndex
-CREATE INDEX "Study_deletedAt_id_idx" ON "Study"("deletedAt", "id");
-
--- CreateIndex
 CREATE INDEX "StudyMember_userId_idx" ON "StudyMember"("userId");
 
 -- CreateIndex
@@ -127,3 +124,4 @@ ALTER TABLE "ChatMember" ADD CONSTRAINT "ChatMember_userId_fkey" FOREIGN KEY ("u
 
 -- Hand-written: the tag filter (array containment) uses a GIN index.
 CREATE INDEX "Study_tags_gin" ON "Study" USING gin ("tags") WHERE "deletedAt" IS NULL;
+CREATE INDEX "Study_search_trgm" ON "Study" USING gin ((lower("title" || ' ' || "description")) gin_trgm_ops) WHERE "deletedAt" IS NULL;
