@@ -15,6 +15,9 @@ import { ResetPasswordPage } from "../features/auth/ResetPasswordPage";
 import { ProfilePage } from "../features/profile/ProfilePage";
 import { SearchPage } from "../features/search/SearchPage";
 import { NotificationsPage } from "../features/notifications/NotificationsPage";
+import { StudiesPage } from "../features/studies/StudiesPage";
+import { StudyPage } from "../features/studies/StudyPage";
+import { StudyFormPage } from "../features/studies/StudyFormPage";
 
 export function App() {
   const [queryClient] = useState(
@@ -40,6 +43,10 @@ export function App() {
                     <Route path="u/:handle" element={<ProfilePage />} />
                     <Route path="search" element={<SearchPage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
+                    <Route path="studies" element={<StudiesPage />} />
+                    <Route path="studies/new" element={<StudyFormPage />} />
+                    <Route path="studies/:studyId" element={<StudyPage />} />
+                    <Route path="studies/:studyId/edit" element={<StudyFormPage />} />
                     <Route path="*" element={<FeedPage />} />
                   </Route>
                 </Routes>

@@ -26,10 +26,13 @@ export function CommandPalette() {
     { id: "go-feed", label: t("nav.feed"), run: () => void navigate("/") },
     { id: "go-settings", label: t("nav.settings"), run: () => void navigate("/settings") },
     { id: "go-search", label: t("nav.search"), run: () => void navigate("/search") },
+    { id: "go-studies", label: t("nav.studies"), run: () => void navigate("/studies") },
     ...(me.data
       ? [
           { id: "my-profile", label: t("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
           { id: "go-notifications", label: t("nav.notifications"), run: () => void navigate("/notifications") },
+          { id: "new-study", label: t("study.new"), run: () => void navigate("/studies/new") },
+          { id: "my-studies", label: t("study.filter.mine"), run: () => void navigate("/studies?mine=joined") },
           { id: "edit-profile", label: t("action.editProfile"), run: () => void navigate("/settings#profile") },
         ]
       : [

@@ -18,6 +18,12 @@ export function NavRail() {
         </span>
         <span className="rail__label">{t("nav.feed")}</span>
       </NavLink>
+      <NavLink to="/studies" className="rail__item" title={t("nav.studies")}>
+        <span aria-hidden className="rail__icon">
+          ◫
+        </span>
+        <span className="rail__label">{t("nav.studies")}</span>
+      </NavLink>
       <NavLink to="/search" className="rail__item" title={t("nav.search")}>
         <span aria-hidden className="rail__icon">
           ⌕

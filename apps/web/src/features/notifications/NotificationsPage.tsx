@@ -24,9 +24,7 @@ export function NotificationsPage() {
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const open = (n: TNotification) => {
     if (!n.read) markRead.mutate({ id: n.id });
-    // Study notifications get their page with the studies screens; until then they are marked read here.
-    if (n.post) void navigate(`/posts/${n.post.id}`);
-    else if (!n.study) void navigate(`/u/${n.actor.handle}`);
+    void navigate(n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`);
   };
   useListNavigation({
     ids: items.map((n) => n.id),

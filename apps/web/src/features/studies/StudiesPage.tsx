@@ -1,0 +1,127 @@
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { studyStatuses, type TStudyListInput } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { useListNavigation } from "../../lib/use-list-navigation";
+import { useMe } from "../auth/use-me";
+import { StudyBadges } from "./StudyBadges";
+
+const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
+
+/** /studies: a grid of 12 per page with page numbers, filters in the URL, "my studies" and popular tags. */
+export function StudiesPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const input: TStudyListInput = {
+    page: Math.max(1, Number(params.get("page") ?? 1) || 1),
+    status: studyStatuses.find((s) => s === params.get("status")),
+    tag: params.get("tag") ?? undefined,
+    online: params.get("mode") === "online" ? true : params.get("mode") === "offline" ? false : undefined,
+    mine: mineOptions.find((m) => m === params.get("mine")),
+  };
+  const list = trpc.study.list.useQuery(input, { placeholderData: (previous) => previous });
+  const tags = trpc.study.popularTags.useQuery(undefined, { staleTime: 60_000 });
+  const set = (key: string, value: string | null) =>
+    setParams((current) => {
+      if (value) current.set(key, value);
+      else current.delete(key);
+      if (key !== "page") current.delete("page");
+      return current;
+    });
+  const items = list.data?.items ?? [];
+  useListNavigation({ ids: items.map((s) => s.id), selected: null, onSelect: (id) => void navigate(`/studies/${id}`) });
+
+  return (
+    <div className="page studies">
+      <div className="page__header">
+        <h1>{t("nav.studies")}</h1>
+        {me.data && (
+          <Link to="/studies/new" className="button button--primary">
+            {t("study.new")}
+          </Link>
+        )}
+      </div>
+      <div className="filters">
+        <label>
+          {t("study.filter.status")}{" "}
+          <select value={input.status ?? ""} onChange={(e) => set("status", e.target.value || null)}>
+            <option value="">{t("study.filter.all")}</option>
+            {studyStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`study.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("study.filter.mode")}{" "}
+          <select value={params.get("mode") ?? ""} onChange={(e) => set("mode", e.target.value || null)}>
+            <option value="">{t("study.filter.all")}</option>
+            <option value="online">{t("study.online")}</option>
+            <option value="offline">{t("study.offline")}</option>
+          </select>
+        </label>
+        {me.data && (
+          <label>
+            {t("study.filter.mine")}{" "}
+            <select value={input.mine ?? ""} onChange={(e) => set("mine", e.target.value || null)}>
+              <option value="">{t("study.filter.all")}</option>
+              {mineOptions.map((m) => (
+                <option key={m} value={m}>
+                  {t(`study.mine.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {input.tag && (
+          <button type="button" className="badge" onClick={() => set("tag", null)}>
+            #{input.tag} ✕
+          </button>
+        )}
+      </div>
+      {tags.data && tags.data.length > 0 && (
+        <p className="tags small">
+          {tags.data.map((tag) => (
+            <button key={tag.tag} type="button" className="link-button" onClick={() => set("tag", tag.tag)}>
+              #{tag.tag}
+            </button>
+          ))}
+        </p>
+      )}
+      <p className="muted small">{t("study.total", { count: list.data?.total ?? 0 })}</p>
+      <ul className="study-grid" data-testid="studies">
+        {items.map((study) => (
+          <li key={study.id} data-list-id={study.id}>
+            <Link to={`/studies/${study.id}`} className="study-card">
+              <StudyBadges study={study} />
+              <strong className="study-card__title">{study.title}</strong>
+              <span className="muted small">
+                {study.startsOn} – {study.endsOn} · {study.online ? t("study.online") : study.location}
+              </span>
+              <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {list.isSuccess && items.length === 0 && <p className="placeholder">{t("study.none")}</p>}
+      {(list.data?.pageCount ?? 0) > 1 && (
+        <nav className="pager" aria-label={t("search.pages")}>
+          {Array.from({ length: list.data!.pageCount }, (_, i) => i + 1).map((page) => (
+            <button
+              key={page}
+              type="button"
+              className={`button${page === input.page ? " button--primary" : ""}`}
+              aria-current={page === input.page ? "page" : undefined}
+              onClick={() => set("page", String(page))}
+            >
+              {page}
+            </button>
+          ))}
+        </nav>
+      )}
+    </div>
+  );
+}

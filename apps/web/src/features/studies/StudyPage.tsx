@@ -1,0 +1,173 @@
+import { Link, useNavigate, useParams } from "react-router";
+import type { TStudyDetail } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { describeError } from "../../lib/errors";
+import { Avatar } from "../../ui/Avatar";
+import { FormError } from "../../ui/FormError";
+import { Markdown } from "../../ui/markdown/Markdown";
+import { useMe } from "../auth/use-me";
+import { StudyBadges } from "./StudyBadges";
+
+/** /studies/<id>: the study, its members, and what the viewer can do; seats refresh without a reload. */
+export function StudyPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = Number(useParams().studyId);
+  const study = trpc.study.byId.useQuery({ id }, { retry: false, refetchInterval: 5_000 });
+  if (study.error) return <p className="page placeholder">{describeError(study.error, i18n)}</p>;
+  if (!study.data) return <p className="page placeholder muted">{t("feed.loading")}</p>;
+  return <StudyView study={study.data} />;
+}
+
+function StudyView({ study }: { study: TStudyDetail }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const refresh = () => Promise.all([utils.study.byId.invalidate({ id: study.id }), utils.study.list.invalidate()]);
+  const options = { onSuccess: refresh };
+  const join = trpc.study.join.useMutation(options);
+  const waitlist = trpc.study.joinWaitlist.useMutation(options);
+  const leave = trpc.study.leave.useMutation(options);
+  const accept = trpc.study.accept.useMutation(options);
+  const decline = trpc.study.decline.useMutation(options);
+  const remove = trpc.study.removeMember.useMutation(options);
+  const close = trpc.study.closeRecruiting.useMutation(options);
+  const destroy = trpc.study.delete.useMutation({
+    onSuccess: async () => {
+      await utils.study.list.invalidate();
+      void navigate("/studies");
+    },
+  });
+  const error = [join, waitlist, leave, accept, decline, remove, close, destroy].find((m) => m.error)?.error;
+  const role = study.me.role;
+  const full = study.memberCount >= study.capacity;
+  const ref = { id: study.id };
+
+  return (
+    <article className="page study" aria-labelledby="study-title">
+      <p>
+        <Link to="/studies">← {t("nav.studies")}</Link>
+      </p>
+      <h1 id="study-title">{study.title}</h1>
+      <StudyBadges study={study} />
+      <p className="muted">
+        {study.startsOn} – {study.endsOn}
+        {study.recruitUntil && ` · ${t("study.deadline", { date: study.recruitUntil })}`} ·{" "}
+        {study.online ? t("study.online") : study.location} · {study.timeZone}
+      </p>
+      <div className="study__actions" data-testid="study-actions">
+        {me.data && role === "none" && study.status === "recruiting" && (
+          <button type="button" className="button button--primary" onClick={() => join.mutate(ref)}>
+            {study.requiresApproval ? t("study.request") : t("study.join")}
+          </button>
+        )}
+        {me.data && role === "none" && study.status === "closed" && full && (
+          <button type="button" className="button" onClick={() => waitlist.mutate(ref)}>
+            {t("study.joinWaitlist")}
+          </button>
+        )}
+        {role === "member" && (
+          <button type="button" className="button" onClick={() => leave.mutate(ref)}>
+            {t("study.leave")}
+          </button>
+        )}
+        {role === "waitlisted" && (
+          <>
+            <span className="badge">{t("study.position", { position: study.me.waitlistPosition ?? 0 })}</span>
+            <button type="button" className="button" onClick={() => leave.mutate(ref)}>
+              {t("study.leaveWaitlist")}
+            </button>
+          </>
+        )}
+        {role === "requested" && (
+          <>
+            <span className="badge">{t("study.requested")}</span>
+            <button type="button" className="button" onClick={() => leave.mutate(ref)}>
+              {t("study.cancelRequest")}
+            </button>
+          </>
+        )}
+        {role === "leader" && (
+          <>
+            <Link to={`/studies/${study.id}/edit`} className="button">
+              {t("post.edit")}
+            </Link>
+            {study.status === "recruiting" && (
+              <button type="button" className="button" onClick={() => close.mutate(ref)}>
+                {t("study.close")}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                if (window.confirm(t("study.deleteConfirm"))) destroy.mutate(ref);
+              }}
+            >
+              {t("study.delete")}
+            </button>
+          </>
+        )}
+        {!me.data && <span className="muted small">{t("comments.signIn")}</span>}
+      </div>
+      <FormError error={error} />
+      <div className="detail__body">
+        <Markdown source={study.description} />
+      </div>
+      <h2 className="section-title">{t("study.members", { count: study.memberCount })}</h2>
+      <ul className="sessions" data-testid="study-members">
+        {study.members.map((member) => (
+          <li key={member.id} className="sessions__row">
+            <span className="person">
+              <Avatar user={member} size={28} />
+              <Link to={`/u/${member.handle}`}>{member.displayName}</Link>
+              {study.leader?.id === member.id && <span className="badge">{t("study.leader")}</span>}
+            </span>
+            {role === "leader" && study.leader?.id !== member.id && (
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() => remove.mutate({ ...ref, userId: member.id })}
+              >
+                {t("study.remove")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {role === "leader" && study.requests.length > 0 && (
+        <>
+          <h2 className="section-title">{t("study.requests")}</h2>
+          <ul className="sessions" data-testid="study-requests">
+            {study.requests.map((person) => (
+              <li key={person.id} className="sessions__row">
+                <span className="person">
+                  <Avatar user={person} size={28} />
+                  {person.displayName}
+                </span>
+                <span>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => accept.mutate({ ...ref, userId: person.id })}
+                  >
+                    {t("study.accept")}
+                  </button>{" "}
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => decline.mutate({ ...ref, userId: person.id })}
+                  >
+                    {t("study.decline")}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}
