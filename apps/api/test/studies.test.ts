@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZCreateStudyInput, type TCreateStudyInput, type TViewer } from "@orgo/api-contract";
 import { createStudyService } from "../src/studies/study.service.js";
+import { statusSql } from "../src/studies/study-status.js";
 import { appErrorOf } from "./helpers/auth-fixture.js";
 import { communityFixture } from "./helpers/community-fixture.js";
 
@@ -153,6 +154,15 @@ describe("study groups", () => {
     expect(await statusAt("2030-03-09T15:00:00Z")).toBe("in_progress");
     expect(await statusAt("2030-03-20T14:59:59Z")).toBe("in_progress");
     expect(await statusAt("2030-03-20T15:00:00Z")).toBe("ended");
+    // The database session's own time zone plays no part (a server in UTC or anywhere else).
+    for (const zone of ["UTC", "America/Los_Angeles", "Pacific/Auckland"]) {
+      const [row] = await f.fresh.db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`set local time zone '${zone}'`);
+        return tx.$queryRaw<{ status: string }[]>`
+          select ${statusSql(new Date("2030-03-09T15:00:00Z"))} as status from "Study" s where s.id = ${study.id}`;
+      });
+      expect(row!.status, zone).toBe("in_progress");
+    }
     // Reading lists never writes a status.
     expect((await f.fresh.db.study.findUniqueOrThrow({ where: { id: study.id } })).recruitingClosedAt).toBeNull();
     clock = new Date("2026-01-01T00:00:00Z");

@@ -7,10 +7,13 @@ import { Prisma } from "@orgo/db";
  *   in_progress  from the start date
  *   closed       full, past the recruiting deadline, or closed by the leader
  *   recruiting   otherwise
- * `now` is a parameter so tests can stand at a day's boundary.
+ * `now` is a parameter so tests can stand at a day's boundary; neither the server's
+ * nor the database session's time zone plays a part.
  */
 export function statusSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
-  const today = Prisma.sql`((${now}::timestamptz at time zone ${study}."timeZone")::date)`;
+  // An ISO string with its Z: a Date parameter reaches PostgreSQL without an offset
+  // and would be read in the session's time zone.
+  const today = Prisma.sql`((${now.toISOString()}::timestamptz at time zone ${study}."timeZone")::date)`;
   return Prisma.sql`case
     when ${today} > ${study}."endsOn" then 'ended'
     when ${today} >= ${study}."startsOn" then 'in_progress'

@@ -46,7 +46,8 @@ export function createStudyService({
     const at = now();
     const [row] = await tx.$queryRaw<(Omit<LockedStudy, "status"> & { status: string })[]>`
       select s.id, s."leaderId", s.capacity, s."memberCount", s."requiresApproval", s."recruitingClosedAt",
-             (s."recruitUntil" is not null and (${at}::timestamptz at time zone s."timeZone")::date > s."recruitUntil")
+             (s."recruitUntil" is not null
+               and (${at.toISOString()}::timestamptz at time zone s."timeZone")::date > s."recruitUntil")
                as "pastDeadline",
              ${statusSql(at)} as status
       from "Study" s where s.id = ${id} and s."deletedAt" is null for update`;
