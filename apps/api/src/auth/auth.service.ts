@@ -1,15 +1,15 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import { AppError, channels, serverMessages as m, type AuthService, type TMe } from "@orgo/api-contract";
 import type { EventBus } from "../events/event-bus.js";
-import { isUniqueViolation, type Db } from "@orgo/db";
+import { isUniqueViolation, recountCounters, type Db } from "@orgo/db";
 import type { Mailer } from "../mail/mailer.js";
 import { mailTemplates } from "../mail/mail-templates.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { loadMe } from "../users/me.js";
-import { countersTouchedBy, recount } from "../social/counters.js";
+import { countersTouchedBy } from "../social/counters.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import type { SessionService } from "./session.service.js";
-import { generateSecureRandomString, hashSecret, secretHashesMatch } from "./session-token.js";
+import { generateSecureRandomString, hashSecret, SECRET_PATTERN, secretHashesMatch } from "./session-token.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
 
@@ -20,7 +20,7 @@ export const RESET_TTL_MS = 30 * 60_000;
 /** An OAuth-only account proves it is really them by a sign-in this recent. */
 export const FRESH_SIGN_IN_MS = 10 * 60_000;
 
-const RESET_TOKEN = /^([0-9a-f-]{36})\.([a-km-z2-9]{24})$/;
+const RESET_TOKEN = new RegExp(`^([0-9a-f-]{36})\\.(${SECRET_PATTERN})$`);
 
 /** Salted with the row id, so equal codes of two sign-ups never share a hash. */
 function hashCode(pendingId: string, code: string): Uint8Array<ArrayBuffer> {
@@ -285,12 +285,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           tx.upload.findMany({ where: { ownerId: viewer.userId }, select: { key: true } }),
           countersTouchedBy(tx, viewer.userId),
         ]);
+        // Studies they lead stay, closed and leaderless (the foreign key sets the leader to null).
+        await tx.study.updateMany({
+          where: { leaderId: viewer.userId, recruitingClosedAt: null },
+          data: { recruitingClosedAt: now() },
+        });
         // Everything the user owns goes with them (foreign keys cascade): profile,
         // posts and their images, comments, likes, follows, blocks, notifications,
         // sessions, identities, uploads, reset links…
         await tx.user.delete({ where: { id: viewer.userId } });
         // …and the counters of other people and posts that counted them are recounted.
-        await recount(tx, touched);
+        await recountCounters(tx, touched);
         return { sessionIds: userSessions.map((s) => s.id), fileKeys: uploads.map((u) => u.key) };
       });
       await revoked(sessionIds);

@@ -3,7 +3,9 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 // Lucia's recipe (lucia-auth.com, "Basic session API"): 24 characters from a
 // 32-letter alphabet without look-alikes give 120 bits of entropy each.
 const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-const TOKEN_PART = /^[a-km-z2-9]{24}$/;
+/** One id or secret part, as a regular-expression source (reset links reuse it). */
+export const SECRET_PATTERN = "[a-km-z2-9]{24}";
+const TOKEN_PART = new RegExp(`^${SECRET_PATTERN}$`);
 
 export function generateSecureRandomString(): string {
   let out = "";

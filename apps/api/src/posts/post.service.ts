@@ -68,7 +68,7 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
   async function likeState(viewer: TViewer, id: number) {
     const post = await db.post.findUniqueOrThrow({
       where: { id },
-      select: postSummarySelect(viewer.userId),
+      select: { likeCount: true, likes: { where: { userId: viewer.userId }, select: { userId: true } } },
     });
     return { liked: post.likes.length > 0, likeCount: post.likeCount };
   }

@@ -10,9 +10,12 @@ import { publicUserSelect } from "../users/public-user.js";
 const TRENDING_DAYS = 7;
 const SNIPPET_CHARS = 160;
 
-/** `%term%` for LIKE, with the term's own % _ \ taken literally. */
+/** The term with its own % _ \ taken literally by LIKE. */
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `%term%` for LIKE. */
 export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
 }
 
 /** A study matches on its title and description (trigram index) or one of its tags. */
@@ -104,7 +107,7 @@ export function createSearchService({
           select id from "User"
           where lower("handle" || ' ' || "displayName") like ${pattern}
           order by ("handle" = ${q}) desc,
-                   ("handle" like ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}) desc,
+                   ("handle" like ${`${escapeLike(q)}%`}) desc,
                    similarity(lower("handle" || ' ' || "displayName"), ${q}) desc,
                    "followerCount" desc, id
           limit ${limit} offset ${(page - 1) * limit}`,

@@ -109,7 +109,7 @@ export function createStudyService({
       db.$queryRaw<{ id: number; status: string }[]>`
         select s.id, ${statusSql(now())} as status from "Study" s where s.id = any(${ids})`,
       db.study.findMany({
-        where: { id: { in: ids } },
+        where: { id: { in: ids }, deletedAt: null },
         include: {
           leader: { select: publicUserSelect },
           _count: { select: { waitlist: true } },
@@ -219,15 +219,14 @@ export function createStudyService({
 
     async byId(id, viewer) {
       const [study] = await loadMany([id], viewer);
-      const row = await db.study.findFirst({ where: { id, deletedAt: null }, select: { leaderId: true } });
-      if (!study || !row) throw new AppError("NOT_FOUND", m.noSuchStudy);
+      if (!study) throw new AppError("NOT_FOUND", m.noSuchStudy);
       const [members, requests] = await Promise.all([
         db.studyMember.findMany({
           where: { studyId: id },
           orderBy: { joinedAt: "asc" },
           select: { user: { select: publicUserSelect } },
         }),
-        viewer && row.leaderId === viewer.userId
+        study.me.role === "leader"
           ? db.studyRequest.findMany({
               where: { studyId: id },
               orderBy: { createdAt: "asc" },

@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { recountCounters } from "../counters.js";
 import { demoPosts, demoUsers } from "./demo-data.js";
 
 /**
@@ -70,14 +71,7 @@ async function seedConversation(tx: Prisma.TransactionClient, ids: Map<string, s
     });
   }
   // The counters the services keep, computed once from the rows just written.
-  await tx.$executeRaw`
-    update "User" u set
-      "followerCount" = (select count(*) from "Follow" f where f."followeeId" = u.id),
-      "followingCount" = (select count(*) from "Follow" f where f."followerId" = u.id)`;
-  await tx.$executeRaw`
-    update "Post" p set
-      "likeCount" = (select count(*) from "PostLike" l where l."postId" = p.id),
-      "commentCount" = (select count(*) from "Comment" c where c."postId" = p.id and c."deletedAt" is null)`;
+  await recountCounters(tx);
 }
 
 export const DEMO_USER_HANDLE = "demo";

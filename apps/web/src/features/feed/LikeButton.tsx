@@ -1,27 +1,28 @@
 import { useState } from "react";
-import type { TPostSummary } from "@orgo/api-contract/schemas";
+import type { TLikeState, TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../lib/errors";
 import { useMe } from "../auth/use-me";
 
-/** Turns at once (optimistic); if the server refuses, it turns back and says why. */
+/**
+ * Turns at once (optimistic); if the server refuses, it turns back and says why.
+ * One button per post: the post pane is keyed by the post id.
+ */
 export function LikeButton({ post }: { post: TPostSummary }) {
   const i18n = useI18n();
   const { t } = i18n;
   const me = useMe();
-  const [shown, setShown] = useState({ liked: post.likedByMe, likeCount: post.likeCount, for: post.id });
-  const state = shown.for === post.id ? shown : { liked: post.likedByMe, likeCount: post.likeCount, for: post.id };
-  const options = {
-    onSuccess: (server: { liked: boolean; likeCount: number }) => setShown({ ...server, for: post.id }),
-    onError: () => setShown({ liked: post.likedByMe, likeCount: post.likeCount, for: post.id }),
-  };
+  // What the button shows ahead of the server; null shows the post as loaded.
+  const [shown, setShown] = useState<TLikeState | null>(null);
+  const state = shown ?? { liked: post.likedByMe, likeCount: post.likeCount };
+  const options = { onSuccess: setShown, onError: () => setShown(null) };
   const like = trpc.post.like.useMutation(options);
   const unlike = trpc.post.unlike.useMutation(options);
   const error = like.error ?? unlike.error;
   const toggle = () => {
     const next = !state.liked;
-    setShown({ liked: next, likeCount: state.likeCount + (next ? 1 : -1), for: post.id });
+    setShown({ liked: next, likeCount: state.likeCount + (next ? 1 : -1) });
     (next ? like : unlike).mutate({ id: post.id });
   };
   return (
