@@ -11,12 +11,14 @@ import {
   type Db,
   type EmbeddedDatabase,
 } from "@orgo/db";
-import type { Config } from "./config/config.js";
+import { insecureOriginWarnings, type Config } from "./config/config.js";
 import type { Logger } from "./logger.js";
 import type { EventBus } from "./events/event-bus.js";
 import { createMemoryEventBus } from "./events/memory-event-bus.js";
 import { createRedisEventBus, pingRedis } from "./events/redis-event-bus.js";
 import { createServices } from "./services.js";
+import { startJobQueue } from "./jobs/job-queue.js";
+import { createAuthMailJobs } from "./auth/auth-mail-jobs.js";
 import { createSessionService } from "./auth/session.service.js";
 import { createRequestAuth } from "./auth/request-auth.js";
 import { createDevOutbox, type DevOutbox, type Mailer } from "./mail/mailer.js";
@@ -77,7 +79,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const redisUrl = config.redisUrl;
   const bus = redisUrl ? createRedisEventBus(redisUrl, logger) : createMemoryEventBus();
   const sessions = createSessionService({ db });
-  const outbox = config.smtpUrl ? null : createDevOutbox(logger);
+  const outbox = config.smtpUrl ? null : createDevOutbox(logger, { logText: config.logUnsentMail });
   const smtp = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom, logger }) : null;
   const mailer: Mailer = smtp ?? outbox!;
   const limiter = redisUrl ? createRedisRateLimiter(redisUrl) : createMemoryRateLimiter();
@@ -86,14 +88,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Read when used: with PORT=0 (tests) the origin is known only after listen().
   const publicOrigin = () => config.publicOrigin;
   const providers = configuredProviders(config.oauth, publicOrigin);
+  const jobs = await startJobQueue({
+    connectionString: databaseUrl,
+    logger,
+    handlers: createAuthMailJobs({ db, mailer, publicOrigin }),
+  });
   const services = createServices({
     db,
     bus,
     sessions,
-    mailer,
+    jobs,
     limiter,
     storage,
-    publicOrigin,
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
   });
   const postImages = createPostImageReceiver({ db, storage });
@@ -109,6 +115,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       clientIp,
       secureCookies: config.secureCookies,
       logger,
+      publicOrigin,
     }),
     createUploadsRoutes({
       auth,
@@ -139,9 +146,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const host = address.address === "::" || address.address === "0.0.0.0" ? "localhost" : address.address;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   if (config.port === 0 && !config.publicOriginSet) config.publicOrigin = url;
+  for (const warning of insecureOriginWarnings(config.allowedOrigins)) logger.warn(warning);
+  // The public origin, not the bound address: OAuth callbacks and the session cookie
+  // belong to it, and a person who opened another host would sign in to nowhere.
   logger.info(
-    { url, events: redisUrl ? "redis" : "in-process", database: embedded ? "embedded" : "external" },
-    "OrGo is ready",
+    {
+      url: config.publicOrigin,
+      listening: url,
+      events: redisUrl ? "redis" : "in-process",
+      database: embedded ? "embedded" : "external",
+    },
+    `OrGo is ready on ${config.publicOrigin}`,
   );
 
   return {
@@ -153,7 +168,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     outbox,
     async stop() {
       await server.close();
-      await Promise.all([bus.close(), limiter.close()]);
+      await Promise.all([jobs.stop(), bus.close(), limiter.close()]);
       smtp?.close();
       await db.$disconnect();
       await embedded?.stop();

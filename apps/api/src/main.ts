@@ -1,8 +1,15 @@
-import { loadConfig } from "./config/config.js";
+import { loadConfig, type Config } from "./config/config.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A wrong setting is the operator's to fix: say which, without a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 const logger = createLogger(config.logLevel);
 
 const app = await startApp(config, logger).catch((error: unknown) => {

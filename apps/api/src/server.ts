@@ -6,21 +6,29 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { AppError, appRouter, channels, type Services } from "@orgo/api-contract";
 import type { RequestAuth } from "./auth/request-auth.js";
-import { createSessionSockets } from "./auth/session-sockets.js";
+import { createSessionSockets } from "./live/session-sockets.js";
+import { createSocketCounter, guardBackpressure } from "./live/socket-limits.js";
 import type { EventBus } from "./events/event-bus.js";
-import type { Config } from "./config/config.js";
+import { MAX_CALLS_AT_ONCE, type Config } from "./config/config.js";
 import type { Logger } from "./logger.js";
 import { createContextFactory } from "./trpc/context.js";
 import type { ClientIp } from "./http/client-ip.js";
 import { isAllowedOrigin } from "./http/origin.js";
 import { sendJson } from "./http/respond.js";
 import { requestIdOf } from "./http/request-id.js";
-import { setSecurityHeaders } from "./http/security-headers.js";
+import { createSecurityHeaderSetter } from "./http/security-headers.js";
 import { createStaticHandler } from "./http/static-files.js";
 
 type ServerConfig = Pick<
   Config,
-  "port" | "host" | "allowedOrigins" | "webDistDir" | "wsMaxPayloadBytes" | "shutdownTimeoutMs"
+  | "port"
+  | "host"
+  | "allowedOrigins"
+  | "webDistDir"
+  | "wsMaxPayloadBytes"
+  | "shutdownTimeoutMs"
+  | "secureCookies"
+  | "socketLimits"
 >;
 
 /** A plain HTTP route (OAuth, uploads, the dev outbox): handles the request, or answers false to pass. */
@@ -34,6 +42,8 @@ export interface ApiServer {
 }
 
 const TRPC_PREFIX = "/trpc";
+/** The largest tRPC request body over HTTP (posts are 40 000 characters at most). */
+export const MAX_BODY_BYTES = 1_048_576;
 
 /** One HTTP server, one port: tRPC over HTTP and websocket, health, and the SPA. */
 export function createApiServer(options: {
@@ -56,20 +66,26 @@ export function createApiServer(options: {
     logger,
     sessionSockets,
     clientIp: options.clientIp,
+    socketLimits: config.socketLimits,
   });
+  const socketsPerIp = createSocketCounter(config.socketLimits.perIp);
   let stopListening: (() => void) | undefined;
   let shuttingDown = false;
 
   const trpcHttp = createHTTPHandler({
     router: appRouter,
     basePath: `${TRPC_PREFIX}/`,
-    maxBodySize: 1_048_576,
-    // Rate-limited callers learn when to come back from the standard header too.
+    maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: MAX_CALLS_AT_ONCE,
     responseMeta({ errors }) {
+      // Answers depend on who asks (auth.me carries the e-mail): no cache may keep them.
+      const headers: Record<string, string> = { "Cache-Control": "no-store" };
+      // Rate-limited callers learn when to come back from the standard header too.
       const wait = errors
         .map((error) => (error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : undefined))
         .find((seconds) => seconds !== undefined);
-      return wait === undefined ? {} : { headers: { "Retry-After": String(wait) } };
+      if (wait !== undefined) headers["Retry-After"] = String(wait);
+      return { headers };
     },
     createContext: ({ req, res }) =>
       contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), { kind: "http", res }),
@@ -80,6 +96,7 @@ export function createApiServer(options: {
     },
   });
   const serveStatic = createStaticHandler(config.webDistDir);
+  const setSecurityHeaders = createSecurityHeaderSetter({ https: config.secureCookies });
 
   const httpServer = http.createServer((req, res) => {
     const started = performance.now();
@@ -157,6 +174,7 @@ export function createApiServer(options: {
   });
   wss.on("connection", (socket: WebSocket, req) => {
     const started = performance.now();
+    guardBackpressure(socket, config.socketLimits.maxBufferedBytes);
     socket.once("close", (code) =>
       logger.info(
         {
@@ -185,7 +203,10 @@ export function createApiServer(options: {
     if (pathname !== TRPC_PREFIX) return refuse(404, "Not Found");
     if (shuttingDown) return refuse(503, "Service Unavailable");
     if (!isAllowedOrigin(req, config.allowedOrigins)) return refuse(403, "Forbidden");
+    const ip = options.clientIp(req);
+    if (!socketsPerIp.admit(ip)) return refuse(429, "Too Many Requests");
     wss.handleUpgrade(req, socket, head, (ws) => {
+      socketsPerIp.track(ip, ws);
       logger.info({ requestId, path: pathname, transport: "websocket", status: 101 }, "websocket opened");
       wss.emit("connection", ws, req);
     });

@@ -2,7 +2,7 @@ import type { Services, TOAuthProvider } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
 import type { EventBus } from "./events/event-bus.js";
 import type { SessionService } from "./auth/session.service.js";
-import type { Mailer } from "./mail/mailer.js";
+import type { JobQueue } from "./jobs/job-queue.js";
 import type { RateLimiter } from "./rate-limit/rate-limiter.js";
 import type { FileStorage } from "./storage/file-storage.js";
 import { createPostService } from "./posts/post.service.js";
@@ -19,10 +19,9 @@ export interface ServiceDeps {
   db: Db;
   bus: EventBus;
   sessions: SessionService;
-  mailer: Mailer;
+  jobs: JobQueue;
   limiter: RateLimiter;
   storage: FileStorage;
-  publicOrigin: () => string;
   oauthProviders: () => TOAuthProvider[];
 }
 

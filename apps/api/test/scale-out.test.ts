@@ -11,7 +11,7 @@ import { cookieFor } from "./helpers/sessions.js";
 import { createTestClient } from "./helpers/trpc-client.js";
 import WebSocket from "ws";
 import { createSessionService } from "../src/auth/session.service.js";
-import { SESSION_ENDED_CLOSE_CODE } from "../src/auth/session-sockets.js";
+import { SESSION_ENDED_CLOSE_CODE } from "../src/live/session-sockets.js";
 
 const redisUrl = await redisUrlForTests();
 
@@ -70,7 +70,7 @@ describe.skipIf(!redisUrl || !browserAvailable())("two API processes sharing Pos
 
   beforeAll(async () => {
     fresh = await freshDatabase();
-    const env = { DATABASE_URL: fresh.url, REDIS_URL: redisUrl!, SEED_DEMO_DATA: "true" };
+    const env = { NODE_ENV: "test", DATABASE_URL: fresh.url, REDIS_URL: redisUrl!, SEED_DEMO_DATA: "true" };
     // One after the other: the first migrates and seeds, the second finds it done.
     a = await startProcess(env);
     b = await startProcess(env);

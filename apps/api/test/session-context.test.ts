@@ -3,7 +3,7 @@ import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { createSessionService, SESSION_TTL_MS, type SessionService } from "../src/auth/session.service.js";
 import { startTestApp } from "./helpers/app.js";
-import { createTestClient } from "./helpers/trpc-client.js";
+import { createTestClient, waitFor } from "./helpers/trpc-client.js";
 
 describe("the session cookie, on HTTP and on the websocket upgrade", () => {
   let fresh: FreshDatabase;
@@ -102,13 +102,28 @@ describe("signing up, in and out over HTTP", () => {
     });
     expect(started.status).toBe(200);
     expect(await started.text()).not.toMatch(/"\d{6}"/);
+    // The sign-up belongs to this browser: an HttpOnly cookie it must bring back with the code.
+    const signUpCookie = started.headers.get("set-cookie") ?? "";
+    expect(signUpCookie).toMatch(
+      /^orgo_signup=[0-9a-f-]{36}\.[a-z2-9]{24}; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/,
+    );
+    await waitFor(() => app.outbox!.messages.some((m) => m.to === email), "the code mail");
     const code = /\b(\d{6})\b/.exec(app.outbox!.messages.at(-1)!.subject)![1]!;
 
-    const verified = await post("auth.signUpVerify", { email, code });
+    // The right code from another browser (no cookie) is refused.
+    expect((await post("auth.signUpVerify", { email, code })).status).toBe(400);
+    const verified = await post("auth.signUpVerify", { email, code }, signUpCookie.split(";")[0]);
     expect(verified.status).toBe(200);
-    const setCookie = verified.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/^orgo_session=[a-z2-9]{24}\.[a-z2-9]{24}; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/);
-    const cookie = setCookie.split(";")[0]!;
+    const setCookies = verified.headers.getSetCookie();
+    expect(setCookies[0]).toMatch(
+      /^orgo_session=[a-z2-9]{24}\.[a-z2-9]{24}; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/,
+    );
+    // This browser is now one that signed in to the account, and its sign-up cookie is gone.
+    expect(setCookies).toContainEqual(
+      expect.stringMatching(/^orgo_device=[0-9a-f-]{36}\.[a-z2-9]{24}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/),
+    );
+    expect(setCookies).toContainEqual(expect.stringMatching(/^orgo_signup=; Max-Age=0/));
+    const cookie = setCookies[0]!.split(";")[0]!;
 
     const { client } = createTestClient(app.url, app.url, cookie);
     expect(await client.auth.me.query()).toMatchObject({ handle: "new_learner", email });

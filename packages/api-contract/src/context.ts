@@ -1,4 +1,4 @@
-import type { Services } from "./services.js";
+import type { Services, TDevice } from "./services.js";
 
 export interface TViewer {
   userId: string;
@@ -12,9 +12,20 @@ export interface TContext {
   services: Services;
   requestId: string;
   viewer: TViewer | null;
-  device: { userAgent: string; ip: string };
+  device: TDevice;
   /** Present on HTTP only: websocket frames cannot set cookies. */
-  cookies: { setSession(token: string, expiresAt: Date): void; clearSession(): void } | null;
+  cookies: {
+    setSession(token: string, expiresAt: Date): void;
+    clearSession(): void;
+    setSignUp(token: string, expiresAt: Date): void;
+    clearSignUp(): void;
+    setTrustedDevice(token: string): void;
+  } | null;
+  /**
+   * Websockets only: how many calls and subscriptions this connection may hold at
+   * once. `take` answers a release function, or null when the connection is at its cap.
+   */
+  budget?: { take(kind: "call" | "subscription"): (() => void) | null };
   /** Called once per procedure call; websocket transports log their access lines with it. */
   reportCall?: (call: TCallReport) => void;
 }

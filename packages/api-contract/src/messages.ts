@@ -67,6 +67,11 @@ export const serverMessages = {
   notInStudy: "You are not in this study",
   noSuchRequest: "No such request",
   lastSignInMethod: "Set a password first: this is your only way to sign in",
+  invalidText: "This text contains characters that cannot be stored",
+  inputTooDeep: "This request is nested too deeply",
+  invalidCursor: "Invalid cursor",
+  tooManyCalls: "Too many calls at once. Slow down and try again.",
+  tooManySubscriptions: "Too many live subscriptions on this connection",
 } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;

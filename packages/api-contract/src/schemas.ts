@@ -3,6 +3,7 @@
 export * from "./errors.js";
 export * from "./messages.js";
 export * from "./events.js";
+export * from "./common/common.schemas.js";
 export * from "./users/user.schemas.js";
 export * from "./auth/auth.schemas.js";
 export * from "./posts/post.schemas.js";

@@ -142,8 +142,12 @@ export interface SystemService {
 export interface AuthService {
   /** The viewer's own profile; null when the session's user no longer exists. */
   me(viewer: TViewer): Promise<TMe | null>;
-  /** Sends a 6-digit code; the account exists only after signUpVerify. */
-  signUpStart(input: TSignUpStartInput, device: TDevice): Promise<TSignUpStarted>;
+  /**
+   * Queues a 6-digit code (or, for a registered address, a notice) to the address and
+   * answers the same either way; the account exists only after signUpVerify from the
+   * same browser (`signUpToken`, which the router puts in a cookie).
+   */
+  signUpStart(input: TSignUpStartInput, device: TDevice): Promise<TSignUpStarted & { signUpToken: string }>;
   signUpVerify(input: TSignUpVerifyInput, device: TDevice): Promise<TStartedSession>;
   signIn(input: TSignInInput, device: TDevice): Promise<TStartedSession>;
   signOut(viewer: TViewer): Promise<void>;
@@ -175,6 +179,10 @@ export interface UserService {
 export interface TDevice {
   userAgent: string;
   ip: string;
+  /** The `orgo_signup` cookie: binds a pending sign-up to the browser that started it. */
+  signUpToken?: string | null;
+  /** The `orgo_device` cookie: this browser signed in to an account before. */
+  deviceToken?: string | null;
 }
 
 export interface Services {

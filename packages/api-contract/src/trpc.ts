@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError, appErrorCodes, type AppErrorCode, type AppErrorData } from "./errors.js";
 import type { TContext } from "./context.js";
 import { serverMessages } from "./messages.js";
+import { rawInputProblem } from "./common/common.schemas.js";
 
 function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
   if (error.cause instanceof AppError) return error.cause.code;
@@ -65,10 +66,68 @@ const reportCalls = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/**
+ * Once for every procedure, before its own schema: text PostgreSQL cannot store
+ * (NUL) or that is not text (lone surrogates), and absurd nesting, are the client's
+ * fault and answer 400, never a database error.
+ */
+const rejectUnstorableInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = rawInputProblem(await getRawInput());
+  if (problem) throw new AppError("VALIDATION", problem);
+  return next();
+});
+
+/** Lets a generator's consumer's end (stop, close, error) release what it held. */
+async function* releasing<T>(iterable: AsyncIterable<T>, release: () => void): AsyncGenerator<T> {
+  try {
+    yield* iterable;
+  } finally {
+    release();
+  }
+}
+
+/**
+ * A websocket carries many calls and subscriptions on one connection; each holds a
+ * slot of the connection's budget until it ends, so one socket cannot run
+ * thousands at once (HTTP batches are capped by the server instead).
+ */
+const holdConnectionBudget = t.middleware(async ({ ctx, type, next }) => {
+  if (!ctx.budget) return next();
+  const kind = type === "subscription" ? "subscription" : "call";
+  const release = ctx.budget.take(kind);
+  if (!release) {
+    throw new AppError(
+      "RATE_LIMITED",
+      kind === "call" ? serverMessages.tooManyCalls : serverMessages.tooManySubscriptions,
+      {
+        retryAfterSeconds: 1,
+      },
+    );
+  }
+  if (kind === "call") {
+    try {
+      return await next();
+    } finally {
+      release();
+    }
+  }
+  const result = await next();
+  const data: unknown = result.ok ? result.data : undefined;
+  if (!result.ok || !data || typeof data !== "object" || !(Symbol.asyncIterator in data)) {
+    release();
+    return result;
+  }
+  return { ...result, data: releasing(data as AsyncIterable<unknown>, release) };
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(reportCalls).use(mapAppErrors);
+export const publicProcedure = t.procedure
+  .use(reportCalls)
+  .use(mapAppErrors)
+  .use(holdConnectionBudget)
+  .use(rejectUnstorableInput);
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", serverMessages.signInFirst);
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });

@@ -9,7 +9,12 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
     auth: {
       me: (viewer) => Promise.resolve(me(viewer.userId)),
       signUpStart: (input) =>
-        Promise.resolve({ email: input.email, codeExpiresAt: new Date(0), resendAfterSeconds: 60 }),
+        Promise.resolve({
+          email: input.email,
+          codeExpiresAt: new Date(0),
+          resendAfterSeconds: 60,
+          signUpToken: "signup-token",
+        }),
       signUpVerify: () => Promise.resolve({ token: "t", expiresAt: new Date(0), me: me("u1") }),
       signIn: (input) =>
         input.password === "right-password"
@@ -139,6 +144,9 @@ export function testContext(overrides: Partial<TContext> = {}) {
     cookies: {
       setSession: (token) => log.push(`set ${token}`),
       clearSession: () => log.push("clear"),
+      setSignUp: (token) => log.push(`signup ${token}`),
+      clearSignUp: () => log.push("signup cleared"),
+      setTrustedDevice: (token) => log.push(`device ${token}`),
     },
     ...overrides,
   };

@@ -4,3 +4,13 @@ import { Prisma } from "./generated/prisma/client.js";
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+/** A foreign key refused the row; `constraint` narrows it to one of them. */
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2003") return false;
+  return (
+    constraint === undefined ||
+    JSON.stringify(error.meta ?? {}).includes(constraint) ||
+    error.message.includes(constraint)
+  );
+}

@@ -1,50 +1,44 @@
-import { createHash, randomInt, randomUUID } from "node:crypto";
-import { AppError, channels, serverMessages as m, type AuthService, type TMe } from "@orgo/api-contract";
+import { randomUUID } from "node:crypto";
+import { AppError, channels, serverMessages as m, type AuthService, type TDevice, type TMe } from "@orgo/api-contract";
 import type { EventBus } from "../events/event-bus.js";
 import { isUniqueViolation, recountCounters, type Db } from "@orgo/db";
-import type { Mailer } from "../mail/mailer.js";
-import { mailTemplates } from "../mail/mail-templates.js";
+import type { JobQueue } from "../jobs/job-queue.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { loadMe } from "../users/me.js";
 import { countersTouchedBy } from "../social/counters.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import type { SessionService } from "./session.service.js";
-import { generateSecureRandomString, hashSecret, SECRET_PATTERN, secretHashesMatch } from "./session-token.js";
-import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { CODE_TTL_MS, hashCode } from "./auth-mail-jobs.js";
+import { boundSecretMatches, newBoundSecret, parseBoundToken } from "./bound-token.js";
+import { secretHashesMatch } from "./session-token.js";
+import type { RateLimiter, RateLimitRule } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
 
-export const CODE_TTL_MS = 10 * 60_000;
+export { CODE_TTL_MS, RESET_TTL_MS } from "./auth-mail-jobs.js";
 export const CODE_MAX_ATTEMPTS = 5;
 export const RESEND_AFTER_SECONDS = 60;
-export const RESET_TTL_MS = 30 * 60_000;
 /** An OAuth-only account proves it is really them by a sign-in this recent. */
 export const FRESH_SIGN_IN_MS = 10 * 60_000;
-
-const RESET_TOKEN = new RegExp(`^([0-9a-f-]{36})\\.(${SECRET_PATTERN})$`);
-
-/** Salted with the row id, so equal codes of two sign-ups never share a hash. */
-function hashCode(pendingId: string, code: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(createHash("sha256").update(`${pendingId}:${code}`).digest());
-}
+/** Trusted browsers kept per account; the oldest beyond this are forgotten. */
+const TRUSTED_DEVICES_KEPT = 20;
 
 export interface AuthServiceDeps {
   db: Db;
   sessions: SessionService;
-  mailer: Mailer;
+  jobs: JobQueue;
   limiter: RateLimiter;
   bus: EventBus;
   storage: FileStorage;
-  /** Where links in mail point (read at send time: tests learn their port late). */
-  publicOrigin: () => string;
   oauthProviders: () => TMe["linkedProviders"];
   now?: () => Date;
 }
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
-  const { db, sessions, mailer, limiter, bus, storage } = deps;
+  const { db, sessions, jobs, limiter, bus, storage } = deps;
   const now = deps.now ?? (() => new Date());
   const invalidResetLink = () =>
     new AppError("VALIDATION", m.resetLinkInvalid, { fieldErrors: { token: [m.resetLinkInvalid] } });
+  const codeExpired = () => new AppError("VALIDATION", m.codeExpired, { fieldErrors: { code: [m.codeExpired] } });
 
   /** Tells every process to close these sessions' websockets (after the commit). */
   async function revoked(sessionIds: string[]) {
@@ -52,66 +46,101 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       await bus.publish(channels.sessions, { v: 1, type: "session.revoked", data: { sessionIds } });
   }
 
-  async function startSession(userId: string, device: { userAgent: string; ip: string }) {
+  /** The id of this browser's trusted-device row when it belongs to the account of `email`. */
+  async function trustedDeviceOf(email: string, device: TDevice): Promise<string | null> {
+    const token = parseBoundToken(device.deviceToken);
+    if (!token) return null;
+    const row = await db.trustedDevice.findUnique({
+      where: { id: token.id },
+      select: { secretHash: true, user: { select: { email: true } } },
+    });
+    return row && row.user.email === email && boundSecretMatches(token.secret, row.secretHash) ? token.id : null;
+  }
+
+  /** Remembers this browser as one that signed in to the account (OWASP's device cookie). */
+  async function trustDevice(userId: string, device: TDevice): Promise<string> {
+    const existing = parseBoundToken(device.deviceToken);
+    if (existing) {
+      const row = await db.trustedDevice.findUnique({ where: { id: existing.id } });
+      if (row?.userId === userId && boundSecretMatches(existing.secret, row.secretHash)) return device.deviceToken!;
+    }
+    const { secret, secretHash } = newBoundSecret();
+    const row = await db.trustedDevice.create({ data: { userId, secretHash }, select: { id: true } });
+    await db.$executeRaw`
+      delete from "TrustedDevice" where "userId" = ${userId}::uuid and id not in (
+        select id from "TrustedDevice" where "userId" = ${userId}::uuid order by "createdAt" desc limit ${TRUSTED_DEVICES_KEPT})`;
+    return `${row.id}.${secret}`;
+  }
+
+  async function startSession(userId: string, device: TDevice, options: { trustDevice: boolean }) {
     const me = await loadMe(db, userId);
     if (!me) throw new AppError("NOT_FOUND", m.noSuchUser);
     const { token, session } = await sessions.create(userId, device);
-    return { token, expiresAt: session.expiresAt, me };
+    const deviceToken = options.trustDevice ? await trustDevice(userId, device) : undefined;
+    return { token, expiresAt: session.expiresAt, me, deviceToken };
   }
 
   return {
     me: (viewer) => loadMe(db, viewer.userId),
 
+    /*
+     * One path for every address: nothing here asks whether the address has an
+     * account (the mail job does), so the answer, the work and the time are the
+     * same. The pending row belongs to this browser: verifying needs its cookie,
+     * so a stranger who starts a sign-up for my address can never own the account.
+     */
     async signUpStart(input, device) {
-      await enforce(limiter, [[`signup:ip:${device.ip}`, limits.signUpPerIp]]);
-      const at = now();
-      const started = {
-        email: input.email,
-        codeExpiresAt: new Date(at.getTime() + CODE_TTL_MS),
-        resendAfterSeconds: RESEND_AFTER_SECONDS,
-      };
-      const [owner, handleOwner, pending] = await Promise.all([
-        db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
-        db.user.findUnique({ where: { handle: input.handle }, select: { id: true } }),
-        db.pendingSignUp.findUnique({ where: { email: input.email } }),
+      const previous = parseBoundToken(device.signUpToken);
+      await enforce(limiter, [
+        [`signup:ip:${device.ip}`, limits.signUpPerIp],
+        [`mail:address:${input.email}`, limits.mailPerAddress],
+        // "Send again" from the same browser waits a minute; another browser does not.
+        ...(previous ? [[`signup:resend:${previous.id}`, limits.signUpResend] satisfies [string, RateLimitRule]] : []),
       ]);
-      if (pending && at.getTime() - pending.lastSentAt.getTime() < RESEND_AFTER_SECONDS * 1000) {
-        const wait = Math.ceil(RESEND_AFTER_SECONDS - (at.getTime() - pending.lastSentAt.getTime()) / 1000);
-        throw new AppError("RATE_LIMITED", m.codeJustSent, { retryAfterSeconds: wait });
-      }
-      if (owner) {
-        // Same answer as for a new address, so sign-up cannot probe who has an account;
-        // the owner learns by mail instead.
-        await mailer.send(mailTemplates.alreadyRegistered(input.email, deps.publicOrigin()));
-        return started;
-      }
-      if (handleOwner) {
+      // Handles are public (every profile shows one): saying one is taken tells nothing about e-mails.
+      if (await db.user.findUnique({ where: { handle: input.handle }, select: { id: true } })) {
         throw new AppError("CONFLICT", m.handleTaken, { fieldErrors: { handle: [m.handleTaken] } });
       }
-      const id = pending?.id ?? randomUUID();
-      const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-      const data = {
-        handle: input.handle,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        codeHash: hashCode(id, code),
-        attempts: 0,
-        expiresAt: started.codeExpiresAt,
-        lastSentAt: at,
-      };
-      await db.pendingSignUp.upsert({
-        where: { email: input.email },
-        create: { id, email: input.email, ...data },
-        update: data,
+      const id = randomUUID();
+      const { secret, secretHash } = newBoundSecret();
+      const codeExpiresAt = new Date(now().getTime() + CODE_TTL_MS);
+      const passwordHash = await hashPassword(input.password);
+      await db.$transaction(async (tx) => {
+        if (previous) await tx.pendingSignUp.deleteMany({ where: { id: previous.id, email: input.email } });
+        await tx.pendingSignUp.create({
+          data: {
+            id,
+            email: input.email,
+            handle: input.handle,
+            displayName: input.displayName,
+            passwordHash,
+            browserSecretHash: secretHash,
+            expiresAt: codeExpiresAt,
+          },
+        });
+        await jobs.enqueue(tx, "mail.signUp", { pendingId: id });
       });
-      await mailer.send(mailTemplates.signUpCode(input.email, code));
-      return started;
+      await limiter.hit(`signup:resend:${id}`, limits.signUpResend);
+      return {
+        email: input.email,
+        codeExpiresAt,
+        resendAfterSeconds: RESEND_AFTER_SECONDS,
+        signUpToken: `${id}.${secret}`,
+      };
     },
 
     async signUpVerify(input, device) {
-      const pending = await db.pendingSignUp.findUnique({ where: { email: input.email } });
-      if (!pending || now() >= pending.expiresAt) {
-        throw new AppError("VALIDATION", m.codeExpired, { fieldErrors: { code: [m.codeExpired] } });
+      const bound = parseBoundToken(device.signUpToken);
+      const pending = bound ? await db.pendingSignUp.findUnique({ where: { id: bound.id } }) : null;
+      if (
+        !bound ||
+        !pending ||
+        pending.email !== input.email ||
+        !boundSecretMatches(bound.secret, pending.browserSecretHash) ||
+        !pending.codeHash ||
+        now() >= pending.expiresAt
+      ) {
+        throw codeExpired();
       }
       if (pending.attempts >= CODE_MAX_ATTEMPTS) {
         throw new AppError("RATE_LIMITED", m.tooManyCodes);
@@ -138,7 +167,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
             },
             select: { id: true },
           });
-          await tx.pendingSignUp.delete({ where: { id: pending.id } });
+          // Every sign-up of this address is settled now, whoever started it.
+          await tx.pendingSignUp.deleteMany({ where: { email: pending.email } });
           return user.id;
         });
       } catch (error) {
@@ -147,14 +177,19 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         }
         throw error;
       }
-      return startSession(userId, device);
+      return startSession(userId, device, { trustDevice: true });
     },
 
     async signIn(input, device) {
-      // Counted before the password is checked: guessing costs attempts either way.
+      // A browser that signed in to this account before keeps its own allowance, so
+      // a distributed guesser who locks the account for everyone else cannot lock
+      // out its owner. Counted before the password is checked: guessing costs either way.
+      const trusted = await trustedDeviceOf(input.email, device);
       await enforce(limiter, [
         [`signin:ip:${device.ip}`, limits.signInPerIp],
-        [`signin:account:${input.email}`, limits.signInPerAccount],
+        trusted
+          ? [`signin:device:${trusted}`, limits.signInPerAccount]
+          : [`signin:account:${input.email}`, limits.signInPerAccount],
       ]);
       const user = await db.user.findUnique({
         where: { email: input.email },
@@ -164,7 +199,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         ? await verifyPassword(user.passwordHash, input.password)
         : await verifyAgainstDummy(input.password);
       if (!user || !ok) throw new AppError("UNAUTHENTICATED", m.wrongCredentials);
-      return startSession(user.id, device);
+      return startSession(user.id, device, { trustDevice: true });
     },
 
     async signOut(viewer) {
@@ -191,6 +226,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async changePassword(viewer, input) {
+      // The same allowance as every other check of this account's password: without
+      // it, one signed-in user could queue hundreds of hashes and starve everyone's sign-in.
+      await enforce(limiter, [[`signin:account-id:${viewer.userId}`, limits.signInPerAccount]]);
       const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { passwordHash: true } });
       if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new AppError("VALIDATION", m.currentPasswordWrong, {
@@ -211,36 +249,20 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       await enforce(limiter, [
         [`reset:ip:${device.ip}`, limits.resetPerIp],
         [`reset:account:${input.email}`, limits.resetPerAccount],
+        [`mail:address:${input.email}`, limits.mailPerAddress],
       ]);
-      // The same answer whether or not the address has an account; only an owner gets mail.
-      const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (!user) return;
-      const secret = generateSecureRandomString();
-      const reset = await db.passwordReset.create({
-        data: {
-          userId: user.id,
-          secretHash: hashSecret(secret),
-          expiresAt: new Date(now().getTime() + RESET_TTL_MS),
-        },
-        select: { id: true },
-      });
-      // In the fragment: browsers never send it to a server, so it stays out of access logs.
-      const link = `${deps.publicOrigin()}/reset-password#token=${reset.id}.${secret}`;
-      await mailer.send(mailTemplates.passwordReset(input.email, link, RESET_TTL_MS / 60_000));
+      // The same work whether or not the address has an account: the job decides,
+      // off the request path, and only an owner gets mail.
+      await db.$transaction((tx) => jobs.enqueue(tx, "mail.passwordReset", { email: input.email }));
     },
 
     async resetPassword(input, device) {
       await enforce(limiter, [[`reset-use:ip:${device.ip}`, limits.resetPerIp]]);
-      const parsed = RESET_TOKEN.exec(input.token);
+      const parsed = parseBoundToken(input.token);
       if (!parsed) throw invalidResetLink();
-      const [, id, secret] = parsed as unknown as [string, string, string];
+      const { id, secret } = parsed;
       const reset = await db.passwordReset.findUnique({ where: { id } });
-      if (
-        !reset ||
-        reset.usedAt ||
-        now() >= reset.expiresAt ||
-        !secretHashesMatch(hashSecret(secret), reset.secretHash)
-      ) {
+      if (!reset || reset.usedAt || now() >= reset.expiresAt || !boundSecretMatches(secret, reset.secretHash)) {
         throw invalidResetLink();
       }
       const passwordHash = await hashPassword(input.newPassword);
@@ -255,10 +277,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         });
         // Other links mailed before this one are worthless now.
         await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now() } });
+        // Whoever knew the old password may have made their browser trusted: forget them all.
+        await tx.trustedDevice.deleteMany({ where: { userId: reset.userId } });
         return sessions.invalidateAllForUser(reset.userId, undefined, tx);
       });
       await revoked(ended);
-      return startSession(reset.userId, device);
+      return startSession(reset.userId, device, { trustDevice: true });
     },
 
     async deleteAccount(viewer, input) {

@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TViewer } from "@orgo/api-contract";
 import type { SessionService } from "./session.service.js";
-import { readSessionToken, serializeClearedSessionCookie, serializeSessionCookie } from "./session-cookie.js";
+import {
+  readSessionToken,
+  readSideCookie,
+  serializeClearedSessionCookie,
+  serializeSessionCookie,
+  serializeSideCookie,
+  type SideCookie,
+} from "./session-cookie.js";
 
 /**
  * The session cookie, read the same way for tRPC over HTTP, the websocket upgrade
@@ -32,6 +39,13 @@ export function createRequestAuth({ sessions, secureCookies }: { sessions: Sessi
     },
     clearSession(res: ServerResponse) {
       res.appendHeader("Set-Cookie", serializeClearedSessionCookie(secureCookies));
+    },
+    readSide(req: IncomingMessage, kind: SideCookie): string | null {
+      return readSideCookie(req, kind, secureCookies);
+    },
+    /** An empty value clears the cookie. */
+    setSide(res: ServerResponse, kind: SideCookie, value: string, expiresAt?: Date) {
+      res.appendHeader("Set-Cookie", serializeSideCookie(kind, value, secureCookies, expiresAt));
     },
   };
 }

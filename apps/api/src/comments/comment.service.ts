@@ -144,7 +144,11 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
     async update(viewer, input) {
       const row = await db.$transaction(async (tx) => {
         await lockOwnComment(tx, viewer, input.id);
-        return tx.comment.update({ where: { id: input.id }, data: { body: input.body }, select: commentSelect });
+        return tx.comment.update({
+          where: { id: input.id },
+          data: { body: input.body, updatedAt: new Date() },
+          select: commentSelect,
+        });
       });
       return toComment(row);
     },

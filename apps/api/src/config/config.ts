@@ -4,6 +4,13 @@ import { z } from "zod";
 
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
+/**
+ * Calls in one HTTP batch, and calls running at once on one websocket. Our client
+ * batches a handful; a batch of a thousand was one anonymous request exhausting
+ * the database pool for everyone.
+ */
+export const MAX_CALLS_AT_ONCE = 20;
+
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", ""])
   .transform((v) => v === "true" || v === "1")
@@ -31,6 +38,12 @@ const ZEnv = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Open websockets per client address and per session; live subscriptions per socket. */
+  WS_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(100),
+  WS_MAX_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).default(16),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(50),
+  /** Bytes queued for a websocket that does not read before it is cut off. */
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).default(1_048_576),
   /** The address people use, for links in mail and OAuth callbacks. Default: the first allowed origin. */
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: use the socket address). */
@@ -50,12 +63,34 @@ const ZEnv = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Origins that silently weaken the session cookie, to warn about at start. */
+export function insecureOriginWarnings(allowedOrigins: string[]): string[] {
+  const https = allowedOrigins.some((origin) => origin.startsWith("https://"));
+  return allowedOrigins
+    .filter((origin) => origin.startsWith("http://"))
+    .filter((origin) => https || !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin))
+    .map((origin) =>
+      https
+        ? `ALLOWED_ORIGINS mixes https with ${origin}: the session cookie loses Secure and __Host- for everyone`
+        : `ALLOWED_ORIGINS has ${origin}: sessions travel without TLS and the cookie is not Secure`,
+    );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
+  // Codes and reset links must reach their owner by mail; a real deployment that
+  // cannot send mail would either lock everyone out or leak them into its logs.
+  if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.SMTP_URL) {
+    throw new Error(
+      "Invalid configuration: SMTP_URL is required in production with an external DATABASE_URL " +
+        "(sign-up codes and password reset links are sent by mail). Set SMTP_URL, or unset " +
+        "DATABASE_URL for the single-machine development run.",
+    );
+  }
   const allowedOrigins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(",")
         .map((o) => o.trim().replace(/\/$/, ""))
@@ -83,6 +118,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPoolSize: e.DB_POOL_SIZE,
     wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    socketLimits: {
+      perIp: e.WS_MAX_SOCKETS_PER_IP,
+      perSession: e.WS_MAX_SOCKETS_PER_SESSION,
+      subscriptionsPerSocket: e.WS_MAX_SUBSCRIPTIONS,
+      // A few dozen: our own client never has more than a handful in flight.
+      callsPerSocket: MAX_CALLS_AT_ONCE,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+    },
     publicOriginSet: e.PUBLIC_ORIGIN !== undefined,
     publicOrigin: (e.PUBLIC_ORIGIN ?? allowedOrigins[0] ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     trustProxyHops: e.TRUST_PROXY_HOPS,
@@ -90,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mailFrom: e.MAIL_FROM,
     // The outbox shows sign-up codes and reset links: only where nobody else can reach it.
     devOutboxPage: !e.SMTP_URL && (e.DEV_OUTBOX_PAGE ?? !e.DATABASE_URL),
+    // Unsent mail (codes, reset links) goes to the log only in the single-machine
+    // development run, never where a log is shipped or shared.
+    logUnsentMail: !e.SMTP_URL && !e.DATABASE_URL,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
     oauth: {
       github: oauthClient(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),

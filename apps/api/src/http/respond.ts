@@ -22,7 +22,11 @@ export function safeReturnPath(value: string | null | undefined): string {
   try {
     // Whatever a browser makes of it must still be on our origin.
     const resolved = new URL(value, "http://orgo.invalid");
-    return resolved.origin === "http://orgo.invalid" ? `${resolved.pathname}${resolved.search}${resolved.hash}` : "/";
+    if (resolved.origin !== "http://orgo.invalid") return "/";
+    const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    // Dot segments collapse `/.//evil.example` into `//evil.example`, which a browser
+    // reads as another host: never hand out a path that starts like one.
+    return /^[/\\][/\\]/.test(path) ? "/" : path;
   } catch {
     return "/";
   }

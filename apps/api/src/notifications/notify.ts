@@ -28,17 +28,23 @@ export const groupKeys = {
 /**
  * Stores a notification inside the caller's transaction, so it exists exactly when
  * the action does; the caller publishes `notification.changed` after the commit.
- * Never for one's own actions. A grouped row takes the newest actor, moves up
+ * Never for one's own actions, never between two people when either blocked the other. A grouped row takes the newest actor, moves up
  * (updatedAt), becomes unread again, and counts one more only for a different actor
  * than the last (a like, unlike and like again is not two people).
  * Returns the row id, or null when nothing was stored.
  */
 export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number | null> {
   if (input.recipientId === input.actorId) return null;
+  // A block in either direction silences everything between the two people,
+  // checked here, where every notification is made, not at each caller.
   const rows = await tx.$queryRaw<{ id: number }[]>`
     insert into "Notification" ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "groupKey")
-    values (${input.recipientId}::uuid, ${input.type}, ${input.actorId}::uuid, ${input.postId ?? null},
-            ${input.commentId ?? null}, ${input.studyId ?? null}, ${input.groupKey})
+    select ${input.recipientId}::uuid, ${input.type}, ${input.actorId}::uuid, ${input.postId ?? null}::int,
+           ${input.commentId ?? null}::int, ${input.studyId ?? null}::int, ${input.groupKey}
+    where not exists (
+      select 1 from "Block"
+      where ("blockerId" = ${input.recipientId}::uuid and "blockedId" = ${input.actorId}::uuid)
+         or ("blockerId" = ${input.actorId}::uuid and "blockedId" = ${input.recipientId}::uuid))
     on conflict ("recipientId", "groupKey") do update set
       "count" = "Notification"."count" + case when "Notification"."actorId" = excluded."actorId" then 0 else 1 end,
       "actorId" = excluded."actorId",

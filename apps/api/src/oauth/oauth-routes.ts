@@ -56,6 +56,8 @@ export function createOAuthRoutes(deps: {
   clientIp: ClientIp;
   secureCookies: boolean;
   logger: Logger;
+  /** Where the provider sends people back (read per request: tests learn their port late). */
+  publicOrigin: () => string;
 }) {
   const cookieOptions = { httpOnly: true, sameSite: "lax", secure: deps.secureCookies, path: "/auth" } as const;
 
@@ -143,6 +145,13 @@ export function createOAuthRoutes(deps: {
       return true;
     }
     if (!match[2]) {
+      // The state cookie must be set on the host the provider returns to. A browser
+      // that came in on another allowed host (127.0.0.1 for localhost) starts over there.
+      const publicOrigin = new URL(deps.publicOrigin());
+      if (req.headers.host && req.headers.host !== publicOrigin.host) {
+        redirect(res, `${publicOrigin.origin}${url.pathname}${url.search}`);
+        return true;
+      }
       start(provider, url, res);
       return true;
     }

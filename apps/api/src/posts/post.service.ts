@@ -10,7 +10,7 @@ import {
 } from "@orgo/api-contract";
 import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
-import { liveStream } from "../events/live-stream.js";
+import { liveStream } from "../live/live-stream.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { dayKey, groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
@@ -44,6 +44,9 @@ function feedQuery(input: TFeedInput, viewer: TViewer | null): Pick<Prisma.PostF
 function cursorOf(kind: TFeedInput["kind"], post: TPostSummary): string {
   return kind === "popular" ? `${post.likeCount}.${post.id}` : String(post.id);
 }
+
+/** Posts read per catch-up query of the live stream. */
+export const CATCH_UP_PAGE = 50;
 
 export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus; storage: FileStorage }): PostService {
   const summary = (row: Parameters<typeof toPostSummary>[0]) => toPostSummary(row, storage);
@@ -120,9 +123,11 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     byId: (id, viewer) => load(id, viewer),
 
     async recordView(id, viewer, device) {
+      // Anonymous readers count once per address: the User-Agent is the client's to
+      // choose, so keying on it let one address count again with every new string.
       const viewerKey = viewer
         ? `u:${viewer.userId}`
-        : `a:${createHash("sha256").update(`${device.ip}|${device.userAgent}`).digest("base64url").slice(0, 22)}`;
+        : `a:${createHash("sha256").update(device.ip).digest("base64url").slice(0, 22)}`;
       return db.$transaction(async (tx) => {
         const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
         if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
@@ -157,7 +162,10 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     async update(viewer, input) {
       const droppedKeys = await db.$transaction(async (tx) => {
         await lockOwnPost(tx, viewer, input.id);
-        await tx.post.update({ where: { id: input.id }, data: { title: input.title, body: input.body } });
+        await tx.post.update({
+          where: { id: input.id },
+          data: { title: input.title, body: input.body, updatedAt: new Date() },
+        });
         return setPostImages(tx, input.id, viewer.userId, input.imageIds);
       });
       await Promise.all(droppedKeys.map((key) => storage.delete(key)));
@@ -222,11 +230,15 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
             await db.post.findMany({
               where: { ...visible, id: { gt: after } },
               orderBy: { id: "asc" },
-              take: 500,
+              // Pages of full posts (bodies up to 40 000 characters): small enough that a
+              // resume from id 0 cannot hold much memory, with the socket's backpressure
+              // guard cutting off a reader that falls behind.
+              take: CATCH_UP_PAGE,
               select: postSummarySelect(null),
             })
           ).map(summary),
-        headId: async () => (await db.post.aggregate({ _max: { id: true } }))._max.id ?? 0,
+        // The newest id by the primary key's index (an aggregate over the table scanned it).
+        headId: async () => (await db.post.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0,
         idOf: (post) => post.id,
         afterId,
         signal,

@@ -6,6 +6,10 @@ export const limits = {
   signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
   signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
   signUpPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  /** "Send the code again" from the same browser. */
+  signUpResend: { limit: 1, windowMs: 60_000 },
+  /** Mail of any kind (codes, reset links, notices) to one address, whoever asks. */
+  mailPerAddress: { limit: 5, windowMs: 60 * 60_000 },
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
   resetPerAccount: { limit: 3, windowMs: 60 * 60_000 },
   oauthPerIp: { limit: 30, windowMs: 15 * 60_000 },

@@ -8,7 +8,7 @@ import {
   type TStudyStatus,
   type TViewer,
 } from "@orgo/api-contract";
-import { Prisma, type Db } from "@orgo/db";
+import { isForeignKeyViolation, Prisma, type Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
@@ -31,6 +31,22 @@ interface LockedStudy {
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const nobody = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The database knows which zones it can compute in (a foreign key to its own
+ * list): a name it refuses is the client's mistake, answered as a field error,
+ * and the row is never saved.
+ */
+async function inKnownTimeZone<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isForeignKeyViolation(error, "Study_timeZone_known")) {
+      throw new AppError("VALIDATION", m.invalidTimeZone, { fieldErrors: { timeZone: [m.invalidTimeZone] } });
+    }
+    throw error;
+  }
+}
 
 export function createStudyService({
   db,
@@ -245,60 +261,65 @@ export function createStudyService({
     },
 
     async create(viewer, input) {
-      const id = await db.$transaction(async (tx) => {
-        const study = await tx.study.create({
-          data: {
-            leaderId: viewer.userId,
-            title: input.title,
-            description: input.description,
-            startsOn: dateOf(input.startsOn),
-            endsOn: dateOf(input.endsOn),
-            recruitUntil: input.recruitUntil ? dateOf(input.recruitUntil) : null,
-            online: input.online,
-            location: input.online ? (input.location ?? null) : input.location!,
-            capacity: input.capacity,
-            tags: input.tags,
-            timeZone: input.timeZone,
-            requiresApproval: input.requiresApproval,
-            memberCount: 1,
-            members: { create: { userId: viewer.userId } },
-            chatRoom: { create: { members: { create: { userId: viewer.userId } } } },
-          },
-          select: { id: true },
-        });
-        return study.id;
-      });
+      const id = await inKnownTimeZone(
+        db.$transaction(async (tx) => {
+          const study = await tx.study.create({
+            data: {
+              leaderId: viewer.userId,
+              title: input.title,
+              description: input.description,
+              startsOn: dateOf(input.startsOn),
+              endsOn: dateOf(input.endsOn),
+              recruitUntil: input.recruitUntil ? dateOf(input.recruitUntil) : null,
+              online: input.online,
+              location: input.online ? (input.location ?? null) : input.location!,
+              capacity: input.capacity,
+              tags: input.tags,
+              timeZone: input.timeZone,
+              requiresApproval: input.requiresApproval,
+              memberCount: 1,
+              members: { create: { userId: viewer.userId } },
+              chatRoom: { create: { members: { create: { userId: viewer.userId } } } },
+            },
+            select: { id: true },
+          });
+          return study.id;
+        }),
+      );
       return (await loadMany([id], viewer))[0]!;
     },
 
     update: (viewer, input) =>
-      change(viewer, input.id, async (tx) => {
-        const study = await lock(tx, input.id);
-        requireLeader(study, viewer);
-        if (input.capacity < study.memberCount) {
-          throw new AppError("VALIDATION", m.capacityBelowMembers, {
-            fieldErrors: { capacity: [m.capacityBelowMembers] },
+      inKnownTimeZone(
+        change(viewer, input.id, async (tx) => {
+          const study = await lock(tx, input.id);
+          requireLeader(study, viewer);
+          if (input.capacity < study.memberCount) {
+            throw new AppError("VALIDATION", m.capacityBelowMembers, {
+              fieldErrors: { capacity: [m.capacityBelowMembers] },
+            });
+          }
+          await tx.study.update({
+            where: { id: input.id },
+            data: {
+              title: input.title,
+              description: input.description,
+              startsOn: dateOf(input.startsOn),
+              endsOn: dateOf(input.endsOn),
+              recruitUntil: input.recruitUntil ? dateOf(input.recruitUntil) : null,
+              online: input.online,
+              location: input.location ?? null,
+              capacity: input.capacity,
+              tags: input.tags,
+              timeZone: input.timeZone,
+              requiresApproval: input.requiresApproval,
+              updatedAt: now(),
+            },
           });
-        }
-        await tx.study.update({
-          where: { id: input.id },
-          data: {
-            title: input.title,
-            description: input.description,
-            startsOn: dateOf(input.startsOn),
-            endsOn: dateOf(input.endsOn),
-            recruitUntil: input.recruitUntil ? dateOf(input.recruitUntil) : null,
-            online: input.online,
-            location: input.location ?? null,
-            capacity: input.capacity,
-            tags: input.tags,
-            timeZone: input.timeZone,
-            requiresApproval: input.requiresApproval,
-          },
-        });
-        // More seats: the waitlist moves up.
-        return promote(tx, input.id, viewer.userId);
-      }),
+          // More seats: the waitlist moves up.
+          return promote(tx, input.id, viewer.userId);
+        }),
+      ),
 
     async delete(viewer, id) {
       await db.$transaction(async (tx) => {

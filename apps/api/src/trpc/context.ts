@@ -3,7 +3,8 @@ import type { WebSocket } from "ws";
 import type { Services, TContext } from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
 import type { RequestAuth } from "../auth/request-auth.js";
-import type { SessionSockets } from "../auth/session-sockets.js";
+import { TOO_MANY_SOCKETS_CLOSE_CODE, createConnectionBudget, type SocketLimits } from "../live/socket-limits.js";
+import type { SessionSockets } from "../live/session-sockets.js";
 import type { ClientIp } from "../http/client-ip.js";
 
 export interface ContextDeps {
@@ -12,6 +13,7 @@ export interface ContextDeps {
   logger: Logger;
   sessionSockets: SessionSockets;
   clientIp: ClientIp;
+  socketLimits: SocketLimits;
 }
 
 type Transport = { kind: "http"; res: ServerResponse } | { kind: "websocket"; socket: WebSocket };
@@ -20,24 +22,38 @@ type Transport = { kind: "http"; res: ServerResponse } | { kind: "websocket"; so
  * One context for HTTP and websocket alike: the viewer comes from the session
  * cookie, for websockets the cookie of the upgrade request.
  */
-export function createContextFactory({ services, auth, logger, sessionSockets, clientIp }: ContextDeps) {
+export function createContextFactory({ services, auth, logger, sessionSockets, clientIp, socketLimits }: ContextDeps) {
   function cookiesFor(res: ServerResponse): TContext["cookies"] {
     return {
       setSession: (token, expiresAt) => auth.setSession(res, token, expiresAt),
       clearSession: () => auth.clearSession(res),
+      setSignUp: (token, expiresAt) => auth.setSide(res, "signup", token, expiresAt),
+      clearSignUp: () => auth.setSide(res, "signup", ""),
+      setTrustedDevice: (token) => auth.setSide(res, "device", token),
     };
   }
 
   return async (req: IncomingMessage, requestId: string, transport: Transport): Promise<TContext> => {
     const viewer = await auth.viewerOf(req, transport.kind === "http" ? transport.res : null);
     // A websocket keeps the viewer of its upgrade; remember it so a revocation can close it.
-    if (viewer && transport.kind === "websocket") sessionSockets.add(viewer.sessionId, transport.socket);
+    if (viewer && transport.kind === "websocket") {
+      if (sessionSockets.count(viewer.sessionId) >= socketLimits.perSession) {
+        transport.socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, "Too many connections for this session");
+      }
+      sessionSockets.add(viewer.sessionId, transport.socket);
+    }
     return {
       services,
       requestId,
       viewer,
-      device: { userAgent: req.headers["user-agent"] ?? "", ip: clientIp(req) },
+      device: {
+        userAgent: req.headers["user-agent"] ?? "",
+        ip: clientIp(req),
+        signUpToken: auth.readSide(req, "signup"),
+        deviceToken: auth.readSide(req, "device"),
+      },
       cookies: transport.kind === "http" ? cookiesFor(transport.res) : null,
+      budget: transport.kind === "websocket" ? createConnectionBudget(socketLimits) : undefined,
       // HTTP requests get their access line from the server; websocket calls share
       // one connection, so each call logs its own.
       reportCall:

@@ -18,6 +18,8 @@ export async function startTestApp(options: {
   const uploadDir = mkdtempSync(path.join(tmpdir(), "orgo-uploads-"));
   const config = loadConfig({
     UPLOAD_DIR: uploadDir,
+    // Not production: tests run an external database without SMTP (mail goes to the outbox).
+    NODE_ENV: "test",
     PORT: "0",
     HOST: "127.0.0.1",
     DATABASE_URL: options.databaseUrl,

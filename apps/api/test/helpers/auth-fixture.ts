@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
-import { AppError, type AuthService, type TViewer } from "@orgo/api-contract";
+import { createDb, type Db } from "@orgo/db";
+import { AppError, type AuthService, type TDevice, type TViewer } from "@orgo/api-contract";
 import { createAuthService } from "../../src/auth/auth.service.js";
 import { createSessionService, type SessionService } from "../../src/auth/session.service.js";
 import { createDevOutbox, type DevOutbox } from "../../src/mail/mailer.js";
 import { createLogger } from "../../src/logger.js";
+import { startJobQueue, type JobQueue } from "../../src/jobs/job-queue.js";
+import { createAuthMailJobs } from "../../src/auth/auth-mail-jobs.js";
+import { waitFor } from "./trpc-client.js";
 import { createMemoryRateLimiter } from "../../src/rate-limit/memory-rate-limiter.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createLocalFileStorage } from "../../src/storage/local-file-storage.js";
@@ -12,7 +16,7 @@ import { createUserService, type ProfileService } from "../../src/users/user.ser
 import type { FileStorage } from "../../src/storage/file-storage.js";
 import { tempDir } from "./temp-dir.js";
 
-export const device = { userAgent: "vitest", ip: "127.0.0.1" };
+export const device: TDevice = { userAgent: "vitest", ip: "127.0.0.1" };
 
 export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -33,6 +37,7 @@ export function authFixture() {
     sessions: undefined as unknown as SessionService,
     outbox: undefined as unknown as DevOutbox,
     auth: undefined as unknown as AuthService,
+    jobs: undefined as unknown as JobQueue,
     users: undefined as unknown as ProfileService,
     storage: undefined as unknown as FileStorage & { root: string },
     bus: createMemoryEventBus(),
@@ -40,12 +45,24 @@ export function authFixture() {
     advance: (ms: number) => {
       f.clock = new Date(f.clock.getTime() + ms);
     },
-    /** The newest mail to `email`. */
+    /** The newest mail to `email`, sent now or by a job still running. */
     mailTo: (email: string) => {
       return f.outbox.messages.filter((m) => m.to === email).at(-1);
     },
-    codeFor: (email: string) => {
-      return /\b(\d{6})\b/.exec(f.mailTo(email)?.subject ?? "")?.[1] ?? "";
+    /** How many mails `email` has had. */
+    mailCount: (email: string) => f.outbox.messages.filter((m) => m.to === email).length,
+    /** Waits for the mail job to deliver mail number `n` to `email` (mail is sent off the request path). */
+    mailArrives: async (email: string, n = f.mailCount(email) + 1) => {
+      await waitFor(() => f.mailCount(email) >= n, `mail #${n} to ${email}`);
+      return f.mailTo(email)!;
+    },
+    /** Starts a sign-up from a browser of its own and waits for its code. */
+    startSignUp: async (person: { email: string; password: string; handle: string; displayName: string }) => {
+      const n = f.mailCount(person.email) + 1;
+      const started = await f.auth.signUpStart(person, device);
+      const mail = await f.mailArrives(person.email, n);
+      const code = /\b(\d{6})\b/.exec(mail.subject)?.[1] ?? "";
+      return { started, code, browser: { ...device, signUpToken: started.signUpToken } };
     },
     viewerOf: async (token: string): Promise<TViewer> => {
       const { session } = (await f.sessions.validate(token))!;
@@ -64,32 +81,43 @@ export function authFixture() {
     /** A new account through the real sign-up, with its first session. */
     signedUp: async () => {
       const person = f.newPerson();
-      await f.auth.signUpStart(person, device);
-      const first = await f.auth.signUpVerify({ email: person.email, code: f.codeFor(person.email) }, device);
+      const { code, browser } = await f.startSignUp(person);
+      const first = await f.auth.signUpVerify({ email: person.email, code }, browser);
       return { person, first, viewer: await f.viewerOf(first.token) };
     },
   };
   const uploadRoot = tempDir();
+  let jobsDb: Db | undefined;
 
   beforeAll(async () => {
     f.fresh = await freshDatabase();
     const now = () => f.clock;
     f.sessions = createSessionService({ db: f.fresh.db, now });
-    f.outbox = createDevOutbox(createLogger("silent"));
+    f.outbox = createDevOutbox(createLogger("silent"), { logText: false });
     f.storage = createLocalFileStorage(uploadRoot);
+    // The jobs get a client of their own, so the statements tests count are the requests' alone.
+    jobsDb = createDb({ connectionString: f.fresh.url, maxConnections: 4 });
+    f.jobs = await startJobQueue({
+      connectionString: f.fresh.url,
+      logger: createLogger("silent"),
+      handlers: createAuthMailJobs({ db: jobsDb, mailer: f.outbox, publicOrigin: () => "https://orgo.test", now }),
+    });
     f.auth = createAuthService({
       db: f.fresh.db,
       sessions: f.sessions,
-      mailer: f.outbox,
+      jobs: f.jobs,
       limiter: createMemoryRateLimiter(() => f.clock.getTime()),
       bus: f.bus,
       storage: f.storage,
-      publicOrigin: () => "https://orgo.test",
       oauthProviders: () => [],
       now,
     });
     f.users = createUserService({ db: f.fresh.db, storage: f.storage });
   });
-  afterAll(() => f.fresh?.drop());
+  afterAll(async () => {
+    await f.jobs?.stop();
+    await jobsDb?.$disconnect();
+    await f.fresh?.drop();
+  });
   return f;
 }

@@ -30,7 +30,10 @@ export function communityFixture() {
     n: 0,
     person: async (handle?: string): Promise<TViewer & { handle: string }> => {
       const name = handle ?? `member_${++f.n}`;
-      const user = await f.fresh.db.user.create({ data: { handle: name, displayName: name.toUpperCase() } });
+      // Every test person has an e-mail, so a leak of it anywhere would show.
+      const user = await f.fresh.db.user.create({
+        data: { handle: name, displayName: name.toUpperCase(), email: `${name}@people.test` },
+      });
       return { userId: user.id, sessionId: `s-${name}`, signedInAt: new Date(), handle: name };
     },
   };

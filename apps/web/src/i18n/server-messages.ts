@@ -69,4 +69,9 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   notInStudy: "이 스터디에 참여하고 있지 않아요",
   noSuchRequest: "해당 신청이 없어요",
   lastSignInMethod: "먼저 비밀번호를 설정하세요. 지금은 이것이 유일한 로그인 방법이에요",
+  invalidText: "저장할 수 없는 문자가 들어 있어요",
+  inputTooDeep: "요청이 너무 깊게 중첩되어 있어요",
+  invalidCursor: "잘못된 커서예요",
+  tooManyCalls: "한 번에 너무 많이 요청했어요. 잠시 후 다시 시도하세요.",
+  tooManySubscriptions: "이 연결의 실시간 구독이 너무 많아요",
 };

@@ -22,6 +22,7 @@ import {
 
 function startSession(ctx: TContext, started: TStartedSession) {
   ctx.cookies!.setSession(started.token, started.expiresAt);
+  if (started.deviceToken) ctx.cookies!.setTrustedDevice(started.deviceToken);
   return started.me;
 }
 
@@ -39,12 +40,20 @@ export const authRouter = router({
   signUpStart: httpProcedure
     .input(ZSignUpStartInput)
     .output(ZSignUpStarted)
-    .mutation(({ ctx, input }) => ctx.services.auth.signUpStart(input, ctx.device)),
+    .mutation(async ({ ctx, input }) => {
+      const { signUpToken, ...started } = await ctx.services.auth.signUpStart(input, ctx.device);
+      ctx.cookies!.setSignUp(signUpToken, started.codeExpiresAt);
+      return started;
+    }),
 
   signUpVerify: httpProcedure
     .input(ZSignUpVerifyInput)
     .output(ZMe)
-    .mutation(async ({ ctx, input }) => startSession(ctx, await ctx.services.auth.signUpVerify(input, ctx.device))),
+    .mutation(async ({ ctx, input }) => {
+      const me = startSession(ctx, await ctx.services.auth.signUpVerify(input, ctx.device));
+      ctx.cookies!.clearSignUp();
+      return me;
+    }),
 
   signIn: httpProcedure
     .input(ZSignInInput)

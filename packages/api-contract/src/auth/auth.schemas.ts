@@ -56,6 +56,8 @@ export interface TStartedSession {
   token: string;
   expiresAt: Date;
   me: TMe;
+  /** Marks this browser as one that signed in to the account (`orgo_device` cookie). */
+  deviceToken?: string;
 }
 
 export const ZSessionSummary = z.object({

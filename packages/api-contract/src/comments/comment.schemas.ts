@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
+import { ZDbId } from "../common/common.schemas.js";
 
 export const COMMENT_BODY_MAX = 10_000;
 const ZCommentBody = z.string().trim().min(1, m.commentRequired).max(COMMENT_BODY_MAX, m.commentTooLong);
@@ -22,8 +23,8 @@ export const ZCommentThread = ZComment.extend({ replies: z.array(ZComment), repl
 export type TCommentThread = z.infer<typeof ZCommentThread>;
 
 export const ZCommentListInput = z.object({
-  postId: z.number().int().positive(),
-  cursor: z.number().int().positive().nullish(),
+  postId: ZDbId,
+  cursor: ZDbId.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type TCommentListInput = z.infer<typeof ZCommentListInput>;
@@ -32,13 +33,13 @@ export const ZCommentPage = z.object({ items: z.array(ZCommentThread), nextCurso
 export type TCommentPage = z.infer<typeof ZCommentPage>;
 
 export const ZCreateCommentInput = z.object({
-  postId: z.number().int().positive(),
-  parentId: z.number().int().positive().nullish(),
+  postId: ZDbId,
+  parentId: ZDbId.nullish(),
   body: ZCommentBody,
 });
 export type TCreateCommentInput = z.infer<typeof ZCreateCommentInput>;
 
-export const ZUpdateCommentInput = z.object({ id: z.number().int().positive(), body: ZCommentBody });
+export const ZUpdateCommentInput = z.object({ id: ZDbId, body: ZCommentBody });
 export type TUpdateCommentInput = z.infer<typeof ZUpdateCommentInput>;
 
-export const ZCommentRef = z.object({ id: z.number().int().positive() });
+export const ZCommentRef = z.object({ id: ZDbId });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZPublicUser } from "../users/user.schemas.js";
+import { ZDbId } from "../common/common.schemas.js";
 
 export const notificationTypes = [
   "follow",
@@ -33,7 +34,7 @@ export const ZNotification = z.object({
 export type TNotification = z.infer<typeof ZNotification>;
 
 export const ZNotificationListInput = z.object({
-  cursor: z.number().int().positive().nullish(),
+  cursor: ZDbId.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type TNotificationListInput = z.infer<typeof ZNotificationListInput>;
@@ -41,4 +42,4 @@ export type TNotificationListInput = z.infer<typeof ZNotificationListInput>;
 export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextCursor: z.number().int().nullable() });
 export type TNotificationPage = z.infer<typeof ZNotificationPage>;
 
-export const ZNotificationRef = z.object({ id: z.number().int().positive() });
+export const ZNotificationRef = z.object({ id: ZDbId });

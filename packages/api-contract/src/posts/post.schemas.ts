@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
+import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 
 export const POST_TITLE_MAX = 200;
 export const POST_BODY_MAX = 40_000;
 export const POST_IMAGES_MAX = 10;
 
-export const ZPostId = z.number().int().positive();
+export const ZPostId = ZDbId;
 
 /** An image of a post; `id` is what `imageIds` takes when the post is edited. */
 export const ZPostImage = z.object({
@@ -43,7 +44,10 @@ export const ZFeedKind = z.enum(feedKinds);
 export type TFeedKind = z.infer<typeof ZFeedKind>;
 
 /** Opaque to clients: `<id>` for Latest/Following, `<likeCount>.<id>` for Popular. */
-export const ZFeedCursor = z.string().regex(/^\d{1,10}(\.\d{1,10})?$/, "Invalid cursor");
+export const ZFeedCursor = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,10})?$/, m.invalidCursor)
+  .refine((cursor) => cursor.split(".").every((part) => Number(part) <= INT4_MAX), m.invalidCursor);
 
 export const ZFeedInput = z.object({
   kind: ZFeedKind.default("latest"),
@@ -83,6 +87,10 @@ export type TLikeState = z.infer<typeof ZLikeState>;
 
 export const ZOnPostCreatedInput = z.object({
   /** Set by the client on reconnect (tRPC's tracked() id): resume after this post. */
-  lastEventId: z.string().regex(/^\d+$/).nullish(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .refine((id) => Number(id) <= INT4_MAX)
+    .nullish(),
 });
 export type TOnPostCreatedInput = z.infer<typeof ZOnPostCreatedInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 
 export const ZUserRef = z.object({ userId: z.uuid() });
@@ -18,7 +19,10 @@ export type TPersonRow = z.infer<typeof ZPersonRow>;
 export const ZPeopleInput = z.object({
   userId: z.uuid(),
   /** nextCursor of the previous page. */
-  cursor: z.string().max(100).nullish(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, m.invalidCursor)
+    .nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type TPeopleInput = z.infer<typeof ZPeopleInput>;

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
+import { ZDay, ZDbId, ZTimeZone } from "../common/common.schemas.js";
 
 export const studyStatuses = ["recruiting", "closed", "in_progress", "ended"] as const;
 export const ZStudyStatus = z.enum(studyStatuses);
 export type TStudyStatus = z.infer<typeof ZStudyStatus>;
 
 export const STUDY_PAGE_SIZE = 12;
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m.invalidDate);
 /** Trimmed, lower-cased, de-duplicated, at most 10. */
 const ZTags = z
   .array(z.string().trim().toLowerCase().min(1).max(30))
@@ -24,17 +24,7 @@ const ZStudyFields = z.object({
   location: z.string().trim().max(200).nullish(),
   capacity: z.number().int().min(2, m.capacityRange).max(100, m.capacityRange),
   tags: ZTags.default([]),
-  timeZone: z
-    .string()
-    .default("Asia/Seoul")
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, m.invalidTimeZone),
+  timeZone: ZTimeZone.default("Asia/Seoul"),
   requiresApproval: z.boolean().default(false),
 });
 
@@ -50,11 +40,11 @@ function checkFields<T extends z.infer<typeof ZStudyFields>>(study: T, ctx: z.Re
 
 export const ZCreateStudyInput = ZStudyFields.superRefine(checkFields);
 export type TCreateStudyInput = z.infer<typeof ZCreateStudyInput>;
-export const ZUpdateStudyInput = ZStudyFields.extend({ id: z.number().int().positive() }).superRefine(checkFields);
+export const ZUpdateStudyInput = ZStudyFields.extend({ id: ZDbId }).superRefine(checkFields);
 export type TUpdateStudyInput = z.infer<typeof ZUpdateStudyInput>;
 
-export const ZStudyRef = z.object({ id: z.number().int().positive() });
-export const ZStudyMemberRef = z.object({ id: z.number().int().positive(), userId: z.uuid() });
+export const ZStudyRef = z.object({ id: ZDbId });
+export const ZStudyMemberRef = z.object({ id: ZDbId, userId: z.uuid() });
 
 export const ZStudy = z.object({
   id: z.number().int(),

@@ -20,6 +20,9 @@ export function createSessionSockets() {
         if (set.size === 0) bySession.delete(sessionId);
       });
     },
+    count(sessionId: string): number {
+      return bySession.get(sessionId)?.size ?? 0;
+    },
     close(sessionIds: readonly string[]): number {
       let closed = 0;
       for (const id of sessionIds) {

@@ -1,4 +1,4 @@
-import type { EventBus } from "./event-bus.js";
+import type { EventBus } from "../events/event-bus.js";
 import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
 
 export class StreamOverflowError extends Error {

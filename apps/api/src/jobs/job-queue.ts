@@ -1,0 +1,72 @@
+import { Logger as WorkerLogger, LogLevel, run, type Runner, type Task } from "graphile-worker";
+import type { Prisma } from "@orgo/db";
+import type { Logger } from "../logger.js";
+
+/** Every kind of job and its payload: the names are the contract between enqueue and task. */
+export interface JobPayloads {
+  /** A sign-up code (or "you already have an account") to the pending sign-up's address. */
+  "mail.signUp": { pendingId: string };
+  /** A reset link to the address, when it has an account; nothing otherwise. */
+  "mail.passwordReset": { email: string };
+}
+export type JobName = keyof JobPayloads;
+export type JobHandlers = { [name in JobName]: (payload: JobPayloads[name]) => Promise<void> };
+
+export interface JobQueue {
+  /**
+   * Adds a job inside the caller's transaction, so it exists exactly when the
+   * change that asks for it commits. A failing job is retried with backoff.
+   */
+  enqueue<N extends JobName>(tx: Prisma.TransactionClient, name: N, payload: JobPayloads[N]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Mail that fails (the SMTP server is down) is retried for about a day, then given up. */
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Jobs live in PostgreSQL (graphile-worker): they survive restarts, each runs once
+ * however many API processes work the queue, failures are retried with
+ * exponential backoff, and LISTEN/NOTIFY starts a new job within milliseconds.
+ */
+export async function startJobQueue(options: {
+  connectionString: string;
+  handlers: JobHandlers;
+  logger: Logger;
+  concurrency?: number;
+}): Promise<JobQueue> {
+  const log = options.logger.child({ component: "jobs" });
+  const taskList: Record<string, Task> = {};
+  for (const [name, handler] of Object.entries(options.handlers)) {
+    // Payloads come back from the database as JSON: the handler's shape is ours.
+    taskList[name] = (payload) => (handler as (payload: unknown) => Promise<void>)(payload);
+  }
+  const runner: Runner = await run({
+    connectionString: options.connectionString,
+    concurrency: options.concurrency ?? 2,
+    maxPoolSize: (options.concurrency ?? 2) + 2,
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    taskList,
+    logger: new WorkerLogger(() => (level, message, meta) => {
+      if (level === LogLevel.ERROR) log.error(meta ?? {}, message);
+      else if (level === LogLevel.WARNING) log.warn(meta ?? {}, message);
+      else log.debug(meta ?? {}, message);
+    }),
+  });
+  runner.events.on("job:failed", ({ job, error }) =>
+    log.warn({ err: error, job: job.task_identifier, attempts: job.attempts }, "job failed; it will be retried"),
+  );
+  let stopped: Promise<void> | undefined;
+  return {
+    async enqueue(tx, name, payload) {
+      await tx.$executeRaw`select graphile_worker.add_job(
+        identifier => ${name}, payload => ${JSON.stringify(payload)}::json, max_attempts => ${MAX_ATTEMPTS})`;
+    },
+    stop() {
+      // Idempotent: a shutdown and a test's clean-up may both ask.
+      stopped ??= runner.stop();
+      return stopped;
+    },
+  };
+}
