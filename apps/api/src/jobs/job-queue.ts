@@ -1,4 +1,4 @@
-import { Logger as WorkerLogger, LogLevel, run, type Runner, type Task } from "graphile-worker";
+import { Logger as WorkerLogger, run, type Runner, type Task } from "graphile-worker";
 import type { Prisma } from "@orgo/db";
 import type { Logger } from "../logger.js";
 
@@ -49,8 +49,10 @@ export async function startJobQueue(options: {
     pollInterval: 2_000,
     taskList,
     logger: new WorkerLogger(() => (level, message, meta) => {
-      if (level === LogLevel.ERROR) log.error(meta ?? {}, message);
-      else if (level === LogLevel.WARNING) log.warn(meta ?? {}, message);
+      // LogLevel is an ambient const enum (unreadable at run time here): its values are these strings.
+      const name = level as string;
+      if (name === "error") log.error(meta ?? {}, message);
+      else if (name === "warning") log.warn(meta ?? {}, message);
       else log.debug(meta ?? {}, message);
     }),
   });

@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -53,14 +56,32 @@ export async function openSchemaEngine(
 ): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
   const { SchemaEngine } = await loadBindings();
   const factory = new PrismaPg({ connectionString });
+  // The engine's connections must be closed by us: freeing the engine does not, and
+  // one of them holds Prisma's migration advisory lock, so every other process
+  // starting against this database waited ~10 s for its lock timeout.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
   // A bare PrismaPg instance loses `this` inside the engine; the binder keeps it.
-  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+  const adapter = bindMigrationAwareSqlAdapterFactory(tracking);
   const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, adapter);
   return {
     engine,
-    close: () => {
+    close: async () => {
       engine.free();
-      return Promise.resolve();
+      await Promise.all(opened.splice(0).map((connection) => connection.dispose()));
     },
   };
 }
