@@ -155,6 +155,17 @@ describe("hardening: what an attacker found, over HTTP", () => {
     expect(await closed).toEqual([SESSION_ENDED_CLOSE_CODE, "Session ended"]);
   });
 
+  it("#6 sends the one list of security headers with everything the API serves", async () => {
+    for (const path of ["/", "/trpc/post.feed", "/healthz", "/no/such/page"]) {
+      const response = await fetch(`${app.url}${path}`);
+      for (const [name, value] of securityHeaders({ https: false })) {
+        expect([path, name, response.headers.get(name)]).toEqual([path, name, value]);
+      }
+      // HSTS only over https (a test server is plain http).
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+  });
+
   it("#17 sends a browser on another allowed host to the public origin before a provider sign-in", async () => {
     const other = await startTestApp({
       databaseUrl: fresh.url,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { DestinationStream } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logger.js";
 import { startApp, type RunningApp } from "../../src/app.js";
@@ -13,6 +14,8 @@ export async function startTestApp(options: {
   webDistDir?: string;
   /** Extra environment, e.g. OAuth credentials or DEV_OUTBOX_PAGE. */
   env?: Record<string, string>;
+  /** Where log lines go (tests that read the log); stdout otherwise. */
+  logDestination?: DestinationStream;
 }): Promise<RunningApp> {
   // Uploaded files of a test app go to a folder of its own, removed when it stops.
   const uploadDir = mkdtempSync(path.join(tmpdir(), "orgo-uploads-"));
@@ -30,7 +33,7 @@ export async function startTestApp(options: {
     ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
     ...options.env,
   });
-  const app = await startApp(config, createLogger(config.logLevel));
+  const app = await startApp(config, createLogger(config.logLevel, options.logDestination));
   // The origin a browser on this server would send.
   config.allowedOrigins.push(`http://127.0.0.1:${app.address.port}`, `http://localhost:${app.address.port}`);
   const stop = app.stop.bind(app);
