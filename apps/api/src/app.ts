@@ -18,7 +18,7 @@ import { createMemoryEventBus } from "./events/memory-event-bus.js";
 import { createRedisEventBus, pingRedis } from "./events/redis-event-bus.js";
 import { createServices } from "./services.js";
 import { startJobQueue } from "./jobs/job-queue.js";
-import { createAuthMailJobs } from "./auth/auth-mail-jobs.js";
+import { createAuthJobs } from "./auth/auth-jobs.js";
 import { createSessionService } from "./auth/session.service.js";
 import { createRequestAuth } from "./auth/request-auth.js";
 import { createDevOutbox, type DevOutbox, type Mailer } from "./mail/mailer.js";
@@ -91,7 +91,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const jobs = await startJobQueue({
     connectionString: databaseUrl,
     logger,
-    handlers: createAuthMailJobs({ db, mailer, publicOrigin }),
+    handlers: createAuthJobs({ db, mailer, publicOrigin }),
   });
   const services = createServices({
     db,

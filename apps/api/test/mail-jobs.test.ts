@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import { startJobQueue, type JobQueue } from "../src/jobs/job-queue.js";
-import { createAuthMailJobs } from "../src/auth/auth-mail-jobs.js";
+import { createAuthJobs } from "../src/auth/auth-jobs.js";
 import { createDevOutbox, type Mailer } from "../src/mail/mailer.js";
 import { createLogger } from "../src/logger.js";
 import { waitFor } from "./helpers/trpc-client.js";
@@ -17,7 +17,7 @@ describe("mail jobs", () => {
     const queue = await startJobQueue({
       connectionString: fresh.url,
       logger,
-      handlers: createAuthMailJobs({ db: fresh.db, mailer, publicOrigin: () => "https://orgo.test" }),
+      handlers: createAuthJobs({ db: fresh.db, mailer, publicOrigin: () => "https://orgo.test" }),
     });
     queues.push(queue);
     return queue;
@@ -39,7 +39,7 @@ describe("mail jobs", () => {
     const first = await start(outbox);
     await first.stop();
     // Queued while nothing works the queue (the API was down), then the API comes back.
-    await fresh.db.$transaction((tx) => first.enqueue(tx, "mail.passwordReset", { email: "restart@example.com" }));
+    await fresh.db.$transaction((tx) => first.enqueue(tx, "mail:passwordReset", { email: "restart@example.com" }));
     expect(outbox.messages.filter((m) => m.to === "restart@example.com")).toHaveLength(0);
     await start(outbox);
     await waitFor(() => outbox.messages.some((m) => m.to === "restart@example.com"), "the queued mail");
@@ -58,7 +58,7 @@ describe("mail jobs", () => {
     // Only this queue's worker may take the job.
     await Promise.all(queues.splice(0).map((q) => q.stop()));
     const queue = await start(flaky);
-    await fresh.db.$transaction((tx) => queue.enqueue(tx, "mail.passwordReset", { email: "flaky@example.com" }));
+    await fresh.db.$transaction((tx) => queue.enqueue(tx, "mail:passwordReset", { email: "flaky@example.com" }));
     // graphile-worker backs off exp(1) ≈ 3 s before the second attempt.
     await waitFor(() => outbox.messages.some((m) => m.to === "flaky@example.com"), "the retried mail", 20_000);
     expect(calls).toBe(2);
@@ -70,11 +70,38 @@ describe("mail jobs", () => {
     const queue = queues.at(-1)!;
     await fresh.db
       .$transaction(async (tx) => {
-        await queue.enqueue(tx, "mail.passwordReset", { email: "rollback@example.com" });
+        await queue.enqueue(tx, "mail:passwordReset", { email: "rollback@example.com" });
         throw new Error("the request failed after queueing");
       })
       .catch(() => undefined);
     const queued = await fresh.db.$queryRaw<{ n: bigint }[]>`select count(*) as n from graphile_worker.jobs`;
     expect(queued[0]!.n).toBe(0n);
+  });
+
+  it("sweeps sign-ups and reset links a day after they expired, and nothing younger", async () => {
+    const user = await fresh.db.user.create({
+      data: { email: "sweep@example.com", handle: "sweep", displayName: "S" },
+    });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+    const row = (expiresAt: Date) => ({
+      email: "sweep@example.com",
+      handle: "sweep_new",
+      displayName: "S",
+      passwordHash: "x",
+      browserSecretHash: new Uint8Array(32),
+      expiresAt,
+    });
+    await fresh.db.pendingSignUp.createMany({ data: [row(hoursAgo(25)), row(hoursAgo(2))] });
+    await fresh.db.passwordReset.createMany({
+      data: [hoursAgo(30), hoursAgo(1)].map((expiresAt) => ({
+        userId: user.id,
+        secretHash: new Uint8Array(32),
+        expiresAt,
+      })),
+    });
+    const jobs = createAuthJobs({ db: fresh.db, mailer: outbox, publicOrigin: () => "https://orgo.test" });
+    await jobs["sweep:authLeftovers"]({});
+    expect(await fresh.db.pendingSignUp.count({ where: { email: "sweep@example.com" } })).toBe(1);
+    expect(await fresh.db.passwordReset.count({ where: { userId: user.id } })).toBe(1);
   });
 });

@@ -8,13 +8,13 @@ import { loadMe } from "../users/me.js";
 import { countersTouchedBy } from "../social/counters.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import type { SessionService } from "./session.service.js";
-import { CODE_TTL_MS, hashCode } from "./auth-mail-jobs.js";
+import { CODE_TTL_MS, hashCode } from "./auth-jobs.js";
 import { boundSecretMatches, newBoundSecret, parseBoundToken } from "./bound-token.js";
 import { secretHashesMatch } from "./session-token.js";
 import type { RateLimiter, RateLimitRule } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
 
-export { CODE_TTL_MS, RESET_TTL_MS } from "./auth-mail-jobs.js";
+export { CODE_TTL_MS, RESET_TTL_MS } from "./auth-jobs.js";
 export const CODE_MAX_ATTEMPTS = 5;
 export const RESEND_AFTER_SECONDS = 60;
 /** An OAuth-only account proves it is really them by a sign-in this recent. */
@@ -118,7 +118,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
             expiresAt: codeExpiresAt,
           },
         });
-        await jobs.enqueue(tx, "mail.signUp", { pendingId: id });
+        await jobs.enqueue(tx, "mail:signUp", { pendingId: id });
       });
       await limiter.hit(`signup:resend:${id}`, limits.signUpResend);
       return {
@@ -253,7 +253,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       ]);
       // The same work whether or not the address has an account: the job decides,
       // off the request path, and only an owner gets mail.
-      await db.$transaction((tx) => jobs.enqueue(tx, "mail.passwordReset", { email: input.email }));
+      await db.$transaction((tx) => jobs.enqueue(tx, "mail:passwordReset", { email: input.email }));
     },
 
     async resetPassword(input, device) {

@@ -5,10 +5,15 @@ import type { Logger } from "../logger.js";
 /** Every kind of job and its payload: the names are the contract between enqueue and task. */
 export interface JobPayloads {
   /** A sign-up code (or "you already have an account") to the pending sign-up's address. */
-  "mail.signUp": { pendingId: string };
+  "mail:signUp": { pendingId: string };
   /** A reset link to the address, when it has an account; nothing otherwise. */
-  "mail.passwordReset": { email: string };
+  "mail:passwordReset": { email: string };
+  /** Hourly (see SCHEDULE): expired pending sign-ups and reset links are deleted. */
+  "sweep:authLeftovers": Record<string, unknown>;
 }
+
+/** Recurring jobs, in graphile-worker's crontab syntax; each fires once across all processes. */
+const SCHEDULE = ["17 * * * * sweep:authLeftovers"].join("\n");
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [name in JobName]: (payload: JobPayloads[name]) => Promise<void> };
 
@@ -48,6 +53,7 @@ export async function startJobQueue(options: {
     noHandleSignals: true,
     pollInterval: 2_000,
     taskList,
+    crontab: SCHEDULE,
     logger: new WorkerLogger(() => (level, message, meta) => {
       // LogLevel is an ambient const enum (unreadable at run time here): its values are these strings.
       const name = level as string;

@@ -154,7 +154,10 @@ export function leafPaths(value: unknown, path: (string | number)[] = []): (stri
 /** A copy of `value` with the leaf at `path` replaced. */
 export function withLeaf(value: unknown, path: (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   copy[head] = withLeaf(copy[head], rest, replacement);
   return copy;

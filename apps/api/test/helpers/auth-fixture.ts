@@ -7,7 +7,7 @@ import { createSessionService, type SessionService } from "../../src/auth/sessio
 import { createDevOutbox, type DevOutbox } from "../../src/mail/mailer.js";
 import { createLogger } from "../../src/logger.js";
 import { startJobQueue, type JobQueue } from "../../src/jobs/job-queue.js";
-import { createAuthMailJobs } from "../../src/auth/auth-mail-jobs.js";
+import { createAuthJobs } from "../../src/auth/auth-jobs.js";
 import { waitFor } from "./trpc-client.js";
 import { createMemoryRateLimiter } from "../../src/rate-limit/memory-rate-limiter.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
@@ -100,7 +100,7 @@ export function authFixture() {
     f.jobs = await startJobQueue({
       connectionString: f.fresh.url,
       logger: createLogger("silent"),
-      handlers: createAuthMailJobs({ db: jobsDb, mailer: f.outbox, publicOrigin: () => "https://orgo.test", now }),
+      handlers: createAuthJobs({ db: jobsDb, mailer: f.outbox, publicOrigin: () => "https://orgo.test", now }),
     });
     f.auth = createAuthService({
       db: f.fresh.db,

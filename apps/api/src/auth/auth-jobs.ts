@@ -14,21 +14,22 @@ export function hashCode(pendingId: string, code: string): Uint8Array<ArrayBuffe
 }
 
 /**
- * The mail of sign-up and password reset, sent off the request path. Whether the
+ * The mail of sign-up and password reset, sent off the request path, and the
+ * hourly sweep of what expired. Whether the
  * address has an account is decided here, so the request does the same work and
  * gives the same answer either way. Codes and links are made here too: they are
  * never in a request's answer, and never in the job's stored payload.
  */
-export function createAuthMailJobs(deps: {
+export function createAuthJobs(deps: {
   db: Db;
   mailer: Mailer;
   publicOrigin: () => string;
   now?: () => Date;
-}): Pick<JobHandlers, "mail.signUp" | "mail.passwordReset"> {
+}): Pick<JobHandlers, "mail:signUp" | "mail:passwordReset" | "sweep:authLeftovers"> {
   const { db, mailer } = deps;
   const now = deps.now ?? (() => new Date());
   return {
-    async "mail.signUp"({ pendingId }) {
+    async "mail:signUp"({ pendingId }) {
       const pending = await db.pendingSignUp.findUnique({ where: { id: pendingId } });
       if (!pending || now() >= pending.expiresAt) return;
       const owner = await db.user.findUnique({ where: { email: pending.email }, select: { id: true } });
@@ -47,7 +48,14 @@ export function createAuthMailJobs(deps: {
       await mailer.send(mailTemplates.signUpCode(pending.email, code));
     },
 
-    async "mail.passwordReset"({ email }) {
+    /** Sign-ups and reset links nobody can use any more: a day after they expired. */
+    async "sweep:authLeftovers"() {
+      const dayAgo = new Date(now().getTime() - 24 * 3600_000);
+      await db.pendingSignUp.deleteMany({ where: { expiresAt: { lt: dayAgo } } });
+      await db.passwordReset.deleteMany({ where: { expiresAt: { lt: dayAgo } } });
+    },
+
+    async "mail:passwordReset"({ email }) {
       const user = await db.user.findUnique({ where: { email }, select: { id: true } });
       if (!user) return;
       const { secret, secretHash } = newBoundSecret();
