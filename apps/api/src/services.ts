@@ -14,6 +14,7 @@ import { createCommentService } from "./comments/comment.service.js";
 import { createNotificationService } from "./notifications/notification.service.js";
 import { createSearchService } from "./search/search.service.js";
 import { createStudyService } from "./studies/study.service.js";
+import { createChatService } from "./chat/chat.service.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -37,5 +38,6 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     studies,
     system: createSystemService(deps),
     users: createUserService(deps),
+    chat: createChatService(deps),
   };
 }

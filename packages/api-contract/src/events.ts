@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ZPostSummary } from "./posts/post.schemas.js";
+import { ZChatMessage } from "./chat/chat.schemas.js";
+import { ZPublicUser } from "./users/user.schemas.js";
 
 /**
  * Everything that crosses the event bus is one of these envelopes. The version lets
@@ -14,6 +16,36 @@ export const ZEventEnvelope = z.discriminatedUnion("type", [
     type: z.literal("notification.changed"),
     data: z.object({ recipientId: z.string(), notificationId: z.number().int() }),
   }),
+  /** A chat message was sent, edited or deleted; `changeSeq` is the room's stream id. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("chat.message"),
+    data: z.object({ changeSeq: z.number().int(), message: ZChatMessage }),
+  }),
+  /** Someone is typing in a room (never stored). */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("chat.typing"),
+    data: z.object({ roomId: z.number().int(), user: ZPublicUser }),
+  }),
+  /** A member read up to `seq`. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("chat.read"),
+    data: z.object({ roomId: z.number().int(), userId: z.string(), seq: z.number().int() }),
+  }),
+  /** These people lost the room (left or removed from the study, or a block): their streams end. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("chat.access"),
+    data: z.object({ roomId: z.number().int(), userIds: z.array(z.string()) }),
+  }),
+  /** A person's inbox changed (on their own channel): their tabs refetch it. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("chat.inbox"),
+    data: z.object({ userId: z.string(), roomId: z.number().int() }),
+  }),
   /** Sessions ended (sign-out, revocation): every process closes their websockets. */
   z.object({
     v: z.literal(1),
@@ -25,10 +57,16 @@ export type TEventEnvelope = z.infer<typeof ZEventEnvelope>;
 export type TEventType = TEventEnvelope["type"];
 export type TEventOf<T extends TEventType> = Extract<TEventEnvelope, { type: T }>;
 
-/** Channel names: one per stream a subscriber may listen to. */
+/**
+ * Channel names: one per stream a subscriber may listen to. Chat has one channel per
+ * room and one per person, so a process subscribes (in Redis) only to the rooms and
+ * people its connected users need, not to a firehose it would filter.
+ */
 export const channels = {
   posts: "posts",
   sessions: "sessions",
   notifications: "notifications",
+  chatRoom: (roomId: number) => `chat:room:${roomId}` as const,
+  chatUser: (userId: string) => `chat:user:${userId}` as const,
 } as const;
-export type TChannel = (typeof channels)[keyof typeof channels];
+export type TChannel = "posts" | "sessions" | "notifications" | `chat:room:${number}` | `chat:user:${string}`;

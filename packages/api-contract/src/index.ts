@@ -11,6 +11,7 @@ export type {
   NotificationService,
   SearchService,
   StudyService,
+  ChatService,
   SystemService,
   UserService,
   TDevice,

@@ -72,6 +72,13 @@ export const serverMessages = {
   invalidCursor: "Invalid cursor",
   tooManyCalls: "Too many calls at once. Slow down and try again.",
   tooManySubscriptions: "Too many live subscriptions on this connection",
+  messageRequired: "Write a message",
+  messageTooLong: "At most 4 000 characters",
+  noSuchRoom: "This conversation does not exist or is not yours",
+  followFirst: "Follow this person to start a conversation",
+  cannotMessageSelf: "You cannot message yourself",
+  notYourMessage: "Only the sender can change this message",
+  noSuchMessage: "No such message",
 } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;

@@ -7,6 +7,7 @@ import { commentRouter } from "./comments/comment.router.js";
 import { notificationRouter } from "./notifications/notification.router.js";
 import { searchRouter } from "./search/search.router.js";
 import { studyRouter } from "./studies/study.router.js";
+import { chatRouter } from "./chat/chat.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   notification: notificationRouter,
   search: searchRouter,
   study: studyRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,3 +12,4 @@ export * from "./comments/comment.schemas.js";
 export * from "./notifications/notification.schemas.js";
 export * from "./search/search.schemas.js";
 export * from "./studies/study.schemas.js";
+export * from "./chat/chat.schemas.js";

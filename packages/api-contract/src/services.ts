@@ -14,6 +14,18 @@ import type {
   TStartedSession,
 } from "./auth/auth.schemas.js";
 import type { TViewer } from "./context.js";
+import type {
+  TChatHistory,
+  TChatHistoryInput,
+  TChatInbox,
+  TChatMessage,
+  TChatRoom,
+  TEditMessageInput,
+  TInboxEvent,
+  TMessageRef,
+  TRoomEvent,
+  TSendMessageInput,
+} from "./chat/chat.schemas.js";
 import type { TProfile, TUpdateProfileInput } from "./users/user.schemas.js";
 import type {
   TCreatePostInput,
@@ -176,6 +188,30 @@ export interface UserService {
   removeAvatar(viewer: TViewer): Promise<TMe>;
 }
 
+export interface ChatService {
+  inbox(viewer: TViewer): Promise<TChatInbox>;
+  /** NOT_FOUND unless I am a member (and no block hides it). */
+  room(viewer: TViewer, roomId: number): Promise<TChatRoom>;
+  openDirect(viewer: TViewer, userId: string): Promise<TChatRoom>;
+  history(viewer: TViewer, input: TChatHistoryInput): Promise<TChatHistory>;
+  send(viewer: TViewer, input: TSendMessageInput): Promise<TChatMessage>;
+  /** The sender only. */
+  edit(viewer: TViewer, input: TEditMessageInput): Promise<TChatMessage>;
+  /** The sender only; a placeholder stays. */
+  delete(viewer: TViewer, ref: TMessageRef): Promise<TChatMessage>;
+  markRead(viewer: TViewer, roomId: number, seq: number): Promise<void>;
+  typing(viewer: TViewer, roomId: number): Promise<void>;
+  hide(viewer: TViewer, roomId: number): Promise<void>;
+  /** Message changes after `afterChangeSeq` (with their stream id), then live ones and signals. */
+  streamRoom(
+    viewer: TViewer,
+    roomId: number,
+    afterChangeSeq: number | null,
+    signal: AbortSignal,
+  ): AsyncIterable<{ id?: number; event: TRoomEvent }>;
+  streamInbox(viewer: TViewer, signal: AbortSignal): AsyncIterable<TInboxEvent>;
+}
+
 export interface TDevice {
   userAgent: string;
   ip: string;
@@ -195,4 +231,5 @@ export interface Services {
   studies: StudyService;
   system: SystemService;
   users: UserService;
+  chat: ChatService;
 }

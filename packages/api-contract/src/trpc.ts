@@ -43,13 +43,26 @@ const t = initTRPC.context<TContext>().create({
   },
 });
 
+const toTrpcError = (cause: AppError) =>
+  new TRPCError({ code: appErrorCodes[cause.code], message: cause.message, cause });
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+
+/** A subscription's refusal comes while it streams (its generator throws): mapped the same way. */
+async function* mappingAppErrors<T>(iterable: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* iterable;
+  } catch (error) {
+    throw error instanceof AppError ? toTrpcError(error) : error;
+  }
+}
+
 /** Turns a thrown AppError into the matching tRPC error, keeping it as the cause. */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    result.error = new TRPCError({ code: appErrorCodes[cause.code], message: cause.message, cause });
-  }
+  if (!result.ok && result.error.cause instanceof AppError) result.error = toTrpcError(result.error.cause);
+  if (result.ok && isAsyncIterable(result.data)) return { ...result, data: mappingAppErrors(result.data) };
   return result;
 });
 
@@ -112,12 +125,11 @@ const holdConnectionBudget = t.middleware(async ({ ctx, type, next }) => {
     }
   }
   const result = await next();
-  const data: unknown = result.ok ? result.data : undefined;
-  if (!result.ok || !data || typeof data !== "object" || !(Symbol.asyncIterator in data)) {
+  if (!result.ok || !isAsyncIterable(result.data)) {
     release();
     return result;
   }
-  return { ...result, data: releasing(data as AsyncIterable<unknown>, release) };
+  return { ...result, data: releasing(result.data, release) };
 });
 
 export const router = t.router;

@@ -7,11 +7,15 @@ export class StreamOverflowError extends Error {
   }
 }
 
-export interface LiveStreamOptions<T> {
+export interface LiveStreamOptions<T, E = never> {
   bus: EventBus;
   channel: TChannel;
   /** Picks this stream's items out of the channel's events (null: not ours). */
   select: (event: TEventEnvelope) => T | null;
+  /** Signals that are never stored (typing, read receipts): passed on as they come, unordered. */
+  ephemeral?: (event: TEventEnvelope) => E | null;
+  /** The stream ends (the subscriber lost access) when an event says so. */
+  endWhen?: (event: TEventEnvelope) => boolean;
   /** Committed items with id > afterId from the database, oldest first. */
   catchUp: (afterId: number) => Promise<T[]>;
   /** The newest committed id (0 when none): where a fresh subscriber starts. */
@@ -33,11 +37,12 @@ export interface LiveStreamOptions<T> {
  * out of order across processes; an id that skips ahead of `lastSent + 1` may mean
  * an event in flight, so we fill the gap from the database rather than trust the bus.
  */
-export async function* liveStream<T>(options: LiveStreamOptions<T>): AsyncGenerator<T> {
+export async function* liveStream<T, E = never>(options: LiveStreamOptions<T, E>): AsyncGenerator<T | E> {
   const { signal, idOf } = options;
   const maxQueue = options.maxQueue ?? 1000;
-  const queue: T[] = [];
+  const queue: ({ durable: T } | { ephemeral: E })[] = [];
   let overflowed = false;
+  let ended = false;
   let wake: (() => void) | null = null;
   const notify = () => {
     wake?.();
@@ -45,10 +50,16 @@ export async function* liveStream<T>(options: LiveStreamOptions<T>): AsyncGenera
   };
 
   const unsubscribe = await options.bus.subscribe(options.channel, (event) => {
+    if (options.endWhen?.(event)) {
+      ended = true;
+      notify();
+      return;
+    }
     const item = options.select(event);
-    if (item === null || overflowed) return;
+    const signalled = item === null ? (options.ephemeral?.(event) ?? null) : null;
+    if ((item === null && signalled === null) || overflowed) return;
     if (queue.length >= maxQueue) overflowed = true;
-    else queue.push(item);
+    else queue.push(item !== null ? { durable: item } : { ephemeral: signalled as E });
     notify();
   });
   signal.addEventListener("abort", notify);
@@ -68,13 +79,18 @@ export async function* liveStream<T>(options: LiveStreamOptions<T>): AsyncGenera
     };
     if (options.afterId !== null) yield* fillFromDatabase();
 
-    while (!signal.aborted) {
+    while (!signal.aborted && !ended) {
       if (overflowed) throw new StreamOverflowError();
-      const item = queue.shift();
-      if (item === undefined) {
+      const entry = queue.shift();
+      if (entry === undefined) {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
+      if ("ephemeral" in entry) {
+        yield entry.ephemeral;
+        continue;
+      }
+      const item = entry.durable;
       const id = idOf(item);
       if (id <= lastSent) continue;
       if (id === lastSent + 1) {

@@ -3,6 +3,7 @@ import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { directKeyOf, publishInboxChanged, publishRoomAccessLost } from "../chat/chat-events.js";
 import { publicUserSelect } from "../users/public-user.js";
 
 /** Ends a follow and keeps both counters right; false when there was none. */
@@ -92,6 +93,9 @@ export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): Soc
     };
   }
 
+  const directRoomOf = (a: string, b: string) =>
+    db.chatRoom.findUnique({ where: { directKey: directKeyOf(a, b) }, select: { id: true } });
+
   return {
     async follow(viewer, userId) {
       if (userId === viewer.userId) throw new AppError("VALIDATION", m.cannotFollowSelf);
@@ -145,10 +149,15 @@ export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): Soc
         await removeFollow(tx, viewer.userId, userId);
         await removeFollow(tx, userId, viewer.userId);
       });
+      // Their one-to-one room disappears for both, live streams included (the history stays).
+      const room = await directRoomOf(viewer.userId, userId);
+      if (room) await publishRoomAccessLost(bus, room.id, [viewer.userId, userId]);
     },
 
     async unblock(viewer, userId) {
       await db.block.deleteMany({ where: { blockerId: viewer.userId, blockedId: userId } });
+      const room = await directRoomOf(viewer.userId, userId);
+      if (room) await publishInboxChanged(bus, [viewer.userId, userId], room.id);
     },
 
     async blocked(viewer) {

@@ -12,6 +12,7 @@ import { isForeignKeyViolation, Prisma, type Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { publishInboxChanged, publishRoomAccessLost } from "../chat/chat-events.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { statusSql } from "./study-status.js";
 
@@ -75,19 +76,36 @@ export function createStudyService({
     if (study.leaderId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourStudy);
   }
 
+  /**
+   * Who gained or lost the study's chat room in a transaction, published after its
+   * commit: lost access ends their live streams of the room at once.
+   */
+  const roomJournal = new WeakMap<Tx, { roomId: number | null; joined: string[]; left: string[] }>();
+
   /** A member row, the seat count and the chat room, together (the room always equals the members). */
   async function addMember(tx: Tx, studyId: number, userId: string) {
     await tx.studyMember.create({ data: { studyId, userId } });
     await tx.study.update({ where: { id: studyId }, data: { memberCount: { increment: 1 } } });
     const room = await tx.chatRoom.findUniqueOrThrow({ where: { studyId }, select: { id: true } });
     await tx.chatMember.create({ data: { roomId: room.id, userId } });
+    const journal = roomJournal.get(tx);
+    if (journal) {
+      journal.roomId = room.id;
+      journal.joined.push(userId);
+    }
   }
 
   async function removeMemberRows(tx: Tx, studyId: number, userId: string): Promise<boolean> {
     const removed = await tx.studyMember.deleteMany({ where: { studyId, userId } });
     if (removed.count === 0) return false;
     await tx.study.update({ where: { id: studyId }, data: { memberCount: { decrement: 1 } } });
-    await tx.chatMember.deleteMany({ where: { room: { studyId }, userId } });
+    const room = await tx.chatRoom.findUniqueOrThrow({ where: { studyId }, select: { id: true } });
+    await tx.chatMember.deleteMany({ where: { roomId: room.id, userId } });
+    const journal = roomJournal.get(tx);
+    if (journal) {
+      journal.roomId = room.id;
+      journal.left.push(userId);
+    }
     return true;
   }
 
@@ -113,8 +131,16 @@ export function createStudyService({
 
   /** Runs a change in one transaction, publishes its notifications after the commit, answers the study. */
   async function change(viewer: TViewer, id: number, work: (tx: Tx) => Promise<Changed>): Promise<TStudy> {
-    const changed = await db.$transaction(work);
+    const journal = { roomId: null as number | null, joined: [] as string[], left: [] as string[] };
+    const changed = await db.$transaction((tx) => {
+      roomJournal.set(tx, journal);
+      return work(tx);
+    });
     await publishNotifications(bus, changed);
+    if (journal.roomId !== null) {
+      await publishRoomAccessLost(bus, journal.roomId, journal.left);
+      await publishInboxChanged(bus, journal.joined, journal.roomId);
+    }
     return (await loadMany([id], viewer))[0]!;
   }
 

@@ -74,4 +74,11 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   invalidCursor: "잘못된 커서예요",
   tooManyCalls: "한 번에 너무 많이 요청했어요. 잠시 후 다시 시도하세요.",
   tooManySubscriptions: "이 연결의 실시간 구독이 너무 많아요",
+  messageRequired: "메시지를 입력하세요",
+  messageTooLong: "최대 4,000자까지 쓸 수 있어요",
+  noSuchRoom: "없는 대화이거나 참여하지 않은 대화예요",
+  followFirst: "대화를 시작하려면 먼저 팔로우하세요",
+  cannotMessageSelf: "자기 자신에게는 메시지를 보낼 수 없어요",
+  notYourMessage: "보낸 사람만 이 메시지를 바꿀 수 있어요",
+  noSuchMessage: "없는 메시지예요",
 };

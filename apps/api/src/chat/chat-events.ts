@@ -1,0 +1,25 @@
+import { channels } from "@orgo/api-contract";
+import type { EventBus } from "../events/event-bus.js";
+
+/** The one room of two people: their ids sorted, so either side finds the same key. */
+export function directKeyOf(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+/** Tells each person's open tabs that their room list changed. */
+export async function publishInboxChanged(bus: EventBus, userIds: Iterable<string>, roomId: number): Promise<void> {
+  for (const userId of new Set(userIds)) {
+    await bus.publish(channels.chatUser(userId), { v: 1, type: "chat.inbox", data: { userId, roomId } });
+  }
+}
+
+/**
+ * These people lost the room (left or were removed from its study, or a block came
+ * between two people): their live streams of it end at once, on every process, and
+ * their room lists drop it.
+ */
+export async function publishRoomAccessLost(bus: EventBus, roomId: number, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await bus.publish(channels.chatRoom(roomId), { v: 1, type: "chat.access", data: { roomId, userIds } });
+  await publishInboxChanged(bus, userIds, roomId);
+}

@@ -1,0 +1,457 @@
+import {
+  AppError,
+  channels,
+  serverMessages as m,
+  type ChatService,
+  type TChatMessage,
+  type TChatRoom,
+  type TRoomEvent,
+  type TViewer,
+} from "@orgo/api-contract";
+import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
+import type { EventBus } from "../events/event-bus.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { liveStream } from "../live/live-stream.js";
+import { publicUserSelect } from "../users/public-user.js";
+import { directKeyOf, publishInboxChanged } from "./chat-events.js";
+
+type Tx = Prisma.TransactionClient;
+
+/** Message changes read per catch-up query of a room's live stream. */
+export const CHAT_CATCH_UP_PAGE = 200;
+/** Typing signals: at most one per person per room this often (the client sends no more either). */
+export const TYPING_EVERY_MS = 3_000;
+
+const messageSelect = {
+  roomId: true,
+  seq: true,
+  changeSeq: true,
+  clientId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  author: { select: publicUserSelect },
+} as const;
+type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
+
+function toMessage(row: MessageRow): TChatMessage {
+  return {
+    roomId: row.roomId,
+    seq: row.seq,
+    author: row.author,
+    clientId: row.clientId,
+    body: row.deletedAt ? "" : row.body,
+    createdAt: row.createdAt,
+    edited: row.editedAt !== null,
+    deleted: row.deletedAt !== null,
+  };
+}
+
+interface MemberRoom {
+  id: number;
+  kind: string;
+  directKey: string | null;
+  messageSeq: number;
+  changeSeq: number;
+}
+
+export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLimiter }): ChatService {
+  const { db, bus, limiter } = deps;
+  const noSuchRoom = () => new AppError("NOT_FOUND", m.noSuchRoom);
+
+  const peerOf = (room: { directKey: string | null }, me: string) =>
+    room.directKey ? (room.directKey.split(":").find((id) => id !== me) ?? null) : null;
+
+  async function blockedBetween(client: Tx | Db, a: string, b: string): Promise<boolean> {
+    const count = await client.block.count({
+      where: {
+        OR: [
+          { blockerId: a, blockedId: b },
+          { blockerId: b, blockedId: a },
+        ],
+      },
+    });
+    return count > 0;
+  }
+
+  /**
+   * The room, when I am a member and no block stands between me and the other person
+   * of a one-to-one room; NOT_FOUND otherwise (a stranger learns nothing). `lock`
+   * takes the room row for update: the sequences are bumped under it.
+   */
+  async function memberRoom(client: Tx | Db, viewer: TViewer, roomId: number): Promise<MemberRoom> {
+    const member = await client.chatMember.findUnique({
+      where: { roomId_userId: { roomId, userId: viewer.userId } },
+      select: {
+        room: { select: { id: true, kind: true, directKey: true, messageSeq: true, changeSeq: true } },
+      },
+    });
+    if (!member) throw noSuchRoom();
+    const peer = peerOf(member.room, viewer.userId);
+    if (peer && (await blockedBetween(client, viewer.userId, peer))) throw noSuchRoom();
+    return member.room;
+  }
+
+  /** Takes the next message and change numbers of one room, in commit order (the row stays locked). */
+  async function nextSeqs(tx: Tx, roomId: number, newMessage: boolean) {
+    const [row] = await tx.$queryRaw<{ messageSeq: number; changeSeq: number }[]>`
+      update "ChatRoom"
+      set "messageSeq" = "messageSeq" + ${newMessage ? 1 : 0}::int,
+          "changeSeq" = "changeSeq" + 1,
+          "lastMessageAt" = case when ${newMessage} then now() else "lastMessageAt" end
+      where id = ${roomId}
+      returning "messageSeq", "changeSeq"`;
+    return row!;
+  }
+
+  async function membersOf(roomId: number): Promise<string[]> {
+    const rows = await db.chatMember.findMany({ where: { roomId }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** After a commit: the room's live stream, then every member's room list. */
+  async function published(changeSeq: number, message: TChatMessage) {
+    await bus.publish(channels.chatRoom(message.roomId), {
+      v: 1,
+      type: "chat.message",
+      data: { changeSeq, message },
+    });
+    await publishInboxChanged(bus, await membersOf(message.roomId), message.roomId);
+  }
+
+  /** The rooms of my list, shaped, in a fixed number of queries whatever their number. */
+  async function shapeRooms(viewer: TViewer, roomIds: number[] | null): Promise<TChatRoom[]> {
+    const me = viewer.userId;
+    const memberships = await db.chatMember.findMany({
+      where: { userId: me, ...(roomIds ? { roomId: { in: roomIds } } : {}) },
+      select: {
+        lastReadSeq: true,
+        hiddenUpToSeq: true,
+        room: {
+          select: {
+            id: true,
+            kind: true,
+            directKey: true,
+            messageSeq: true,
+            lastMessageAt: true,
+            createdAt: true,
+            study: { select: { id: true, title: true } },
+            _count: { select: { members: true } },
+          },
+        },
+      },
+    });
+    const peerIds = memberships.map((mb) => peerOf(mb.room, me)).filter((id): id is string => id !== null);
+    const directIds = memberships.filter((mb) => mb.room.directKey).map((mb) => mb.room.id);
+    const [peers, blocks, lastMessages, peerReads] = await Promise.all([
+      db.user.findMany({ where: { id: { in: peerIds } }, select: publicUserSelect }),
+      db.block.findMany({
+        where: {
+          OR: [
+            { blockerId: me, blockedId: { in: peerIds } },
+            { blockedId: me, blockerId: { in: peerIds } },
+          ],
+        },
+        select: { blockerId: true, blockedId: true },
+      }),
+      db.chatMessage.findMany({
+        where: {
+          OR: memberships
+            .filter((mb) => mb.room.messageSeq > 0)
+            .map((mb) => ({ roomId: mb.room.id, seq: mb.room.messageSeq })),
+        },
+        select: messageSelect,
+      }),
+      db.chatMember.findMany({
+        where: { roomId: { in: directIds }, userId: { not: me } },
+        select: { roomId: true, lastReadSeq: true },
+      }),
+    ]);
+    const peerById = new Map(peers.map((p) => [p.id, p]));
+    const blocked = new Set(blocks.map((b) => (b.blockerId === me ? b.blockedId : b.blockerId)));
+    const lastByRoom = new Map(lastMessages.map((row) => [row.roomId, toMessage(row)]));
+    const peerReadByRoom = new Map(peerReads.map((r) => [r.roomId, r.lastReadSeq]));
+    return memberships
+      .filter((mb) => {
+        const peer = peerOf(mb.room, me);
+        if (peer && blocked.has(peer)) return false;
+        // Left: hidden until a newer message arrives (asking for it by id still finds it).
+        return roomIds !== null || mb.hiddenUpToSeq === null || mb.room.messageSeq > mb.hiddenUpToSeq;
+      })
+      .map((mb) => {
+        const peer = peerOf(mb.room, me);
+        return {
+          id: mb.room.id,
+          kind: mb.room.kind === "direct" ? "direct" : "study",
+          peer: peer ? (peerById.get(peer) ?? null) : null,
+          study: mb.room.study,
+          memberCount: mb.room._count.members,
+          lastMessage: lastByRoom.get(mb.room.id) ?? null,
+          messageSeq: mb.room.messageSeq,
+          lastReadSeq: mb.lastReadSeq,
+          unreadCount: Math.max(0, mb.room.messageSeq - mb.lastReadSeq),
+          peerReadSeq: mb.room.directKey ? (peerReadByRoom.get(mb.room.id) ?? 0) : null,
+          lastMessageAt: mb.room.lastMessageAt,
+        } satisfies TChatRoom;
+      })
+      .sort((a, b) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0) || b.id - a.id);
+  }
+
+  async function oneRoom(viewer: TViewer, roomId: number): Promise<TChatRoom> {
+    const [room] = await shapeRooms(viewer, [roomId]);
+    if (!room) throw noSuchRoom();
+    return room;
+  }
+
+  /** Edits and deletions: the sender only, in the room's change order. */
+  async function changeMessage(
+    viewer: TViewer,
+    roomId: number,
+    seq: number,
+    change: (tx: Tx, id: number) => Promise<void>,
+  ) {
+    const { changeSeq, row } = await db.$transaction(async (tx) => {
+      await memberRoom(tx, viewer, roomId);
+      const message = await tx.chatMessage.findUnique({
+        where: { roomId_seq: { roomId, seq } },
+        select: { id: true, authorId: true, deletedAt: true },
+      });
+      if (!message || message.deletedAt) throw new AppError("NOT_FOUND", m.noSuchMessage);
+      if (message.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourMessage);
+      const seqs = await nextSeqs(tx, roomId, false);
+      await change(tx, message.id);
+      const row = await tx.chatMessage.update({
+        where: { id: message.id },
+        data: { changeSeq: seqs.changeSeq },
+        select: messageSelect,
+      });
+      return { changeSeq: seqs.changeSeq, row };
+    });
+    const message = toMessage(row);
+    await published(changeSeq, message);
+    return message;
+  }
+
+  return {
+    async inbox(viewer) {
+      const rooms = await shapeRooms(viewer, null);
+      return { rooms, unreadTotal: rooms.reduce((sum, room) => sum + room.unreadCount, 0) };
+    },
+
+    async room(viewer, roomId) {
+      await memberRoom(db, viewer, roomId);
+      return oneRoom(viewer, roomId);
+    },
+
+    async openDirect(viewer, userId) {
+      if (userId === viewer.userId) {
+        throw new AppError("VALIDATION", m.cannotMessageSelf, { fieldErrors: { userId: [m.cannotMessageSelf] } });
+      }
+      const other = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+      if (!other) throw new AppError("NOT_FOUND", m.noSuchUser);
+      if (await blockedBetween(db, viewer.userId, userId)) throw new AppError("FORBIDDEN", m.blocked);
+      const directKey = directKeyOf(viewer.userId, userId);
+      const existing = await db.chatRoom.findUnique({ where: { directKey }, select: { id: true } });
+      let roomId = existing?.id;
+      if (roomId === undefined) {
+        // Opening needs a follow; once the room exists, either side may write in it.
+        const follows = await db.follow.count({ where: { followerId: viewer.userId, followeeId: userId } });
+        if (follows === 0) throw new AppError("FORBIDDEN", m.followFirst);
+        try {
+          roomId = (
+            await db.chatRoom.create({
+              data: {
+                kind: "direct",
+                directKey,
+                members: { create: [{ userId: viewer.userId }, { userId }] },
+              },
+              select: { id: true },
+            })
+          ).id;
+        } catch (error) {
+          // Both opened it at the same instant: the other one made it.
+          if (!isUniqueViolation(error)) throw error;
+          roomId = (await db.chatRoom.findUniqueOrThrow({ where: { directKey }, select: { id: true } })).id;
+        }
+        await publishInboxChanged(bus, [viewer.userId, userId], roomId);
+      } else {
+        // Reopening brings a room I left back to my list.
+        await db.chatMember.updateMany({
+          where: { roomId, userId: viewer.userId },
+          data: { hiddenUpToSeq: null },
+        });
+      }
+      return oneRoom(viewer, roomId);
+    },
+
+    async history(viewer, input) {
+      await memberRoom(db, viewer, input.roomId);
+      const [rows, reads] = await Promise.all([
+        db.chatMessage.findMany({
+          where: { roomId: input.roomId, ...(input.beforeSeq ? { seq: { lt: input.beforeSeq } } : {}) },
+          orderBy: { seq: "desc" },
+          take: input.limit + 1,
+          select: messageSelect,
+        }),
+        db.chatMember.findMany({
+          where: { roomId: input.roomId, userId: { not: viewer.userId } },
+          select: { lastReadSeq: true },
+        }),
+      ]);
+      return {
+        items: rows.slice(0, input.limit).reverse().map(toMessage),
+        hasMore: rows.length > input.limit,
+        readSeqs: reads.map((r) => r.lastReadSeq),
+      };
+    },
+
+    async send(viewer, input) {
+      const findSent = async () => {
+        const row = await db.chatMessage.findUnique({
+          where: { roomId_clientId: { roomId: input.roomId, clientId: input.clientId } },
+          select: { ...messageSelect, authorId: true },
+        });
+        if (row && row.authorId !== viewer.userId) throw new AppError("CONFLICT", m.noSuchMessage);
+        return row;
+      };
+      // A retry of a message already stored: the stored one, nothing new.
+      const earlier = await findSent();
+      if (earlier) {
+        await memberRoom(db, viewer, input.roomId);
+        return toMessage(earlier);
+      }
+      let sent: { changeSeq: number; row: MessageRow };
+      try {
+        sent = await db.$transaction(async (tx) => {
+          await memberRoom(tx, viewer, input.roomId);
+          const seqs = await nextSeqs(tx, input.roomId, true);
+          const row = await tx.chatMessage.create({
+            data: {
+              roomId: input.roomId,
+              seq: seqs.messageSeq,
+              changeSeq: seqs.changeSeq,
+              authorId: viewer.userId,
+              clientId: input.clientId,
+              body: input.body,
+            },
+            select: messageSelect,
+          });
+          // What I send, I have read.
+          await tx.chatMember.update({
+            where: { roomId_userId: { roomId: input.roomId, userId: viewer.userId } },
+            data: { lastReadSeq: seqs.messageSeq },
+          });
+          return { changeSeq: seqs.changeSeq, row };
+        });
+      } catch (error) {
+        // A retry racing the first attempt: its insert lost on (room, clientId) and
+        // rolled back its numbers, so the room has no gap; answer the stored one.
+        if (!isUniqueViolation(error)) throw error;
+        const stored = await findSent();
+        if (!stored) throw error;
+        return toMessage(stored);
+      }
+      const message = toMessage(sent.row);
+      await published(sent.changeSeq, message);
+      return message;
+    },
+
+    edit: (viewer, input) =>
+      changeMessage(viewer, input.roomId, input.seq, async (tx, id) => {
+        await tx.chatMessage.update({ where: { id }, data: { body: input.body, editedAt: new Date() } });
+      }),
+
+    delete: (viewer, ref) =>
+      changeMessage(viewer, ref.roomId, ref.seq, async (tx, id) => {
+        await tx.chatMessage.update({ where: { id }, data: { body: "", deletedAt: new Date() } });
+      }),
+
+    async markRead(viewer, roomId, seq) {
+      const room = await memberRoom(db, viewer, roomId);
+      const upTo = Math.min(seq, room.messageSeq);
+      // Only forward: a stale tab cannot move my read point back.
+      const moved = await db.chatMember.updateMany({
+        where: { roomId, userId: viewer.userId, lastReadSeq: { lt: upTo } },
+        data: { lastReadSeq: upTo },
+      });
+      if (moved.count === 0) return;
+      await bus.publish(channels.chatRoom(roomId), {
+        v: 1,
+        type: "chat.read",
+        data: { roomId, userId: viewer.userId, seq: upTo },
+      });
+      await publishInboxChanged(bus, [viewer.userId], roomId);
+    },
+
+    async typing(viewer, roomId) {
+      await memberRoom(db, viewer, roomId);
+      const hit = await limiter.hit(`typing:${viewer.userId}:${roomId}`, { limit: 1, windowMs: TYPING_EVERY_MS });
+      if (!hit.allowed) return;
+      const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: publicUserSelect });
+      await bus.publish(channels.chatRoom(roomId), { v: 1, type: "chat.typing", data: { roomId, user } });
+    },
+
+    async hide(viewer, roomId) {
+      const room = await memberRoom(db, viewer, roomId);
+      await db.chatMember.update({
+        where: { roomId_userId: { roomId, userId: viewer.userId } },
+        data: { hiddenUpToSeq: room.messageSeq },
+      });
+      await publishInboxChanged(bus, [viewer.userId], roomId);
+    },
+
+    async *streamRoom(viewer, roomId, afterChangeSeq, signal) {
+      // Checked before anything streams: a non-member learns nothing, not even that it exists.
+      await memberRoom(db, viewer, roomId);
+      const me = viewer.userId;
+      yield* liveStream<{ id: number; event: TRoomEvent }, { event: TRoomEvent }>({
+        bus,
+        channel: channels.chatRoom(roomId),
+        select: (event) =>
+          event.type === "chat.message" && event.data.message.roomId === roomId
+            ? { id: event.data.changeSeq, event: { kind: "message", message: event.data.message } }
+            : null,
+        ephemeral: (event) => {
+          if (event.type === "chat.typing" && event.data.user.id !== me) {
+            return { event: { kind: "typing", user: event.data.user } };
+          }
+          if (event.type === "chat.read") {
+            return { event: { kind: "read", userId: event.data.userId, seq: event.data.seq } };
+          }
+          return null;
+        },
+        endWhen: (event) => event.type === "chat.access" && event.data.userIds.includes(me),
+        catchUp: async (after) =>
+          (
+            await db.chatMessage.findMany({
+              where: { roomId, changeSeq: { gt: after } },
+              orderBy: { changeSeq: "asc" },
+              take: CHAT_CATCH_UP_PAGE,
+              select: messageSelect,
+            })
+          ).map((row) => ({ id: row.changeSeq, event: { kind: "message", message: toMessage(row) } })),
+        // Read after listening starts (by primary key), so nothing falls between the two.
+        headId: async () =>
+          (await db.chatRoom.findUniqueOrThrow({ where: { id: roomId }, select: { changeSeq: true } })).changeSeq,
+        idOf: (item) => item.id,
+        afterId: afterChangeSeq,
+        signal,
+      });
+    },
+
+    async *streamInbox(viewer, signal) {
+      yield* liveStream<never, { roomId: number }>({
+        bus,
+        channel: channels.chatUser(viewer.userId),
+        select: () => null,
+        ephemeral: (event) => (event.type === "chat.inbox" ? { roomId: event.data.roomId } : null),
+        catchUp: () => Promise.resolve([]),
+        headId: () => Promise.resolve(0),
+        idOf: () => 0,
+        afterId: null,
+        signal,
+      });
+    },
+  };
+}

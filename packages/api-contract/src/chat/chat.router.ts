@@ -1,0 +1,90 @@
+import { tracked } from "@trpc/server";
+import { router, authedProcedure } from "../trpc.js";
+import {
+  ZChatHistory,
+  ZChatHistoryInput,
+  ZChatInbox,
+  ZChatMessage,
+  ZChatRoom,
+  ZEditMessageInput,
+  ZInboxEvent,
+  ZMarkReadInput,
+  ZMessageRef,
+  ZOnRoomInput,
+  ZOpenDirectInput,
+  ZRoomEvent,
+  ZRoomRef,
+  ZSendMessageInput,
+} from "./chat.schemas.js";
+
+const abandoned = () => new AbortController().signal;
+
+export const chatRouter = router({
+  /** My rooms, latest activity first, with unread counts and the total. */
+  inbox: authedProcedure.output(ZChatInbox).query(({ ctx }) => ctx.services.chat.inbox(ctx.viewer)),
+
+  room: authedProcedure
+    .input(ZRoomRef)
+    .output(ZChatRoom)
+    .query(({ ctx, input }) => ctx.services.chat.room(ctx.viewer, input.roomId)),
+
+  /** The one room with this person (made the first time): I must follow them, and no block either way. */
+  openDirect: authedProcedure
+    .input(ZOpenDirectInput)
+    .output(ZChatRoom)
+    .mutation(({ ctx, input }) => ctx.services.chat.openDirect(ctx.viewer, input.userId)),
+
+  /** Older messages page by page (oldest first within a page). */
+  history: authedProcedure
+    .input(ZChatHistoryInput)
+    .output(ZChatHistory)
+    .query(({ ctx, input }) => ctx.services.chat.history(ctx.viewer, input)),
+
+  /** Exactly once per clientId: a retry answers the stored message. */
+  send: authedProcedure
+    .input(ZSendMessageInput)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.send(ctx.viewer, input)),
+
+  edit: authedProcedure
+    .input(ZEditMessageInput)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.edit(ctx.viewer, input)),
+
+  delete: authedProcedure
+    .input(ZMessageRef)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.delete(ctx.viewer, input)),
+
+  markRead: authedProcedure
+    .input(ZMarkReadInput)
+    .mutation(({ ctx, input }) => ctx.services.chat.markRead(ctx.viewer, input.roomId, input.seq)),
+
+  /** "I am typing": relayed live, never stored; at most one every 3 s counts. */
+  typing: authedProcedure
+    .input(ZRoomRef)
+    .mutation(({ ctx, input }) => ctx.services.chat.typing(ctx.viewer, input.roomId)),
+
+  /** Removes the room from my list only, until a newer message arrives. */
+  hide: authedProcedure.input(ZRoomRef).mutation(({ ctx, input }) => ctx.services.chat.hide(ctx.viewer, input.roomId)),
+
+  /**
+   * A room, live: every message change since `lastEventId` (once, in order), then
+   * live changes, typing and read receipts. Ends when I lose the room.
+   */
+  onRoom: authedProcedure.input(ZOnRoomInput).subscription(async function* ({ ctx, input, signal }) {
+    const after = input.lastEventId ? Number(input.lastEventId) : null;
+    for await (const item of ctx.services.chat.streamRoom(ctx.viewer, input.roomId, after, signal ?? abandoned())) {
+      const event = ZRoomEvent.parse(item.event);
+      if (item.id === undefined) yield event;
+      else yield tracked(String(item.id), event);
+    }
+  }),
+
+  /** My inbox changed: refetch `chat.inbox`. */
+  onInbox: authedProcedure.subscription(async function* ({ ctx, signal }) {
+    for await (const event of ctx.services.chat.streamInbox(ctx.viewer, signal ?? abandoned())) {
+      yield ZInboxEvent.parse(event);
+    }
+  }),
+});

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { serverMessages as m } from "../messages.js";
+import { ZPublicUser } from "../users/user.schemas.js";
+import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
+
+export const CHAT_MESSAGE_MAX = 4_000;
+export const CHAT_PAGE_MAX = 100;
+export const chatRoomKinds = ["direct", "study"] as const;
+
+/** A message as members see it; `author` is null once its author deleted their account. */
+export const ZChatMessage = z.object({
+  roomId: z.number().int(),
+  /** Its place in the room: 1, 2, 3… in commit order, no gaps. */
+  seq: z.number().int(),
+  author: ZPublicUser.nullable(),
+  /** The sender's own id for it (pending messages are matched by it). */
+  clientId: z.string(),
+  /** Empty once deleted (a placeholder stays). */
+  body: z.string(),
+  createdAt: z.date(),
+  edited: z.boolean(),
+  deleted: z.boolean(),
+});
+export type TChatMessage = z.infer<typeof ZChatMessage>;
+
+export const ZChatRoom = z.object({
+  id: z.number().int(),
+  kind: z.enum(chatRoomKinds),
+  /** Direct rooms: the other person. */
+  peer: ZPublicUser.nullable(),
+  /** Study rooms: the study. */
+  study: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  memberCount: z.number().int(),
+  lastMessage: ZChatMessage.nullable(),
+  /** The newest message's seq (0 when empty). */
+  messageSeq: z.number().int(),
+  /** Where I stopped reading: the "new messages" divider goes after it. */
+  lastReadSeq: z.number().int(),
+  unreadCount: z.number().int(),
+  /** Direct rooms: the newest message the other person has read ("read" under it). */
+  peerReadSeq: z.number().int().nullable(),
+  lastMessageAt: z.date().nullable(),
+});
+export type TChatRoom = z.infer<typeof ZChatRoom>;
+
+export const ZChatInbox = z.object({ rooms: z.array(ZChatRoom), unreadTotal: z.number().int() });
+export type TChatInbox = z.infer<typeof ZChatInbox>;
+
+export const ZRoomRef = z.object({ roomId: ZDbId });
+export const ZOpenDirectInput = z.object({ userId: z.uuid() });
+
+export const ZChatHistoryInput = z.object({
+  roomId: ZDbId,
+  /** Messages before this seq (older); omitted for the newest page. */
+  beforeSeq: ZDbId.nullish(),
+  limit: z.number().int().min(1).max(CHAT_PAGE_MAX).default(50),
+});
+export type TChatHistoryInput = z.infer<typeof ZChatHistoryInput>;
+
+export const ZChatHistory = z.object({
+  /** Oldest first. */
+  items: z.array(ZChatMessage),
+  hasMore: z.boolean(),
+  /** Seq of the newest message each other member has read (study rooms: "read by N"). */
+  readSeqs: z.array(z.number().int()),
+});
+export type TChatHistory = z.infer<typeof ZChatHistory>;
+
+const ZMessageBody = z.string().trim().min(1, m.messageRequired).max(CHAT_MESSAGE_MAX, m.messageTooLong);
+
+export const ZSendMessageInput = z.object({ roomId: ZDbId, clientId: z.uuid(), body: ZMessageBody });
+export type TSendMessageInput = z.infer<typeof ZSendMessageInput>;
+
+export const ZEditMessageInput = z.object({ roomId: ZDbId, seq: ZDbId, body: ZMessageBody });
+export type TEditMessageInput = z.infer<typeof ZEditMessageInput>;
+
+export const ZMessageRef = z.object({ roomId: ZDbId, seq: ZDbId });
+export type TMessageRef = z.infer<typeof ZMessageRef>;
+
+export const ZMarkReadInput = z.object({ roomId: ZDbId, seq: z.number().int().min(0).max(INT4_MAX) });
+
+export const ZOnRoomInput = z.object({
+  roomId: ZDbId,
+  /** tRPC's last event id on reconnect: resume after this change. */
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .refine((id) => Number(id) <= INT4_MAX)
+    .nullish(),
+});
+
+/** What a room's live stream carries: durable message changes, and ephemeral signals. */
+export const ZRoomEvent = z.discriminatedUnion("kind", [
+  /** A message sent, edited or deleted (the same message shape each time). */
+  z.object({ kind: z.literal("message"), message: ZChatMessage }),
+  z.object({ kind: z.literal("typing"), user: ZPublicUser }),
+  z.object({ kind: z.literal("read"), userId: z.string(), seq: z.number().int() }),
+]);
+export type TRoomEvent = z.infer<typeof ZRoomEvent>;
+
+/** My inbox changed (a message, a read in another tab, a room gained or lost): refetch it. */
+export const ZInboxEvent = z.object({ roomId: z.number().int() });
+export type TInboxEvent = z.infer<typeof ZInboxEvent>;
