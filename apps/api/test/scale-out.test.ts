@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
-import { repoRoot } from "../src/config/config.js";
 import { redisUrlForTests } from "./helpers/redis.js";
-import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+import { browserAvailable, launchBrowser, screenshotPath } from "./helpers/browser.js";
+import { startProcess, stopProcess } from "./helpers/processes.js";
 import { cookieFor } from "./helpers/sessions.js";
 import { createTestClient } from "./helpers/trpc-client.js";
 import WebSocket from "ws";
@@ -14,53 +11,6 @@ import { createSessionService } from "../src/auth/session.service.js";
 import { SESSION_ENDED_CLOSE_CODE } from "../src/live/session-sockets.js";
 
 const redisUrl = await redisUrlForTests();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A real `npm start`-style API process (no embedded database: we pass ours). */
-async function startProcess(
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const port = await freePort();
-  let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx/esm", "src/main.ts"], {
-    cwd: path.join(repoRoot, "apps", "api"),
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", WEB_DIST_DIR: webDistDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API process exited early:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`API process not ready:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, child, output: () => output };
-}
-
-function stopProcess(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once("exit", (code) => resolve(code));
-    child.kill("SIGTERM");
-  });
-}
 
 describe.skipIf(!redisUrl || !browserAvailable())("two API processes sharing PostgreSQL and Redis", () => {
   let fresh: FreshDatabase;
