@@ -84,7 +84,7 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
       cookies[handle] = await cookieFor(fresh.db, handle);
       ids[handle] = (await fresh.db.user.findUniqueOrThrow({ where: { handle } })).id;
     }
-    // sara_k follows jiwoo in the demo data: she opens their room, on process 1.
+    // sara_k and jiwoo follow each other and talk in the demo data: she reopens their room, on process 1.
     directRoom = dataOf<{ id: number }>(await api(p1, "sara_k").mutate("chat.openDirect", { userId: ids.jiwoo })).id;
   });
   afterAll(async () => {
@@ -97,23 +97,26 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
     const jiwoo = roomStream(p2.url, cookies.jiwoo!, directRoom, null);
     const sara = roomStream(p1.url, cookies.sara_k!, directRoom, null);
     await waitFor(() => jiwoo.started() && sara.started(), "both streams started");
+    // The demo conversation already has a few messages.
+    const s0 = (await fresh.db.chatRoom.findUniqueOrThrow({ where: { id: directRoom } })).messageSeq;
     for (let i = 1; i <= 5; i++) await send(p1, "sara_k", directRoom, `hello ${i}`);
     await waitFor(() => jiwoo.messages().length === 5, "5 messages on process 2", 2_000);
-    expect(jiwoo.messages().map((m) => [m.seq, m.body])).toEqual([1, 2, 3, 4, 5].map((n) => [n, `hello ${n}`]));
+    expect(jiwoo.messages().map((m) => [m.seq, m.body])).toEqual([1, 2, 3, 4, 5].map((n) => [s0 + n, `hello ${n}`]));
 
-    dataOf(await api(p1, "sara_k").mutate("chat.edit", { roomId: directRoom, seq: 1, body: "hello, edited" }));
-    dataOf(await api(p1, "sara_k").mutate("chat.delete", { roomId: directRoom, seq: 2 }));
+    dataOf(await api(p1, "sara_k").mutate("chat.edit", { roomId: directRoom, seq: s0 + 1, body: "hello, edited" }));
+    dataOf(await api(p1, "sara_k").mutate("chat.delete", { roomId: directRoom, seq: s0 + 2 }));
     dataOf(await api(p1, "sara_k").mutate("chat.typing", { roomId: directRoom }));
     await waitFor(() => jiwoo.received.length === 8, "edit, deletion and typing", 2_000);
     expect(jiwoo.received.slice(5).map((r) => r.event)).toEqual([
-      { kind: "message", message: expect.objectContaining({ seq: 1, body: "hello, edited", edited: true }) },
-      { kind: "message", message: expect.objectContaining({ seq: 2, body: "", deleted: true }) },
+      { kind: "message", message: expect.objectContaining({ seq: s0 + 1, body: "hello, edited", edited: true }) },
+      { kind: "message", message: expect.objectContaining({ seq: s0 + 2, body: "", deleted: true }) },
       { kind: "typing", user: expect.objectContaining({ handle: "sara_k" }) },
     ]);
     // Jiwoo reads on process 2; Sara, on process 1, sees it.
-    dataOf(await api(p2, "jiwoo").mutate("chat.markRead", { roomId: directRoom, seq: 5 }));
+    dataOf(await api(p2, "jiwoo").mutate("chat.markRead", { roomId: directRoom, seq: s0 + 5 }));
     await waitFor(
-      () => sara.received.some((r) => r.event.kind === "read" && r.event.userId === ids.jiwoo && r.event.seq === 5),
+      () =>
+        sara.received.some((r) => r.event.kind === "read" && r.event.userId === ids.jiwoo && r.event.seq === s0 + 5),
       "the read receipt on process 1",
       2_000,
     );

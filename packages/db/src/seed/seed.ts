@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { recountCounters } from "../counters.js";
@@ -46,6 +47,8 @@ async function seedConversation(tx: Prisma.TransactionClient, ids: Map<string, s
     ["demo", "sara_k"],
     ["jiwoo", "minjun_dev"],
     ["leo_builds", "sara_k"],
+    // Two people who follow each other, and talk (the chat below).
+    ["jiwoo", "sara_k"],
   ];
   await tx.follow.createMany({ data: follows.map(([a, b]) => ({ followerId: id(a), followeeId: id(b) })) });
   const posts = await tx.post.findMany({ orderBy: { id: "asc" }, select: { id: true, authorId: true } });
@@ -70,8 +73,49 @@ async function seedConversation(tx: Prisma.TransactionClient, ids: Map<string, s
       data: { postId: first.id, authorId: id("sara_k"), body: "Bookmarking this one. `EXPLAIN` all the things!" },
     });
   }
+  await seedChat(tx, ids);
   // The counters the services keep, computed once from the rows just written.
   await recountCounters(tx);
+}
+
+/** A one-to-one conversation between jiwoo and sara_k, read up to its last message by Sara. */
+async function seedChat(tx: Prisma.TransactionClient, ids: Map<string, string>) {
+  const jiwoo = ids.get("jiwoo")!;
+  const sara = ids.get("sara_k")!;
+  const lines: [string, string][] = [
+    [sara, "지우님, 어제 올리신 트랜잭션 격리 수준 글 잘 읽었어요!"],
+    [jiwoo, "감사해요 🙏 `SERIALIZABLE` 부분이 제일 헷갈렸어요."],
+    [sara, "Same here. Want to go through the Postgres docs together this weekend?"],
+    [jiwoo, "좋아요! 토요일 오후 어때요?"],
+  ];
+  const started = Date.now() - 3 * 3600_000;
+  const room = await tx.chatRoom.create({
+    data: {
+      kind: "direct",
+      directKey: jiwoo < sara ? `${jiwoo}:${sara}` : `${sara}:${jiwoo}`,
+      messageSeq: lines.length,
+      changeSeq: lines.length,
+      lastMessageAt: new Date(started + lines.length * 60_000),
+      members: {
+        create: [
+          { userId: jiwoo, lastReadSeq: lines.length },
+          { userId: sara, lastReadSeq: lines.length - 1 },
+        ],
+      },
+    },
+    select: { id: true },
+  });
+  await tx.chatMessage.createMany({
+    data: lines.map(([authorId, body], index) => ({
+      roomId: room.id,
+      seq: index + 1,
+      changeSeq: index + 1,
+      authorId,
+      clientId: randomUUID(),
+      body,
+      createdAt: new Date(started + (index + 1) * 60_000),
+    })),
+  });
 }
 
 export const DEMO_USER_HANDLE = "demo";
