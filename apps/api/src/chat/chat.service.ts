@@ -286,23 +286,25 @@ export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLi
     },
 
     async history(viewer, input) {
-      await memberRoom(db, viewer, input.roomId);
+      // The change number first: anything after it reaches a stream started from it.
+      const room = await memberRoom(db, viewer, input.roomId);
       const [rows, reads] = await Promise.all([
         db.chatMessage.findMany({
-          where: { roomId: input.roomId, ...(input.beforeSeq ? { seq: { lt: input.beforeSeq } } : {}) },
+          where: { roomId: input.roomId, ...(input.cursor ? { seq: { lt: input.cursor } } : {}) },
           orderBy: { seq: "desc" },
           take: input.limit + 1,
           select: messageSelect,
         }),
         db.chatMember.findMany({
           where: { roomId: input.roomId, userId: { not: viewer.userId } },
-          select: { lastReadSeq: true },
+          select: { userId: true, lastReadSeq: true },
         }),
       ]);
       return {
         items: rows.slice(0, input.limit).reverse().map(toMessage),
         hasMore: rows.length > input.limit,
-        readSeqs: reads.map((r) => r.lastReadSeq),
+        reads: reads.map((r) => ({ userId: r.userId, seq: r.lastReadSeq })),
+        headChangeSeq: room.changeSeq,
       };
     },
 

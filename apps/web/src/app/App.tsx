@@ -18,6 +18,7 @@ import { NotificationsPage } from "../features/notifications/NotificationsPage";
 import { StudiesPage } from "../features/studies/StudiesPage";
 import { StudyPage } from "../features/studies/StudyPage";
 import { StudyFormPage } from "../features/studies/StudyFormPage";
+import { ChatPage } from "../features/chat/ChatPage";
 
 export function App() {
   const [queryClient] = useState(
@@ -47,6 +48,8 @@ export function App() {
                     <Route path="studies/new" element={<StudyFormPage />} />
                     <Route path="studies/:studyId" element={<StudyPage />} />
                     <Route path="studies/:studyId/edit" element={<StudyFormPage />} />
+                    <Route path="chat" element={<ChatPage />} />
+                    <Route path="chat/:roomId" element={<ChatPage />} />
                     <Route path="*" element={<FeedPage />} />
                   </Route>
                 </Routes>

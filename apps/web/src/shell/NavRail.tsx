@@ -3,6 +3,7 @@ import { useI18n } from "../i18n/i18n";
 import { useUi } from "./ui-state";
 import { AccountButton } from "../features/auth/AccountButton";
 import { NotificationsLink } from "../features/notifications/NotificationsLink";
+import { ChatLink } from "../features/chat/ChatLink";
 
 export function NavRail() {
   const { t } = useI18n();
@@ -30,6 +31,7 @@ export function NavRail() {
         </span>
         <span className="rail__label">{t("nav.search")}</span>
       </NavLink>
+      <ChatLink />
       <NotificationsLink />
       <button
         type="button"

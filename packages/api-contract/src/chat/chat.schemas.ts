@@ -51,8 +51,8 @@ export const ZOpenDirectInput = z.object({ userId: z.uuid() });
 
 export const ZChatHistoryInput = z.object({
   roomId: ZDbId,
-  /** Messages before this seq (older); omitted for the newest page. */
-  beforeSeq: ZDbId.nullish(),
+  /** Messages before this seq (older pages); omitted for the newest page. */
+  cursor: ZDbId.nullish(),
   limit: z.number().int().min(1).max(CHAT_PAGE_MAX).default(50),
 });
 export type TChatHistoryInput = z.infer<typeof ZChatHistoryInput>;
@@ -61,8 +61,13 @@ export const ZChatHistory = z.object({
   /** Oldest first. */
   items: z.array(ZChatMessage),
   hasMore: z.boolean(),
-  /** Seq of the newest message each other member has read (study rooms: "read by N"). */
-  readSeqs: z.array(z.number().int()),
+  /** Where each other member stopped reading ("read" / "read by N" under my messages). */
+  reads: z.array(z.object({ userId: z.string(), seq: z.number().int() })),
+  /**
+   * The room's change number when this page was read: subscribe to `chat.onRoom` with
+   * it as `lastEventId`, and nothing that happens after the page is missed.
+   */
+  headChangeSeq: z.number().int(),
 });
 export type TChatHistory = z.infer<typeof ZChatHistory>;
 

@@ -8,6 +8,7 @@ import { Avatar } from "../../ui/Avatar";
 import { PostList } from "../feed/PostList";
 import { useMe } from "../auth/use-me";
 import { FollowButton } from "./FollowButton";
+import { MessageButton } from "../chat/MessageButton";
 import { PeopleList } from "./PeopleList";
 
 const noFreshIds: ReadonlySet<number> = new Set();
@@ -64,6 +65,7 @@ export function ProfilePage() {
             me.data && (
               <>
                 {!user.blockedByMe && <FollowButton profile={user} />}
+                {user.followedByMe && !user.blockedByMe && <MessageButton userId={user.id} />}
                 <button
                   type="button"
                   className="button button--ghost"

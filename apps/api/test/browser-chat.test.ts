@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import type { RunningApp } from "../src/app.js";
+import { startTestApp } from "./helpers/app.js";
+import { cookieFor } from "./helpers/sessions.js";
+import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+
+/** Two people chat in two browsers: Leo in English and light, Sara in Korean and dark. */
+describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () => {
+  let fresh: FreshDatabase;
+  let app: RunningApp;
+  let browser: Browser;
+  let leo: Page;
+  let sara: Page;
+
+  async function signedInPage(handle: string, locale: string, colorScheme: "light" | "dark"): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale, colorScheme });
+    const token = (await cookieFor(app.db, handle)).split("=")[1]!;
+    await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId("account").waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
+    browser = await launchBrowser();
+    // Leo follows Sara in the demo data.
+    leo = await signedInPage("leo_builds", "en-US", "light");
+    sara = await signedInPage("sara_k", "ko-KR", "dark");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fresh?.drop();
+  });
+
+  it("Leo opens a conversation from Sara's profile", async () => {
+    await leo.goto(`${app.url}/u/sara_k`);
+    await leo.getByTestId("message-button").click();
+    await leo.waitForURL(/\/chat\/\d+$/);
+    await leo.getByText("No messages yet. Say hello!").waitFor();
+    await expect.poll(() => leo.getByTestId("chat-rooms").textContent()).toContain("Sara Kim");
+  });
+
+  it("Sara sees Leo typing, then his message, live and unread", async () => {
+    await sara.goto(`${app.url}/chat`);
+    await expect.poll(() => sara.getByTestId("chat-rooms").textContent()).toContain("Leo Park");
+    await sara.getByTestId("chat-room").filter({ hasText: "Leo Park" }).click();
+    await leo.getByTestId("chat-input").pressSequentially("Hi Sara! Want to pair on the ");
+    await expect.poll(() => sara.getByTestId("typing").textContent()).toContain("Leo Park 님이 입력 중…");
+    await leo.getByTestId("chat-input").pressSequentially("`EXPLAIN` output tonight?");
+    await leo.getByTestId("chat-input").press("Enter");
+    await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("Want to pair on the");
+    await expect.poll(() => sara.getByTestId("typing").textContent()).toBe("");
+    await sara.screenshot({ path: screenshotPath("chat-01-sara-ko-dark") });
+  });
+
+  it("Leo sees that Sara read it, and her reply with highlighted code", async () => {
+    await expect.poll(() => leo.getByTestId("read-mark").textContent()).toBe("Read");
+    await sara.getByTestId("chat-input").fill("좋아요! 이 쿼리부터 봐요:\n\n```sql\nexplain analyze select 1;\n```");
+    await sara.getByTestId("chat-input").press("Enter");
+    await leo.locator(".chat__bubble pre code.hljs").waitFor();
+    await leo.screenshot({ path: screenshotPath("chat-02-leo-en-light") });
+  });
+
+  it("keeps the conversation across a reload, and edits the last message with ↑", async () => {
+    await leo.reload();
+    await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");
+    const input = leo.getByTestId("chat-input");
+    await input.focus();
+    await input.press("ArrowUp");
+    await expect.poll(() => input.inputValue()).toBe("Hi Sara! Want to pair on the `EXPLAIN` output tonight?");
+    await input.fill("Hi Sara! Want to pair on `EXPLAIN ANALYZE` tonight?");
+    await input.press("Enter");
+    await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("(수정됨)");
+  });
+});

@@ -1,0 +1,106 @@
+import { useNavigate, useParams } from "react-router";
+import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
+import { useEffect } from "react";
+import type { TChatRoom } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { describeError } from "../../lib/errors";
+import { Avatar } from "../../ui/Avatar";
+import { useInbox } from "./use-inbox";
+import { Conversation } from "./Conversation";
+
+function RoomRow({ room, selected, onOpen }: { room: TChatRoom; selected: boolean; onOpen: () => void }) {
+  const { t, formatDate } = useI18n();
+  const name = room.peer?.displayName ?? room.study?.title ?? t("chat.deletedAccount");
+  const last = room.lastMessage;
+  return (
+    <li data-list-id={room.id}>
+      <button
+        type="button"
+        className={`chat-room${selected ? " chat-room--selected" : ""}`}
+        aria-current={selected ? "true" : undefined}
+        onClick={onOpen}
+        data-testid="chat-room"
+      >
+        {room.peer ? <Avatar user={room.peer} size={36} /> : <span className="avatar">#</span>}
+        <span className="chat-room__text">
+          <span className="chat-room__name">
+            <strong>{name}</strong>
+            {room.lastMessageAt && <time className="muted small">{formatDate(room.lastMessageAt)}</time>}
+          </span>
+          <span className="muted small chat-room__preview">
+            {last ? (last.deleted ? t("chat.deletedMessage") : last.body) : t("chat.noMessages")}
+          </span>
+        </span>
+        {room.unreadCount > 0 && (
+          <span className="badge" aria-label={t("chat.unread", { count: room.unreadCount })}>
+            {room.unreadCount}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+/** Conversations beside the open one; Alt+↑ / Alt+↓ move between rooms. */
+export function ChatPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const params = useParams();
+  const selectedId = params.roomId ? Number(params.roomId) : null;
+  const { inbox, rooms, signedIn } = useInbox();
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown") || rooms.length === 0) return;
+      event.preventDefault();
+      const index = rooms.findIndex((room) => room.id === selectedId);
+      const next = rooms[Math.max(0, Math.min(rooms.length - 1, index + (event.key === "ArrowDown" ? 1 : -1)))];
+      if (next) void navigate(`/chat/${next.id}`);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [rooms, selectedId, navigate]);
+
+  if (!signedIn) return <p className="placeholder">{t("chat.signIn")}</p>;
+  return (
+    <PanelGroup direction="horizontal" autoSaveId="orgo.chat.panes" className="panes">
+      <Panel defaultSize={32} minSize={22} className="pane pane--list">
+        <div className="pane__header">
+          <h2>{t("chat.rooms")}</h2>
+        </div>
+        <div className="pane__scroll">
+          {inbox.isPending && <p className="placeholder">{t("chat.loading")}</p>}
+          {inbox.isError && (
+            <div className="placeholder" role="alert">
+              <p>{t("chat.error")}</p>
+              <p className="muted">{describeError(inbox.error, i18n)}</p>
+              <button type="button" className="button" onClick={() => void inbox.refetch()}>
+                {t("chat.retry")}
+              </button>
+            </div>
+          )}
+          {inbox.isSuccess && rooms.length === 0 && <p className="placeholder">{t("chat.empty")}</p>}
+          <ul className="chat-rooms" data-testid="chat-rooms">
+            {rooms.map((room) => (
+              <RoomRow
+                key={room.id}
+                room={room}
+                selected={room.id === selectedId}
+                onOpen={() => void navigate(`/chat/${room.id}`)}
+              />
+            ))}
+          </ul>
+        </div>
+      </Panel>
+      <PanelResizeHandle className="pane__handle" />
+      <Panel minSize={36} className="pane pane--detail">
+        {selectedId !== null ? (
+          <Conversation key={selectedId} roomId={selectedId} />
+        ) : (
+          <p className="placeholder">{t("chat.selectHint")}</p>
+        )}
+      </Panel>
+    </PanelGroup>
+  );
+}

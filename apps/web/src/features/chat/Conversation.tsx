@@ -1,0 +1,81 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useI18n } from "../../i18n/i18n";
+import { describeError } from "../../lib/errors";
+import { Avatar } from "../../ui/Avatar";
+import { useMe } from "../auth/use-me";
+import { ChatComposer } from "./ChatComposer";
+import { MessageList } from "./MessageList";
+import { useRoom, type ShownMessage } from "./use-room";
+
+/** One conversation: who it is with, the messages, who is typing, and the box to write in. */
+export function Conversation({ roomId }: { roomId: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const me = useMe();
+  const meUser = me.data ?? null;
+  const chat = useRoom(roomId, meUser);
+  const [editing, setEditing] = useState<ShownMessage | null>(null);
+
+  if (chat.room.isError) {
+    return (
+      <div className="placeholder" role="alert">
+        <p>{t("chat.notFound")}</p>
+        <p className="muted">{describeError(chat.room.error, i18n)}</p>
+      </div>
+    );
+  }
+  const room = chat.room.data;
+  if (!room) return <p className="placeholder">{t("chat.loading")}</p>;
+  const title = room.peer?.displayName ?? room.study?.title ?? t("chat.deletedAccount");
+  const lastMine = [...chat.messages]
+    .reverse()
+    .find((m) => m.author?.id === meUser?.id && m.state === "sent" && !m.deleted);
+
+  return (
+    <section className="chat" aria-label={title}>
+      <header className="chat__header">
+        {room.peer ? <Avatar user={room.peer} size={32} /> : <span className="avatar">#</span>}
+        <div>
+          <h2>{title}</h2>
+          <p className="muted small">
+            {room.peer ? (
+              <Link to={`/u/${room.peer.handle}`}>@{room.peer.handle}</Link>
+            ) : room.study ? (
+              <Link to={`/studies/${room.study.id}`}>
+                {t("chat.studyRoom")} · {t("chat.members", { count: room.memberCount })}
+              </Link>
+            ) : null}
+          </p>
+        </div>
+      </header>
+      <MessageList
+        room={room}
+        messages={chat.messages}
+        meId={meUser?.id ?? null}
+        dividerAfter={chat.dividerAfter}
+        reads={chat.reads}
+        hasOlder={Boolean(chat.history.hasNextPage)}
+        loadingOlder={chat.history.isFetchingNextPage}
+        loadOlder={() => void chat.history.fetchNextPage()}
+        onRetry={chat.retry}
+        onEdit={setEditing}
+        onDelete={(message) => chat.remove(message.seq)}
+      />
+      <p className="chat__typing muted small" aria-live="polite" data-testid="typing">
+        {chat.typing.length > 0 ? t("chat.typing", { name: chat.typing.map((u) => u.displayName).join(", ") }) : ""}
+      </p>
+      <ChatComposer
+        key={roomId}
+        roomId={roomId}
+        lastMine={lastMine}
+        editing={editing}
+        onEditStart={setEditing}
+        onEditEnd={() => setEditing(null)}
+        onSend={chat.send}
+        onSave={chat.edit}
+        onTyping={chat.typed}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import { Fragment, useLayoutEffect, useRef, useState, type UIEvent } from "react";
+import type { TChatRoom } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { Avatar } from "../../ui/Avatar";
+import { Markdown } from "../../ui/markdown/Markdown";
+import type { ShownMessage } from "./use-room";
+
+/** Messages of one author within a minute form one group, under one name. */
+const sameGroup = (a: ShownMessage | undefined, b: ShownMessage) =>
+  a !== undefined &&
+  a.author?.id === b.author?.id &&
+  Math.floor(a.createdAt.getTime() / 60_000) === Math.floor(b.createdAt.getTime() / 60_000);
+
+const dayOf = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+
+/**
+ * The conversation, oldest at the top: day separators in my time zone, a "new
+ * messages" divider after where I stopped reading, read marks under my messages.
+ * It stays at the bottom while I am there; older pages load as I scroll up without
+ * moving what I am reading; scrolled up, new messages are counted on a "jump" button.
+ */
+export function MessageList(props: {
+  room: TChatRoom;
+  messages: ShownMessage[];
+  meId: string | null;
+  dividerAfter: number | null;
+  reads: ReadonlyMap<string, number>;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder: () => void;
+  onRetry: (clientId: string) => void;
+  onEdit: (message: ShownMessage) => void;
+  onDelete: (message: ShownMessage) => void;
+}) {
+  const { t, language } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const [unseen, setUnseen] = useState(0);
+  const previous = useRef({ first: props.messages[0]?.clientId, count: props.messages.length, height: 0 });
+
+  // Keep the reading position: at the bottom, follow new messages; when older ones are
+  // added above, shift by their height so the same message stays in view.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const before = previous.current;
+    const first = props.messages[0]?.clientId;
+    if (before.first !== undefined && first !== before.first && before.height > 0) {
+      el.scrollTop += el.scrollHeight - before.height;
+    } else if (atBottom.current) {
+      el.scrollTop = el.scrollHeight;
+    } else if (props.messages.length > before.count) {
+      setUnseen((n) => n + props.messages.length - before.count);
+    }
+    previous.current = { first, count: props.messages.length, height: el.scrollHeight };
+  }, [props.messages]);
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    const el = event.currentTarget;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    if (atBottom.current) setUnseen(0);
+    if (el.scrollTop < 120 && props.hasOlder && !props.loadingOlder) props.loadOlder();
+  };
+  const jump = () => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    atBottom.current = true;
+    setUnseen(0);
+  };
+
+  const dayLabel = (date: Date) => {
+    const today = dayOf(new Date());
+    const day = dayOf(date);
+    if (day === today) return t("chat.today");
+    if (day === today - 86_400_000) return t("chat.yesterday");
+    return new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", { dateStyle: "full" }).format(date);
+  };
+  const time = new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", { timeStyle: "short" });
+  const mine = (m: ShownMessage) => m.author?.id === props.meId;
+  const lastMineSent = [...props.messages].reverse().find((m) => mine(m) && m.state === "sent");
+  const readersOf = (seq: number) => [...props.reads.values()].filter((s) => s >= seq).length;
+
+  return (
+    <div className="chat__scroller" ref={scroller} onScroll={onScroll} tabIndex={0} data-testid="chat-messages">
+      {props.hasOlder ? (
+        <p className="placeholder muted">{props.loadingOlder ? t("chat.loadingOlder") : ""}</p>
+      ) : (
+        <p className="placeholder muted">{props.messages.length ? t("chat.beginning") : t("chat.noMessages")}</p>
+      )}
+      <ol className="chat__messages">
+        {props.messages.map((message, index) => {
+          const before = props.messages[index - 1];
+          const newDay = !before || dayOf(before.createdAt) !== dayOf(message.createdAt);
+          const grouped = !newDay && sameGroup(before, message);
+          const divider =
+            props.dividerAfter !== null &&
+            message.state === "sent" &&
+            !mine(message) &&
+            message.seq > props.dividerAfter &&
+            (!before || before.seq <= props.dividerAfter || before.state !== "sent");
+          return (
+            <Fragment key={message.clientId}>
+              {newDay && (
+                <li className="chat__day" role="separator">
+                  <span>{dayLabel(message.createdAt)}</span>
+                </li>
+              )}
+              {divider && (
+                <li className="chat__divider" role="separator" data-testid="new-messages">
+                  <span>{t("chat.newMessages")}</span>
+                </li>
+              )}
+              <li
+                className={`chat__message${mine(message) ? " chat__message--mine" : ""}${grouped ? " chat__message--grouped" : ""}`}
+                data-state={message.state}
+                data-seq={message.state === "sent" ? message.seq : undefined}
+              >
+                {!grouped && (
+                  <div className="chat__meta">
+                    {message.author ? (
+                      <Avatar user={message.author} size={24} />
+                    ) : (
+                      <span className="avatar avatar--ghost" aria-hidden />
+                    )}
+                    <strong>{message.author?.displayName ?? t("chat.deletedAccount")}</strong>
+                    <time className="muted small" dateTime={message.createdAt.toISOString()}>
+                      {time.format(message.createdAt)}
+                    </time>
+                  </div>
+                )}
+                <div className="chat__bubble">
+                  {message.deleted ? (
+                    <p className="muted">{t("chat.deletedMessage")}</p>
+                  ) : (
+                    <Markdown source={message.body} />
+                  )}
+                  {message.edited && !message.deleted && <span className="muted small">{t("chat.edited")}</span>}
+                </div>
+                {message.state === "pending" && <span className="muted small">{t("chat.sending")}</span>}
+                {message.state === "failed" && (
+                  <span className="chat__failed small" role="alert">
+                    {t("chat.failed")}{" "}
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => props.onRetry(message.clientId)}
+                    >
+                      {t("chat.retrySend")}
+                    </button>
+                  </span>
+                )}
+                {mine(message) && message.state === "sent" && !message.deleted && (
+                  <span className="chat__actions">
+                    <button type="button" className="button button--link small" onClick={() => props.onEdit(message)}>
+                      {t("chat.edit")}
+                    </button>
+                    <button type="button" className="button button--link small" onClick={() => props.onDelete(message)}>
+                      {t("chat.delete")}
+                    </button>
+                  </span>
+                )}
+                {message === lastMineSent && readersOf(message.seq) > 0 && (
+                  <span className="chat__read small muted" data-testid="read-mark">
+                    {props.room.kind === "direct"
+                      ? t("chat.read")
+                      : t("chat.readBy", { count: readersOf(message.seq) })}
+                  </span>
+                )}
+              </li>
+            </Fragment>
+          );
+        })}
+      </ol>
+      {unseen > 0 && (
+        <button type="button" className="button chat__jump" onClick={jump}>
+          {t("chat.jumpNew", { count: unseen })}
+        </button>
+      )}
+    </div>
+  );
+}

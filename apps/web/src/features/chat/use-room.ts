@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { skipToken } from "@tanstack/react-query";
+import type { TChatMessage, TPublicUser } from "@orgo/api-contract/schemas";
+import { trpc } from "../../lib/trpc";
+
+export type MessageState = "sent" | "pending" | "failed";
+export interface ShownMessage extends TChatMessage {
+  state: MessageState;
+}
+
+/** A typing signal lasts this long without a new one. */
+const TYPING_SHOWN_MS = 6_000;
+/** The client asks to relay "typing" at most this often (the server drops the rest). */
+const TYPING_EVERY_MS = 3_000;
+
+interface Pending {
+  clientId: string;
+  body: string;
+  createdAt: Date;
+  failed: boolean;
+}
+
+/**
+ * One open conversation: history page by page backwards, then live changes from the
+ * change number the first page was read at (so nothing between the two is lost, and
+ * reconnects resume from the last tracked id), my unsent messages with their state,
+ * who is typing, and where the others stopped reading.
+ */
+export function useRoom(roomId: number, me: TPublicUser | null) {
+  const utils = trpc.useUtils();
+  const room = trpc.chat.room.useQuery({ roomId });
+  const history = trpc.chat.history.useInfiniteQuery(
+    { roomId, limit: 50 },
+    { getNextPageParam: (page) => (page.hasMore ? page.items[0]?.seq : undefined), staleTime: Infinity },
+  );
+  const [live, setLive] = useState<ReadonlyMap<number, TChatMessage>>(new Map());
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [typing, setTyping] = useState<ReadonlyMap<string, { user: TPublicUser; until: number }>>(new Map());
+  const [reads, setReads] = useState<ReadonlyMap<string, number>>(new Map());
+
+  // Where this opening started: the stream resumes from it, the divider sits at it.
+  const [startAfter, setStartAfter] = useState<number | null>(null);
+  const firstPage = history.data?.pages[0];
+  if (startAfter === null && firstPage) {
+    setStartAfter(firstPage.headChangeSeq);
+    setReads(new Map(firstPage.reads.map((r) => [r.userId, r.seq])));
+  }
+  const [dividerAfter, setDividerAfter] = useState<number | null>(null);
+  if (dividerAfter === null && room.data) setDividerAfter(room.data.lastReadSeq);
+
+  trpc.chat.onRoom.useSubscription(startAfter === null ? skipToken : { roomId, lastEventId: String(startAfter) }, {
+    onData: (value) => {
+      // Message changes come tracked (`{ id, data }`, so a reconnect resumes after them); signals plain.
+      const event = "kind" in value ? value : value.data;
+      if (event.kind === "message") {
+        setLive((old) => new Map(old).set(event.message.seq, event.message));
+        setPending((old) => old.filter((p) => p.clientId !== event.message.clientId));
+        if (event.message.author) {
+          const authorId = event.message.author.id;
+          setTyping((old) => {
+            if (!old.has(authorId)) return old;
+            const next = new Map(old);
+            next.delete(authorId);
+            return next;
+          });
+        }
+      } else if (event.kind === "typing") {
+        setTyping((old) => new Map(old).set(event.user.id, { user: event.user, until: Date.now() + TYPING_SHOWN_MS }));
+      } else {
+        setReads((old) => (event.seq > (old.get(event.userId) ?? 0) ? new Map(old).set(event.userId, event.seq) : old));
+      }
+    },
+    onError: () => void room.refetch(),
+  });
+
+  // Typing signals fade on their own.
+  useEffect(() => {
+    if (typing.size === 0) return;
+    const next = Math.min(...[...typing.values()].map((t) => t.until));
+    const timer = setTimeout(
+      () => setTyping((old) => new Map([...old].filter(([, t]) => t.until > Date.now()))),
+      Math.max(50, next - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [typing]);
+
+  const messages = useMemo<ShownMessage[]>(() => {
+    const bySeq = new Map<number, TChatMessage>();
+    for (const page of history.data?.pages ?? []) for (const message of page.items) bySeq.set(message.seq, message);
+    for (const [seq, message] of live) bySeq.set(seq, message);
+    const sent = [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((m) => ({ ...m, state: "sent" as const }));
+    const sentIds = new Set(sent.map((m) => m.clientId));
+    const unsent = pending
+      .filter((p) => !sentIds.has(p.clientId))
+      .map<ShownMessage>((p) => ({
+        roomId,
+        seq: Number.MAX_SAFE_INTEGER,
+        author: me,
+        clientId: p.clientId,
+        body: p.body,
+        createdAt: p.createdAt,
+        edited: false,
+        deleted: false,
+        state: p.failed ? "failed" : "pending",
+      }));
+    return [...sent, ...unsent];
+  }, [history.data, live, pending, me, roomId]);
+
+  const sendMutation = trpc.chat.send.useMutation();
+  const deliver = useCallback(
+    (item: Pending) => {
+      sendMutation.mutate(
+        { roomId, clientId: item.clientId, body: item.body },
+        {
+          onSuccess: (message) => {
+            setLive((old) => new Map(old).set(message.seq, message));
+            setPending((old) => old.filter((p) => p.clientId !== item.clientId));
+          },
+          // Kept, marked failed: a retry sends the same client id, so it is never stored twice.
+          onError: () =>
+            setPending((old) => old.map((p) => (p.clientId === item.clientId ? { ...p, failed: true } : p))),
+        },
+      );
+    },
+    [roomId, sendMutation],
+  );
+  const send = (body: string) => {
+    const item = { clientId: crypto.randomUUID(), body, createdAt: new Date(), failed: false };
+    setPending((old) => [...old, item]);
+    deliver(item);
+  };
+  const retry = (clientId: string) => {
+    const item = pending.find((p) => p.clientId === clientId);
+    if (!item) return;
+    setPending((old) => old.map((p) => (p.clientId === clientId ? { ...p, failed: false } : p)));
+    deliver({ ...item, failed: false });
+  };
+
+  const editMutation = trpc.chat.edit.useMutation({
+    onSuccess: (message) => setLive((old) => new Map(old).set(message.seq, message)),
+  });
+  const deleteMutation = trpc.chat.delete.useMutation({
+    onSuccess: (message) => setLive((old) => new Map(old).set(message.seq, message)),
+  });
+
+  const typingMutation = trpc.chat.typing.useMutation();
+  const lastTyping = useRef(0);
+  const typed = () => {
+    if (Date.now() - lastTyping.current < TYPING_EVERY_MS) return;
+    lastTyping.current = Date.now();
+    typingMutation.mutate({ roomId });
+  };
+
+  // Reading: what is on screen while the tab is visible counts as read, in every tab of mine.
+  const markRead = trpc.chat.markRead.useMutation({ onSuccess: () => void utils.chat.inbox.invalidate() });
+  const newestSeq = messages.filter((m) => m.state === "sent").at(-1)?.seq ?? 0;
+  const readUpTo = useRef(0);
+  useEffect(() => {
+    const read = () => {
+      if (document.visibilityState !== "visible" || newestSeq <= readUpTo.current) return;
+      if (room.data && newestSeq <= room.data.lastReadSeq && readUpTo.current === 0) {
+        readUpTo.current = room.data.lastReadSeq;
+        return;
+      }
+      readUpTo.current = newestSeq;
+      markRead.mutate({ roomId, seq: newestSeq });
+    };
+    read();
+    document.addEventListener("visibilitychange", read);
+    return () => document.removeEventListener("visibilitychange", read);
+  }, [newestSeq, roomId, room.data, markRead]);
+
+  return {
+    room,
+    history,
+    messages,
+    dividerAfter,
+    typing: [...typing.values()].map((t) => t.user),
+    reads,
+    send,
+    retry,
+    edit: (seq: number, body: string) => editMutation.mutateAsync({ roomId, seq, body }),
+    remove: (seq: number) => deleteMutation.mutate({ roomId, seq }),
+    typed,
+  };
+}
