@@ -19,6 +19,9 @@ import { createRedisEventBus, pingRedis } from "./events/redis-event-bus.js";
 import { createServices } from "./services.js";
 import { startJobQueue } from "./jobs/job-queue.js";
 import { createAuthJobs } from "./auth/auth-jobs.js";
+import { randomUUID } from "node:crypto";
+import { createMemoryPresenceStore, createRedisPresenceStore } from "./presence/presence-store.js";
+import { createPresenceTracker } from "./presence/presence-tracker.js";
 import { createSessionService } from "./auth/session.service.js";
 import { createRequestAuth } from "./auth/request-auth.js";
 import { createDevOutbox, type DevOutbox, type Mailer } from "./mail/mailer.js";
@@ -93,11 +96,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger,
     handlers: createAuthJobs({ db, mailer, publicOrigin }),
   });
+  // Each process renews its own entries: a tab closing here never hides one open elsewhere.
+  const presenceStore = redisUrl ? createRedisPresenceStore(redisUrl, randomUUID()) : createMemoryPresenceStore();
+  const presence = createPresenceTracker({ store: presenceStore, bus, logger, ttlMs: config.presenceTtlMs });
   const services = createServices({
     db,
     bus,
     sessions,
     jobs,
+    presenceStore,
+    presenceTtlMs: config.presenceTtlMs,
     limiter,
     storage,
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
@@ -140,6 +148,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     bus,
     logger,
     routes,
+    presence,
     readyChecks: redisUrl ? [() => pingRedis(redisUrl)] : [],
   });
   const address = await server.listen();
@@ -168,7 +177,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     outbox,
     async stop() {
       await server.close();
-      await Promise.all([jobs.stop(), bus.close(), limiter.close()]);
+      presence.stop();
+      await Promise.all([jobs.stop(), bus.close(), limiter.close(), presenceStore.close()]);
       smtp?.close();
       await db.$disconnect();
       await embedded?.stop();

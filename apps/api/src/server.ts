@@ -7,6 +7,7 @@ import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { AppError, appRouter, channels, type Services } from "@orgo/api-contract";
 import type { RequestAuth } from "./auth/request-auth.js";
 import { createSessionSockets } from "./live/session-sockets.js";
+import type { PresenceTracker } from "./presence/presence-tracker.js";
 import { createSocketCounter, guardBackpressure } from "./live/socket-limits.js";
 import type { EventBus } from "./events/event-bus.js";
 import { MAX_CALLS_AT_ONCE, type Config } from "./config/config.js";
@@ -55,6 +56,8 @@ export function createApiServer(options: {
   logger: Logger;
   /** Tried in order before the SPA. */
   routes?: HttpRoute[];
+  /** Who is connected here, for presence. */
+  presence: PresenceTracker;
   /** Extra readiness checks (Redis) beside the database. */
   readyChecks?: (() => Promise<boolean>)[];
 }): ApiServer {
@@ -67,6 +70,7 @@ export function createApiServer(options: {
     sessionSockets,
     clientIp: options.clientIp,
     socketLimits: config.socketLimits,
+    presence: options.presence,
   });
   const socketsPerIp = createSocketCounter(config.socketLimits.perIp);
   let stopListening: (() => void) | undefined;

@@ -15,12 +15,16 @@ import { createNotificationService } from "./notifications/notification.service.
 import { createSearchService } from "./search/search.service.js";
 import { createStudyService } from "./studies/study.service.js";
 import { createChatService } from "./chat/chat.service.js";
+import { createPresenceService } from "./presence/presence.service.js";
+import type { PresenceStore } from "./presence/presence-store.js";
 
 export interface ServiceDeps {
   db: Db;
   bus: EventBus;
   sessions: SessionService;
   jobs: JobQueue;
+  presenceStore: PresenceStore;
+  presenceTtlMs: number;
   limiter: RateLimiter;
   storage: FileStorage;
   oauthProviders: () => TOAuthProvider[];
@@ -39,5 +43,6 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     system: createSystemService(deps),
     users: createUserService(deps),
     chat: createChatService(deps),
+    presence: createPresenceService(deps),
   };
 }

@@ -49,9 +49,22 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
   it("Sara sees Leo typing, then his message, live and unread", async () => {
     await sara.goto(`${app.url}/chat`);
     await expect.poll(() => sara.getByTestId("chat-rooms").textContent()).toContain("Leo Park");
-    await sara.getByTestId("chat-room").filter({ hasText: "Leo Park" }).click();
+    // Leo has a tab open: his dot is green in Sara's list; Jiwoo's (no tab) is grey.
+    const leoRow = sara.getByTestId("chat-room").filter({ hasText: "Leo Park" });
+    await expect.poll(() => leoRow.getByTestId("presence").getAttribute("data-state")).toBe("online");
+    await expect
+      .poll(() =>
+        sara.getByTestId("chat-room").filter({ hasText: "김지우" }).getByTestId("presence").getAttribute("data-state"),
+      )
+      .toBe("offline");
+    await leoRow.click();
+    // The conversation is open (its history shown, its live stream starting) before Leo types.
+    await sara.getByTestId("chat-messages").getByText("아직 메시지가 없어요. 인사해 보세요!").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await leo.getByTestId("chat-input").pressSequentially("Hi Sara! Want to pair on the ");
-    await expect.poll(() => sara.getByTestId("typing").textContent()).toContain("Leo Park 님이 입력 중…");
+    await expect
+      .poll(() => sara.getByTestId("typing").textContent(), { timeout: 4_000 })
+      .toContain("Leo Park 님이 입력 중…");
     await leo.getByTestId("chat-input").pressSequentially("`EXPLAIN` output tonight?");
     await leo.getByTestId("chat-input").press("Enter");
     await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("Want to pair on the");

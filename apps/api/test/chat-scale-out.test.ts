@@ -74,10 +74,19 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
   const send = async (process: { url: string }, handle: string, roomId: number, body: string) =>
     dataOf<TChatMessage>(await api(process, handle).mutate("chat.send", { roomId, clientId: randomUUID(), body }));
   let directRoom: number;
+  let processEnv: Record<string, string>;
 
   beforeAll(async () => {
     fresh = await freshDatabase();
-    const env = { NODE_ENV: "test", DATABASE_URL: fresh.url, REDIS_URL: redisUrl!, SEED_DEMO_DATA: "true" };
+    const env = {
+      NODE_ENV: "test",
+      DATABASE_URL: fresh.url,
+      REDIS_URL: redisUrl!,
+      SEED_DEMO_DATA: "true",
+      // Short, so a killed process's people go offline within seconds here (30 s by default).
+      PRESENCE_TTL_MS: "3000",
+    };
+    processEnv = env;
     p1 = await startProcess(env);
     p2 = await startProcess(env);
     for (const handle of handles) {
@@ -212,5 +221,50 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(leo.messages().map((m) => m.body)).toEqual(["welcome"]);
     leo.cut();
+  });
+
+  it("shows presence across processes, and a killed process's people go offline by themselves", async () => {
+    const presenceOf = new Map<string, string>();
+    const watcher = new WebSocket(`${p2.url.replace("http", "ws")}/trpc`, {
+      headers: { origin: p2.url, cookie: cookies.jiwoo! },
+    });
+    watcher.on("message", (data: Buffer) => {
+      const frame = JSON.parse(data.toString("utf8")) as {
+        result?: { type: string; data?: { json: { userId: string; state: string } } };
+      };
+      if (frame.result?.type === "data" && frame.result.data)
+        presenceOf.set(frame.result.data.json.userId, frame.result.data.json.state);
+    });
+    await new Promise((resolve) => watcher.once("open", resolve));
+    watcher.send(
+      JSON.stringify({
+        id: 1,
+        method: "subscription",
+        params: { path: "presence.watch", input: { json: { userIds: [ids.sara_k] } } },
+      }),
+    );
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "offline", "Sara offline at first");
+
+    // Sara opens a tab on process 1: Jiwoo, on process 2, sees her online; she closes it: offline.
+    const tab = new WebSocket(`${p1.url.replace("http", "ws")}/trpc`, {
+      headers: { origin: p1.url, cookie: cookies.sara_k! },
+    });
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "online", "Sara online", 3_000);
+    tab.close();
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "offline", "Sara offline after closing", 3_000);
+
+    // On a third process that is then killed outright, nobody announces anything.
+    const p3 = await startProcess(processEnv);
+    const doomed = new WebSocket(`${p3.url.replace("http", "ws")}/trpc`, {
+      headers: { origin: p3.url, cookie: cookies.sara_k! },
+    });
+    doomed.on("error", () => undefined);
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "online", "Sara online on process 3", 3_000);
+    p3.child.kill("SIGKILL");
+    const killedAt = Date.now();
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "offline", "Sara offline after the kill", 10_000);
+    // TTL (3 s here) plus half of it for the watcher's next look: the same bound is 45 s at the default 30 s.
+    expect(Date.now() - killedAt).toBeLessThan(6_000);
+    watcher.terminate();
   });
 });

@@ -26,6 +26,8 @@ export interface TContext {
    * once. `take` answers a release function, or null when the connection is at its cap.
    */
   budget?: { take(kind: "call" | "subscription"): (() => void) | null };
+  /** Websockets of signed-in users: this tab's visibility, for presence. */
+  presence?: { report(visible: boolean): void };
   /** Called once per procedure call; websocket transports log their access lines with it. */
   reportCall?: (call: TCallReport) => void;
 }

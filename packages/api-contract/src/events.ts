@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZPostSummary } from "./posts/post.schemas.js";
 import { ZChatMessage } from "./chat/chat.schemas.js";
 import { ZPublicUser } from "./users/user.schemas.js";
+import { ZPresence } from "./presence/presence.schemas.js";
 
 /**
  * Everything that crosses the event bus is one of these envelopes. The version lets
@@ -46,6 +47,8 @@ export const ZEventEnvelope = z.discriminatedUnion("type", [
     type: z.literal("chat.inbox"),
     data: z.object({ userId: z.string(), roomId: z.number().int() }),
   }),
+  /** Someone came online, went away or offline (their own channel). */
+  z.object({ v: z.literal(1), type: z.literal("presence.changed"), data: ZPresence }),
   /** Sessions ended (sign-out, revocation): every process closes their websockets. */
   z.object({
     v: z.literal(1),
@@ -68,5 +71,12 @@ export const channels = {
   notifications: "notifications",
   chatRoom: (roomId: number) => `chat:room:${roomId}` as const,
   chatUser: (userId: string) => `chat:user:${userId}` as const,
+  presence: (userId: string) => `presence:${userId}` as const,
 } as const;
-export type TChannel = "posts" | "sessions" | "notifications" | `chat:room:${number}` | `chat:user:${string}`;
+export type TChannel =
+  | "posts"
+  | "sessions"
+  | "notifications"
+  | `chat:room:${number}`
+  | `chat:user:${string}`
+  | `presence:${string}`;

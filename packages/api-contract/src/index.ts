@@ -12,6 +12,7 @@ export type {
   SearchService,
   StudyService,
   ChatService,
+  PresenceService,
   SystemService,
   UserService,
   TDevice,

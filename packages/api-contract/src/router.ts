@@ -8,6 +8,7 @@ import { notificationRouter } from "./notifications/notification.router.js";
 import { searchRouter } from "./search/search.router.js";
 import { studyRouter } from "./studies/study.router.js";
 import { chatRouter } from "./chat/chat.router.js";
+import { presenceRouter } from "./presence/presence.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   search: searchRouter,
   study: studyRouter,
   chat: chatRouter,
+  presence: presenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,3 +13,4 @@ export * from "./notifications/notification.schemas.js";
 export * from "./search/search.schemas.js";
 export * from "./studies/study.schemas.js";
 export * from "./chat/chat.schemas.js";
+export * from "./presence/presence.schemas.js";

@@ -14,6 +14,7 @@ import type {
   TStartedSession,
 } from "./auth/auth.schemas.js";
 import type { TViewer } from "./context.js";
+import type { TPresence } from "./presence/presence.schemas.js";
 import type {
   TChatHistory,
   TChatHistoryInput,
@@ -212,6 +213,11 @@ export interface ChatService {
   streamInbox(viewer: TViewer, signal: AbortSignal): AsyncIterable<TInboxEvent>;
 }
 
+export interface PresenceService {
+  of(viewer: TViewer, userIds: string[]): Promise<TPresence[]>;
+  watch(viewer: TViewer, userIds: string[], signal: AbortSignal): AsyncIterable<TPresence>;
+}
+
 export interface TDevice {
   userAgent: string;
   ip: string;
@@ -232,4 +238,5 @@ export interface Services {
   system: SystemService;
   users: UserService;
   chat: ChatService;
+  presence: PresenceService;
 }

@@ -87,6 +87,10 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.resolve(),
     },
+    presence: {
+      of: () => Promise.resolve([]),
+      watch: async function* () {},
+    },
     chat: {
       inbox: () => Promise.resolve({ rooms: [], unreadTotal: 0 }),
       room: () => Promise.reject(new AppError("NOT_FOUND", "gone")),

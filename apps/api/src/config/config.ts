@@ -42,6 +42,8 @@ const ZEnv = z.object({
   WS_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(100),
   WS_MAX_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).default(16),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(50),
+  /** How long a person stays "online" without renewal: the most a dead process leaves them shown online. */
+  PRESENCE_TTL_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   /** Bytes queued for a websocket that does not read before it is cut off. */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).default(1_048_576),
   /** The address people use, for links in mail and OAuth callbacks. Default: the first allowed origin. */
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPoolSize: e.DB_POOL_SIZE,
     wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    presenceTtlMs: e.PRESENCE_TTL_MS,
     socketLimits: {
       perIp: e.WS_MAX_SOCKETS_PER_IP,
       perSession: e.WS_MAX_SOCKETS_PER_SESSION,

@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import type { RequestAuth } from "../auth/request-auth.js";
 import { TOO_MANY_SOCKETS_CLOSE_CODE, createConnectionBudget, type SocketLimits } from "../live/socket-limits.js";
 import type { SessionSockets } from "../live/session-sockets.js";
+import type { PresenceTracker } from "../presence/presence-tracker.js";
 import type { ClientIp } from "../http/client-ip.js";
 
 export interface ContextDeps {
@@ -14,6 +15,7 @@ export interface ContextDeps {
   sessionSockets: SessionSockets;
   clientIp: ClientIp;
   socketLimits: SocketLimits;
+  presence: PresenceTracker;
 }
 
 type Transport = { kind: "http"; res: ServerResponse } | { kind: "websocket"; socket: WebSocket };
@@ -22,7 +24,15 @@ type Transport = { kind: "http"; res: ServerResponse } | { kind: "websocket"; so
  * One context for HTTP and websocket alike: the viewer comes from the session
  * cookie, for websockets the cookie of the upgrade request.
  */
-export function createContextFactory({ services, auth, logger, sessionSockets, clientIp, socketLimits }: ContextDeps) {
+export function createContextFactory({
+  services,
+  auth,
+  logger,
+  sessionSockets,
+  clientIp,
+  socketLimits,
+  presence,
+}: ContextDeps) {
   function cookiesFor(res: ServerResponse): TContext["cookies"] {
     return {
       setSession: (token, expiresAt) => auth.setSession(res, token, expiresAt),
@@ -41,6 +51,7 @@ export function createContextFactory({ services, auth, logger, sessionSockets, c
         transport.socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, "Too many connections for this session");
       }
       sessionSockets.add(viewer.sessionId, transport.socket);
+      presence.connect(viewer.userId, transport.socket);
     }
     return {
       services,
@@ -54,6 +65,10 @@ export function createContextFactory({ services, auth, logger, sessionSockets, c
       },
       cookies: transport.kind === "http" ? cookiesFor(transport.res) : null,
       budget: transport.kind === "websocket" ? createConnectionBudget(socketLimits) : undefined,
+      presence:
+        viewer && transport.kind === "websocket"
+          ? { report: (visible) => presence.report(viewer.userId, transport.socket, visible) }
+          : undefined,
       // HTTP requests get their access line from the server; websocket calls share
       // one connection, so each call logs its own.
       reportCall:

@@ -18,7 +18,8 @@ export function createTrpcClient(origin: string = window.location.origin) {
   const client = trpc.createClient({
     links: [
       splitLink({
-        condition: (op) => op.type === "subscription",
+        // Presence reports must travel on this tab's websocket: the server ties them to it.
+        condition: (op) => op.type === "subscription" || op.path === "presence.report",
         true: wsLink({ client: wsClient, transformer: superjson }),
         // The server refuses batches of more than 20 calls; stay well under it.
         false: httpBatchLink({ url: `${origin}/trpc`, transformer: superjson, maxURLLength: 4000, maxItems: 10 }),

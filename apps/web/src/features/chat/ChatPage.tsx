@@ -1,14 +1,25 @@
 import { useNavigate, useParams } from "react-router";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { useEffect } from "react";
-import type { TChatRoom } from "@orgo/api-contract/schemas";
+import type { TChatRoom, TPresence } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { describeError } from "../../lib/errors";
 import { Avatar } from "../../ui/Avatar";
 import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
+import { PresenceDot, usePresence } from "./presence";
 
-function RoomRow({ room, selected, onOpen }: { room: TChatRoom; selected: boolean; onOpen: () => void }) {
+function RoomRow({
+  room,
+  selected,
+  presence,
+  onOpen,
+}: {
+  room: TChatRoom;
+  selected: boolean;
+  presence: TPresence | undefined;
+  onOpen: () => void;
+}) {
   const { t, formatDate } = useI18n();
   const name = room.peer?.displayName ?? room.study?.title ?? t("chat.deletedAccount");
   const last = room.lastMessage;
@@ -21,7 +32,10 @@ function RoomRow({ room, selected, onOpen }: { room: TChatRoom; selected: boolea
         onClick={onOpen}
         data-testid="chat-room"
       >
-        {room.peer ? <Avatar user={room.peer} size={36} /> : <span className="avatar">#</span>}
+        <span className="chat-room__avatar">
+          {room.peer ? <Avatar user={room.peer} size={36} /> : <span className="avatar">#</span>}
+          <PresenceDot presence={presence} />
+        </span>
         <span className="chat-room__text">
           <span className="chat-room__name">
             <strong>{name}</strong>
@@ -49,6 +63,7 @@ export function ChatPage() {
   const params = useParams();
   const selectedId = params.roomId ? Number(params.roomId) : null;
   const { inbox, rooms, signedIn } = useInbox();
+  const presence = usePresence(rooms.flatMap((room) => (room.peer ? [room.peer.id] : [])));
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -87,6 +102,7 @@ export function ChatPage() {
                 key={room.id}
                 room={room}
                 selected={room.id === selectedId}
+                presence={room.peer ? presence.get(room.peer.id) : undefined}
                 onOpen={() => void navigate(`/chat/${room.id}`)}
               />
             ))}

@@ -7,6 +7,7 @@ import { useMe } from "../auth/use-me";
 import { ChatComposer } from "./ChatComposer";
 import { MessageList } from "./MessageList";
 import { useRoom, type ShownMessage } from "./use-room";
+import { PresenceDot, usePresence } from "./presence";
 
 /** One conversation: who it is with, the messages, who is typing, and the box to write in. */
 export function Conversation({ roomId }: { roomId: number }) {
@@ -15,6 +16,8 @@ export function Conversation({ roomId }: { roomId: number }) {
   const me = useMe();
   const meUser = me.data ?? null;
   const chat = useRoom(roomId, meUser);
+  const peerId = chat.room.data?.peer?.id;
+  const presence = usePresence(peerId ? [peerId] : []);
   const [editing, setEditing] = useState<ShownMessage | null>(null);
 
   if (chat.room.isError) {
@@ -37,7 +40,9 @@ export function Conversation({ roomId }: { roomId: number }) {
       <header className="chat__header">
         {room.peer ? <Avatar user={room.peer} size={32} /> : <span className="avatar">#</span>}
         <div>
-          <h2>{title}</h2>
+          <h2>
+            {title} {room.peer && <PresenceDot presence={presence.get(room.peer.id)} />}
+          </h2>
           <p className="muted small">
             {room.peer ? (
               <Link to={`/u/${room.peer.handle}`}>@{room.peer.handle}</Link>

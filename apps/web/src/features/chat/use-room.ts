@@ -152,7 +152,9 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
   };
 
   // Reading: what is on screen while the tab is visible counts as read, in every tab of mine.
-  const markRead = trpc.chat.markRead.useMutation({ onSuccess: () => void utils.chat.inbox.invalidate() });
+  const { mutate: markRead } = trpc.chat.markRead.useMutation({
+    onSuccess: () => void utils.chat.inbox.invalidate(),
+  });
   const newestSeq = messages.filter((m) => m.state === "sent").at(-1)?.seq ?? 0;
   const readUpTo = useRef(0);
   useEffect(() => {
@@ -163,7 +165,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
         return;
       }
       readUpTo.current = newestSeq;
-      markRead.mutate({ roomId, seq: newestSeq });
+      markRead({ roomId, seq: newestSeq });
     };
     read();
     document.addEventListener("visibilitychange", read);

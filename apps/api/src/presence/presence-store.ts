@@ -1,0 +1,106 @@
+import { Redis } from "ioredis";
+import type { TPresence } from "@orgo/api-contract";
+
+/**
+ * Where presence lives: never in PostgreSQL. A key per person with a short TTL that
+ * the process holding their sockets renews; a process that dies stops renewing, so
+ * its people go offline by themselves. "Last seen" is kept beside it without a TTL.
+ */
+export interface PresenceStore {
+  /** Online or away for `ttlMs` more, unless renewed. */
+  touch(userId: string, state: "online" | "away", ttlMs: number): Promise<void>;
+  /** Their last socket on this process closed: answers whether they are now offline everywhere. */
+  offline(userId: string): Promise<boolean>;
+  get(userIds: string[]): Promise<TPresence[]>;
+  close(): Promise<void>;
+}
+
+export function createMemoryPresenceStore(now: () => number = Date.now): PresenceStore {
+  const live = new Map<string, { state: "online" | "away"; until: number }>();
+  const lastSeen = new Map<string, number>();
+  return {
+    touch(userId, state, ttlMs) {
+      live.set(userId, { state, until: now() + ttlMs });
+      lastSeen.set(userId, now());
+      return Promise.resolve();
+    },
+    offline(userId) {
+      live.delete(userId);
+      lastSeen.set(userId, now());
+      return Promise.resolve(true);
+    },
+    get(userIds) {
+      return Promise.resolve(
+        userIds.map((userId) => {
+          const entry = live.get(userId);
+          const seen = lastSeen.get(userId);
+          return {
+            userId,
+            state: entry && entry.until > now() ? entry.state : "offline",
+            lastSeenAt: seen === undefined ? null : new Date(seen),
+          };
+        }),
+      );
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * In Redis each person has a sorted set of `<process>:<state>` members scored by
+ * when they expire, so a tab on one process closing never hides a tab open on
+ * another, and a dead process's entry simply runs out.
+ */
+export function createRedisPresenceStore(url: string, processId: string): PresenceStore {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  redis.on("error", () => {
+    // Reconnects by itself; presence is best effort while Redis is away.
+  });
+  const key = (id: string) => `orgo:presence:${id}`;
+  const seenKey = (id: string) => `orgo:lastseen:${id}`;
+  const mine = ["online", "away"].map((state) => `${processId}:${state}`);
+  return {
+    async touch(userId, state, ttlMs) {
+      const at = Date.now();
+      await redis
+        .multi()
+        .zremrangebyscore(key(userId), "-inf", at)
+        .zrem(key(userId), ...mine)
+        .zadd(key(userId), at + ttlMs, `${processId}:${state}`)
+        .pexpire(key(userId), ttlMs)
+        .set(seenKey(userId), at)
+        .exec();
+    },
+    async offline(userId) {
+      const at = Date.now();
+      const results = await redis
+        .multi()
+        .zrem(key(userId), ...mine)
+        .zremrangebyscore(key(userId), "-inf", at)
+        .zcard(key(userId))
+        .set(seenKey(userId), at)
+        .exec();
+      return Number(results?.[2]?.[1] ?? 0) === 0;
+    },
+    async get(userIds) {
+      if (userIds.length === 0) return [];
+      const at = Date.now();
+      const pipeline = redis.pipeline();
+      for (const id of userIds) pipeline.zrangebyscore(key(id), at, "+inf").get(seenKey(id));
+      const results = (await pipeline.exec()) ?? [];
+      return userIds.map((userId, i) => {
+        const members = (results[2 * i]?.[1] as string[] | undefined) ?? [];
+        const seen = results[2 * i + 1]?.[1] as string | null | undefined;
+        const states = members.map((member) => member.slice(member.lastIndexOf(":") + 1));
+        return {
+          userId,
+          state: states.includes("online") ? "online" : states.includes("away") ? "away" : "offline",
+          lastSeenAt: seen ? new Date(Number(seen)) : null,
+        };
+      });
+    },
+    async close() {
+      await redis.quit().catch(() => {});
+    },
+  };
+}

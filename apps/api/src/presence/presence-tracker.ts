@@ -1,0 +1,101 @@
+import { channels, type TPresence } from "@orgo/api-contract";
+import type { WebSocket } from "ws";
+import type { EventBus } from "../events/event-bus.js";
+import type { Logger } from "../logger.js";
+import type { PresenceStore } from "./presence-store.js";
+
+/** A tab hidden this long makes its person "away". */
+export const AWAY_AFTER_MS = 5 * 60_000;
+/** Keys live this long unrenewed (PRESENCE_TTL_MS): about the most a dead process's people stay "online". */
+export const PRESENCE_TTL_MS = 30_000;
+
+interface Tab {
+  visible: boolean;
+  hiddenSince: number | null;
+}
+
+/**
+ * The people with a websocket on this process, and whether a tab of theirs is shown.
+ * It renews their presence keys, and publishes a change when someone comes online,
+ * goes away or closes their last tab.
+ */
+export function createPresenceTracker(deps: {
+  store: PresenceStore;
+  bus: EventBus;
+  logger: Logger;
+  ttlMs?: number;
+  now?: () => number;
+}) {
+  const now = deps.now ?? Date.now;
+  const ttlMs = deps.ttlMs ?? PRESENCE_TTL_MS;
+  const people = new Map<string, { tabs: Map<WebSocket, Tab>; state: "online" | "away" }>();
+
+  const stateOf = (tabs: Map<WebSocket, Tab>): "online" | "away" =>
+    [...tabs.values()].some(
+      (tab) => tab.visible || (tab.hiddenSince !== null && now() - tab.hiddenSince < AWAY_AFTER_MS),
+    )
+      ? "online"
+      : "away";
+
+  async function announce(userId: string, state: TPresence["state"]) {
+    await deps.bus.publish(channels.presence(userId), {
+      v: 1,
+      type: "presence.changed",
+      data: { userId, state, lastSeenAt: new Date(now()) },
+    });
+  }
+
+  async function refresh(userId: string) {
+    const person = people.get(userId);
+    if (!person) return;
+    const state = stateOf(person.tabs);
+    await deps.store.touch(userId, state, ttlMs);
+    if (state !== person.state) {
+      person.state = state;
+      await announce(userId, state);
+    }
+  }
+  const safely = (work: Promise<void>) =>
+    work.catch((err: unknown) => deps.logger.warn({ err }, "presence update failed"));
+
+  const timer = setInterval(() => {
+    for (const userId of people.keys()) void safely(refresh(userId));
+    // Renewed three times per lifetime: one late renewal never makes anyone flicker offline.
+  }, ttlMs / 3);
+  timer.unref();
+
+  return {
+    connect(userId: string, socket: WebSocket) {
+      let person = people.get(userId);
+      const first = !person;
+      if (!person) people.set(userId, (person = { tabs: new Map(), state: "online" }));
+      person.tabs.set(socket, { visible: true, hiddenSince: null });
+      void safely(
+        deps.store.touch(userId, "online", ttlMs).then(() => (first ? announce(userId, "online") : undefined)),
+      );
+      socket.once("close", () => {
+        const current = people.get(userId);
+        if (!current) return;
+        current.tabs.delete(socket);
+        if (current.tabs.size > 0) return void safely(refresh(userId));
+        people.delete(userId);
+        // Offline only when no other process still holds a tab of theirs.
+        void safely(deps.store.offline(userId).then((gone) => (gone ? announce(userId, "offline") : undefined)));
+      });
+    },
+    report(userId: string, socket: WebSocket, visible: boolean) {
+      const tab = people.get(userId)?.tabs.get(socket);
+      if (!tab) return;
+      tab.visible = visible;
+      tab.hiddenSince = visible ? null : (tab.hiddenSince ?? now());
+      void safely(refresh(userId));
+    },
+    /** Renews everyone now (tests move the clock instead of waiting). */
+    renewAll: () => Promise.all([...people.keys()].map((userId) => refresh(userId))),
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
+export type PresenceTracker = ReturnType<typeof createPresenceTracker>;
