@@ -91,4 +91,14 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await input.press("Enter");
     await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("(수정됨)");
   });
+
+  it("goes back to the conversation from the command palette", async () => {
+    await leo.goto(app.url);
+    await leo.getByTestId("account").waitFor();
+    await leo.keyboard.press("Control+k");
+    await leo.keyboard.type("Message @sara");
+    await leo.keyboard.press("Enter");
+    await leo.waitForURL(/\/chat\/\d+$/);
+    await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");
+  });
 });

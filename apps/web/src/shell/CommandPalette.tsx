@@ -21,6 +21,7 @@ export function CommandPalette() {
   const ui = useUi();
   const me = useMe();
   const signOut = trpc.auth.signOut.useMutation({ onSettled: () => restartApp("/") });
+  const inbox = trpc.chat.inbox.useQuery(undefined, { enabled: Boolean(me.data) && ui.paletteOpen });
 
   const navigation: PaletteCommand[] = [
     { id: "go-feed", label: t("nav.feed"), run: () => void navigate("/") },
@@ -31,6 +32,15 @@ export function CommandPalette() {
       ? [
           { id: "my-profile", label: t("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
           { id: "go-notifications", label: t("nav.notifications"), run: () => void navigate("/notifications") },
+          { id: "go-chat", label: t("nav.chat"), run: () => void navigate("/chat") },
+          // Every conversation by name: "Message @handle" for people, the study's title for its room.
+          ...(inbox.data?.rooms ?? []).map((room) => ({
+            id: `room-${room.id}`,
+            label: room.peer
+              ? t("palette.messagePerson", { handle: room.peer.handle, name: room.peer.displayName })
+              : t("palette.goToRoom", { name: room.study?.title ?? "" }),
+            run: () => void navigate(`/chat/${room.id}`),
+          })),
           { id: "new-study", label: t("study.new"), run: () => void navigate("/studies/new") },
           { id: "my-studies", label: t("study.filter.mine"), run: () => void navigate("/studies?mine=joined") },
           { id: "edit-profile", label: t("action.editProfile"), run: () => void navigate("/settings#profile") },

@@ -44,6 +44,10 @@ function StudyView({ study }: { study: TStudyDetail }) {
   const role = study.me.role;
   const full = study.memberCount >= study.capacity;
   const ref = { id: study.id };
+  // Members have the study's room in their inbox.
+  const inRoom = role === "leader" || role === "member";
+  const inbox = trpc.chat.inbox.useQuery(undefined, { enabled: inRoom });
+  const roomId = inbox.data?.rooms.find((room) => room.study?.id === study.id)?.id;
 
   return (
     <article className="page study" aria-labelledby="study-title">
@@ -58,6 +62,11 @@ function StudyView({ study }: { study: TStudyDetail }) {
         {study.online ? t("study.online") : study.location} · {study.timeZone}
       </p>
       <div className="study__actions" data-testid="study-actions">
+        {inRoom && roomId !== undefined && (
+          <Link to={`/chat/${roomId}`} className="button" data-testid="study-chat">
+            {t("chat.openStudyRoom")}
+          </Link>
+        )}
         {me.data && role === "none" && study.status === "recruiting" && (
           <button type="button" className="button button--primary" onClick={() => join.mutate(ref)}>
             {study.requiresApproval ? t("study.request") : t("study.join")}
