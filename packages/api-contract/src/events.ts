@@ -74,9 +74,4 @@ export const channels = {
   presence: (userId: string) => `presence:${userId}` as const,
 } as const;
 export type TChannel =
-  | "posts"
-  | "sessions"
-  | "notifications"
-  | `chat:room:${number}`
-  | `chat:user:${string}`
-  | `presence:${string}`;
+  "posts" | "sessions" | "notifications" | `chat:room:${number}` | `chat:user:${string}` | `presence:${string}`;
