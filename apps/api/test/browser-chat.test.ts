@@ -101,4 +101,35 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.waitForURL(/\/chat\/\d+$/);
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");
   });
+
+  it("shows a desktop notification for a new message while the tab is hidden", async () => {
+    // The browser's side stubbed: a hidden tab, and a Notification that records what it was asked to show.
+    await sara.context().addInitScript(() => {
+      const w = window as unknown as { __hidden: boolean; __notes: { title: string; body?: string }[] };
+      w.__hidden = false;
+      w.__notes = [];
+      Object.defineProperty(Document.prototype, "visibilityState", {
+        configurable: true,
+        get: () => (w.__hidden ? "hidden" : "visible"),
+      });
+      class RecordingNotification {
+        static permission = "granted";
+        static requestPermission = () => Promise.resolve("granted");
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          w.__notes.push({ title, body: options?.body });
+        }
+        close() {}
+      }
+      (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+    });
+    await sara.goto(`${app.url}/chat`);
+    await sara.getByTestId("chat-room").first().waitFor();
+    await sara.evaluate(() => ((window as unknown as { __hidden: boolean }).__hidden = true));
+    await leo.getByTestId("chat-input").fill("Are you still there?");
+    await leo.getByTestId("chat-input").press("Enter");
+    await expect
+      .poll(() => sara.evaluate(() => (window as unknown as { __notes: unknown[] }).__notes))
+      .toEqual([{ title: "Leo Park", body: "Are you still there?" }]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appRouter } from "../src/router.js";
-import { ZMe, ZPostSummary, ZPublicUser } from "../src/schemas.js";
+import { ZInboxEvent, ZMe, ZPostSummary, ZPresence, ZPublicUser, ZRoomEvent } from "../src/schemas.js";
 
 type Schema = z.core.$ZodType;
 
@@ -44,7 +44,12 @@ function objectsIn(schema: Schema, at: string, seen = new Set<Schema>()): { at: 
 }
 
 /** Subscriptions declare no .output(): each one's item schema, as its resolver parses it. */
-const subscriptionItems: Record<string, Schema> = { "post.onCreated": ZPostSummary };
+const subscriptionItems: Record<string, Schema> = {
+  "post.onCreated": ZPostSummary,
+  "chat.onRoom": ZRoomEvent,
+  "chat.onInbox": ZInboxEvent,
+  "presence.watch": ZPresence,
+};
 
 /** The only procedures that answer with the caller's own account (ZMe, e-mail included). */
 const ownAccount = new Set([

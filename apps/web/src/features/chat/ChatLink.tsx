@@ -1,13 +1,20 @@
-import { NavLink } from "react-router";
+import { useCallback } from "react";
+import { NavLink, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { useInbox, useUnreadTitle } from "./use-inbox";
 import { useReportVisibility } from "./presence";
+import { useMessageNotifications } from "./desktop-notifications";
 
 /** The rail's way to the chat, with the total of unread messages. */
 export function ChatLink() {
   const { t } = useI18n();
-  const { signedIn, unreadTotal } = useInbox();
+  const navigate = useNavigate();
+  const { signedIn, unreadTotal, rooms } = useInbox();
   useUnreadTitle(unreadTotal);
+  useMessageNotifications(
+    rooms,
+    useCallback((roomId: number) => void navigate(`/chat/${roomId}`), [navigate]),
+  );
   useReportVisibility(signedIn);
   if (!signedIn) return null;
   return (

@@ -8,7 +8,8 @@ import rehypeHighlight from "rehype-highlight";
  */
 const components: Components = {
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener nofollow ugc" />,
-  img: ({ node: _node, ...props }) => <img {...props} loading="lazy" alt={props.alt ?? ""} />,
+  // An image whose URL was unsafe (and so removed) is not drawn at all.
+  img: ({ node: _node, ...props }) => (props.src ? <img {...props} loading="lazy" alt={props.alt ?? ""} /> : null),
 };
 
 /**
