@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
@@ -102,34 +103,45 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");
   });
 
+  it("sends a picture, shown in the conversation on both sides", async () => {
+    const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#2f6df6" } })
+      .png()
+      .toBuffer();
+    await leo
+      .getByTestId("chat-picture-input")
+      .setInputFiles({ name: "plan.png", mimeType: "image/png", buffer: picture });
+    await expect
+      .poll(() => leo.getByTestId("chat-attachments").locator("img").getAttribute("src"))
+      .toMatch(/^\/uploads\//);
+    await leo.getByTestId("chat-input").press("Enter");
+    await expect.poll(() => sara.locator(".chat__images img").count()).toBe(1);
+    await expect.poll(() => leo.locator(".chat__images img").count()).toBe(1);
+  });
+
   it("shows a desktop notification for a new message while the tab is hidden", async () => {
     // The browser's side stubbed: a hidden tab, and a Notification that records what it was asked to show.
-    await sara.context().addInitScript(() => {
-      const w = window as unknown as { __hidden: boolean; __notes: { title: string; body?: string }[] };
-      w.__hidden = false;
-      w.__notes = [];
-      Object.defineProperty(Document.prototype, "visibilityState", {
-        configurable: true,
-        get: () => (w.__hidden ? "hidden" : "visible"),
-      });
-      class RecordingNotification {
-        static permission = "granted";
-        static requestPermission = () => Promise.resolve("granted");
-        onclick: (() => void) | null = null;
-        constructor(title: string, options?: { body?: string }) {
-          w.__notes.push({ title, body: options?.body });
-        }
-        close() {}
-      }
-      (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+    await sara.context().addInitScript({
+      content: `
+        window.__hidden = false;
+        window.__notes = [];
+        Object.defineProperty(Document.prototype, "visibilityState", {
+          configurable: true,
+          get: () => (window.__hidden ? "hidden" : "visible"),
+        });
+        window.Notification = class {
+          static permission = "granted";
+          static requestPermission() { return Promise.resolve("granted"); }
+          constructor(title, options) { window.__notes.push({ title, body: options && options.body }); }
+          close() {}
+        };`,
     });
     await sara.goto(`${app.url}/chat`);
     await sara.getByTestId("chat-room").first().waitFor();
-    await sara.evaluate(() => ((window as unknown as { __hidden: boolean }).__hidden = true));
+    await sara.evaluate("window.__hidden = true");
     await leo.getByTestId("chat-input").fill("Are you still there?");
     await leo.getByTestId("chat-input").press("Enter");
     await expect
-      .poll(() => sara.evaluate(() => (window as unknown as { __notes: unknown[] }).__notes))
+      .poll(() => sara.evaluate("window.__notes"))
       .toEqual([{ title: "Leo Park", body: "Are you still there?" }]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ZCreateStudyInput, type TRoomEvent, type TViewer } from "@orgo/api-contract";
+import sharp from "sharp";
+import { ZCreateStudyInput, ZSendMessageInput, type TRoomEvent, type TViewer } from "@orgo/api-contract";
 import { createChatService } from "../src/chat/chat.service.js";
 import { createStudyService } from "../src/studies/study.service.js";
 import { createMemoryRateLimiter } from "../src/rate-limit/memory-rate-limiter.js";
@@ -14,11 +15,11 @@ describe("chat", () => {
   let chat: ReturnType<typeof createChatService>;
   let studies: ReturnType<typeof createStudyService>;
   const send = (viewer: TViewer, roomId: number, body = "hello") =>
-    chat.send(viewer, { roomId, clientId: randomUUID(), body });
+    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [] });
   const codeOf = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
 
   beforeAll(() => {
-    chat = createChatService({ db: f.fresh.db, bus: f.bus, limiter: createMemoryRateLimiter() });
+    chat = createChatService({ db: f.fresh.db, bus: f.bus, limiter: createMemoryRateLimiter(), storage: f.storage });
     studies = createStudyService({ db: f.fresh.db, bus: f.bus });
   });
 
@@ -203,7 +204,7 @@ describe("chat", () => {
 
     const clientId = randomUUID();
     const retries = await Promise.all(
-      Array.from({ length: 20 }, () => chat.send(people[1]!, { roomId, clientId, body: "only once" })),
+      Array.from({ length: 20 }, () => chat.send(people[1]!, { roomId, clientId, body: "only once", imageIds: [] })),
     );
     expect(new Set(retries.map((msg) => msg.seq))).toEqual(new Set([1]));
     expect(await f.fresh.db.chatMessage.count({ where: { roomId } })).toBe(1);
@@ -288,5 +289,53 @@ describe("chat", () => {
     const [message] = (await chat.history(b, { roomId: room.id, limit: 5 })).items;
     expect(message).toMatchObject({ body: "from someone who leaves", author: null });
     expect((await chat.inbox(b)).rooms.find((r) => r.id === room.id)?.peer).toBeNull();
+  });
+
+  it("carries up to 4 of my own fresh pictures per message, drops them with the message, and refuses an empty one", async () => {
+    const a = await f.person();
+    const b = await f.person();
+    await f.social.follow(a, b.userId);
+    const room = await chat.openDirect(a, b.userId);
+    const picture = (color: string) =>
+      sharp({ create: { width: 40, height: 30, channels: 3, background: color } })
+        .png()
+        .toBuffer();
+    const [first, second] = [
+      await f.uploadPostImage(a, await picture("#f00")),
+      await f.uploadPostImage(a, await picture("#0f0")),
+    ];
+    const sent = await chat.send(a, {
+      roomId: room.id,
+      clientId: randomUUID(),
+      body: "",
+      imageIds: [second.id, first.id],
+    });
+    expect(sent.images.map((image) => image.id)).toEqual([second.id, first.id]);
+    expect((await chat.history(b, { roomId: room.id, limit: 5 })).items[0]?.images).toHaveLength(2);
+
+    // Used already, or someone else's: refused, and nothing is sent.
+    const reused = await appErrorOf(
+      chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "again", imageIds: [first.id] }),
+    );
+    expect(reused.details?.fieldErrors?.imageIds).toBeDefined();
+    const theirs = await f.uploadPostImage(b, await picture("#00f"));
+    expect(
+      await codeOf(chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "x", imageIds: [theirs.id] })),
+    ).toBe("VALIDATION");
+    expect((await chat.room(a, room.id)).messageSeq).toBe(1);
+
+    await chat.delete(a, { roomId: room.id, seq: sent.seq });
+    expect((await chat.history(b, { roomId: room.id, limit: 5 })).items[0]?.images).toEqual([]);
+    expect(await f.fresh.db.upload.count({ where: { id: { in: [first.id, second.id] } } })).toBe(0);
+
+    const empty = ZSendMessageInput.safeParse({ roomId: room.id, clientId: randomUUID(), body: "   " });
+    expect(empty.success).toBe(false);
+    const tooMany = ZSendMessageInput.safeParse({
+      roomId: room.id,
+      clientId: randomUUID(),
+      body: "five",
+      imageIds: Array.from({ length: 5 }, () => randomUUID()),
+    });
+    expect(tooMany.success).toBe(false);
   });
 });

@@ -79,6 +79,7 @@ export const serverMessages = {
   cannotMessageSelf: "You cannot message yourself",
   notYourMessage: "Only the sender can change this message",
   noSuchMessage: "No such message",
+  tooManyChatImages: "Up to 4 different pictures per message",
 } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;

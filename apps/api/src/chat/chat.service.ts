@@ -14,6 +14,8 @@ import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { liveStream } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
+import type { FileStorage } from "../storage/file-storage.js";
+import { dropUploads, POST_IMAGE_KIND } from "../posts/post-images.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,10 +34,14 @@ const messageSelect = {
   editedAt: true,
   deletedAt: true,
   author: { select: publicUserSelect },
+  images: {
+    orderBy: { position: "asc" },
+    select: { upload: { select: { id: true, key: true, width: true, height: true } } },
+  },
 } as const;
 type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
 
-function toMessage(row: MessageRow): TChatMessage {
+function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessage {
   return {
     roomId: row.roomId,
     seq: row.seq,
@@ -45,6 +51,14 @@ function toMessage(row: MessageRow): TChatMessage {
     createdAt: row.createdAt,
     edited: row.editedAt !== null,
     deleted: row.deletedAt !== null,
+    images: row.deletedAt
+      ? []
+      : row.images.map(({ upload }) => ({
+          id: upload.id,
+          url: storage.urlOf(upload.key),
+          width: upload.width,
+          height: upload.height,
+        })),
   };
 }
 
@@ -56,8 +70,14 @@ interface MemberRoom {
   changeSeq: number;
 }
 
-export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLimiter }): ChatService {
-  const { db, bus, limiter } = deps;
+export function createChatService(deps: {
+  db: Db;
+  bus: EventBus;
+  limiter: RateLimiter;
+  storage: FileStorage;
+}): ChatService {
+  const { db, bus, limiter, storage } = deps;
+  const toMessage = (row: MessageRow) => shapeMessage(row, storage);
   const noSuchRoom = () => new AppError("NOT_FOUND", m.noSuchRoom);
 
   const peerOf = (room: { directKey: string | null }, me: string) =>
@@ -204,14 +224,25 @@ export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLi
     return room;
   }
 
+  /** Pictures must be my own post-image uploads that no post or message uses yet. */
+  async function requireOwnFreshImages(tx: Tx, userId: string, imageIds: string[]) {
+    if (imageIds.length === 0) return;
+    const usable = await tx.upload.count({
+      where: { id: { in: imageIds }, ownerId: userId, kind: POST_IMAGE_KIND, postImage: null, chatImage: null },
+    });
+    if (usable !== imageIds.length) {
+      throw new AppError("VALIDATION", m.imageNotYours, { fieldErrors: { imageIds: [m.imageNotYours] } });
+    }
+  }
+
   /** Edits and deletions: the sender only, in the room's change order. */
   async function changeMessage(
     viewer: TViewer,
     roomId: number,
     seq: number,
-    change: (tx: Tx, id: number) => Promise<void>,
+    change: (tx: Tx, id: number) => Promise<string[] | void>,
   ) {
-    const { changeSeq, row } = await db.$transaction(async (tx) => {
+    const { changeSeq, row, droppedKeys } = await db.$transaction(async (tx) => {
       await memberRoom(tx, viewer, roomId);
       const message = await tx.chatMessage.findUnique({
         where: { roomId_seq: { roomId, seq } },
@@ -220,14 +251,16 @@ export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLi
       if (!message || message.deletedAt) throw new AppError("NOT_FOUND", m.noSuchMessage);
       if (message.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourMessage);
       const seqs = await nextSeqs(tx, roomId, false);
-      await change(tx, message.id);
+      const droppedKeys = (await change(tx, message.id)) ?? [];
       const row = await tx.chatMessage.update({
         where: { id: message.id },
         data: { changeSeq: seqs.changeSeq },
         select: messageSelect,
       });
-      return { changeSeq: seqs.changeSeq, row };
+      return { changeSeq: seqs.changeSeq, row, droppedKeys };
     });
+    // Files last: had the transaction failed, no picture still in use would be gone.
+    await Promise.all(droppedKeys.map((key) => storage.delete(key)));
     const message = toMessage(row);
     await published(changeSeq, message);
     return message;
@@ -327,6 +360,7 @@ export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLi
       try {
         sent = await db.$transaction(async (tx) => {
           await memberRoom(tx, viewer, input.roomId);
+          await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
           const seqs = await nextSeqs(tx, input.roomId, true);
           const row = await tx.chatMessage.create({
             data: {
@@ -336,6 +370,7 @@ export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLi
               authorId: viewer.userId,
               clientId: input.clientId,
               body: input.body,
+              images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
             },
             select: messageSelect,
           });
@@ -367,6 +402,11 @@ export function createChatService(deps: { db: Db; bus: EventBus; limiter: RateLi
     delete: (viewer, ref) =>
       changeMessage(viewer, ref.roomId, ref.seq, async (tx, id) => {
         await tx.chatMessage.update({ where: { id }, data: { body: "", deletedAt: new Date() } });
+        const images = await tx.chatMessageImage.findMany({ where: { messageId: id }, select: { uploadId: true } });
+        return dropUploads(
+          tx,
+          images.map((image) => image.uploadId),
+        );
       }),
 
     async markRead(viewer, roomId, seq) {

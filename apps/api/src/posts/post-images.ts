@@ -17,9 +17,9 @@ export async function setPostImages(
 ): Promise<string[]> {
   const uploads = await tx.upload.findMany({
     where: { id: { in: [...imageIds] }, ownerId: authorId, kind: POST_IMAGE_KIND },
-    select: { id: true, postImage: { select: { postId: true } } },
+    select: { id: true, postImage: { select: { postId: true } }, chatImage: { select: { messageId: true } } },
   });
-  const usable = uploads.filter((u) => !u.postImage || u.postImage.postId === postId);
+  const usable = uploads.filter((u) => !u.chatImage && (!u.postImage || u.postImage.postId === postId));
   if (usable.length !== imageIds.length) throw new AppError("VALIDATION", m.imageNotYours);
 
   const previous = await tx.postImage.findMany({ where: { postId }, select: { uploadId: true } });

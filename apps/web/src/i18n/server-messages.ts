@@ -81,4 +81,5 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   cannotMessageSelf: "자기 자신에게는 메시지를 보낼 수 없어요",
   notYourMessage: "보낸 사람만 이 메시지를 바꿀 수 있어요",
   noSuchMessage: "없는 메시지예요",
+  tooManyChatImages: "메시지 하나에 서로 다른 사진 4장까지예요",
 };

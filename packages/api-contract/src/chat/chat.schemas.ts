@@ -2,9 +2,11 @@ import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
+import { ZPostImage } from "../posts/post.schemas.js";
 
 export const CHAT_MESSAGE_MAX = 4_000;
 export const CHAT_PAGE_MAX = 100;
+export const CHAT_IMAGES_MAX = 4;
 export const chatRoomKinds = ["direct", "study"] as const;
 
 /** A message as members see it; `author` is null once its author deleted their account. */
@@ -20,6 +22,8 @@ export const ZChatMessage = z.object({
   createdAt: z.date(),
   edited: z.boolean(),
   deleted: z.boolean(),
+  /** Pictures in order (none once deleted). */
+  images: z.array(ZPostImage),
 });
 export type TChatMessage = z.infer<typeof ZChatMessage>;
 
@@ -73,7 +77,23 @@ export type TChatHistory = z.infer<typeof ZChatHistory>;
 
 const ZMessageBody = z.string().trim().min(1, m.messageRequired).max(CHAT_MESSAGE_MAX, m.messageTooLong);
 
-export const ZSendMessageInput = z.object({ roomId: ZDbId, clientId: z.uuid(), body: ZMessageBody });
+/** Text, pictures (uploaded through POST /uploads/post-image), or both; never nothing. */
+export const ZSendMessageInput = z
+  .object({
+    roomId: ZDbId,
+    clientId: z.uuid(),
+    body: z.string().trim().max(CHAT_MESSAGE_MAX, m.messageTooLong).default(""),
+    imageIds: z
+      .array(z.uuid())
+      .max(CHAT_IMAGES_MAX, m.tooManyChatImages)
+      .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatImages)
+      .default([]),
+  })
+  .superRefine((message, ctx) => {
+    if (!message.body && message.imageIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: m.messageRequired });
+    }
+  });
 export type TSendMessageInput = z.infer<typeof ZSendMessageInput>;
 
 export const ZEditMessageInput = z.object({ roomId: ZDbId, seq: ZDbId, body: ZMessageBody });

@@ -1,6 +1,16 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { CHAT_IMAGES_MAX, type TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { uploadPostImage } from "../../lib/upload";
 import type { ShownMessage } from "./use-room";
+
+interface Attachment {
+  key: string;
+  name: string;
+  progress: number;
+  image: TUploadedImage | null;
+  error: string | null;
+}
 
 const draftKey = (roomId: number) => `orgo.chat.draft.${roomId}`;
 
@@ -14,13 +24,43 @@ export function ChatComposer(props: {
   editing: ShownMessage | null;
   onEditStart: (message: ShownMessage) => void;
   onEditEnd: () => void;
-  onSend: (body: string) => void;
+  onSend: (body: string, images: TUploadedImage[]) => void;
   onSave: (seq: number, body: string) => Promise<unknown>;
   onTyping: () => void;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(() => localStorage.getItem(draftKey(props.roomId)) ?? "");
   const box = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const uploading = attachments.some((a) => !a.image && !a.error);
+  const ready = attachments.flatMap((a) => (a.image ? [a.image] : []));
+
+  /** Pictures by pick, drop or paste: each uploads at once through the image pipeline, with progress. */
+  const attach = (files: Iterable<File>) => {
+    const room = CHAT_IMAGES_MAX - attachments.length;
+    for (const file of [...files].filter((f) => f.type.startsWith("image/")).slice(0, Math.max(0, room))) {
+      const key = crypto.randomUUID();
+      const update = (change: Partial<Attachment>) =>
+        setAttachments((old) => old.map((a) => (a.key === key ? { ...a, ...change } : a)));
+      setAttachments((old) => [...old, { key, name: file.name, progress: 0, image: null, error: null }]);
+      uploadPostImage(file, (progress) => update({ progress })).then(
+        (image) => update({ image, progress: 1 }),
+        (error: unknown) => update({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (event.clipboardData.files.length) {
+      event.preventDefault();
+      attach(event.clipboardData.files);
+    }
+  };
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (!event.dataTransfer.files.length) return;
+    event.preventDefault();
+    attach(event.dataTransfer.files);
+  };
 
   // Editing starts from ↑ here or from a message's Edit: its text replaces the box's.
   const [shownEditing, setShownEditing] = useState<ShownMessage | null>(null);
@@ -42,15 +82,16 @@ export function ChatComposer(props: {
 
   const submit = async () => {
     const body = text.trim();
-    if (!body) return;
+    if (props.editing ? !body : (!body && ready.length === 0) || uploading) return;
     if (props.editing) {
       await props.onSave(props.editing.seq, body);
       props.onEditEnd();
       setText(localStorage.getItem(draftKey(props.roomId)) ?? "");
       return;
     }
-    props.onSend(body);
+    props.onSend(body, ready);
     setText("");
+    setAttachments([]);
     localStorage.removeItem(draftKey(props.roomId));
   };
 
@@ -72,6 +113,8 @@ export function ChatComposer(props: {
   return (
     <form
       className="chat__composer"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={onDrop}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -92,11 +135,61 @@ export function ChatComposer(props: {
           if (event.target.value && !props.editing) props.onTyping();
         }}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         data-testid="chat-input"
       />
-      <button type="submit" className="button button--primary" disabled={!text.trim()}>
-        {props.editing ? t("chat.save") : t("chat.send")}
-      </button>
+      {attachments.length > 0 && (
+        <ul className="chat__attachments" data-testid="chat-attachments">
+          {attachments.map((a) => (
+            <li key={a.key}>
+              {a.image ? (
+                <img src={a.image.url} alt={a.name} />
+              ) : (
+                <span className="muted small">{a.error ?? `${Math.round(a.progress * 100)}%`}</span>
+              )}
+              <button
+                type="button"
+                className="button button--link small"
+                aria-label={t("chat.removePicture", { name: a.name })}
+                onClick={() => setAttachments((old) => old.filter((x) => x.key !== a.key))}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="chat__composer-actions">
+        <input
+          ref={picker}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          onChange={(event) => {
+            if (event.target.files) attach(event.target.files);
+            event.target.value = "";
+          }}
+          data-testid="chat-picture-input"
+        />
+        {!props.editing && (
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={attachments.length >= CHAT_IMAGES_MAX}
+            onClick={() => picker.current?.click()}
+          >
+            {t("chat.addPicture")}
+          </button>
+        )}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={uploading || (props.editing ? !text.trim() : !text.trim() && ready.length === 0)}
+        >
+          {props.editing ? t("chat.save") : t("chat.send")}
+        </button>
+      </div>
     </form>
   );
 }

@@ -132,7 +132,18 @@ export function MessageList(props: {
                   {message.deleted ? (
                     <p className="muted">{t("chat.deletedMessage")}</p>
                   ) : (
-                    <Markdown source={message.body} />
+                    <>
+                      {message.body && <Markdown source={message.body} />}
+                      {message.images.length > 0 && (
+                        <div className="chat__images">
+                          {message.images.map((image) => (
+                            <a key={image.id} href={image.url} target="_blank" rel="noreferrer">
+                              <img src={image.url} alt="" width={image.width} height={image.height} loading="lazy" />
+                            </a>
+                          ))}
+                        </div>
+                      )}
+                    </>
                   )}
                   {message.edited && !message.deleted && <span className="muted small">{t("chat.edited")}</span>}
                 </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { skipToken } from "@tanstack/react-query";
-import type { TChatMessage, TPublicUser } from "@orgo/api-contract/schemas";
+import type { TChatMessage, TPublicUser, TUploadedImage } from "@orgo/api-contract/schemas";
 import { trpc } from "../../lib/trpc";
 
 export type MessageState = "sent" | "pending" | "failed";
@@ -16,6 +16,7 @@ const TYPING_EVERY_MS = 3_000;
 interface Pending {
   clientId: string;
   body: string;
+  images: TUploadedImage[];
   createdAt: Date;
   failed: boolean;
 }
@@ -101,6 +102,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
         createdAt: p.createdAt,
         edited: false,
         deleted: false,
+        images: p.images,
         state: p.failed ? "failed" : "pending",
       }));
     return [...sent, ...unsent];
@@ -110,7 +112,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
   const deliver = useCallback(
     (item: Pending) => {
       sendMutation.mutate(
-        { roomId, clientId: item.clientId, body: item.body },
+        { roomId, clientId: item.clientId, body: item.body, imageIds: item.images.map((image) => image.id) },
         {
           onSuccess: (message) => {
             setLive((old) => new Map(old).set(message.seq, message));
@@ -124,8 +126,8 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
     },
     [roomId, sendMutation],
   );
-  const send = (body: string) => {
-    const item = { clientId: crypto.randomUUID(), body, createdAt: new Date(), failed: false };
+  const send = (body: string, images: TUploadedImage[]) => {
+    const item = { clientId: crypto.randomUUID(), body, images, createdAt: new Date(), failed: false };
     setPending((old) => [...old, item]);
     deliver(item);
   };
