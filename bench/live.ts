@@ -1,0 +1,212 @@
+/**
+ * Live-layer benchmark: what one subscribed websocket costs the API, and how fast a
+ * new post reaches every subscriber, beside a raw `ws` server holding the same
+ * number of sockets and relaying the same frame, in the same run (the machine is
+ * shared and noisy: the ratios are what count).
+ *
+ *   npm run bench:live     (BENCH_SOCKETS, default 3000; BENCH_ROUNDS, default 5;
+ *                           PostgreSQL: BENCH_DATABASE_URL, else 127.0.0.1:5432)
+ *
+ * Both servers run as child processes; memory is their resident size (/proc) before
+ * and after the sockets connect and subscribe, divided by the number of sockets.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import WebSocket from "ws";
+import { applyMigrations, createDb, ensureDatabase, seedDemoData, withDatabase } from "@orgo/db";
+
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 3000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const databaseUrl = withDatabase(server, "orgo_bench_live");
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+const probeDir = mkdtempSync(path.join(tmpdir(), "orgo-heap-"));
+/** Heap in use (KiB) of a child started with the probe, after a full collection. */
+async function heapKiB(child: ChildProcess, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  child.kill("SIGUSR2");
+  for (let i = 0; i < 100 && !existsSync(file); i++) await sleep(50);
+  await sleep(50);
+  return Number(readFileSync(file, "utf8")) / 1024;
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(100);
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+function startChild(cwd: string, args: string[], env: Record<string, string>): ChildProcess {
+  const probe = path.join(repoRoot, "bench", "heap-probe.mjs");
+  return spawn(process.execPath, ["--expose-gc", "--import", probe, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+}
+
+/** Opens `count` sockets in batches (a burst of thousands would only measure the accept queue). */
+async function openSockets(url: string, origin: string, count: number, onOpen: (ws: WebSocket) => void) {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i += 200) {
+    await Promise.all(
+      Array.from({ length: Math.min(200, count - i) }, async () => {
+        const ws = new WebSocket(url, { headers: { origin } });
+        sockets.push(ws);
+        await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+        onOpen(ws);
+      }),
+    );
+  }
+  return sockets;
+}
+
+interface Side {
+  name: string;
+  kibPerSocket: number;
+  latencies: number[];
+}
+
+async function measure(
+  name: string,
+  child: ChildProcess,
+  probeFile: string,
+  open: () => Promise<WebSocket[]>,
+  fire: () => Promise<void>,
+  isEvent: (text: string) => boolean,
+): Promise<Side> {
+  await sleep(1000);
+  const before = await heapKiB(child, probeFile);
+  const sockets = await open();
+  await sleep(2000);
+  const after = await heapKiB(child, probeFile);
+  const latencies: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let received = 0;
+    let started = 0;
+    const done = new Promise<void>((resolve) => {
+      for (const ws of sockets) {
+        const listener = (data: Buffer) => {
+          if (!isEvent(data.toString("utf8"))) return;
+          ws.off("message", listener);
+          latencies.push(performance.now() - started);
+          if (++received === sockets.length) resolve();
+        };
+        ws.on("message", listener);
+      }
+    });
+    started = performance.now();
+    await fire();
+    await Promise.race([done, sleep(30_000)]);
+    await sleep(300);
+  }
+  for (const ws of sockets) ws.terminate();
+  return { name, kibPerSocket: (after - before) / SOCKETS, latencies: latencies.sort((a, b) => a - b) };
+}
+
+const api = await (async () => {
+  await ensureDatabase(databaseUrl);
+  await applyMigrations(databaseUrl);
+  const db = createDb({ connectionString: databaseUrl, maxConnections: 2 });
+  await seedDemoData(db);
+  await db.$disconnect();
+  const port = await freePort();
+  const child = startChild(path.join(repoRoot, "apps", "api"), ["--import", "tsx/esm", "src/main.ts"], {
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    WS_MAX_SOCKETS_PER_IP: String(SOCKETS * 2),
+    HEAP_PROBE_FILE: path.join(probeDir, "api"),
+  });
+  await waitReady(`http://127.0.0.1:${port}/readyz`);
+  return { child, url: `http://127.0.0.1:${port}` };
+})();
+
+const raw = await (async () => {
+  const port = await freePort();
+  const child = startChild(path.join(repoRoot, "bench"), ["raw-ws-server.mjs"], {
+    PORT: String(port),
+    HEAP_PROBE_FILE: path.join(probeDir, "raw"),
+  });
+  await waitReady(`http://127.0.0.1:${port}/ready`);
+  return { child, url: `http://127.0.0.1:${port}` };
+})();
+
+// A signed-in author for the posts, by a session row written directly.
+const db = createDb({ connectionString: databaseUrl, maxConnections: 2 });
+const { createSessionService } = await import("../apps/api/src/auth/session.service.js");
+const author = await db.user.findUniqueOrThrow({ where: { handle: "demo" } });
+const { token } = await createSessionService({ db }).create(author.id);
+const samplePost = await db.post.findFirstOrThrow({ include: { author: true } });
+
+try {
+  const trpc = await measure(
+    "tRPC post.onCreated",
+    api.child,
+    path.join(probeDir, "api"),
+    () =>
+      openSockets(`${api.url.replace("http", "ws")}/trpc`, api.url, SOCKETS, (ws) =>
+        ws.send(
+          JSON.stringify({ id: 1, method: "subscription", params: { path: "post.onCreated", input: { json: {} } } }),
+        ),
+      ),
+    async () => {
+      await fetch(`${api.url}/trpc/post.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: api.url, cookie: `orgo_session=${token}` },
+        body: JSON.stringify({ json: { title: samplePost.title, body: samplePost.body } }),
+      });
+    },
+    (text) => text.includes('"type":"data"'),
+  );
+  const baseline = await measure(
+    "raw ws",
+    raw.child,
+    path.join(probeDir, "raw"),
+    () => openSockets(raw.url.replace("http", "ws"), raw.url, SOCKETS, () => undefined),
+    async () => {
+      await fetch(`${raw.url}/broadcast`, { method: "POST", body: JSON.stringify(samplePost) });
+    },
+    (text) => text.includes('"type":"data"'),
+  );
+
+  console.log(`\n${SOCKETS} sockets, ${ROUNDS} posts each`);
+  console.log("side                   KiB/socket    p50 ms    p99 ms    max ms");
+  for (const side of [trpc, baseline]) {
+    const l = side.latencies;
+    console.log(
+      `${side.name.padEnd(22)} ${side.kibPerSocket.toFixed(1).padStart(10)} ${percentile(l, 0.5).toFixed(1).padStart(9)} ${percentile(l, 0.99).toFixed(1).padStart(9)} ${l.at(-1)!.toFixed(1).padStart(9)}`,
+    );
+  }
+  console.log(
+    `ratios (tRPC / raw): memory ${(trpc.kibPerSocket / baseline.kibPerSocket).toFixed(1)}×, p99 ${(percentile(trpc.latencies, 0.99) / percentile(baseline.latencies, 0.99)).toFixed(1)}×`,
+  );
+} finally {
+  await db.$disconnect();
+  api.child.kill("SIGTERM");
+  raw.child.kill("SIGTERM");
+  rmSync(probeDir, { recursive: true, force: true });
+}
