@@ -9,6 +9,7 @@ import type { RequestAuth } from "./auth/request-auth.js";
 import { createSessionSockets } from "./live/session-sockets.js";
 import type { PresenceTracker } from "./presence/presence-tracker.js";
 import { createSocketCounter, guardBackpressure } from "./live/socket-limits.js";
+import { frameEncoder } from "./live/frame-encoder.js";
 import type { EventBus } from "./events/event-bus.js";
 import { MAX_CALLS_AT_ONCE, type Config } from "./config/config.js";
 import type { Logger } from "./logger.js";
@@ -163,6 +164,8 @@ export function createApiServer(options: {
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
+    // Live events are stringified once per event, not once per subscriber.
+    experimental_encoder: frameEncoder,
     createContext: ({ req, res }) =>
       contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), {
         kind: "websocket",

@@ -1,6 +1,7 @@
 export * from "./schemas.js";
 export { appRouter, type AppRouter } from "./router.js";
 export { createCallerFactory } from "./trpc.js";
+export { serializeOutput, stringifyShared } from "./live/shared-frames.js";
 export type { TContext, TViewer, TCallReport } from "./context.js";
 export type {
   Services,

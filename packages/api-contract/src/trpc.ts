@@ -5,6 +5,7 @@ import { AppError, appErrorCodes, type AppErrorCode, type AppErrorData } from ".
 import type { TContext } from "./context.js";
 import { serverMessages } from "./messages.js";
 import { rawInputProblem } from "./common/common.schemas.js";
+import { serializeOutput } from "./live/shared-frames.js";
 
 function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
   if (error.cause instanceof AppError) return error.cause.code;
@@ -15,7 +16,9 @@ function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
 }
 
 const t = initTRPC.context<TContext>().create({
-  transformer: superjson,
+  // superjson both ways; answers are serialised through a memo, so a live event shared
+  // by many subscribers is serialised once (the wire format is superjson's).
+  transformer: { input: superjson, output: { serialize: serializeOutput, deserialize: superjson.deserialize } },
   // Stacks are for our logs, never for the wire.
   isDev: false,
   errorFormatter({ shape, error, ctx }) {

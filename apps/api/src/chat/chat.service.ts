@@ -77,6 +77,12 @@ export function createChatService(deps: {
   storage: FileStorage;
 }): ChatService {
   const { db, bus, limiter, storage } = deps;
+  // One stream item per event, shared by every subscriber of the room (see parseOnce).
+  const itemsOf = new WeakMap<object, { id?: number; event: TRoomEvent } | null>();
+  const sharedItem = (event: object, make: () => { id?: number; event: TRoomEvent } | null) => {
+    if (!itemsOf.has(event)) itemsOf.set(event, make());
+    return itemsOf.get(event) ?? null;
+  };
   const toMessage = (row: MessageRow) => shapeMessage(row, storage);
   const noSuchRoom = () => new AppError("NOT_FOUND", m.noSuchRoom);
 
@@ -452,14 +458,19 @@ export function createChatService(deps: {
         channel: channels.chatRoom(roomId),
         select: (event) =>
           event.type === "chat.message" && event.data.message.roomId === roomId
-            ? { id: event.data.changeSeq, event: { kind: "message", message: event.data.message } }
+            ? (sharedItem(event, () => ({
+                id: event.data.changeSeq,
+                event: { kind: "message", message: event.data.message },
+              })) as { id: number; event: TRoomEvent })
             : null,
         ephemeral: (event) => {
           if (event.type === "chat.typing" && event.data.user.id !== me) {
-            return { event: { kind: "typing", user: event.data.user } };
+            return sharedItem(event, () => ({ event: { kind: "typing", user: event.data.user } }));
           }
           if (event.type === "chat.read") {
-            return { event: { kind: "read", userId: event.data.userId, seq: event.data.seq } };
+            return sharedItem(event, () => ({
+              event: { kind: "read", userId: event.data.userId, seq: event.data.seq },
+            }));
           }
           return null;
         },

@@ -1,4 +1,4 @@
-import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
+import { ZEventEnvelope, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
 import type { EventBus, EventHandler } from "./event-bus.js";
 
 /** The single-process bus: used when REDIS_URL is unset. */
@@ -6,7 +6,12 @@ export function createMemoryEventBus(): EventBus {
   const handlers = new Map<TChannel, Set<EventHandler>>();
   return {
     publish(channel, event: TEventEnvelope) {
-      for (const handler of handlers.get(channel) ?? []) handler(event);
+      const set = handlers.get(channel);
+      if (!set) return Promise.resolve();
+      // Validated once, like the Redis bus on receipt: every listener gets the same
+      // checked object, so the router validates and serialises it once per event.
+      const checked = ZEventEnvelope.parse(event);
+      for (const handler of set) handler(checked);
       return Promise.resolve();
     },
     subscribe(channel, handler) {

@@ -1,4 +1,5 @@
 import { Logger as WorkerLogger, run, type Runner, type Task } from "graphile-worker";
+import pg from "pg";
 import type { Prisma } from "@orgo/db";
 import type { Logger } from "../logger.js";
 
@@ -46,10 +47,16 @@ export async function startJobQueue(options: {
     // Payloads come back from the database as JSON: the handler's shape is ours.
     taskList[name] = (payload) => (handler as (payload: unknown) => Promise<void>)(payload);
   }
+  // A pool of our own, closed by stop(): nothing of the queue outlives it, and a
+  // connection the server ends (a restart, a dropped database) is logged, not thrown.
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: (options.concurrency ?? 2) + 2 });
+  const lost = (err: Error) => log.warn({ err: { message: err.message } }, "job queue connection lost; it reconnects");
+  pool.on("error", lost);
+  // A checked-out client's error does not reach the pool: each client gets the listener too.
+  pool.on("connect", (client) => client.on("error", lost));
   const runner: Runner = await run({
-    connectionString: options.connectionString,
+    pgPool: pool,
     concurrency: options.concurrency ?? 2,
-    maxPoolSize: (options.concurrency ?? 2) + 2,
     noHandleSignals: true,
     pollInterval: 2_000,
     taskList,
@@ -73,7 +80,7 @@ export async function startJobQueue(options: {
     },
     stop() {
       // Idempotent: a shutdown and a test's clean-up may both ask.
-      stopped ??= runner.stop();
+      stopped ??= runner.stop().then(() => pool.end());
       return stopped;
     },
   };

@@ -1,5 +1,6 @@
 import { tracked } from "@trpc/server";
 import { router, authedProcedure } from "../trpc.js";
+import { parseOnce } from "../live/shared-frames.js";
 import {
   ZChatHistory,
   ZChatHistoryInput,
@@ -75,7 +76,7 @@ export const chatRouter = router({
   onRoom: authedProcedure.input(ZOnRoomInput).subscription(async function* ({ ctx, input, signal }) {
     const after = input.lastEventId ? Number(input.lastEventId) : null;
     for await (const item of ctx.services.chat.streamRoom(ctx.viewer, input.roomId, after, signal ?? abandoned())) {
-      const event = ZRoomEvent.parse(item.event);
+      const event = parseOnce(ZRoomEvent, item.event);
       if (item.id === undefined) yield event;
       else yield tracked(String(item.id), event);
     }
@@ -84,7 +85,7 @@ export const chatRouter = router({
   /** My inbox changed: refetch `chat.inbox`. */
   onInbox: authedProcedure.subscription(async function* ({ ctx, signal }) {
     for await (const event of ctx.services.chat.streamInbox(ctx.viewer, signal ?? abandoned())) {
-      yield ZInboxEvent.parse(event);
+      yield parseOnce(ZInboxEvent, event);
     }
   }),
 });

@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { router, publicProcedure, authedProcedure } from "../trpc.js";
+import { parseOnce } from "../live/shared-frames.js";
 import {
   ZCreatePostInput,
   ZFeedInput,
@@ -58,8 +59,9 @@ export const postRouter = router({
   onCreated: publicProcedure.input(ZOnPostCreatedInput).subscription(async function* ({ ctx, input, signal }) {
     const afterId = input.lastEventId ? Number(input.lastEventId) : null;
     for await (const post of ctx.services.posts.streamCreated(afterId, signal ?? new AbortController().signal)) {
-      // Subscriptions have no .output(): validate each item so nothing private leaks.
-      yield tracked(String(post.id), ZPostSummary.parse(post));
+      // Subscriptions have no .output(): validate each item so nothing private leaks —
+      // once per event, however many subscribers share it.
+      yield tracked(String(post.id), parseOnce(ZPostSummary, post));
     }
   }),
 });

@@ -1,4 +1,5 @@
 import { router, authedProcedure } from "../trpc.js";
+import { parseOnce } from "../live/shared-frames.js";
 import { z } from "zod";
 import { ZPresence, ZPresenceInput, ZPresenceReport } from "./presence.schemas.js";
 
@@ -16,7 +17,7 @@ export const presenceRouter = router({
       input.userIds,
       signal ?? new AbortController().signal,
     )) {
-      yield ZPresence.parse(presence);
+      yield parseOnce(ZPresence, presence);
     }
   }),
 

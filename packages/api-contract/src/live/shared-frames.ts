@@ -1,0 +1,78 @@
+import superjson from "superjson";
+import type { z } from "zod";
+
+/**
+ * Live events reach many subscribers as the *same* object (the bus validates an
+ * envelope once where it enters the process and hands that object to every
+ * listener). These helpers keep it that way through the router, so the costly
+ * steps — validation and serialisation — happen once per event, not once per
+ * subscriber. Caches are keyed by object identity and vanish with the event.
+ */
+const parsed = new WeakMap<object, WeakMap<z.ZodType, unknown>>();
+
+/** `schema.parse(value)`, done once per (value, schema); every subscriber gets the same result. */
+export function parseOnce<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  if (typeof value !== "object" || value === null) return schema.parse(value);
+  let bySchema = parsed.get(value);
+  if (!bySchema) parsed.set(value, (bySchema = new WeakMap()));
+  if (!bySchema.has(schema)) bySchema.set(schema, schema.parse(value));
+  return bySchema.get(schema) as z.output<S>;
+}
+
+type Serialized = ReturnType<typeof superjson.serialize>;
+const serialized = new WeakMap<object, Serialized>();
+
+function serializeShared(value: object): Serialized {
+  let result = serialized.get(value);
+  if (!result) serialized.set(value, (result = superjson.serialize(value)));
+  return result;
+}
+
+/** tRPC wraps a tracked event as `{ id, data }` anew for each subscriber: serialise the inner, shared, part once. */
+function isTrackedWrapper(value: object): value is { id: string; data: object } {
+  const keys = Object.keys(value);
+  return (
+    keys.length === 2 &&
+    "id" in value &&
+    typeof value.id === "string" &&
+    "data" in value &&
+    typeof value.data === "object" &&
+    value.data !== null
+  );
+}
+
+/**
+ * superjson, with the serialisation of shared objects memoised. The result is what
+ * `superjson.serialize` gives, so clients deserialise it as usual.
+ */
+export function serializeOutput(value: unknown): Serialized {
+  if (typeof value !== "object" || value === null) return superjson.serialize(value);
+  if (!isTrackedWrapper(value)) return serializeShared(value);
+  const inner = serializeShared(value.data);
+  const meta = inner.meta;
+  if (meta && Object.keys(meta).some((key) => key !== "values" && key !== "v")) return superjson.serialize(value);
+  const values = meta?.values as Record<string, unknown> | unknown[] | undefined;
+  // A root-level special value (the data itself a Date) has no path to prefix.
+  if (Array.isArray(values)) return superjson.serialize(value);
+  return {
+    json: { id: value.id, data: inner.json },
+    ...(values
+      ? {
+          meta: {
+            ...meta,
+            values: Object.fromEntries(Object.entries(values).map(([path, kind]) => [`data.${path}`, kind])),
+          } as Serialized["meta"],
+        }
+      : {}),
+  };
+}
+
+const strings = new WeakMap<object, string>();
+
+/** `JSON.stringify` of an object once, whoever asks again. */
+export function stringifyShared(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  let text = strings.get(value);
+  if (text === undefined) strings.set(value, (text = JSON.stringify(value)));
+  return text;
+}
