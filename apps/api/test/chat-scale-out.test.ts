@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { TChatMessage, TRoomEvent } from "@orgo/api-contract";
 import { redisUrlForTests } from "./helpers/redis.js";
@@ -11,9 +11,13 @@ import { waitFor } from "./helpers/trpc-client.js";
 
 const redisUrl = await redisUrlForTests();
 
+/** Every socket a test opened: closed after each test, even one that failed half-way. */
+const openSockets: WebSocket[] = [];
+
 /** A room's live stream over a raw websocket, as any tRPC client speaks it, resuming by hand. */
 function roomStream(baseUrl: string, cookie: string, roomId: number, lastEventId: string | null) {
   const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/trpc`, { headers: { origin: baseUrl, cookie } });
+  openSockets.push(socket);
   const received: { id: string | null; event: TRoomEvent }[] = [];
   let started = false;
   let stopped = false;
@@ -96,6 +100,11 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
     // sara_k and jiwoo follow each other and talk in the demo data: she reopens their room, on process 1.
     directRoom = dataOf<{ id: number }>(await api(p1, "sara_k").mutate("chat.openDirect", { userId: ids.jiwoo })).id;
   });
+  afterEach(async () => {
+    for (const socket of openSockets.splice(0)) socket.terminate();
+    // The processes see the closes (and presence settles) a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
   afterAll(async () => {
     const codes = await Promise.all([p1, p2].filter(Boolean).map((p) => stopProcess(p.child)));
     await fresh?.drop();
@@ -109,13 +118,13 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
     // The demo conversation already has a few messages.
     const s0 = (await fresh.db.chatRoom.findUniqueOrThrow({ where: { id: directRoom } })).messageSeq;
     for (let i = 1; i <= 5; i++) await send(p1, "sara_k", directRoom, `hello ${i}`);
-    await waitFor(() => jiwoo.messages().length === 5, "5 messages on process 2", 2_000);
+    await waitFor(() => jiwoo.messages().length === 5, "5 messages on process 2");
     expect(jiwoo.messages().map((m) => [m.seq, m.body])).toEqual([1, 2, 3, 4, 5].map((n) => [s0 + n, `hello ${n}`]));
 
     dataOf(await api(p1, "sara_k").mutate("chat.edit", { roomId: directRoom, seq: s0 + 1, body: "hello, edited" }));
     dataOf(await api(p1, "sara_k").mutate("chat.delete", { roomId: directRoom, seq: s0 + 2 }));
     dataOf(await api(p1, "sara_k").mutate("chat.typing", { roomId: directRoom }));
-    await waitFor(() => jiwoo.received.length === 8, "edit, deletion and typing", 2_000);
+    await waitFor(() => jiwoo.received.length === 8, "edit, deletion and typing");
     const [edited, deleted, typing] = jiwoo.received.slice(5).map((r) => r.event);
     expect(edited?.kind === "message" && edited.message).toMatchObject({
       seq: s0 + 1,
@@ -130,7 +139,6 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
       () =>
         sara.received.some((r) => r.event.kind === "read" && r.event.userId === ids.jiwoo && r.event.seq === s0 + 5),
       "the read receipt on process 1",
-      2_000,
     );
     expect(jiwoo.error()).toBeNull();
     jiwoo.cut();
@@ -228,6 +236,7 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
     const watcher = new WebSocket(`${p2.url.replace("http", "ws")}/trpc`, {
       headers: { origin: p2.url, cookie: cookies.jiwoo! },
     });
+    openSockets.push(watcher);
     watcher.on("message", (data: Buffer) => {
       const frame = JSON.parse(data.toString("utf8")) as {
         result?: { type: string; data?: { json: { userId: string; state: string } } };
@@ -249,9 +258,9 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
     const tab = new WebSocket(`${p1.url.replace("http", "ws")}/trpc`, {
       headers: { origin: p1.url, cookie: cookies.sara_k! },
     });
-    await waitFor(() => presenceOf.get(ids.sara_k!) === "online", "Sara online", 3_000);
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "online", "Sara online");
     tab.close();
-    await waitFor(() => presenceOf.get(ids.sara_k!) === "offline", "Sara offline after closing", 3_000);
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "offline", "Sara offline after closing");
 
     // On a third process that is then killed outright, nobody announces anything.
     const p3 = await startProcess(processEnv);
@@ -259,7 +268,7 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
       headers: { origin: p3.url, cookie: cookies.sara_k! },
     });
     doomed.on("error", () => undefined);
-    await waitFor(() => presenceOf.get(ids.sara_k!) === "online", "Sara online on process 3", 3_000);
+    await waitFor(() => presenceOf.get(ids.sara_k!) === "online", "Sara online on process 3");
     p3.child.kill("SIGKILL");
     const killedAt = Date.now();
     await waitFor(() => presenceOf.get(ids.sara_k!) === "offline", "Sara offline after the kill", 10_000);
