@@ -4,8 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
-import { cookieFor } from "./helpers/sessions.js";
-import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
 
 /** Two people chat in two browsers: Leo in English and light, Sara in Korean and dark. */
 describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () => {
@@ -15,23 +14,13 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
   let leo: Page;
   let sara: Page;
 
-  async function signedInPage(handle: string, locale: string, colorScheme: "light" | "dark"): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale, colorScheme });
-    const token = (await cookieFor(app.db, handle)).split("=")[1]!;
-    await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId("account").waitFor();
-    return page;
-  }
-
   beforeAll(async () => {
     fresh = await freshDatabase();
     app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
     browser = await launchBrowser();
     // Leo follows Sara in the demo data.
-    leo = await signedInPage("leo_builds", "en-US", "light");
-    sara = await signedInPage("sara_k", "ko-KR", "dark");
+    leo = await signedInPage(browser, app, "leo_builds", { locale: "en-US", height: 820 });
+    sara = await signedInPage(browser, app, "sara_k", { locale: "ko-KR", colorScheme: "dark", height: 820 });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
-import { cookieFor } from "./helpers/sessions.js";
-import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
 
 /** The community journey of the issue: A posts with an image and code, B finds, comments and likes, A is notified. */
 describe.skipIf(!browserAvailable())("two people in the community, in Chromium", () => {
@@ -15,22 +14,12 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
   let a: Page;
   let b: Page;
 
-  async function signedInPage(handle: string, locale: string): Promise<Page> {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale });
-    const token = (await cookieFor(app.db, handle)).split("=")[1]!;
-    await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId("account").waitFor();
-    return page;
-  }
-
   beforeAll(async () => {
     fresh = await freshDatabase();
     app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
     browser = await launchBrowser();
-    a = await signedInPage("sara_k", "en-US");
-    b = await signedInPage("jiwoo", "ko-KR");
+    a = await signedInPage(browser, app, "sara_k", { locale: "en-US" });
+    b = await signedInPage(browser, app, "jiwoo", { locale: "ko-KR" });
   });
   afterAll(async () => {
     await browser?.close();

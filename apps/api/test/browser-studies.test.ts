@@ -3,8 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
-import { cookieFor } from "./helpers/sessions.js";
-import { browserAvailable, launchBrowser, screenshotPath, webDistDir } from "./helpers/browser.js";
+import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
 
 /** The journey: A opens a study of 2 seats, B joins, C waits, B leaves, C is promoted and told. */
 describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
@@ -16,22 +15,17 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
   let c: Page;
   let studyUrl = "";
 
-  async function signedInPage(handle: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "en-US" });
-    const token = (await cookieFor(app.db, handle)).split("=")[1]!;
-    await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId("account").waitFor();
-    return page;
-  }
   const seats = (page: Page) => page.getByTestId("study-seats").first().textContent();
 
   beforeAll(async () => {
     fresh = await freshDatabase();
     app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
     browser = await launchBrowser();
-    [a, b, c] = [await signedInPage("sara_k"), await signedInPage("jiwoo"), await signedInPage("leo_builds")];
+    [a, b, c] = [
+      await signedInPage(browser, app, "sara_k"),
+      await signedInPage(browser, app, "jiwoo"),
+      await signedInPage(browser, app, "leo_builds"),
+    ];
   });
   afterAll(async () => {
     await browser?.close();

@@ -78,6 +78,18 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
   const send = async (process: { url: string }, handle: string, roomId: number, body: string) =>
     dataOf<TChatMessage>(await api(process, handle).mutate("chat.send", { roomId, clientId: randomUUID(), body }));
   let directRoom: number;
+  /** A study led by demo, on process 1. */
+  const createStudy = async (title: string, description: string, capacity: number) =>
+    dataOf<{ id: number }>(
+      await api(p1, "demo").mutate("study.create", {
+        title,
+        description,
+        startsOn: "2099-01-01",
+        endsOn: "2099-02-01",
+        online: true,
+        capacity,
+      }),
+    );
   let processEnv: Record<string, string>;
 
   beforeAll(async () => {
@@ -155,16 +167,7 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
   });
 
   it("numbers 200 messages from 5 senders on two processes 1…200, with no gap and no duplicate", async () => {
-    const study = dataOf<{ id: number }>(
-      await api(p1, "demo").mutate("study.create", {
-        title: "Everyone talks at once",
-        description: "a busy room",
-        startsOn: "2099-01-01",
-        endsOn: "2099-02-01",
-        online: true,
-        capacity: 10,
-      }),
-    );
+    const study = await createStudy("Everyone talks at once", "a busy room", 10);
     for (const handle of handles.slice(1)) dataOf(await api(p2, handle).mutate("study.join", { id: study.id }));
     const inbox = dataOf<{ rooms: { id: number; study: { id: number } | null }[] }>(
       await api(p1, "demo").query("chat.inbox"),
@@ -201,16 +204,7 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
   });
 
   it("stops a study member's stream within a second of their removal, on the other process", async () => {
-    const study = dataOf<{ id: number }>(
-      await api(p1, "demo").mutate("study.create", {
-        title: "Removal",
-        description: "someone leaves",
-        startsOn: "2099-01-01",
-        endsOn: "2099-02-01",
-        online: true,
-        capacity: 5,
-      }),
-    );
+    const study = await createStudy("Removal", "someone leaves", 5);
     dataOf(await api(p2, "leo_builds").mutate("study.join", { id: study.id }));
     const inbox = dataOf<{ rooms: { id: number; study: { id: number } | null }[] }>(
       await api(p2, "leo_builds").query("chat.inbox"),

@@ -23,6 +23,14 @@ describe("chat", () => {
     studies = createStudyService({ db: f.fresh.db, bus: f.bus });
   });
 
+  /** Two new people, A following B, and the room A opened with B. */
+  async function talkingPair() {
+    const a = await f.person();
+    const b = await f.person();
+    await f.social.follow(a, b.userId);
+    return { a, b, room: await chat.openDirect(a, b.userId) };
+  }
+
   /** Collects a room's live stream until stopped. */
   function watch(viewer: TViewer, roomId: number, after: number | null = null) {
     const controller = new AbortController();
@@ -67,10 +75,7 @@ describe("chat", () => {
   });
 
   it("keeps the room writable by both sides after the follow ends", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     await f.social.unfollow(a, b.userId);
     await send(a, room.id, "still here");
     await send(b, room.id, "me too");
@@ -81,10 +86,7 @@ describe("chat", () => {
   });
 
   it("hides a room behind a block, both ways, for sending, reading and streaming, and brings it back", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     await send(a, room.id, "before the block");
     const live = watch(b, room.id);
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -163,10 +165,7 @@ describe("chat", () => {
   });
 
   it("lets only the sender edit (marked edited) or delete (a placeholder stays), and changes nothing otherwise", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     const sent = await send(a, room.id, "first version");
     expect(await codeOf(chat.edit(b, { roomId: room.id, seq: sent.seq, body: "hijacked" }))).toBe("FORBIDDEN");
     expect(await codeOf(chat.delete(b, { roomId: room.id, seq: sent.seq }))).toBe("FORBIDDEN");
@@ -226,10 +225,7 @@ describe("chat", () => {
   });
 
   it("counts unread per room and in total, moves the read point only forward, and shows the other side's", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     for (const body of ["one", "two", "three"]) await send(a, room.id, body);
     const inbox = await chat.inbox(b);
     expect(inbox.rooms.find((r) => r.id === room.id)).toMatchObject({ unreadCount: 3, lastReadSeq: 0 });
@@ -246,10 +242,7 @@ describe("chat", () => {
   });
 
   it("hides a room I leave from my list only, until a newer message arrives", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     await send(b, room.id, "hi");
     await chat.hide(a, room.id);
     expect((await chat.inbox(a)).rooms.map((r) => r.id)).not.toContain(room.id);
@@ -259,10 +252,7 @@ describe("chat", () => {
   });
 
   it("streams every change after the client's last id once, in order, then live changes and typing", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     const first = await send(a, room.id, "m1");
     await send(a, room.id, "m2");
     await chat.edit(a, { roomId: room.id, seq: first.seq, body: "m1 edited" });
@@ -280,10 +270,7 @@ describe("chat", () => {
   });
 
   it("keeps the messages of a deleted account, shown without an author", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     await send(a, room.id, "from someone who leaves");
     await f.fresh.db.user.delete({ where: { id: a.userId } });
     const [message] = (await chat.history(b, { roomId: room.id, limit: 5 })).items;
@@ -292,10 +279,7 @@ describe("chat", () => {
   });
 
   it("carries up to 4 of my own fresh pictures per message, drops them with the message, and refuses an empty one", async () => {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, b.userId);
+    const { a, b, room } = await talkingPair();
     const picture = (color: string) =>
       sharp({ create: { width: 40, height: 30, channels: 3, background: color } })
         .png()

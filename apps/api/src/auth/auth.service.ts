@@ -72,11 +72,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return `${row.id}.${secret}`;
   }
 
-  async function startSession(userId: string, device: TDevice, options: { trustDevice: boolean }) {
+  /** `trustedAlready`: the browser's device cookie was just checked against this account. */
+  async function startSession(userId: string, device: TDevice, options: { trustedAlready?: boolean } = {}) {
     const me = await loadMe(db, userId);
     if (!me) throw new AppError("NOT_FOUND", m.noSuchUser);
     const { token, session } = await sessions.create(userId, device);
-    const deviceToken = options.trustDevice ? await trustDevice(userId, device) : undefined;
+    const deviceToken = options.trustedAlready ? device.deviceToken! : await trustDevice(userId, device);
     return { token, expiresAt: session.expiresAt, me, deviceToken };
   }
 
@@ -177,7 +178,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         }
         throw error;
       }
-      return startSession(userId, device, { trustDevice: true });
+      return startSession(userId, device);
     },
 
     async signIn(input, device) {
@@ -199,7 +200,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         ? await verifyPassword(user.passwordHash, input.password)
         : await verifyAgainstDummy(input.password);
       if (!user || !ok) throw new AppError("UNAUTHENTICATED", m.wrongCredentials);
-      return startSession(user.id, device, { trustDevice: true });
+      return startSession(user.id, device, { trustedAlready: trusted !== null });
     },
 
     async signOut(viewer) {
@@ -282,7 +283,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         return sessions.invalidateAllForUser(reset.userId, undefined, tx);
       });
       await revoked(ended);
-      return startSession(reset.userId, device, { trustDevice: true });
+      return startSession(reset.userId, device);
     },
 
     async deleteAccount(viewer, input) {

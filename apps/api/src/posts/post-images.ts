@@ -1,7 +1,27 @@
 import { AppError, serverMessages as m } from "@orgo/api-contract";
+import type { TPostImage } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
+import type { FileStorage } from "../storage/file-storage.js";
 
 export const POST_IMAGE_KIND = "post-image";
+
+/** The pictures of a post or a message, in order: one select shape and one DTO for both. */
+export const orderedImagesSelect = {
+  orderBy: { position: "asc" },
+  select: { upload: { select: { id: true, key: true, width: true, height: true } } },
+} as const;
+
+export function toImages(
+  rows: { upload: { id: string; key: string; width: number; height: number } }[],
+  storage: FileStorage,
+): TPostImage[] {
+  return rows.map(({ upload }) => ({
+    id: upload.id,
+    url: storage.urlOf(upload.key),
+    width: upload.width,
+    height: upload.height,
+  }));
+}
 
 /**
  * Makes `imageIds` (uploads of the author, in that order) the post's images.

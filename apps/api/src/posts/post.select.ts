@@ -2,6 +2,7 @@ import type { TPostSummary } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
+import { orderedImagesSelect, toImages } from "./post-images.js";
 
 /**
  * The columns a post summary needs: one select shape for every feed query. The
@@ -19,10 +20,7 @@ export function postSummarySelect(viewerId: string | null) {
     commentCount: true,
     viewCount: true,
     author: { select: publicUserSelect },
-    images: {
-      orderBy: { position: "asc" },
-      select: { upload: { select: { id: true, key: true, width: true, height: true } } },
-    },
+    images: orderedImagesSelect,
     // An impossible user id when signed out: the relation comes back empty.
     likes: { where: { userId: viewerId ?? "00000000-0000-0000-0000-000000000000" }, select: { userId: true } },
   } as const satisfies Prisma.PostSelect;
@@ -34,12 +32,7 @@ export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary 
   const { images, likes, ...rest } = row;
   return {
     ...rest,
-    images: images.map(({ upload }) => ({
-      id: upload.id,
-      url: storage.urlOf(upload.key),
-      width: upload.width,
-      height: upload.height,
-    })),
+    images: toImages(images, storage),
     likedByMe: likes.length > 0,
   };
 }

@@ -81,6 +81,12 @@ export function createStudyService({
    * commit: lost access ends their live streams of the room at once.
    */
   const roomJournal = new WeakMap<Tx, { roomId: number | null; joined: string[]; left: string[] }>();
+  function noteRoomChange(tx: Tx, roomId: number, change: "joined" | "left", userId: string) {
+    const journal = roomJournal.get(tx);
+    if (!journal) return;
+    journal.roomId = roomId;
+    journal[change].push(userId);
+  }
 
   /** A member row, the seat count and the chat room, together (the room always equals the members). */
   async function addMember(tx: Tx, studyId: number, userId: string) {
@@ -88,11 +94,7 @@ export function createStudyService({
     await tx.study.update({ where: { id: studyId }, data: { memberCount: { increment: 1 } } });
     const room = await tx.chatRoom.findUniqueOrThrow({ where: { studyId }, select: { id: true } });
     await tx.chatMember.create({ data: { roomId: room.id, userId } });
-    const journal = roomJournal.get(tx);
-    if (journal) {
-      journal.roomId = room.id;
-      journal.joined.push(userId);
-    }
+    noteRoomChange(tx, room.id, "joined", userId);
   }
 
   async function removeMemberRows(tx: Tx, studyId: number, userId: string): Promise<boolean> {
@@ -101,11 +103,7 @@ export function createStudyService({
     await tx.study.update({ where: { id: studyId }, data: { memberCount: { decrement: 1 } } });
     const room = await tx.chatRoom.findUniqueOrThrow({ where: { studyId }, select: { id: true } });
     await tx.chatMember.deleteMany({ where: { roomId: room.id, userId } });
-    const journal = roomJournal.get(tx);
-    if (journal) {
-      journal.roomId = room.id;
-      journal.left.push(userId);
-    }
+    noteRoomChange(tx, room.id, "left", userId);
     return true;
   }
 

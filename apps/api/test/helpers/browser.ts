@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { RunningApp } from "../../src/app.js";
+import { cookieFor } from "./sessions.js";
 import { repoRoot } from "../../src/config/config.js";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -36,4 +38,24 @@ export function launchBrowser(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return path.join(screenshotDir, `${name}.png`);
+}
+
+/** A browser context of its own, signed in as `handle` by its session cookie, on the app's home page. */
+export async function signedInPage(
+  browser: Browser,
+  app: RunningApp,
+  handle: string,
+  options: { locale?: string; colorScheme?: "light" | "dark"; height?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: options.height ?? 860 },
+    locale: options.locale ?? "en-US",
+    colorScheme: options.colorScheme ?? "light",
+  });
+  const token = (await cookieFor(app.db, handle)).split("=")[1]!;
+  await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByTestId("account").waitFor();
+  return page;
 }
