@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.goto(`${app.url}/u/sara_k`);
     await leo.getByTestId("message-button").click();
     await leo.waitForURL(/\/chat\/\d+$/);
-    await leo.getByText("No messages yet. Say hello!").waitFor();
+    await leo.getByTestId("chat-messages").getByText("No messages yet. Say hello!").waitFor();
     await expect.poll(() => leo.getByTestId("chat-rooms").textContent()).toContain("Sara Kim");
   });
 
