@@ -21,6 +21,7 @@ import { applyMigrations, createDb, ensureDatabase, seedDemoData, withDatabase }
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 3000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARM_UP = 50;
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const databaseUrl = withDatabase(server, "orgo_bench_live");
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -37,7 +38,7 @@ const probeDir = mkdtempSync(path.join(tmpdir(), "orgo-heap-"));
 async function heapKiB(child: ChildProcess, file: string): Promise<number> {
   rmSync(file, { force: true });
   child.kill("SIGUSR2");
-  for (let i = 0; i < 100 && !existsSync(file); i++) await sleep(50);
+  for (let i = 0; i < 1200 && !existsSync(file); i++) await sleep(50);
   await sleep(50);
   return Number(readFileSync(file, "utf8")) / 1024;
 }
@@ -93,13 +94,18 @@ async function measure(
   name: string,
   child: ChildProcess,
   probeFile: string,
-  open: () => Promise<WebSocket[]>,
+  open: (count: number) => Promise<WebSocket[]>,
   fire: () => Promise<void>,
   isEvent: (text: string) => boolean,
 ): Promise<Side> {
+  // Warm up first: the first subscriptions load what every later one shares (the
+  // database client's query schema, compiled code), which is no socket's cost.
+  const warm = await open(WARM_UP);
+  await sleep(500);
+  for (const ws of warm) ws.terminate();
   await sleep(1000);
   const before = await heapKiB(child, probeFile);
-  const sockets = await open();
+  const sockets = await open(SOCKETS);
   await sleep(2000);
   const after = await heapKiB(child, probeFile);
   const latencies: number[] = [];
@@ -167,8 +173,8 @@ try {
     "tRPC post.onCreated",
     api.child,
     path.join(probeDir, "api"),
-    () =>
-      openSockets(`${api.url.replace("http", "ws")}/trpc`, api.url, SOCKETS, (ws) =>
+    (count) =>
+      openSockets(`${api.url.replace("http", "ws")}/trpc`, api.url, count, (ws) =>
         ws.send(
           JSON.stringify({ id: 1, method: "subscription", params: { path: "post.onCreated", input: { json: {} } } }),
         ),
@@ -186,7 +192,7 @@ try {
     "raw ws",
     raw.child,
     path.join(probeDir, "raw"),
-    () => openSockets(raw.url.replace("http", "ws"), raw.url, SOCKETS, () => undefined),
+    (count) => openSockets(raw.url.replace("http", "ws"), raw.url, count, () => undefined),
     async () => {
       await fetch(`${raw.url}/broadcast`, { method: "POST", body: JSON.stringify(samplePost) });
     },

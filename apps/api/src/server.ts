@@ -1,15 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { createLiveSocketServer } from "./live/live-socket-server.js";
+import { createChannelHub } from "./live/channel-hub.js";
 import { AppError, appRouter, channels, type Services } from "@orgo/api-contract";
 import type { RequestAuth } from "./auth/request-auth.js";
 import { createSessionSockets } from "./live/session-sockets.js";
 import type { PresenceTracker } from "./presence/presence-tracker.js";
-import { createSocketCounter, guardBackpressure } from "./live/socket-limits.js";
-import { frameEncoder } from "./live/frame-encoder.js";
+import { createSocketCounter } from "./live/socket-limits.js";
 import type { EventBus } from "./events/event-bus.js";
 import { MAX_CALLS_AT_ONCE, type Config } from "./config/config.js";
 import type { Logger } from "./logger.js";
@@ -41,6 +41,8 @@ export interface ApiServer {
   /** Graceful: stop accepting, ask websocket clients to reconnect elsewhere, drain. */
   close(): Promise<void>;
   readonly httpServer: http.Server;
+  /** Open websockets, and the channels and subscribers of the live fan-out, in this process. */
+  liveStats(): { sockets: number; channels: number; subscribers: number };
 }
 
 const TRPC_PREFIX = "/trpc";
@@ -161,41 +163,24 @@ export function createApiServer(options: {
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.wsMaxPayloadBytes });
-  const wsHandler = applyWSSHandler({
-    wss,
+  const hub = createChannelHub(options.bus);
+  const liveSockets = createLiveSocketServer({
     router: appRouter,
-    // Live events are stringified once per event, not once per subscriber.
-    experimental_encoder: frameEncoder,
-    createContext: ({ req, res }) =>
-      contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), {
-        kind: "websocket",
-        // tRPC's adapter types name `ws` from its own install, which cannot see @types/ws.
-        socket: res as unknown as WebSocket,
-      }),
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+    hub,
+    createContext: (req, socket) =>
+      contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), { kind: "websocket", socket }),
+    keepAlive: { pingMs: 30_000, pongWaitMs: 10_000 },
+    maxBufferedBytes: config.socketLimits.maxBufferedBytes,
+    onClose: ({ code, durationMs, requestId, ip }) => {
+      socketsPerIp.closed(ip);
+      logger.info({ requestId, path: TRPC_PREFIX, transport: "websocket", code, durationMs }, "websocket closed");
+    },
     onError: ({ error, path, ctx }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         logger.error({ err: error.cause ?? error, procedure: path, requestId: ctx?.requestId }, "procedure failed");
       }
     },
   });
-  wss.on("connection", (socket: WebSocket, req) => {
-    const started = performance.now();
-    guardBackpressure(socket, config.socketLimits.maxBufferedBytes);
-    socket.once("close", (code) =>
-      logger.info(
-        {
-          requestId: (req as RequestWithId).requestId,
-          path: TRPC_PREFIX,
-          transport: "websocket",
-          code,
-          durationMs: Math.round(performance.now() - started),
-        },
-        "websocket closed",
-      ),
-    );
-  });
-
   httpServer.on("upgrade", (req, socket, head) => {
     const requestId = requestIdOf(req);
     (req as RequestWithId).requestId = requestId;
@@ -213,14 +198,15 @@ export function createApiServer(options: {
     const ip = options.clientIp(req);
     if (!socketsPerIp.admit(ip)) return refuse(429, "Too Many Requests");
     wss.handleUpgrade(req, socket, head, (ws) => {
-      socketsPerIp.track(ip, ws);
+      socketsPerIp.opened(ip);
       logger.info({ requestId, path: pathname, transport: "websocket", status: 101 }, "websocket opened");
-      wss.emit("connection", ws, req);
+      liveSockets.accept(ws, req, { requestId, ip });
     });
   });
 
   return {
     httpServer,
+    liveStats: () => ({ sockets: liveSockets.size(), ...hub.stats() }),
     async listen() {
       // Sign-out on any process closes this process's sockets of that session.
       stopListening = await options.bus.subscribe(channels.sessions, (event) => {
@@ -243,7 +229,7 @@ export function createApiServer(options: {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // Clients reconnect (to another process behind the proxy, or to us after a restart)
       // and resume their subscriptions from their last event id.
-      wsHandler.broadcastReconnectNotification();
+      liveSockets.broadcastReconnectNotification();
       httpServer.closeIdleConnections();
       const deadline = setTimeout(() => {
         httpServer.closeAllConnections();
@@ -253,6 +239,7 @@ export function createApiServer(options: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await closed;
       clearTimeout(deadline);
+      liveSockets.close();
     },
   };
 }

@@ -39,7 +39,7 @@ describe("chat", () => {
     let error: unknown = null;
     void (async () => {
       try {
-        for await (const item of chat.streamRoom(viewer, roomId, after, controller.signal)) events.push(item);
+        for await (const item of await chat.streamRoom(viewer, roomId, after, controller.signal)) events.push(item);
       } catch (e) {
         error = e;
       }

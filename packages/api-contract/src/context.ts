@@ -33,6 +33,7 @@ export interface TContext {
 }
 
 export interface TCallReport {
+  requestId: string;
   path: string;
   type: "query" | "mutation" | "subscription";
   durationMs: number;

@@ -80,6 +80,7 @@ export const serverMessages = {
   notYourMessage: "Only the sender can change this message",
   noSuchMessage: "No such message",
   tooManyChatImages: "Up to 4 different pictures per message",
+  roomBusy: "This room is very busy right now. Your message was not sent; try again.",
 } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;

@@ -1,3 +1,4 @@
+import type { LiveFeed } from "./live/live-feed.js";
 import type {
   TAuthOptions,
   TChangePasswordInput,
@@ -89,7 +90,7 @@ export interface PostService {
    * New posts after `afterId` (or only future ones when null), in id order, without
    * gaps or duplicates; ends when `signal` aborts.
    */
-  streamCreated(afterId: number | null, signal: AbortSignal): AsyncIterable<TPostSummary>;
+  streamCreated(afterId: number | null, signal: AbortSignal): LiveFeed<TPostSummary>;
 }
 
 export interface SocialService {
@@ -203,14 +204,17 @@ export interface ChatService {
   markRead(viewer: TViewer, roomId: number, seq: number): Promise<void>;
   typing(viewer: TViewer, roomId: number): Promise<void>;
   hide(viewer: TViewer, roomId: number): Promise<void>;
-  /** Message changes after `afterChangeSeq` (with their stream id), then live ones and signals. */
+  /**
+   * Message changes after `afterChangeSeq` (with their stream id), then live ones and
+   * signals. Refused (NOT_FOUND) before anything streams unless I am a member.
+   */
   streamRoom(
     viewer: TViewer,
     roomId: number,
     afterChangeSeq: number | null,
     signal: AbortSignal,
-  ): AsyncIterable<{ id?: number; event: TRoomEvent }>;
-  streamInbox(viewer: TViewer, signal: AbortSignal): AsyncIterable<TInboxEvent>;
+  ): Promise<LiveFeed<{ id?: number; event: TRoomEvent }>>;
+  streamInbox(viewer: TViewer, signal: AbortSignal): LiveFeed<TInboxEvent>;
 }
 
 export interface PresenceService {

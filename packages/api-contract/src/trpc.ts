@@ -6,6 +6,7 @@ import type { TContext } from "./context.js";
 import { serverMessages } from "./messages.js";
 import { rawInputProblem } from "./common/common.schemas.js";
 import { serializeOutput } from "./live/shared-frames.js";
+import { LiveFeed } from "./live/live-feed.js";
 
 function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
   if (error.cause instanceof AppError) return error.cause.code;
@@ -49,6 +50,8 @@ const t = initTRPC.context<TContext>().create({
 const toTrpcError = (cause: AppError) =>
   new TRPCError({ code: appErrorCodes[cause.code], message: cause.message, cause });
 
+const appErrorToTrpc = (error: unknown) => (error instanceof AppError ? toTrpcError(error) : error);
+
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
@@ -57,7 +60,7 @@ async function* mappingAppErrors<T>(iterable: AsyncIterable<T>): AsyncGenerator<
   try {
     yield* iterable;
   } catch (error) {
-    throw error instanceof AppError ? toTrpcError(error) : error;
+    throw appErrorToTrpc(error);
   }
 }
 
@@ -65,6 +68,9 @@ async function* mappingAppErrors<T>(iterable: AsyncIterable<T>): AsyncGenerator<
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) result.error = toTrpcError(result.error.cause);
+  if (result.ok && result.data instanceof LiveFeed) {
+    return { ...result, data: result.data.mapErrors(appErrorToTrpc) };
+  }
   if (result.ok && isAsyncIterable(result.data)) return { ...result, data: mappingAppErrors(result.data) };
   return result;
 });
@@ -73,6 +79,7 @@ const reportCalls = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   ctx.reportCall?.({
+    requestId: ctx.requestId,
     path,
     type,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
@@ -132,6 +139,7 @@ const holdConnectionBudget = t.middleware(async ({ ctx, type, next }) => {
     release();
     return result;
   }
+  if (result.data instanceof LiveFeed) return { ...result, data: result.data.onEnd(release) };
   return { ...result, data: releasing(result.data, release) };
 });
 

@@ -1,7 +1,26 @@
 import { samplePost } from "../src/testing/sample-post.js";
-import { AppError, type Services, type TContext, type TMe } from "../src/index.js";
+import { AppError, LiveFeed, type Services, type TChannel, type TContext, type TMe } from "../src/index.js";
 
 export const makePost = samplePost;
+
+/** A feed of fixed items, as a caller iterating it sees them (no bus, no hub). */
+export function fixedFeed<T>(channel: TChannel, items: () => T[]): LiveFeed<T> {
+  return LiveFeed.of<T>(
+    {
+      channel,
+      select: () => null,
+      catchUp: () => Promise.resolve([]),
+      headId: () => Promise.resolve(0),
+      idOf: () => 0,
+      afterId: null,
+      maxQueue: 1,
+      async *iterate() {
+        for (const item of items()) yield await Promise.resolve(item);
+      },
+    },
+    new AbortController().signal,
+  );
+}
 
 /** In-memory services: the router is tested without a database. */
 export function fakeServices(overrides: Partial<Services["posts"]> = {}): Services {
@@ -65,11 +84,8 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       delete: () => Promise.resolve(),
       like: () => Promise.resolve({ liked: true, likeCount: 1 }),
       unlike: () => Promise.resolve({ liked: false, likeCount: 0 }),
-      async *streamCreated(afterId) {
-        for (let id = (afterId ?? 0) + 1; id <= 3; id++) {
-          yield await Promise.resolve(makePost(id));
-        }
-      },
+      streamCreated: (afterId) =>
+        fixedFeed("posts", () => [1, 2, 3].filter((id) => id > (afterId ?? 0)).map((id) => makePost(id))),
       ...overrides,
     },
     social: {
@@ -102,8 +118,8 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       markRead: () => Promise.resolve(),
       typing: () => Promise.resolve(),
       hide: () => Promise.resolve(),
-      streamRoom: async function* () {},
-      streamInbox: async function* () {},
+      streamRoom: (_viewer, roomId) => Promise.resolve(fixedFeed(`chat:room:${roomId}`, () => [])),
+      streamInbox: (viewer) => fixedFeed(`chat:user:${viewer.userId}`, () => []),
     },
     studies: {
       list: () => Promise.resolve({ items: [], total: 0, page: 1, pageCount: 0 }),

@@ -14,3 +14,9 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
     error.message.includes(constraint)
   );
 }
+
+/** The database could not take the work in time (no pooled connection, or a transaction could not start). */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2028" || error.code === "P2024";
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+}

@@ -8,9 +8,12 @@ export function directKeyOf(a: string, b: string): string {
 
 /** Tells each person's open tabs that their room list changed. */
 export async function publishInboxChanged(bus: EventBus, userIds: Iterable<string>, roomId: number): Promise<void> {
-  for (const userId of new Set(userIds)) {
-    await bus.publish(channels.chatUser(userId), { v: 1, type: "chat.inbox", data: { userId, roomId } });
-  }
+  // All at once: the Redis bus pipelines them into one write.
+  await Promise.all(
+    [...new Set(userIds)].map((userId) =>
+      bus.publish(channels.chatUser(userId), { v: 1, type: "chat.inbox", data: { userId, roomId } }),
+    ),
+  );
 }
 
 /**

@@ -1,17 +1,21 @@
 import {
   AppError,
   channels,
+  LiveFeed,
   serverMessages as m,
   type ChatService,
+  type LiveSource,
+  type TChannel,
+  type TEventEnvelope,
   type TChatMessage,
   type TChatRoom,
   type TRoomEvent,
   type TViewer,
 } from "@orgo/api-contract";
-import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
+import { isDatabaseBusy, isUniqueViolation, type Db, type Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
-import { liveStream } from "../live/live-stream.js";
+import { LIVE_MAX_QUEUE, liveFeed, liveStream } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
 import type { FileStorage } from "../storage/file-storage.js";
@@ -23,6 +27,8 @@ type Tx = Prisma.TransactionClient;
 export const CHAT_CATCH_UP_PAGE = 200;
 /** Typing signals: at most one per person per room this often (the client sends no more either). */
 export const TYPING_EVERY_MS = 3_000;
+/** Sends to one room waiting in this process before more are refused as busy (try again). */
+export const ROOM_QUEUE_LIMIT = 200;
 
 const messageSelect = {
   roomId: true,
@@ -97,43 +103,86 @@ export function createChatService(deps: {
    * takes the room row for update: the sequences are bumped under it.
    */
   async function memberRoom(client: Tx | Db, viewer: TViewer, roomId: number): Promise<MemberRoom> {
-    const member = await client.chatMember.findUnique({
-      where: { roomId_userId: { roomId, userId: viewer.userId } },
-      select: {
-        room: { select: { id: true, kind: true, directKey: true, messageSeq: true, changeSeq: true } },
-      },
-    });
-    if (!member) throw noSuchRoom();
-    const peer = peerOf(member.room, viewer.userId);
-    if (peer && (await blockedBetween(client, viewer.userId, peer))) throw noSuchRoom();
-    return member.room;
+    // One statement: membership, the room, and any block between the two people of a
+    // one-to-one room (every chat call starts here).
+    const [row] = await client.$queryRaw<(MemberRoom & { blocked: boolean })[]>`
+      select r.id, r.kind, r."directKey", r."messageSeq", r."changeSeq",
+        exists (
+          select 1 from "Block" b
+          where r."directKey" is not null
+            and b."blockerId"::text = any(string_to_array(r."directKey", ':'))
+            and b."blockedId"::text = any(string_to_array(r."directKey", ':'))
+        ) as blocked
+      from "ChatMember" m join "ChatRoom" r on r.id = m."roomId"
+      where m."roomId" = ${roomId} and m."userId" = ${viewer.userId}::uuid`;
+    if (!row || row.blocked) throw noSuchRoom();
+    const { blocked: _blocked, ...room } = row;
+    return room;
   }
 
-  /** Takes the next message and change numbers of one room, in commit order (the row stays locked). */
-  async function nextSeqs(tx: Tx, roomId: number, newMessage: boolean) {
-    const [row] = await tx.$queryRaw<{ messageSeq: number; changeSeq: number }[]>`
-      update "ChatRoom"
-      set "messageSeq" = "messageSeq" + ${newMessage ? 1 : 0}::int,
-          "changeSeq" = "changeSeq" + 1,
-          "lastMessageAt" = case when ${newMessage} then now() else "lastMessageAt" end
-      where id = ${roomId}
-      returning "messageSeq", "changeSeq"`;
+  /**
+   * Takes the next message and change numbers of one room, in commit order (the row
+   * stays locked until the transaction ends), and answers the room's members — one
+   * round trip. A new message also counts as read by its sender.
+   */
+  async function nextSeqs(tx: Tx, roomId: number, sender: string | null) {
+    const [row] = await tx.$queryRaw<{ messageSeq: number; changeSeq: number; members: string[] }[]>`
+      with room as (
+        update "ChatRoom"
+        set "messageSeq" = "messageSeq" + ${sender ? 1 : 0}::int,
+            "changeSeq" = "changeSeq" + 1,
+            "lastMessageAt" = case when ${sender !== null} then now() else "lastMessageAt" end
+        where id = ${roomId}
+        returning "messageSeq", "changeSeq"
+      ), sender_read as (
+        update "ChatMember" set "lastReadSeq" = (select "messageSeq" from room)
+        where "roomId" = ${roomId} and "userId" = ${sender}::uuid
+      )
+      select room."messageSeq", room."changeSeq",
+        array(select "userId"::text from "ChatMember" where "roomId" = ${roomId}) as members
+      from room`;
     return row!;
   }
 
-  async function membersOf(roomId: number): Promise<string[]> {
-    const rows = await db.chatMember.findMany({ where: { roomId }, select: { userId: true } });
-    return rows.map((r) => r.userId);
+  /**
+   * Sends to one room take its row lock one after the other anyway; queueing them
+   * here, before they take a pooled connection, keeps a busy room from holding the
+   * whole pool while it waits on its own lock — other rooms go on at full speed.
+   */
+  const roomQueues = new Map<number, { tail: Promise<unknown>; waiting: number }>();
+  async function inRoomOrder<T>(roomId: number, work: () => Promise<T>): Promise<T> {
+    let queue = roomQueues.get(roomId);
+    if (!queue) roomQueues.set(roomId, (queue = { tail: Promise.resolve(), waiting: 0 }));
+    if (queue.waiting >= ROOM_QUEUE_LIMIT) throw new AppError("RATE_LIMITED", m.roomBusy, { retryAfterSeconds: 1 });
+    queue.waiting++;
+    const run = queue.tail.then(work, work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queue.tail = settled;
+    try {
+      return await run;
+    } catch (error) {
+      // No connection or transaction in time: an honest "try again", never a 500.
+      if (isDatabaseBusy(error)) throw new AppError("RATE_LIMITED", m.roomBusy, { retryAfterSeconds: 1 });
+      throw error;
+    } finally {
+      const current = queue;
+      void settled.then(() => {
+        if (--current.waiting === 0 && roomQueues.get(roomId) === current) roomQueues.delete(roomId);
+      });
+    }
   }
 
   /** After a commit: the room's live stream, then every member's room list. */
-  async function published(changeSeq: number, message: TChatMessage) {
+  async function published(changeSeq: number, message: TChatMessage, members: string[]) {
     await bus.publish(channels.chatRoom(message.roomId), {
       v: 1,
       type: "chat.message",
       data: { changeSeq, message },
     });
-    await publishInboxChanged(bus, await membersOf(message.roomId), message.roomId);
+    await publishInboxChanged(bus, members, message.roomId);
   }
 
   /** The rooms of my list, shaped, in a fixed number of queries whatever their number. */
@@ -238,7 +287,7 @@ export function createChatService(deps: {
     seq: number,
     change: (tx: Tx, id: number) => Promise<string[] | void>,
   ) {
-    const { changeSeq, row, droppedKeys } = await db.$transaction(async (tx) => {
+    const { changeSeq, row, droppedKeys, members } = await db.$transaction(async (tx) => {
       await memberRoom(tx, viewer, roomId);
       const message = await tx.chatMessage.findUnique({
         where: { roomId_seq: { roomId, seq } },
@@ -246,21 +295,112 @@ export function createChatService(deps: {
       });
       if (!message || message.deletedAt) throw new AppError("NOT_FOUND", m.noSuchMessage);
       if (message.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourMessage);
-      const seqs = await nextSeqs(tx, roomId, false);
+      const seqs = await nextSeqs(tx, roomId, null);
       const droppedKeys = (await change(tx, message.id)) ?? [];
       const row = await tx.chatMessage.update({
         where: { id: message.id },
         data: { changeSeq: seqs.changeSeq },
         select: messageSelect,
       });
-      return { changeSeq: seqs.changeSeq, row, droppedKeys };
+      return { changeSeq: seqs.changeSeq, row, droppedKeys, members: seqs.members };
     });
     // Files last: had the transaction failed, no picture still in use would be gone.
     await Promise.all(droppedKeys.map((key) => storage.delete(key)));
     const message = toMessage(row);
-    await published(changeSeq, message);
+    await published(changeSeq, message, members);
     return message;
   }
+
+  type RoomItem = { id?: number; event: TRoomEvent };
+
+  /**
+   * One member's live feed of a room. Thousands of these are held at once, so it is
+   * a small object with shared methods (a closure each would be most of its memory).
+   */
+  class RoomSource implements LiveSource<RoomItem> {
+    readonly channel: TChannel;
+    readonly maxQueue = LIVE_MAX_QUEUE;
+
+    constructor(
+      private readonly roomId: number,
+      private readonly me: string,
+      readonly afterId: number | null,
+    ) {
+      this.channel = channels.chatRoom(roomId);
+    }
+
+    select(event: TEventEnvelope): RoomItem | null {
+      if (event.type !== "chat.message" || event.data.message.roomId !== this.roomId) return null;
+      return sharedItem(event, () => ({
+        id: event.data.changeSeq,
+        event: { kind: "message", message: event.data.message },
+      }));
+    }
+
+    ephemeral(event: TEventEnvelope): RoomItem | null {
+      if (event.type === "chat.typing" && event.data.user.id !== this.me) {
+        return sharedItem(event, () => ({ event: { kind: "typing", user: event.data.user } }));
+      }
+      if (event.type === "chat.read") {
+        return sharedItem(event, () => ({ event: { kind: "read", userId: event.data.userId, seq: event.data.seq } }));
+      }
+      return null;
+    }
+
+    endWhen(event: TEventEnvelope): boolean {
+      return event.type === "chat.access" && event.data.userIds.includes(this.me);
+    }
+
+    async catchUp(after: number): Promise<RoomItem[]> {
+      const rows = await db.chatMessage.findMany({
+        where: { roomId: this.roomId, changeSeq: { gt: after } },
+        orderBy: { changeSeq: "asc" },
+        take: CHAT_CATCH_UP_PAGE,
+        select: messageSelect,
+      });
+      return rows.map((row) => ({ id: row.changeSeq, event: { kind: "message", message: toMessage(row) } }));
+    }
+
+    // Read after listening starts (by primary key), so nothing falls between the two.
+    async headId(): Promise<number> {
+      const room = await db.chatRoom.findUniqueOrThrow({ where: { id: this.roomId }, select: { changeSeq: true } });
+      return room.changeSeq;
+    }
+
+    idOf(item: RoomItem): number {
+      return item.id ?? 0;
+    }
+
+    iterate(signal: AbortSignal): AsyncIterable<RoomItem> {
+      return liveStream<RoomItem, RoomItem>({
+        bus,
+        channel: this.channel,
+        select: (event) => this.select(event),
+        ephemeral: (event) => this.ephemeral(event),
+        endWhen: (event) => this.endWhen(event),
+        catchUp: (after) => this.catchUp(after),
+        headId: () => this.headId(),
+        idOf: (item) => this.idOf(item),
+        afterId: this.afterId,
+        signal,
+      });
+    }
+  }
+
+  /** "My room list changed": the same functions for everyone, only the channel differs. */
+  const inboxEvents = new WeakMap<object, { roomId: number }>();
+  const inboxFeed = {
+    select: () => null,
+    ephemeral: (event: TEventEnvelope) => {
+      if (event.type !== "chat.inbox") return null;
+      let item = inboxEvents.get(event);
+      if (!item) inboxEvents.set(event, (item = { roomId: event.data.roomId }));
+      return item;
+    },
+    catchUp: () => Promise.resolve([]),
+    headId: () => Promise.resolve(0),
+    idOf: () => 0,
+  };
 
   return {
     async inbox(viewer) {
@@ -344,47 +484,66 @@ export function createChatService(deps: {
         if (row && row.authorId !== viewer.userId) throw new AppError("CONFLICT", m.noSuchMessage);
         return row;
       };
-      // A retry of a message already stored: the stored one, nothing new.
-      const earlier = await findSent();
-      if (earlier) {
-        await memberRoom(db, viewer, input.roomId);
-        return toMessage(earlier);
-      }
-      let sent: { changeSeq: number; row: MessageRow };
+      // Sending is the hot path: the room's row stays locked from numbering to commit,
+      // so the transaction is four statements, and the author is read beside it.
+      let sent: { changeSeq: number; row: MessageRow; members: string[] };
       try {
-        sent = await db.$transaction(async (tx) => {
-          await memberRoom(tx, viewer, input.roomId);
-          await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
-          const seqs = await nextSeqs(tx, input.roomId, true);
-          const row = await tx.chatMessage.create({
-            data: {
-              roomId: input.roomId,
-              seq: seqs.messageSeq,
-              changeSeq: seqs.changeSeq,
-              authorId: viewer.userId,
-              clientId: input.clientId,
-              body: input.body,
-              images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
-            },
-            select: messageSelect,
-          });
-          // What I send, I have read.
-          await tx.chatMember.update({
-            where: { roomId_userId: { roomId: input.roomId, userId: viewer.userId } },
-            data: { lastReadSeq: seqs.messageSeq },
-          });
-          return { changeSeq: seqs.changeSeq, row };
-        });
+        const [author, stored] = await Promise.all([
+          db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: publicUserSelect }),
+          inRoomOrder(input.roomId, () =>
+            db.$transaction(async (tx) => {
+              await memberRoom(tx, viewer, input.roomId);
+              await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
+              // Numbers, my read point and the members in one round trip.
+              const seqs = await nextSeqs(tx, input.roomId, viewer.userId);
+              const row = await tx.chatMessage.create({
+                data: {
+                  roomId: input.roomId,
+                  seq: seqs.messageSeq,
+                  changeSeq: seqs.changeSeq,
+                  authorId: viewer.userId,
+                  clientId: input.clientId,
+                  body: input.body,
+                  images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
+                },
+                select: { id: true, seq: true, createdAt: true },
+              });
+              return { row, seqs };
+            }),
+          ),
+        ]);
+        const { row, seqs } = stored;
+        sent = {
+          changeSeq: seqs.changeSeq,
+          members: seqs.members,
+          row:
+            input.imageIds.length === 0
+              ? {
+                  roomId: input.roomId,
+                  seq: row.seq,
+                  changeSeq: seqs.changeSeq,
+                  clientId: input.clientId,
+                  body: input.body,
+                  createdAt: row.createdAt,
+                  editedAt: null,
+                  deletedAt: null,
+                  author,
+                  images: [],
+                }
+              : await db.chatMessage.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }),
+        };
       } catch (error) {
-        // A retry racing the first attempt: its insert lost on (room, clientId) and
-        // rolled back its numbers, so the room has no gap; answer the stored one.
+        // A retry of a message already stored (or racing its first attempt): the insert
+        // lost on (room, clientId) and rolled back its numbers, so the room has no gap
+        // and nothing new is stored; answer the stored one. Members only: the
+        // transaction checked membership before it got that far.
         if (!isUniqueViolation(error)) throw error;
         const stored = await findSent();
         if (!stored) throw error;
         return toMessage(stored);
       }
       const message = toMessage(sent.row);
-      await published(sent.changeSeq, message);
+      await published(sent.changeSeq, message, sent.members);
       return message;
     },
 
@@ -437,62 +596,14 @@ export function createChatService(deps: {
       await publishInboxChanged(bus, [viewer.userId], roomId);
     },
 
-    async *streamRoom(viewer, roomId, afterChangeSeq, signal) {
+    async streamRoom(viewer, roomId, afterChangeSeq, signal) {
       // Checked before anything streams: a non-member learns nothing, not even that it exists.
       await memberRoom(db, viewer, roomId);
-      const me = viewer.userId;
-      yield* liveStream<{ id: number; event: TRoomEvent }, { event: TRoomEvent }>({
-        bus,
-        channel: channels.chatRoom(roomId),
-        select: (event) =>
-          event.type === "chat.message" && event.data.message.roomId === roomId
-            ? (sharedItem(event, () => ({
-                id: event.data.changeSeq,
-                event: { kind: "message", message: event.data.message },
-              })) as { id: number; event: TRoomEvent })
-            : null,
-        ephemeral: (event) => {
-          if (event.type === "chat.typing" && event.data.user.id !== me) {
-            return sharedItem(event, () => ({ event: { kind: "typing", user: event.data.user } }));
-          }
-          if (event.type === "chat.read") {
-            return sharedItem(event, () => ({
-              event: { kind: "read", userId: event.data.userId, seq: event.data.seq },
-            }));
-          }
-          return null;
-        },
-        endWhen: (event) => event.type === "chat.access" && event.data.userIds.includes(me),
-        catchUp: async (after) =>
-          (
-            await db.chatMessage.findMany({
-              where: { roomId, changeSeq: { gt: after } },
-              orderBy: { changeSeq: "asc" },
-              take: CHAT_CATCH_UP_PAGE,
-              select: messageSelect,
-            })
-          ).map((row) => ({ id: row.changeSeq, event: { kind: "message", message: toMessage(row) } })),
-        // Read after listening starts (by primary key), so nothing falls between the two.
-        headId: async () =>
-          (await db.chatRoom.findUniqueOrThrow({ where: { id: roomId }, select: { changeSeq: true } })).changeSeq,
-        idOf: (item) => item.id,
-        afterId: afterChangeSeq,
-        signal,
-      });
+      return LiveFeed.of(new RoomSource(roomId, viewer.userId, afterChangeSeq), signal);
     },
 
-    async *streamInbox(viewer, signal) {
-      yield* liveStream<never, { roomId: number }>({
-        bus,
-        channel: channels.chatUser(viewer.userId),
-        select: () => null,
-        ephemeral: (event) => (event.type === "chat.inbox" ? { roomId: event.data.roomId } : null),
-        catchUp: () => Promise.resolve([]),
-        headId: () => Promise.resolve(0),
-        idOf: () => 0,
-        afterId: null,
-        signal,
-      });
+    streamInbox(viewer, signal) {
+      return liveFeed(bus, { ...inboxFeed, channel: channels.chatUser(viewer.userId), afterId: null }, signal);
     },
   };
 }

@@ -1,5 +1,8 @@
 import type { EventBus } from "../events/event-bus.js";
-import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
+import { LiveFeed, type LiveSource, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
+
+/** Live items held for a subscriber that is catching up or slow, before it is cut off. */
+export const LIVE_MAX_QUEUE = 1000;
 
 export class StreamOverflowError extends Error {
   constructor() {
@@ -39,7 +42,7 @@ export interface LiveStreamOptions<T, E = never> {
  */
 export async function* liveStream<T, E = never>(options: LiveStreamOptions<T, E>): AsyncGenerator<T | E> {
   const { signal, idOf } = options;
-  const maxQueue = options.maxQueue ?? 1000;
+  const maxQueue = options.maxQueue ?? LIVE_MAX_QUEUE;
   const queue: ({ durable: T } | { ephemeral: E })[] = [];
   let overflowed = false;
   let ended = false;
@@ -104,4 +107,56 @@ export async function* liveStream<T, E = never>(options: LiveStreamOptions<T, E>
     signal.removeEventListener("abort", notify);
     unsubscribe();
   }
+}
+
+/** A feed's source over the bus: the options as they are, and `liveStream` for iterating callers. */
+class BusLiveSource<T, E> implements LiveSource<T | E> {
+  readonly channel: TChannel;
+  readonly afterId: number | null;
+  readonly maxQueue: number;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: Omit<LiveStreamOptions<T, E>, "bus" | "signal">,
+  ) {
+    this.channel = options.channel;
+    this.afterId = options.afterId;
+    this.maxQueue = options.maxQueue ?? LIVE_MAX_QUEUE;
+  }
+
+  select(event: TEventEnvelope): T | null {
+    return this.options.select(event);
+  }
+  ephemeral(event: TEventEnvelope): E | null {
+    return this.options.ephemeral?.(event) ?? null;
+  }
+  endWhen(event: TEventEnvelope): boolean {
+    return this.options.endWhen?.(event) ?? false;
+  }
+  catchUp(afterId: number): Promise<T[]> {
+    return this.options.catchUp(afterId);
+  }
+  headId(): Promise<number> {
+    return this.options.headId();
+  }
+  idOf(item: T | E): number {
+    return this.options.idOf(item as T);
+  }
+  iterate(signal: AbortSignal): AsyncIterable<T | E> {
+    return liveStream({ ...this.options, bus: this.bus, signal });
+  }
+}
+
+/**
+ * A live feed for a subscription: served by the websocket server's channel hub
+ * (one bus listener per channel, no generator per subscriber), or iterated as
+ * `liveStream` by anyone else. Options made of shared functions keep a subscriber's
+ * cost to a few small objects.
+ */
+export function liveFeed<T, E = never>(
+  bus: EventBus,
+  options: Omit<LiveStreamOptions<T, E>, "bus" | "signal">,
+  signal: AbortSignal,
+): LiveFeed<T | E> {
+  return LiveFeed.of(new BusLiveSource(bus, options), signal);
 }

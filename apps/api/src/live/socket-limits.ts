@@ -1,5 +1,3 @@
-import type { WebSocket } from "ws";
-
 /** The limits that keep one client from making us hold memory or work without bound. */
 export interface SocketLimits {
   /** Open websockets from one client address (a classroom behind one NAT fits). */
@@ -17,66 +15,54 @@ export interface SocketLimits {
 /** Close codes a client sees; both mean "reconnect", the second "and catch up from your last id". */
 export const TOO_MANY_SOCKETS_CLOSE_CODE = 4008;
 export const SLOW_CONSUMER_CLOSE_CODE = 4009;
+/**
+ * A catch-up waits for a socket past half its buffer limit to drain; one that has
+ * not drained in this long is not reading, and is cut off with SLOW_CONSUMER_CLOSE_CODE.
+ */
+export const DRAIN_TIMEOUT_MS = 2_000;
 
 /** How many sockets each client address holds open in this process. */
 export function createSocketCounter(limit: number) {
   const open = new Map<string, number>();
   return {
-    /** Counts the socket until it closes; false (and nothing counted) when the address is at its limit. */
+    /** Whether the address may open one more (then `opened`, and `closed` when it closes). */
     admit(ip: string): boolean {
       return (open.get(ip) ?? 0) < limit;
     },
-    track(ip: string, socket: WebSocket) {
+    opened(ip: string) {
       open.set(ip, (open.get(ip) ?? 0) + 1);
-      socket.once("close", () => {
-        const left = (open.get(ip) ?? 1) - 1;
-        if (left <= 0) open.delete(ip);
-        else open.set(ip, left);
-      });
+    },
+    closed(ip: string) {
+      const left = (open.get(ip) ?? 1) - 1;
+      if (left <= 0) open.delete(ip);
+      else open.set(ip, left);
     },
   };
 }
 
-/**
- * Respects the socket's backpressure: tRPC writes each event without asking
- * whether the last was read, so a client that never reads would have the server
- * buffer forever. Past `maxBufferedBytes` the socket is closed with a code that
- * tells the client to reconnect and resume from its last event id; the
- * database, not our memory, holds what it missed.
- */
-export function guardBackpressure(socket: WebSocket, maxBufferedBytes: number): void {
-  const send = socket.send.bind(socket);
-  let cut = false;
-  socket.send = ((...args: Parameters<WebSocket["send"]>) => {
-    if (cut) return;
-    if (socket.bufferedAmount > maxBufferedBytes) {
-      cut = true;
-      socket.close(SLOW_CONSUMER_CLOSE_CODE, "Too slow: reconnect and catch up");
-      // A client that does not read will not read our close frame either.
-      setTimeout(() => socket.terminate(), 1_000).unref();
-      return;
-    }
-    send(...args);
-  }) as WebSocket["send"];
-}
-
 /** Per-socket budgets for the router: a call or a subscription holds one until it ends. */
-export function createConnectionBudget(limits: Pick<SocketLimits, "subscriptionsPerSocket" | "callsPerSocket">) {
-  let subscriptions = 0;
-  let calls = 0;
-  const take = (kind: "subscription" | "call"): (() => void) | null => {
-    if (kind === "subscription" ? subscriptions >= limits.subscriptionsPerSocket : calls >= limits.callsPerSocket) {
+export class ConnectionBudget {
+  private subscriptions = 0;
+  private calls = 0;
+
+  constructor(private readonly limits: Pick<SocketLimits, "subscriptionsPerSocket" | "callsPerSocket">) {}
+
+  /** A release function, or null when the connection is at its cap. */
+  take(kind: "subscription" | "call"): (() => void) | null {
+    const subscription = kind === "subscription";
+    if (
+      subscription ? this.subscriptions >= this.limits.subscriptionsPerSocket : this.calls >= this.limits.callsPerSocket
+    ) {
       return null;
     }
-    if (kind === "subscription") subscriptions++;
-    else calls++;
+    if (subscription) this.subscriptions++;
+    else this.calls++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (kind === "subscription") subscriptions--;
-      else calls--;
+      if (subscription) this.subscriptions--;
+      else this.calls--;
     };
-  };
-  return { take };
+  }
 }

@@ -5,12 +5,13 @@ import {
   serverMessages as m,
   type PostService,
   type TFeedInput,
+  type TEventEnvelope,
   type TPostSummary,
   type TViewer,
 } from "@orgo/api-contract";
 import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
-import { liveStream } from "../live/live-stream.js";
+import { liveFeed } from "../live/live-stream.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { dayKey, groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
@@ -75,6 +76,27 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     });
     return { liked: post.likes.length > 0, likeCount: post.likeCount };
   }
+
+  // New posts, live: the same functions for every subscriber (only the start differs).
+  const newPosts = {
+    channel: channels.posts,
+    select: (event: TEventEnvelope) => (event.type === "post.created" ? event.data : null),
+    catchUp: async (after: number) =>
+      (
+        await db.post.findMany({
+          where: { ...visible, id: { gt: after } },
+          orderBy: { id: "asc" },
+          // Pages of full posts (bodies up to 40 000 characters): small enough that a
+          // resume from id 0 cannot hold much memory, with the socket's backpressure
+          // guard cutting off a reader that falls behind.
+          take: CATCH_UP_PAGE,
+          select: postSummarySelect(null),
+        })
+      ).map(summary),
+    // The newest id by the primary key's index (an aggregate over the table scanned it).
+    headId: async () => (await db.post.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0,
+    idOf: (post: TPostSummary) => post.id,
+  };
 
   return {
     async feed(input, viewer) {
@@ -221,28 +243,7 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     },
 
     streamCreated(afterId, signal) {
-      return liveStream<TPostSummary>({
-        bus,
-        channel: channels.posts,
-        select: (event) => (event.type === "post.created" ? event.data : null),
-        catchUp: async (after) =>
-          (
-            await db.post.findMany({
-              where: { ...visible, id: { gt: after } },
-              orderBy: { id: "asc" },
-              // Pages of full posts (bodies up to 40 000 characters): small enough that a
-              // resume from id 0 cannot hold much memory, with the socket's backpressure
-              // guard cutting off a reader that falls behind.
-              take: CATCH_UP_PAGE,
-              select: postSummarySelect(null),
-            })
-          ).map(summary),
-        // The newest id by the primary key's index (an aggregate over the table scanned it).
-        headId: async () => (await db.post.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0,
-        idOf: (post) => post.id,
-        afterId,
-        signal,
-      });
+      return liveFeed(bus, { ...newPosts, afterId }, signal);
     },
   };
 }

@@ -52,7 +52,7 @@ export function createMemoryPresenceStore(now: () => number = Date.now): Presenc
  * another, and a dead process's entry simply runs out.
  */
 export function createRedisPresenceStore(url: string, processId: string): PresenceStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
   redis.on("error", () => {
     // Reconnects by itself; presence is best effort while Redis is away.
   });

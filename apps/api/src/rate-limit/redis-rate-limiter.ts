@@ -9,7 +9,7 @@ return { count, redis.call('PTTL', KEYS[1]) }
 `;
 
 export function createRedisRateLimiter(url: string): RateLimiter {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
   redis.on("error", () => {
     // ioredis reconnects by itself; a failed hit surfaces as an error to the caller.
   });

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
-import type { Services, TContext } from "@orgo/api-contract";
+import type { Services, TCallReport, TContext } from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
 import type { RequestAuth } from "../auth/request-auth.js";
-import { TOO_MANY_SOCKETS_CLOSE_CODE, createConnectionBudget, type SocketLimits } from "../live/socket-limits.js";
+import { ConnectionBudget, TOO_MANY_SOCKETS_CLOSE_CODE, type SocketLimits } from "../live/socket-limits.js";
 import type { SessionSockets } from "../live/session-sockets.js";
 import type { PresenceTracker } from "../presence/presence-tracker.js";
 import type { ClientIp } from "../http/client-ip.js";
@@ -43,6 +43,20 @@ export function createContextFactory({
     };
   }
 
+  // One function for every socket's calls (a closure per socket would be its memory).
+  const reportWebsocketCall = (call: TCallReport) =>
+    logger.info(
+      {
+        requestId: call.requestId,
+        transport: "websocket",
+        procedure: call.path,
+        type: call.type,
+        status: call.ok ? "ok" : call.code,
+        durationMs: call.durationMs,
+      },
+      "call",
+    );
+
   return async (req: IncomingMessage, requestId: string, transport: Transport): Promise<TContext> => {
     const viewer = await auth.viewerOf(req, transport.kind === "http" ? transport.res : null);
     // A websocket keeps the viewer of its upgrade; remember it so a revocation can close it.
@@ -64,28 +78,14 @@ export function createContextFactory({
         deviceToken: auth.readSide(req, "device"),
       },
       cookies: transport.kind === "http" ? cookiesFor(transport.res) : null,
-      budget: transport.kind === "websocket" ? createConnectionBudget(socketLimits) : undefined,
+      budget: transport.kind === "websocket" ? new ConnectionBudget(socketLimits) : undefined,
       presence:
         viewer && transport.kind === "websocket"
           ? { report: (visible) => presence.report(viewer.userId, transport.socket, visible) }
           : undefined,
       // HTTP requests get their access line from the server; websocket calls share
       // one connection, so each call logs its own.
-      reportCall:
-        transport.kind === "websocket"
-          ? (call) =>
-              logger.info(
-                {
-                  requestId,
-                  transport: "websocket",
-                  procedure: call.path,
-                  type: call.type,
-                  status: call.ok ? "ok" : call.code,
-                  durationMs: call.durationMs,
-                },
-                "call",
-              )
-          : undefined,
+      reportCall: transport.kind === "websocket" ? reportWebsocketCall : undefined,
     };
   };
 }

@@ -16,9 +16,19 @@ import {
   ZRoomEvent,
   ZRoomRef,
   ZSendMessageInput,
+  type TInboxEvent,
+  type TRoomEvent,
 } from "./chat.schemas.js";
 
 const abandoned = () => new AbortController().signal;
+
+// Shared by every subscriber: each event is validated once (parseOnce) and only the
+// tracked id wrapper is made per subscriber.
+const presentRoomItem = (item: { id?: number; event: TRoomEvent }) => {
+  const event = parseOnce(ZRoomEvent, item.event);
+  return item.id === undefined ? event : tracked(String(item.id), event);
+};
+const presentInboxEvent = (event: TInboxEvent) => parseOnce(ZInboxEvent, event);
 
 export const chatRouter = router({
   /** My rooms, latest activity first, with unread counts and the total. */
@@ -73,19 +83,14 @@ export const chatRouter = router({
    * A room, live: every message change since `lastEventId` (once, in order), then
    * live changes, typing and read receipts. Ends when I lose the room.
    */
-  onRoom: authedProcedure.input(ZOnRoomInput).subscription(async function* ({ ctx, input, signal }) {
+  onRoom: authedProcedure.input(ZOnRoomInput).subscription(async ({ ctx, input, signal }) => {
     const after = input.lastEventId ? Number(input.lastEventId) : null;
-    for await (const item of ctx.services.chat.streamRoom(ctx.viewer, input.roomId, after, signal ?? abandoned())) {
-      const event = parseOnce(ZRoomEvent, item.event);
-      if (item.id === undefined) yield event;
-      else yield tracked(String(item.id), event);
-    }
+    const feed = await ctx.services.chat.streamRoom(ctx.viewer, input.roomId, after, signal ?? abandoned());
+    return feed.map(presentRoomItem);
   }),
 
   /** My inbox changed: refetch `chat.inbox`. */
-  onInbox: authedProcedure.subscription(async function* ({ ctx, signal }) {
-    for await (const event of ctx.services.chat.streamInbox(ctx.viewer, signal ?? abandoned())) {
-      yield parseOnce(ZInboxEvent, event);
-    }
-  }),
+  onInbox: authedProcedure.subscription(({ ctx, signal }) =>
+    ctx.services.chat.streamInbox(ctx.viewer, signal ?? abandoned()).map(presentInboxEvent),
+  ),
 });

@@ -66,13 +66,3 @@ export function serializeOutput(value: unknown): Serialized {
       : {}),
   };
 }
-
-const strings = new WeakMap<object, string>();
-
-/** `JSON.stringify` of an object once, whoever asks again. */
-export function stringifyShared(value: unknown): string {
-  if (typeof value !== "object" || value === null) return JSON.stringify(value);
-  let text = strings.get(value);
-  if (text === undefined) strings.set(value, (text = JSON.stringify(value)));
-  return text;
-}

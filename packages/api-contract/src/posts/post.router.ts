@@ -11,7 +11,10 @@ import {
   ZPostRef,
   ZPostSummary,
   ZUpdatePostInput,
+  type TPostSummary,
 } from "./post.schemas.js";
+
+const presentPost = (post: TPostSummary) => tracked(String(post.id), parseOnce(ZPostSummary, post));
 
 export const postRouter = router({
   feed: publicProcedure
@@ -56,12 +59,10 @@ export const postRouter = router({
     .output(ZLikeState)
     .mutation(({ ctx, input }) => ctx.services.posts.unlike(ctx.viewer, input.id)),
 
-  onCreated: publicProcedure.input(ZOnPostCreatedInput).subscription(async function* ({ ctx, input, signal }) {
+  onCreated: publicProcedure.input(ZOnPostCreatedInput).subscription(({ ctx, input, signal }) => {
     const afterId = input.lastEventId ? Number(input.lastEventId) : null;
-    for await (const post of ctx.services.posts.streamCreated(afterId, signal ?? new AbortController().signal)) {
-      // Subscriptions have no .output(): validate each item so nothing private leaks —
-      // once per event, however many subscribers share it.
-      yield tracked(String(post.id), parseOnce(ZPostSummary, post));
-    }
+    // Subscriptions have no .output(): validate each item so nothing private leaks —
+    // once per event, however many subscribers share it.
+    return ctx.services.posts.streamCreated(afterId, signal ?? new AbortController().signal).map(presentPost);
   }),
 });

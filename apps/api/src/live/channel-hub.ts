@@ -1,0 +1,211 @@
+import type { LiveFeed, TChannel, TEventEnvelope } from "@orgo/api-contract";
+import type { EventBus } from "../events/event-bus.js";
+import { StreamOverflowError } from "./live-stream.js";
+
+/** Where a subscriber's items go: its socket, under its subscription id. */
+export interface FeedSink {
+  send(value: unknown): void;
+  /**
+   * Null when the socket can take more now; else resolves once it has drained (or
+   * was cut off for not draining). Catch-up pages wait on it: a reader that is slow
+   * but reading is paced, not cut off; live items do not wait.
+   */
+  writable(): Promise<void> | null;
+  /** The feed is over: an error to report, or none (the client sees "stopped"). */
+  end(error: unknown): void;
+}
+
+/**
+ * One subscriber of a channel. Everything it costs is this record and a slot in
+ * its channel's set: no generator, no bus listener, no promise per subscriber.
+ */
+interface Tap {
+  readonly feed: LiveFeed<unknown>;
+  readonly sink: FeedSink;
+  readonly channel: TChannel;
+  readonly entry: ChannelEntry;
+  /** The newest durable id delivered. */
+  lastSent: number;
+  /** While catching up from the database: live items held until it is done. */
+  pending: unknown[] | null;
+  done: boolean;
+  detached: boolean;
+}
+
+/** A subscriber's place in the hub, to give back with `detach`. */
+export type TapHandle = object;
+
+interface ChannelEntry {
+  readonly taps: Set<Tap>;
+  /** Taps attached or attaching; the bus listener goes with the last one. */
+  users: number;
+  readonly listening: Promise<() => void>;
+}
+
+/**
+ * The live fan-out of a process: one bus listener per channel, shared by every
+ * subscriber of that channel on this process. An event is validated where it
+ * enters the process and presented once (memoised by identity), so what each
+ * subscriber costs per event is a few comparisons and a frame written to its socket.
+ *
+ * Each subscriber still gets the guarantees of `liveStream`: listen first, then
+ * read the database since the client's last id, then live items, dropping ids
+ * already sent and filling any gap from the database.
+ */
+export function createChannelHub(bus: EventBus) {
+  const channels = new Map<TChannel, ChannelEntry>();
+
+  function finish(tap: Tap, error: unknown = null) {
+    if (tap.done) return;
+    tap.done = true;
+    tap.pending = null;
+    tap.sink.end(error);
+  }
+
+  function send(tap: Tap, item: unknown) {
+    tap.sink.send(tap.feed.present(item));
+  }
+
+  /** Delivers the next durable item in order; false when it skips ahead (a gap to fill). */
+  function deliverInOrder(tap: Tap, item: unknown): boolean {
+    const id = tap.feed.source.idOf(item);
+    if (id <= tap.lastSent) return true;
+    if (id !== tap.lastSent + 1) return false;
+    tap.lastSent = id;
+    send(tap, item);
+    return true;
+  }
+
+  /** Reads the database past `lastSent`, then the items that arrived meanwhile, until in step. */
+  async function catchUp(tap: Tap, fromDatabase: boolean) {
+    const source = tap.feed.source;
+    try {
+      for (;;) {
+        if (fromDatabase) {
+          for (;;) {
+            const batch = await source.catchUp(tap.lastSent);
+            if (tap.done) return;
+            const fresh = batch.filter((item) => source.idOf(item) > tap.lastSent);
+            if (fresh.length === 0) break;
+            for (const item of fresh) {
+              const drained = tap.sink.writable();
+              if (drained) {
+                await drained;
+                if (tap.done) return;
+              }
+              tap.lastSent = source.idOf(item);
+              send(tap, item);
+            }
+          }
+        }
+        const held = tap.pending ?? [];
+        let inStep = true;
+        while (held.length > 0) {
+          if (!deliverInOrder(tap, held[0])) {
+            inStep = false;
+            break;
+          }
+          held.shift();
+        }
+        if (inStep) {
+          tap.pending = null;
+          return;
+        }
+        fromDatabase = true;
+      }
+    } catch (error) {
+      finish(tap, error);
+    }
+  }
+
+  function deliver(tap: Tap, event: TEventEnvelope) {
+    if (tap.done) return;
+    const source = tap.feed.source;
+    if (source.endWhen?.(event)) return finish(tap);
+    const item = source.select(event);
+    if (item === null) {
+      const signal = source.ephemeral?.(event) ?? null;
+      if (signal !== null) send(tap, signal);
+      return;
+    }
+    if (tap.pending) {
+      if (tap.pending.length >= source.maxQueue) return finish(tap, new StreamOverflowError());
+      tap.pending.push(item);
+      return;
+    }
+    if (deliverInOrder(tap, item)) return;
+    // An id ahead of the next one: an event still in flight, or lost. The database has it.
+    tap.pending = [item];
+    void catchUp(tap, true);
+  }
+
+  function release(channel: TChannel, entry: ChannelEntry) {
+    if (--entry.users > 0) return;
+    channels.delete(channel);
+    void entry.listening.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+  }
+
+  async function start(tap: Tap) {
+    try {
+      await tap.entry.listening;
+      if (tap.done) return;
+      tap.entry.taps.add(tap);
+      // Listening already: whatever commits from here on reaches `pending`.
+      const afterId = tap.feed.source.afterId;
+      tap.lastSent = afterId ?? (await tap.feed.source.headId());
+      if (tap.done) return;
+      await catchUp(tap, afterId !== null);
+    } catch (error) {
+      finish(tap, error);
+    }
+  }
+
+  return {
+    /**
+     * Serves `feed` to `sink` until the feed ends or `detach` is called with the
+     * answer (the client stopped, or its socket closed).
+     */
+    attach(feed: LiveFeed<unknown>, sink: FeedSink): TapHandle {
+      const channel = feed.source.channel;
+      let entry = channels.get(channel);
+      if (!entry) {
+        const taps = new Set<Tap>();
+        const listening = bus.subscribe(channel, (event) => {
+          for (const tap of taps) {
+            try {
+              deliver(tap, event);
+            } catch (error) {
+              finish(tap, error);
+            }
+          }
+        });
+        entry = { taps, users: 0, listening };
+        channels.set(channel, entry);
+      }
+      entry.users++;
+      const tap: Tap = { feed, sink, channel, entry, lastSent: 0, pending: [], done: false, detached: false };
+      void start(tap);
+      return tap;
+    },
+
+    /** The subscriber is gone (it stopped, or its socket closed): no more items for it. */
+    detach(handle: TapHandle) {
+      const tap = handle as Tap;
+      if (tap.detached) return;
+      tap.detached = true;
+      tap.done = true;
+      tap.pending = null;
+      tap.entry.taps.delete(tap);
+      release(tap.channel, tap.entry);
+    },
+
+    /** Channels this process listens to, and their subscribers (for metrics and tests). */
+    stats() {
+      let subscribers = 0;
+      for (const entry of channels.values()) subscribers += entry.taps.size;
+      return { channels: channels.size, subscribers };
+    },
+  };
+}
+
+export type ChannelHub = ReturnType<typeof createChannelHub>;

@@ -1,0 +1,518 @@
+/**
+ * Chat benchmark: two API processes sharing PostgreSQL and Redis hold 2 000 signed-in
+ * sockets (1 000 one-to-one pairs, every person also in a study room of 20, each pair
+ * split across the two processes) while people send 200 messages a second for 60 s;
+ * then a raw `ws` relay (bench/raw-chat-server.mjs) holds the same sockets and
+ * relays the same load, in the same run (the machine is shared and noisy: the
+ * ratios are what count).
+ *
+ *   npm run bench:chat    (BENCH_SOCKETS 2000, BENCH_RATE 200, BENCH_SECONDS 60;
+ *                          PostgreSQL: BENCH_DATABASE_URL, else 127.0.0.1:5432;
+ *                          Redis: BENCH_REDIS_URL, else 127.0.0.1:6379)
+ *
+ * Prints send → deliver latency (every member but the sender), messages lost,
+ * duplicated and out of order, heap per idle socket (after a full collection, read
+ * through bench/heap-probe.mjs), and how long a person 30 s offline takes to catch up
+ * 500 messages of their study room, sent meanwhile, when they come back.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import WebSocket from "ws";
+import { applyMigrations, createDb, ensureDatabase, withDatabase } from "@orgo/db";
+
+const USERS = Number(process.env.BENCH_SOCKETS ?? 2000);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const STUDY_SIZE = 20;
+const CATCH_UP_MESSAGES = 500;
+const OFFLINE_MS = Math.min(30_000, (SECONDS * 1000) / 2);
+const WARM_UP_SOCKETS = 20;
+if (USERS % STUDY_SIZE !== 0) throw new Error(`BENCH_SOCKETS must be a multiple of ${STUDY_SIZE}`);
+
+const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const databaseUrl = withDatabase(server, "orgo_bench_chat");
+const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+const probeDir = mkdtempSync(path.join(tmpdir(), "orgo-heap-"));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+function startChild(cwd: string, args: string[], env: Record<string, string>): ChildProcess {
+  const probe = path.join(repoRoot, "bench", "heap-probe.mjs");
+  return spawn(process.execPath, [...(process.env.TMP_PROF && args[0] === "--import" ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--expose-gc", "--import", probe, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+}
+
+/** Heap in use (KiB) of a child started with the probe, after a full collection. */
+async function heapKiB(child: ChildProcess, name: string): Promise<number> {
+  const file = path.join(probeDir, name);
+  rmSync(file, { force: true });
+  child.kill("SIGUSR2");
+  for (let i = 0; i < 1200 && !existsSync(file); i++) await sleep(50);
+  await sleep(50);
+  return Number(readFileSync(file, "utf8")) / 1024;
+}
+
+// ── The people: pairs (2k, 2k+1) on different processes, studies of 20 in a row ──
+interface Person {
+  index: number;
+  id: string;
+  cookie: string;
+  pairRoom: number;
+  studyRoom: number;
+  /** Which server process (0 or 1) holds this person's socket. */
+  side: number;
+}
+
+async function seed(): Promise<{ people: Person[]; membersOf: Map<number, Person[]> }> {
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`drop database if exists orgo_bench_chat with (force)`);
+  await admin.end();
+  await ensureDatabase(databaseUrl);
+  await applyMigrations(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const users = await client.query<{ id: string; i: number }>(
+    `insert into "User" (id, handle, "displayName")
+     select gen_random_uuid(), 'bench' || i, 'Bench ' || i from generate_series(0, $1 - 1) i
+     returning id, substr(handle, 6)::int as i`,
+    [USERS],
+  );
+  const ids = users.rows.sort((a, b) => a.i - b.i).map((r) => r.id);
+  // Follows both ways, and one direct room per pair.
+  await client.query(
+    `insert into "Follow" ("followerId", "followeeId")
+     select a, b from unnest($1::uuid[], $2::uuid[]) as t(a, b)`,
+    [ids, ids.map((_, i) => ids[i ^ 1])],
+  );
+  const pairs = Array.from({ length: USERS / 2 }, (_, k) => [ids[2 * k]!, ids[2 * k + 1]!] as const);
+  const direct = await client.query<{ id: number; directKey: string }>(
+    `insert into "ChatRoom" (kind, "directKey") select 'direct', k from unnest($1::text[]) k returning id, "directKey"`,
+    [pairs.map(([a, b]) => (a < b ? `${a}:${b}` : `${b}:${a}`))],
+  );
+  const roomOfKey = new Map(direct.rows.map((r) => [r.directKey, r.id]));
+  const studies = await client.query<{ id: number }>(
+    `insert into "Study" ("leaderId", title, description, "startsOn", "endsOn", online, capacity, "memberCount")
+     select l, 'Bench study', 'Benchmark', current_date, current_date + 30, true, $2, $2 from unnest($1::uuid[]) l
+     returning id`,
+    [ids.filter((_, i) => i % STUDY_SIZE === 0), STUDY_SIZE],
+  );
+  const studyIds = studies.rows.map((r) => r.id).sort((a, b) => a - b);
+  await client.query(
+    `insert into "StudyMember" ("studyId", "userId") select s, u from unnest($1::int[], $2::uuid[]) as t(s, u)`,
+    [ids.map((_, i) => studyIds[Math.floor(i / STUDY_SIZE)]), ids],
+  );
+  const studyRooms = await client.query<{ id: number; studyId: number }>(
+    `insert into "ChatRoom" (kind, "studyId") select 'study', s from unnest($1::int[]) s returning id, "studyId"`,
+    [studyIds],
+  );
+  const roomOfStudy = new Map(studyRooms.rows.map((r) => [r.studyId, r.id]));
+  const people: Person[] = ids.map((id, index) => {
+    const partner = ids[index ^ 1]!;
+    return {
+      index,
+      id,
+      cookie: "",
+      pairRoom: roomOfKey.get(id < partner ? `${id}:${partner}` : `${partner}:${id}`)!,
+      studyRoom: roomOfStudy.get(studyIds[Math.floor(index / STUDY_SIZE)]!)!,
+      side: index % 2,
+    };
+  });
+  await client.query(
+    `insert into "ChatMember" ("roomId", "userId") select r, u from unnest($1::int[], $2::uuid[]) as t(r, u)`,
+    [people.flatMap((p) => [p.pairRoom, p.studyRoom]), people.flatMap((p) => [p.id, p.id])],
+  );
+  await client.end();
+
+  // Sessions the product's way (hashed secrets), so each socket is signed in.
+  const db = createDb({ connectionString: databaseUrl, maxConnections: 8 });
+  const { createSessionService } = await import("../apps/api/src/auth/session.service.js");
+  const sessions = createSessionService({ db });
+  for (let i = 0; i < people.length; i += 50) {
+    await Promise.all(
+      people.slice(i, i + 50).map(async (person) => {
+        person.cookie = `orgo_session=${(await sessions.create(person.id)).token}`;
+      }),
+    );
+  }
+  await db.$disconnect();
+  const membersOf = new Map<number, Person[]>();
+  for (const person of people) {
+    for (const room of [person.pairRoom, person.studyRoom]) {
+      if (!membersOf.has(room)) membersOf.set(room, []);
+      membersOf.get(room)!.push(person);
+    }
+  }
+  return { people, membersOf };
+}
+
+// ── Bookkeeping shared by both sides ──
+interface RoomSeen {
+  clientIds: Set<string>;
+  lastSeq: number;
+  /** The tracked id of the last change: where a reconnecting tab resumes. */
+  lastChange: string | undefined;
+}
+interface Tally {
+  sentAt: Map<string, { at: number; room: number; sender: number }>;
+  /** person index → room → { seqs seen, last seq } */
+  seen: Map<number, Map<number, RoomSeen>>;
+  latencies: number[];
+  duplicated: number;
+  outOfOrder: number;
+  failedSends: number;
+  /** Sends answered (OrGo's side: HTTP responses). */
+  acked: number;
+}
+const newTally = (): Tally => ({
+  sentAt: new Map(),
+  seen: new Map(),
+  latencies: [],
+  duplicated: 0,
+  outOfOrder: 0,
+  failedSends: 0,
+  acked: 0,
+});
+
+function record(tally: Tally, person: number, room: number, seq: number, clientId: string, change: string | undefined) {
+  const now = performance.now();
+  let rooms = tally.seen.get(person);
+  if (!rooms) tally.seen.set(person, (rooms = new Map<number, RoomSeen>()));
+  let state = rooms.get(room);
+  if (!state) rooms.set(room, (state = { clientIds: new Set(), lastSeq: 0, lastChange: undefined }));
+  if (state.clientIds.has(clientId)) {
+    tally.duplicated++;
+    return;
+  }
+  state.clientIds.add(clientId);
+  if (seq <= state.lastSeq) tally.outOfOrder++;
+  state.lastSeq = Math.max(state.lastSeq, seq);
+  if (change !== undefined) state.lastChange = change;
+  const sent = tally.sentAt.get(clientId);
+  if (sent && sent.sender !== person) tally.latencies.push(now - sent.at);
+}
+
+function lostOf(tally: Tally, membersOf: Map<number, Person[]>): number {
+  let lost = 0;
+  for (const [clientId, sent] of tally.sentAt) {
+    for (const member of membersOf.get(sent.room) ?? []) {
+      if (member.index === sent.sender) continue;
+      if (!tally.seen.get(member.index)?.get(sent.room)?.clientIds.has(clientId)) lost++;
+    }
+  }
+  return lost;
+}
+
+const deliveriesExpected = (tally: Tally, membersOf: Map<number, Person[]>) =>
+  [...tally.sentAt.values()].reduce((sum, sent) => sum + (membersOf.get(sent.room)?.length ?? 1) - 1, 0);
+
+/** Opens sockets in batches (a burst of thousands would only measure the accept queue). */
+async function openAll<T>(items: T[], open: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += 100) await Promise.all(items.slice(i, i + 100).map(open));
+}
+
+/** The load: RATE messages a second for SECONDS, each from a random person to one of their rooms. */
+async function runLoad(
+  people: Person[],
+  tally: Tally,
+  send: (person: Person, room: number, clientId: string) => void,
+  extra?: (elapsedMs: number) => void,
+) {
+  const total = RATE * SECONDS;
+  const started = performance.now();
+  const progress = setInterval(() => {
+    const elapsed = ((performance.now() - started) / 1000).toFixed(0);
+    console.log(
+      `  ${elapsed} s: sent ${tally.sentAt.size + tally.failedSends}, answered ${tally.acked}, refused ${tally.failedSends}, delivered ${tally.latencies.length}`,
+    );
+  }, 10_000);
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    extra?.(performance.now() - started);
+    const person = people[1 + Math.floor(Math.random() * (people.length - 1))]!; // person 0 goes offline
+    send(person, Math.random() < 0.5 ? person.pairRoom : person.studyRoom, randomUUID());
+  }
+  clearInterval(progress);
+}
+
+async function drain(tally: Tally, membersOf: Map<number, Person[]>) {
+  const expected = deliveriesExpected(tally, membersOf);
+  for (let i = 0; i < 100; i++) {
+    const delivered = tally.latencies.length;
+    if (delivered >= expected) return;
+    await sleep(100);
+  }
+}
+
+// ── OrGo: two API processes ──
+async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
+  const apis = await Promise.all(
+    [0, 1].map(async (side) => {
+      const port = await freePort();
+      const child = startChild(path.join(repoRoot, "apps", "api"), ["--import", "tsx/esm", "src/main.ts"], {
+        NODE_ENV: "test",
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        SEED_DEMO_DATA: "false",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        WS_MAX_SOCKETS_PER_IP: String(USERS * 2),
+        HEAP_PROBE_FILE: path.join(probeDir, `api-${side}`),
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitReady(`${url}/readyz`);
+      return { child, url, side };
+    }),
+  );
+  const tally = newTally();
+  const sockets = new Map<number, WebSocket>();
+
+  /** One tab: its inbox and both rooms, resumed from the last change seen when given. */
+  function connect(person: Person, onOpen?: () => void): Promise<void> {
+    const api = apis[person.side]!;
+    const ws = new WebSocket(`${api.url.replace("http", "ws")}/trpc`, {
+      headers: { origin: api.url, cookie: person.cookie },
+    });
+    sockets.set(person.index, ws);
+    const roomOfSub = [0, 0, person.pairRoom, person.studyRoom];
+    ws.on("message", (data: Buffer) => {
+      const text = data.toString("utf8");
+      if (text === "PING") return ws.send("PONG");
+      const frame = JSON.parse(text) as {
+        id: number;
+        result?: {
+          type: string;
+          id?: string;
+          data?: { json: { data?: { kind: string; message?: { seq: number; clientId: string } } } };
+        };
+      };
+      const event = frame.result?.data?.json.data;
+      if (frame.result?.type !== "data" || event?.kind !== "message" || !event.message) return;
+      record(tally, person.index, roomOfSub[frame.id]!, event.message.seq, event.message.clientId, frame.result.id);
+    });
+    return new Promise((resolve, reject) => {
+      ws.once("error", reject);
+      ws.once("open", () => {
+        onOpen?.();
+        const seen = tally.seen.get(person.index);
+        const subscribe = (id: number, path: string, input: object, room?: number) => {
+          const lastEventId = room === undefined ? undefined : seen?.get(room)?.lastChange;
+          ws.send(
+            JSON.stringify({ id, method: "subscription", params: { path, input: { json: input }, lastEventId } }),
+          );
+        };
+        subscribe(1, "chat.onInbox", {});
+        subscribe(2, "chat.onRoom", { roomId: person.pairRoom }, person.pairRoom);
+        subscribe(3, "chat.onRoom", { roomId: person.studyRoom }, person.studyRoom);
+        resolve();
+      });
+    });
+  }
+  const send = (person: Person, room: number, clientId: string) => {
+    const api = apis[person.side]!;
+    tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
+    void fetch(`${api.url}/trpc/chat.send`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: api.url, cookie: person.cookie },
+      body: JSON.stringify({ json: { roomId: room, clientId, body: `hello ${clientId.slice(0, 8)}`, imageIds: [] } }),
+    }).then(
+      async (response) => {
+        if (!response.ok) {
+          tally.failedSends++;
+          tally.sentAt.delete(clientId);
+          if (tally.failedSends <= 3)
+            console.error("send refused", response.status, (await response.text()).slice(0, 300));
+        } else {
+          await response.arrayBuffer();
+          tally.acked++;
+        }
+      },
+      () => {
+        tally.failedSends++;
+        tally.sentAt.delete(clientId);
+      },
+    );
+  };
+
+  try {
+    // Warm up, then measure the heap with every socket connected and subscribed, idle.
+    const warm = people.slice(-WARM_UP_SOCKETS);
+    await openAll(warm, (p) => connect(p));
+    await sleep(1000);
+    for (const p of warm) sockets.get(p.index)!.terminate();
+    await sleep(1000);
+    const before = await Promise.all(apis.map((api) => heapKiB(api.child, `api-${api.side}`)));
+    await openAll(people, (p) => connect(p));
+    await sleep(3000);
+    const after = await Promise.all(apis.map((api) => heapKiB(api.child, `api-${api.side}`)));
+    const kibPerSocket = (after[0]! - before[0]! + after[1]! - before[1]!) / people.length;
+
+    // Person 0 goes offline for OFFLINE_MS; their study room gets CATCH_UP_MESSAGES meanwhile.
+    const away = people[0]!;
+    const studyMates = (membersOf.get(away.studyRoom) ?? []).filter((p) => p !== away);
+    const offlineAt = 10_000;
+    let catchUpSent = 0;
+    let backAt = 0;
+    const catchUp: { done: Promise<number> | null; missed: number } = { done: null, missed: 0 };
+    const extra = (elapsed: number) => {
+      if (elapsed >= offlineAt && sockets.get(away.index)?.readyState === WebSocket.OPEN && catchUpSent === 0) {
+        sockets.get(away.index)!.terminate();
+      }
+      const due = Math.min(
+        CATCH_UP_MESSAGES,
+        Math.floor(((elapsed - offlineAt) / (OFFLINE_MS - 1000)) * CATCH_UP_MESSAGES),
+      );
+      while (elapsed >= offlineAt && catchUpSent < due) {
+        send(studyMates[catchUpSent % studyMates.length]!, away.studyRoom, randomUUID());
+        catchUpSent++;
+      }
+      if (!catchUp.done && elapsed >= offlineAt + OFFLINE_MS) {
+        catchUp.done = (async () => {
+          // Everything sent to the room while away (the 500, and the load's share).
+          const seen = tally.seen.get(away.index)?.get(away.studyRoom)?.clientIds ?? new Set<string>();
+          const missed = [...tally.sentAt].filter(([id, sent]) => sent.room === away.studyRoom && !seen.has(id));
+          catchUp.missed = missed.length;
+          await connect(away, () => (backAt = performance.now()));
+          for (let i = 0; i < 2000; i++) {
+            const now = tally.seen.get(away.index)?.get(away.studyRoom)?.clientIds;
+            if (missed.every(([id]) => now?.has(id))) return performance.now() - backAt;
+            await sleep(1);
+          }
+          return NaN;
+        })();
+      }
+    };
+    await runLoad(people, tally, send, extra);
+    const catchUpMs = catchUp.done ? await catchUp.done : NaN;
+    await drain(tally, membersOf);
+    return { tally, kibPerSocket, catchUpMs, catchUpSent, catchUpMissed: catchUp.missed };
+  } finally {
+    for (const ws of sockets.values()) ws.terminate();
+    for (const api of apis) api.child.kill("SIGTERM");
+  }
+}
+
+// ── The raw relay ──
+async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
+  const port = await freePort();
+  const child = startChild(path.join(repoRoot, "bench"), ["raw-chat-server.mjs"], {
+    PORT: String(port),
+    HEAP_PROBE_FILE: path.join(probeDir, "raw"),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(`${url}/ready`);
+  const tally = newTally();
+  const sockets = new Map<number, WebSocket>();
+  const connect = (person: Person) =>
+    new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(url.replace("http", "ws"), { headers: { origin: url } });
+      sockets.set(person.index, ws);
+      ws.on("message", (data: Buffer) => {
+        const frame = JSON.parse(data.toString("utf8")) as {
+          id: number;
+          result: { id: string; data: { json: { data: { message: { seq: number; clientId: string } } } } };
+        };
+        const { seq, clientId } = frame.result.data.json.data.message;
+        record(tally, person.index, frame.id, seq, clientId, frame.result.id);
+      });
+      ws.once("error", reject);
+      ws.once("open", () => {
+        ws.send(JSON.stringify({ join: [person.pairRoom, person.studyRoom] }));
+        resolve();
+      });
+    });
+  try {
+    const warm = people.slice(-WARM_UP_SOCKETS);
+    await openAll(warm, connect);
+    await sleep(1000);
+    for (const p of warm) sockets.get(p.index)!.terminate();
+    await sleep(1000);
+    const before = await heapKiB(child, "raw");
+    await openAll(people, connect);
+    await sleep(3000);
+    const kibPerSocket = ((await heapKiB(child, "raw")) - before) / people.length;
+    await runLoad(people, tally, (person, room, clientId) => {
+      tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
+      sockets.get(person.index)!.send(JSON.stringify({ room, clientId, body: `hello ${clientId.slice(0, 8)}` }));
+    });
+    await drain(tally, membersOf);
+    return { tally, kibPerSocket };
+  } finally {
+    for (const ws of sockets.values()) ws.terminate();
+    child.kill("SIGTERM");
+  }
+}
+
+const { people, membersOf } = await seed();
+console.log(
+  `\n${USERS} signed-in sockets (${USERS / 2} pairs, ${USERS / STUDY_SIZE} study rooms of ${STUDY_SIZE}), ` +
+    `${RATE} messages/s for ${SECONDS} s`,
+);
+try {
+  const orgo = await benchOrgo(people, membersOf);
+  const raw = await benchRaw(people, membersOf);
+  console.log(
+    "\nside                    sent  deliveries   p50 ms   p99 ms   max ms  lost  dup  order  KiB/idle socket",
+  );
+  for (const [name, side] of [
+    ["OrGo (2 processes)", orgo],
+    ["raw ws (1 process)", raw],
+  ] as const) {
+    const l = side.tally.latencies.sort((a, b) => a - b);
+    console.log(
+      `${name.padEnd(20)} ${String(side.tally.sentAt.size).padStart(7)} ${String(l.length).padStart(11)} ` +
+        `${percentile(l, 0.5).toFixed(1).padStart(8)} ${percentile(l, 0.99).toFixed(1).padStart(8)} ${(l.at(-1) ?? NaN).toFixed(1).padStart(8)} ` +
+        `${String(lostOf(side.tally, membersOf)).padStart(5)} ${String(side.tally.duplicated).padStart(4)} ${String(side.tally.outOfOrder).padStart(6)} ` +
+        `${side.kibPerSocket.toFixed(1).padStart(16)}`,
+    );
+  }
+  if (orgo.tally.failedSends) console.log(`sends refused or failed: ${orgo.tally.failedSends} (not counted above)`);
+  console.log(
+    `catch-up: ${orgo.catchUpMissed} messages missed in a study room during ${OFFLINE_MS / 1000} s offline ` +
+      `(${orgo.catchUpSent} sent there on purpose), all received ${orgo.catchUpMs.toFixed(0)} ms after the socket reopened`,
+  );
+  const p99 = (t: Tally) =>
+    percentile(
+      [...t.latencies].sort((a, b) => a - b),
+      0.99,
+    );
+  console.log(
+    `ratios (OrGo / raw): p99 ${(p99(orgo.tally) / p99(raw.tally)).toFixed(1)}×, ` +
+      `memory per idle socket ${(orgo.kibPerSocket / raw.kibPerSocket).toFixed(1)}×`,
+  );
+} finally {
+  rmSync(probeDir, { recursive: true, force: true });
+}
