@@ -2,7 +2,9 @@ import { Prisma } from "./generated/prisma/client.js";
 
 /** A unique constraint refused the write (someone took the handle, the e-mail…). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2010: a raw statement failed; PostgreSQL's own code says which way.
+  return error.code === "P2002" || (error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505"));
 }
 
 /** A foreign key refused the row; `constraint` narrows it to one of them. */

@@ -10,6 +10,7 @@ import {
   type TChatMessage,
   type TChatRoom,
   type TRoomEvent,
+  type TSendMessageInput,
   type TViewer,
 } from "@orgo/api-contract";
 import { isDatabaseBusy, isUniqueViolation, type Db, type Prisma } from "@orgo/db";
@@ -173,6 +174,89 @@ export function createChatService(deps: {
         if (--current.waiting === 0 && roomQueues.get(roomId) === current) roomQueues.delete(roomId);
       });
     }
+  }
+
+  type Sent = { changeSeq: number; row: MessageRow; members: string[] };
+
+  async function sendText(viewer: TViewer, input: TSendMessageInput): Promise<Sent> {
+    const [row] = await db.$queryRaw<
+      {
+        seq: number;
+        changeSeq: number;
+        createdAt: Date;
+        members: string[];
+        handle: string;
+        displayName: string;
+        avatarUrl: string | null;
+      }[]
+    >`
+      with member as (
+        select r.id from "ChatMember" m join "ChatRoom" r on r.id = m."roomId"
+        where m."roomId" = ${input.roomId} and m."userId" = ${viewer.userId}::uuid
+          and not exists (
+            select 1 from "Block" b
+            where r."directKey" is not null
+              and b."blockerId"::text = any(string_to_array(r."directKey", ':'))
+              and b."blockedId"::text = any(string_to_array(r."directKey", ':'))
+          )
+      ), room as (
+        update "ChatRoom"
+        set "messageSeq" = "messageSeq" + 1, "changeSeq" = "changeSeq" + 1, "lastMessageAt" = now()
+        where id = (select id from member)
+        returning id, "messageSeq", "changeSeq"
+      ), message as (
+        insert into "ChatMessage" ("roomId", seq, "changeSeq", "authorId", "clientId", body)
+        select id, "messageSeq", "changeSeq", ${viewer.userId}::uuid, ${input.clientId}::uuid, ${input.body} from room
+        returning seq, "changeSeq", "createdAt"
+      ), sender_read as (
+        update "ChatMember" set "lastReadSeq" = (select seq from message)
+        where "roomId" = ${input.roomId} and "userId" = ${viewer.userId}::uuid and exists (select 1 from message)
+      )
+      select message.seq, message."changeSeq", message."createdAt",
+        array(select "userId"::text from "ChatMember" where "roomId" = ${input.roomId}) as members,
+        u.handle, u."displayName", u."avatarUrl"
+      from message join "User" u on u.id = ${viewer.userId}::uuid`;
+    if (!row) throw noSuchRoom();
+    return {
+      changeSeq: row.changeSeq,
+      members: row.members,
+      row: {
+        roomId: input.roomId,
+        seq: row.seq,
+        changeSeq: row.changeSeq,
+        clientId: input.clientId,
+        body: input.body,
+        createdAt: row.createdAt,
+        editedAt: null,
+        deletedAt: null,
+        author: { id: viewer.userId, handle: row.handle, displayName: row.displayName, avatarUrl: row.avatarUrl },
+        images: [],
+      },
+    };
+  }
+
+  async function sendWithImages(viewer: TViewer, input: TSendMessageInput): Promise<Sent> {
+    const { id, seqs } = await db.$transaction(async (tx) => {
+      await memberRoom(tx, viewer, input.roomId);
+      await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
+      // Numbers, my read point and the members in one round trip.
+      const seqs = await nextSeqs(tx, input.roomId, viewer.userId);
+      const row = await tx.chatMessage.create({
+        data: {
+          roomId: input.roomId,
+          seq: seqs.messageSeq,
+          changeSeq: seqs.changeSeq,
+          authorId: viewer.userId,
+          clientId: input.clientId,
+          body: input.body,
+          images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
+        },
+        select: { id: true },
+      });
+      return { id: row.id, seqs };
+    });
+    const row = await db.chatMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
+    return { changeSeq: seqs.changeSeq, members: seqs.members, row };
   }
 
   /** After a commit: the room's live stream, then every member's room list. */
@@ -484,59 +568,21 @@ export function createChatService(deps: {
         if (row && row.authorId !== viewer.userId) throw new AppError("CONFLICT", m.noSuchMessage);
         return row;
       };
-      // Sending is the hot path: the room's row stays locked from numbering to commit,
-      // so the transaction is four statements, and the author is read beside it.
+      // Sending is the hot path. A text message is one statement — membership and
+      // block check, numbering under the room's row lock, the insert, my read point,
+      // the members and my public profile — atomic on its own, so the lock is held
+      // for one statement and the room's numbers follow commit order. Pictures take
+      // the transaction below (their ownership is checked first).
       let sent: { changeSeq: number; row: MessageRow; members: string[] };
       try {
-        const [author, stored] = await Promise.all([
-          db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: publicUserSelect }),
-          inRoomOrder(input.roomId, () =>
-            db.$transaction(async (tx) => {
-              await memberRoom(tx, viewer, input.roomId);
-              await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
-              // Numbers, my read point and the members in one round trip.
-              const seqs = await nextSeqs(tx, input.roomId, viewer.userId);
-              const row = await tx.chatMessage.create({
-                data: {
-                  roomId: input.roomId,
-                  seq: seqs.messageSeq,
-                  changeSeq: seqs.changeSeq,
-                  authorId: viewer.userId,
-                  clientId: input.clientId,
-                  body: input.body,
-                  images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
-                },
-                select: { id: true, seq: true, createdAt: true },
-              });
-              return { row, seqs };
-            }),
-          ),
-        ]);
-        const { row, seqs } = stored;
-        sent = {
-          changeSeq: seqs.changeSeq,
-          members: seqs.members,
-          row:
-            input.imageIds.length === 0
-              ? {
-                  roomId: input.roomId,
-                  seq: row.seq,
-                  changeSeq: seqs.changeSeq,
-                  clientId: input.clientId,
-                  body: input.body,
-                  createdAt: row.createdAt,
-                  editedAt: null,
-                  deletedAt: null,
-                  author,
-                  images: [],
-                }
-              : await db.chatMessage.findUniqueOrThrow({ where: { id: row.id }, select: messageSelect }),
-        };
+        sent = await inRoomOrder(input.roomId, () =>
+          input.imageIds.length === 0 ? sendText(viewer, input) : sendWithImages(viewer, input),
+        );
       } catch (error) {
         // A retry of a message already stored (or racing its first attempt): the insert
         // lost on (room, clientId) and rolled back its numbers, so the room has no gap
-        // and nothing new is stored; answer the stored one. Members only: the
-        // transaction checked membership before it got that far.
+        // and nothing new is stored; answer the stored one. Members only: membership
+        // is checked before the insert is reached.
         if (!isUniqueViolation(error)) throw error;
         const stored = await findSent();
         if (!stored) throw error;
