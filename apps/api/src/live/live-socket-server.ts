@@ -52,6 +52,8 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
   const { router, hub } = options;
   const config = router._def._config;
   const connections = new Set<Connection>();
+  /** Subscription procedures seen answering a LiveFeed (a procedure always answers the same kind). */
+  const feedPaths = new Set<string>();
 
   class Connection {
     private ctx: TContext | undefined;
@@ -59,6 +61,8 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     private subscriptions: Map<number | string, Subscription> | null = null;
     private request: IncomingMessage | null;
     private cut = false;
+    /** Aborted when the socket closes: the signal of its feed subscriptions. */
+    readonly closed = new AbortController();
     readonly openedAt = Date.now();
     heardAt = this.openedAt;
     pingedAt = 0;
@@ -206,7 +210,10 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     private async run(call: RequestCall, batchIndex: number) {
       const state = await this.contextState!;
       if (!state.ok) throw state.error;
-      const abort = new AbortController();
+      // A feed is stopped through the hub, never through its signal: subscriptions known
+      // to answer feeds share the connection's signal (an AbortController each would be
+      // a good part of an idle subscription's memory); others get their own.
+      const abort = call.type === "subscription" && feedPaths.has(call.path) ? this.closed : new AbortController();
       const result: unknown = await callTRPCProcedure({
         router,
         path: call.path,
@@ -231,19 +238,20 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
         throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Subscription ${call.path} did not stream` });
       }
       if (this.socket.readyState !== OPEN) {
-        abort.abort();
         if (result instanceof LiveFeed) result.end();
+        else abort.abort();
         return;
       }
       this.subscriptions ??= new Map();
       if (this.subscriptions.has(call.id)) {
-        abort.abort();
         if (result instanceof LiveFeed) result.end();
+        else abort.abort();
         throw new TRPCError({ code: "BAD_REQUEST", message: `Duplicate id ${call.id}` });
       }
+      if (result instanceof LiveFeed) feedPaths.add(call.path);
       const subscription =
         result instanceof LiveFeed
-          ? this.serveFeed(call, result as LiveFeed<unknown>, abort)
+          ? new FeedSubscription(this, call, result as LiveFeed<unknown>)
           : this.iterate(call, result, abort);
       this.subscriptions.set(call.id, subscription);
       this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "started" } });
@@ -263,10 +271,6 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       if (error === null) this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "stopped" } });
       else this.fail(call.id, call.jsonrpc, error, call);
       return true;
-    }
-
-    private serveFeed(call: RequestCall, feed: LiveFeed<unknown>, abort: AbortController): Subscription {
-      return new FeedSubscription(this, call, feed, abort);
     }
 
     private iterate(call: RequestCall, iterable: AsyncIterable<unknown>, abort: AbortController): Subscription {
@@ -298,6 +302,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
 
     close(code: number) {
       connections.delete(this);
+      this.closed.abort();
       // Each stops and leaves the map (its "stopped" goes nowhere: the socket is closed).
       for (const subscription of [...(this.subscriptions?.values() ?? [])]) subscription.stop();
       options.onClose({ code, durationMs: Date.now() - this.openedAt, requestId: this.requestId, ip: this.ip });
@@ -354,7 +359,6 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       private readonly connection: Connection,
       private readonly call: RequestCall,
       private readonly feed: LiveFeed<unknown>,
-      private readonly abort: AbortController,
     ) {
       this.tap = hub.attach(feed, this);
     }
@@ -378,7 +382,6 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     private finish(error: unknown) {
       if (!this.connection.ended(this.call, error, true)) return;
       hub.detach(this.tap);
-      this.abort.abort();
       this.feed.end();
     }
   }

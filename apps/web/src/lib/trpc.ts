@@ -19,7 +19,12 @@ export function createTrpcClient(origin: string = window.location.origin) {
     links: [
       splitLink({
         // Presence reports must travel on this tab's websocket: the server ties them to it.
-        condition: (op) => op.type === "subscription" || op.path === "presence.report",
+        // Chat writes go there too: the socket is signed in once, so a message costs the
+        // server no session lookup, and one sent while offline waits for the reconnect.
+        condition: (op) =>
+          op.type === "subscription" ||
+          op.path === "presence.report" ||
+          (op.type === "mutation" && op.path.startsWith("chat.")),
         true: wsLink({ client: wsClient, transformer: superjson }),
         // The server refuses batches of more than 20 calls; stay well under it.
         false: httpBatchLink({ url: `${origin}/trpc`, transformer: superjson, maxURLLength: 4000, maxItems: 10 }),
