@@ -171,6 +171,11 @@ export function createApiServer(options: {
       contextFor(req, (req as RequestWithId).requestId ?? randomUUID(), { kind: "websocket", socket }),
     keepAlive: { pingMs: 30_000, pongWaitMs: 10_000 },
     maxBufferedBytes: config.socketLimits.maxBufferedBytes,
+    onContextEnd: (socket, ctx) => {
+      if (!ctx.viewer) return;
+      sessionSockets.remove(ctx.viewer.sessionId, socket);
+      options.presence.disconnect(ctx.viewer.userId, socket);
+    },
     onClose: ({ code, durationMs, requestId, ip }) => {
       socketsPerIp.closed(ip);
       logger.info({ requestId, path: TRPC_PREFIX, transport: "websocket", code, durationMs }, "websocket closed");

@@ -47,8 +47,8 @@ describe("presence", () => {
     tracker.connect(friend.userId, second);
     await tracker.renewAll();
     expect((await stateOf())?.state).toBe("online");
-    tab.emit("close");
-    second.emit("close");
+    tracker.disconnect(friend.userId, tab);
+    tracker.disconnect(friend.userId, second);
     await expect.poll(async () => (await stateOf())?.state).toBe("offline");
     expect((await stateOf())?.lastSeenAt?.getTime()).toBe(clock);
     tracker.stop();
@@ -81,7 +81,7 @@ describe("presence", () => {
     const tab = fakeSocket();
     tracker.connect(friend.userId, tab);
     await waitFor(() => seen.length === 2, "online");
-    tab.emit("close");
+    tracker.disconnect(friend.userId, tab);
     await waitFor(() => seen.length === 3, "offline");
     expect(seen).toEqual(["offline", "online", "offline"]);
     controller.abort();

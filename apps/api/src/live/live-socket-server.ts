@@ -34,6 +34,8 @@ export interface LiveSocketServerOptions {
   maxBufferedBytes: number;
   /** When a socket closes (after its subscriptions ended): for counters and the access log. */
   onClose(details: { code: number; durationMs: number; requestId: string; ip: string }): void;
+  /** Once per connection whose context was made, after its socket closed: the viewer's bookkeeping ends. */
+  onContextEnd(socket: WebSocket, ctx: TContext): void;
   createContext(req: IncomingMessage, socket: WebSocket): Promise<TContext>;
   /** A socket silent this long is pinged; one that then stays silent `pongWaitMs` is cut. */
   keepAlive: { pingMs: number; pongWaitMs: number };
@@ -84,8 +86,11 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       const request = this.request!;
       this.request = null;
       try {
-        this.ctx = await options.createContext(request, this.socket);
-        return { ok: true, ctx: this.ctx };
+        const ctx = await options.createContext(request, this.socket);
+        this.ctx = ctx;
+        // Closed while the session was being read: its bookkeeping ends at once.
+        if (this.closed.signal.aborted) options.onContextEnd(this.socket, ctx);
+        return { ok: true, ctx };
       } catch (cause) {
         const error = getTRPCErrorFromUnknown(cause);
         options.onError({ error, path: undefined, ctx: undefined });
@@ -305,6 +310,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       this.closed.abort();
       // Each stops and leaves the map (its "stopped" goes nowhere: the socket is closed).
       for (const subscription of [...(this.subscriptions?.values() ?? [])]) subscription.stop();
+      if (this.ctx) options.onContextEnd(this.socket, this.ctx);
       options.onClose({ code, durationMs: Date.now() - this.openedAt, requestId: this.requestId, ip: this.ip });
     }
   }

@@ -15,10 +15,12 @@ export function createSessionSockets() {
       let set = bySession.get(sessionId);
       if (!set) bySession.set(sessionId, (set = new Set()));
       set.add(socket);
-      socket.once("close", () => {
-        set.delete(socket);
-        if (set.size === 0) bySession.delete(sessionId);
-      });
+    },
+    /** The socket closed (the server calls this; no listener per socket). */
+    remove(sessionId: string, socket: WebSocket) {
+      const set = bySession.get(sessionId);
+      if (!set?.delete(socket)) return;
+      if (set.size === 0) bySession.delete(sessionId);
     },
     count(sessionId: string): number {
       return bySession.get(sessionId)?.size ?? 0;

@@ -73,15 +73,15 @@ export function createPresenceTracker(deps: {
       void safely(
         deps.store.touch(userId, "online", ttlMs).then(() => (first ? announce(userId, "online") : undefined)),
       );
-      socket.once("close", () => {
-        const current = people.get(userId);
-        if (!current) return;
-        current.tabs.delete(socket);
-        if (current.tabs.size > 0) return void safely(refresh(userId));
-        people.delete(userId);
-        // Offline only when no other process still holds a tab of theirs.
-        void safely(deps.store.offline(userId).then((gone) => (gone ? announce(userId, "offline") : undefined)));
-      });
+    },
+    /** The tab's socket closed (the server calls this; no listener per socket). */
+    disconnect(userId: string, socket: WebSocket) {
+      const current = people.get(userId);
+      if (!current?.tabs.delete(socket)) return;
+      if (current.tabs.size > 0) return void safely(refresh(userId));
+      people.delete(userId);
+      // Offline only when no other process still holds a tab of theirs.
+      void safely(deps.store.offline(userId).then((gone) => (gone ? announce(userId, "offline") : undefined)));
     },
     report(userId: string, socket: WebSocket, visible: boolean) {
       const tab = people.get(userId)?.tabs.get(socket);

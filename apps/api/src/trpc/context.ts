@@ -8,6 +8,19 @@ import type { SessionSockets } from "../live/session-sockets.js";
 import type { PresenceTracker } from "../presence/presence-tracker.js";
 import type { ClientIp } from "../http/client-ip.js";
 
+/** This tab's presence reports, tied to its socket (an object per tab, not a closure). */
+class TabPresence {
+  constructor(
+    private readonly tracker: PresenceTracker,
+    private readonly userId: string,
+    private readonly socket: WebSocket,
+  ) {}
+
+  report(visible: boolean) {
+    this.tracker.report(this.userId, this.socket, visible);
+  }
+}
+
 export interface ContextDeps {
   services: Services;
   auth: RequestAuth;
@@ -81,7 +94,7 @@ export function createContextFactory({
       budget: transport.kind === "websocket" ? new ConnectionBudget(socketLimits) : undefined,
       presence:
         viewer && transport.kind === "websocket"
-          ? { report: (visible) => presence.report(viewer.userId, transport.socket, visible) }
+          ? new TabPresence(presence, viewer.userId, transport.socket)
           : undefined,
       // HTTP requests get their access line from the server; websocket calls share
       // one connection, so each call logs its own.

@@ -35,49 +35,66 @@ export interface LiveSource<T = unknown> {
  * client, and what runs when the subscription ends (budgets, error mapping). It is
  * an AsyncIterable, so tRPC's own adapters and callers can consume it as usual.
  */
+/** One function, or several run in order, or none: most feeds have exactly one. */
+type Chain<F> = F | readonly F[] | undefined;
+const append = <F>(chain: Chain<F>, fn: F): Chain<F> =>
+  chain === undefined ? fn : Array.isArray(chain) ? [...(chain as readonly F[]), fn] : [chain as F, fn];
+const each = <F>(chain: Chain<F>): readonly F[] =>
+  chain === undefined ? [] : Array.isArray(chain) ? (chain as readonly F[]) : [chain as F];
+
+type Mapper = (value: unknown) => unknown;
+
 export class LiveFeed<Out> implements AsyncIterable<Out> {
   private ended = false;
 
-  // Arrays of shared functions rather than closures over closures: a feed is held
-  // per subscriber for as long as it lives, so it should cost a few small objects.
+  // Single functions rather than closures over closures or arrays: a feed is held
+  // per subscriber for as long as it lives, so it should cost one small object.
   private constructor(
     readonly source: LiveSource,
-    private readonly mappers: readonly ((value: unknown) => unknown)[],
+    private readonly mappers: Chain<Mapper>,
     private readonly signal: AbortSignal,
-    private readonly endHooks: (() => void)[],
-    private readonly errorMappers: readonly ((error: unknown) => unknown)[],
+    private endHooks: Chain<() => void>,
+    private readonly errorMappers: Chain<Mapper>,
   ) {}
 
   static of<T>(source: LiveSource<T>, signal: AbortSignal): LiveFeed<T> {
-    return new LiveFeed(source, [], signal, [], []);
+    return new LiveFeed(source, undefined, signal, undefined, undefined);
   }
 
   /** The client's view of each item (validation, tracked ids). */
   map<Next>(fn: (value: Out) => Next): LiveFeed<Next> {
-    const mappers = [...this.mappers, fn as (value: unknown) => unknown];
-    return new LiveFeed<Next>(this.source, mappers, this.signal, this.endHooks, this.errorMappers);
+    return new LiveFeed<Next>(
+      this.source,
+      append(this.mappers, fn as Mapper),
+      this.signal,
+      this.endHooks,
+      this.errorMappers,
+    );
   }
 
   /** Runs once when the subscription ends, however it ends. */
   onEnd(hook: () => void): this {
-    this.endHooks.push(hook);
+    this.endHooks = append(this.endHooks, hook);
     return this;
   }
 
   /** How an error ending the feed reaches the client. */
   mapErrors(fn: (error: unknown) => unknown): LiveFeed<Out> {
-    return new LiveFeed<Out>(this.source, this.mappers, this.signal, this.endHooks, [...this.errorMappers, fn]);
+    return new LiveFeed<Out>(this.source, this.mappers, this.signal, this.endHooks, append(this.errorMappers, fn));
   }
 
   present(item: unknown): Out {
+    const mappers = this.mappers;
+    if (mappers === undefined) return item as Out;
+    if (!Array.isArray(mappers)) return (mappers as Mapper)(item) as Out;
     let value = item;
-    for (const mapper of this.mappers) value = mapper(value);
+    for (const mapper of mappers as readonly Mapper[]) value = mapper(value);
     return value as Out;
   }
 
   mapError(error: unknown): unknown {
     let mapped = error;
-    for (const mapper of this.errorMappers) mapped = mapper(mapped);
+    for (const mapper of each(this.errorMappers)) mapped = mapper(mapped);
     return mapped;
   }
 
@@ -85,7 +102,7 @@ export class LiveFeed<Out> implements AsyncIterable<Out> {
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    for (const hook of this.endHooks) hook();
+    for (const hook of each(this.endHooks)) hook();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Out, void> {
