@@ -259,6 +259,8 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
           ? new FeedSubscription(this, call, result as LiveFeed<unknown>)
           : this.iterate(call, result, abort);
       this.subscriptions.set(call.id, subscription);
+      // Held for as long as the subscription lives; its input is not needed again.
+      call.input = undefined;
       this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "started" } });
     }
 
