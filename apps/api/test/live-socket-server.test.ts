@@ -135,6 +135,35 @@ describe("the live websocket server", () => {
     expect(postIdsOf(reader.framesOf("resume"))).toEqual([ids[1], ids[2], live.result.data.json.id]);
   });
 
+  it("coalesces a burst of 'room list changed' signals to a tab, and never drops the last", async () => {
+    // jiwoo has the seeded conversation with sara_k.
+    const jiwoo = await cookieFor(app.db, "jiwoo");
+    const trpc = rawTrpc(app.url, { cookie: jiwoo });
+    const inbox = (await trpc.query("chat.inbox")).body as { result: { data: { json: { rooms: { id: number }[] } } } };
+    const roomId = inbox.result.data.json.rooms[0]!.id;
+    const tab = open({ cookie: jiwoo });
+    await tab.ready;
+    tab.send(subscribe(1, "chat.onInbox", undefined));
+    await waitFor(() => app.server.liveStats().subscribers === 1, "the inbox subscription");
+    const signals = () => tab.framesOf(1).filter((f) => f.result?.type === "data").length;
+    const burst = () =>
+      Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          trpc.mutate("chat.send", { roomId, clientId: crypto.randomUUID(), body: `burst ${i}`, imageIds: [] }),
+        ),
+      );
+    await burst();
+    await waitFor(() => signals() >= 1, "a signal");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Ten changes, one refetch or two or three (one per 300 ms), not ten.
+    const first = signals();
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(first).toBeLessThanOrEqual(3);
+    // A later change still reaches the tab.
+    await burst();
+    await waitFor(() => signals() > first, "the next burst's signal");
+  });
+
   it("refuses a stream the viewer may not have before it starts, with the domain's code", async () => {
     const stranger = open();
     await stranger.ready;

@@ -28,6 +28,8 @@ type Tx = Prisma.TransactionClient;
 export const CHAT_CATCH_UP_PAGE = 200;
 /** Typing signals: at most one per person per room this often (the client sends no more either). */
 export const TYPING_EVERY_MS = 3_000;
+/** "Room list changed" signals to one tab: at most one this often (the last of a burst always). */
+export const INBOX_SIGNAL_EVERY_MS = 300;
 /** Sends to one room waiting in this process before more are refused as busy (try again). */
 export const ROOM_QUEUE_LIMIT = 200;
 
@@ -471,7 +473,10 @@ export function createChatService(deps: {
     }
   }
 
-  /** "My room list changed": the same functions for everyone, only the channel differs. */
+  /**
+   * "My room list changed": the same functions for everyone, only the channel differs.
+   * The client refetches its list on it, so a busy room's burst is one signal per 300 ms.
+   */
   const inboxEvents = new WeakMap<object, { roomId: number }>();
   const inboxFeed = {
     select: () => null,
@@ -484,6 +489,7 @@ export function createChatService(deps: {
     catchUp: () => Promise.resolve([]),
     headId: () => Promise.resolve(0),
     idOf: () => 0,
+    coalesceMs: INBOX_SIGNAL_EVERY_MS,
   };
 
   return {

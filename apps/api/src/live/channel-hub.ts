@@ -30,6 +30,10 @@ interface Tap {
   pending: unknown[] | null;
   done: boolean;
   detached: boolean;
+  /** Coalesced signals: when one was last sent, and the last one waiting for its turn. */
+  signalAt: number;
+  trailing: unknown;
+  trailingTimer: NodeJS.Timeout | null;
 }
 
 /** A subscriber's place in the hub, to give back with `detach`. */
@@ -59,6 +63,7 @@ export function createChannelHub(bus: EventBus) {
     if (tap.done) return;
     tap.done = true;
     tap.pending = null;
+    if (tap.trailingTimer) clearTimeout(tap.trailingTimer);
     tap.sink.end(error);
   }
 
@@ -118,6 +123,25 @@ export function createChannelHub(bus: EventBus) {
     }
   }
 
+  /** At most one signal per `everyMs`, the last of a burst sent when its turn comes. */
+  function coalesce(tap: Tap, signal: unknown, everyMs: number) {
+    tap.trailing = signal;
+    if (tap.trailingTimer) return;
+    const wait = tap.signalAt + everyMs - Date.now();
+    if (wait <= 0) return sendTrailing(tap);
+    tap.trailingTimer = setTimeout(() => {
+      tap.trailingTimer = null;
+      if (!tap.done) sendTrailing(tap);
+    }, wait);
+  }
+
+  function sendTrailing(tap: Tap) {
+    const signal = tap.trailing;
+    tap.trailing = undefined;
+    tap.signalAt = Date.now();
+    send(tap, signal);
+  }
+
   function deliver(tap: Tap, event: TEventEnvelope) {
     if (tap.done) return;
     const source = tap.feed.source;
@@ -125,7 +149,9 @@ export function createChannelHub(bus: EventBus) {
     const item = source.select(event);
     if (item === null) {
       const signal = source.ephemeral?.(event) ?? null;
-      if (signal !== null) send(tap, signal);
+      if (signal === null) return;
+      if (source.coalesceMs) coalesce(tap, signal, source.coalesceMs);
+      else send(tap, signal);
       return;
     }
     if (tap.pending) {
@@ -183,7 +209,19 @@ export function createChannelHub(bus: EventBus) {
         channels.set(channel, entry);
       }
       entry.users++;
-      const tap: Tap = { feed, sink, channel, entry, lastSent: 0, pending: [], done: false, detached: false };
+      const tap: Tap = {
+        feed,
+        sink,
+        channel,
+        entry,
+        lastSent: 0,
+        pending: [],
+        done: false,
+        detached: false,
+        signalAt: 0,
+        trailing: undefined,
+        trailingTimer: null,
+      };
       void start(tap);
       return tap;
     },
@@ -195,6 +233,7 @@ export function createChannelHub(bus: EventBus) {
       tap.detached = true;
       tap.done = true;
       tap.pending = null;
+      if (tap.trailingTimer) clearTimeout(tap.trailingTimer);
       tap.entry.taps.delete(tap);
       release(tap.channel, tap.entry);
     },

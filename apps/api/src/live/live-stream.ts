@@ -29,6 +29,8 @@ export interface LiveStreamOptions<T, E = never> {
   signal: AbortSignal;
   /** Most live items held for a slow consumer before the stream ends. */
   maxQueue?: number;
+  /** See LiveSource.coalesceMs (the websocket server's hub applies it). */
+  coalesceMs?: number;
 }
 
 /**
@@ -114,6 +116,7 @@ class BusLiveSource<T, E> implements LiveSource<T | E> {
   readonly channel: TChannel;
   readonly afterId: number | null;
   readonly maxQueue: number;
+  readonly coalesceMs: number | undefined;
 
   constructor(
     private readonly bus: EventBus,
@@ -122,6 +125,7 @@ class BusLiveSource<T, E> implements LiveSource<T | E> {
     this.channel = options.channel;
     this.afterId = options.afterId;
     this.maxQueue = options.maxQueue ?? LIVE_MAX_QUEUE;
+    this.coalesceMs = options.coalesceMs;
   }
 
   select(event: TEventEnvelope): T | null {

@@ -27,6 +27,12 @@ export interface LiveSource<T = unknown> {
   readonly afterId: number | null;
   /** Most live items held while the subscriber catches up before it is cut off. */
   readonly maxQueue: number;
+  /**
+   * For signals that only say "something changed" (the client refetches): at most one
+   * per this many milliseconds per subscriber, the last one always delivered. Applied
+   * where feeds are served to sockets; an iterating caller gets every signal.
+   */
+  readonly coalesceMs?: number;
   iterate(signal: AbortSignal): AsyncIterable<T>;
 }
 
