@@ -106,6 +106,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     jobs,
     presenceStore,
     presenceTtlMs: config.presenceTtlMs,
+    chatSendsPer10s: config.chatSendsPer10s,
     limiter,
     storage,
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],

@@ -25,6 +25,8 @@ export interface ServiceDeps {
   jobs: JobQueue;
   presenceStore: PresenceStore;
   presenceTtlMs: number;
+  /** Chat messages one person may send in 10 s (a script's flood meets it, a person does not). */
+  chatSendsPer10s: number;
   limiter: RateLimiter;
   storage: FileStorage;
   oauthProviders: () => TOAuthProvider[];
@@ -42,7 +44,7 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     studies,
     system: createSystemService(deps),
     users: createUserService(deps),
-    chat: createChatService(deps),
+    chat: createChatService({ ...deps, sendLimit: { limit: deps.chatSendsPer10s, windowMs: 10_000 } }),
     presence: createPresenceService(deps),
   };
 }

@@ -101,6 +101,8 @@ describe.skipIf(!redisUrl)("chat across two API processes", () => {
       SEED_DEMO_DATA: "true",
       // Short, so a killed process's people go offline within seconds here (30 s by default).
       PRESENCE_TTL_MS: "3000",
+      // These tests send hundreds of messages from one person at once on purpose.
+      CHAT_SENDS_PER_10S: "10000",
     };
     processEnv = env;
     p1 = await startProcess(env);

@@ -19,7 +19,15 @@ describe("chat", () => {
   const codeOf = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
 
   beforeAll(() => {
-    chat = createChatService({ db: f.fresh.db, bus: f.bus, limiter: createMemoryRateLimiter(), storage: f.storage });
+    // These tests send hundreds of messages at once on purpose; the limit has its own test.
+    const sendLimit = { limit: 10_000, windowMs: 10_000 };
+    chat = createChatService({
+      db: f.fresh.db,
+      bus: f.bus,
+      limiter: createMemoryRateLimiter(),
+      storage: f.storage,
+      sendLimit,
+    });
     studies = createStudyService({ db: f.fresh.db, bus: f.bus });
   });
 
@@ -182,6 +190,26 @@ describe("chat", () => {
     expect(await codeOf(chat.edit(a, { roomId: room.id, seq: sent.seq, body: "again" }))).toBe("NOT_FOUND");
     const [placeholder] = (await chat.history(b, { roomId: room.id, limit: 5 })).items;
     expect(placeholder).toMatchObject({ seq: sent.seq, deleted: true, body: "" });
+  });
+
+  it("refuses a person's 31st message within 10 s with RATE_LIMITED and stores nothing for it", async () => {
+    const limited = createChatService({
+      db: f.fresh.db,
+      bus: f.bus,
+      limiter: createMemoryRateLimiter(),
+      storage: f.storage,
+      sendLimit: { limit: 30, windowMs: 10_000 },
+    });
+    const { a, room } = await talkingPair();
+    for (let i = 0; i < 30; i++) {
+      await limited.send(a, { roomId: room.id, clientId: randomUUID(), body: `${i}`, imageIds: [] });
+    }
+    const refused = await appErrorOf(
+      limited.send(a, { roomId: room.id, clientId: randomUUID(), body: "31", imageIds: [] }),
+    );
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.details?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await f.fresh.db.chatMessage.count({ where: { roomId: room.id } })).toBe(30);
   });
 
   it("stores a message once however often it is retried, and numbers concurrent messages 1…N without gaps", async () => {

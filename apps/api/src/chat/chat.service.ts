@@ -15,7 +15,8 @@ import {
 } from "@orgo/api-contract";
 import { isDatabaseBusy, isUniqueViolation, type Db, type Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
-import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import type { RateLimiter, RateLimitRule } from "../rate-limit/rate-limiter.js";
+import { enforce } from "../rate-limit/limits.js";
 import { LIVE_MAX_QUEUE, liveFeed, liveStream } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
@@ -74,6 +75,8 @@ export function createChatService(deps: {
   bus: EventBus;
   limiter: RateLimiter;
   storage: FileStorage;
+  /** Messages one person may send per window (config CHAT_SENDS_PER_10S). */
+  sendLimit: RateLimitRule;
 }): ChatService {
   const { db, bus, limiter, storage } = deps;
   // One stream item per event, shared by every subscriber of the room (see parseOnce).
@@ -566,6 +569,8 @@ export function createChatService(deps: {
     },
 
     async send(viewer, input) {
+      // Per person, all rooms together, retries included: a flood is refused before any work.
+      await enforce(limiter, [[`chat-send:${viewer.userId}`, deps.sendLimit]]);
       const findSent = async () => {
         const row = await db.chatMessage.findUnique({
           where: { roomId_clientId: { roomId: input.roomId, clientId: input.clientId } },

@@ -44,6 +44,8 @@ const ZEnv = z.object({
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(50),
   /** How long a person stays "online" without renewal: the most a dead process leaves them shown online. */
   PRESENCE_TTL_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+  /** Chat messages one person may send in 10 s, all rooms together. */
+  CHAT_SENDS_PER_10S: z.coerce.number().int().min(1).default(30),
   /** Bytes queued for a websocket that does not read before it is cut off. */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).default(1_048_576),
   /** The address people use, for links in mail and OAuth callbacks. Default: the first allowed origin. */
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,
+    chatSendsPer10s: e.CHAT_SENDS_PER_10S,
     socketLimits: {
       perIp: e.WS_MAX_SOCKETS_PER_IP,
       perSession: e.WS_MAX_SOCKETS_PER_SESSION,
