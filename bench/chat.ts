@@ -15,16 +15,12 @@
  * through bench/heap-probe.mjs), and how long a person 30 s offline takes to catch up
  * 500 messages of their study room, sent meanwhile, when they come back.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import WebSocket from "ws";
 import { applyMigrations, createDb, ensureDatabase, withDatabase } from "@orgo/db";
+import { percentile, repoRoot, sleep, startApi, startProbed } from "./servers.js";
 
 const USERS = Number(process.env.BENCH_SOCKETS ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -39,58 +35,6 @@ if (USERS % STUDY_SIZE !== 0) throw new Error(`BENCH_SOCKETS must be a multiple 
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const databaseUrl = withDatabase(server, "orgo_bench_chat");
 const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
-const repoRoot = fileURLToPath(new URL("../", import.meta.url));
-const probeDir = mkdtempSync(path.join(tmpdir(), "orgo-heap-"));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function waitReady(url: string) {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`not ready: ${url}`);
-}
-
-const children = new Set<ChildProcess>();
-// However the bench ends, no server is left running.
-process.on("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-});
-
-function startChild(cwd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const probe = path.join(repoRoot, "bench", "heap-probe.mjs");
-  const child = spawn(process.execPath, ["--expose-gc", "--import", probe, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: "inherit",
-  });
-  children.add(child);
-  return child;
-}
-
-/** Heap in use (KiB) of a child started with the probe, after a full collection. */
-async function heapKiB(child: ChildProcess, name: string): Promise<number> {
-  const file = path.join(probeDir, name);
-  rmSync(file, { force: true });
-  child.kill("SIGUSR2");
-  for (let i = 0; i < 1200 && !existsSync(file); i++) await sleep(50);
-  await sleep(50);
-  return Number(readFileSync(file, "utf8")) / 1024;
-}
 
 // ── The people: pairs (2k, 2k+1) on different processes, studies of 20 in a row ──
 interface Person {
@@ -286,22 +230,14 @@ async function drain(tally: Tally, membersOf: Map<number, Person[]>) {
 // ── OrGo: two API processes ──
 async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
   const apis = await Promise.all(
-    [0, 1].map(async (side) => {
-      const port = await freePort();
-      const child = startChild(path.join(repoRoot, "apps", "api"), ["--import", "tsx/esm", "src/main.ts"], {
-        NODE_ENV: "test",
+    [0, 1].map((side) =>
+      startApi(`api-${side}`, {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         SEED_DEMO_DATA: "false",
-        PORT: String(port),
-        LOG_LEVEL: "warn",
         WS_MAX_SOCKETS_PER_IP: String(USERS * 2),
-        HEAP_PROBE_FILE: path.join(probeDir, `api-${side}`),
-      });
-      const url = `http://127.0.0.1:${port}`;
-      await waitReady(`${url}/readyz`);
-      return { child, url, side };
-    }),
+      }),
+    ),
   );
   const tally = newTally();
   const sockets = new Map<number, WebSocket>();
@@ -379,10 +315,10 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
     await sleep(1000);
     for (const p of warm) sockets.get(p.index)!.terminate();
     await sleep(1000);
-    const before = await Promise.all(apis.map((api) => heapKiB(api.child, `api-${api.side}`)));
+    const before = await Promise.all(apis.map((api) => api.heapKiB()));
     await openAll(people, (p) => connect(p));
     await sleep(3000);
-    const after = await Promise.all(apis.map((api) => heapKiB(api.child, `api-${api.side}`)));
+    const after = await Promise.all(apis.map((api) => api.heapKiB()));
     const kibPerSocket = (after[0]! - before[0]! + after[1]! - before[1]!) / people.length;
 
     // Person 0 goes offline for OFFLINE_MS; their study room gets CATCH_UP_MESSAGES meanwhile.
@@ -427,19 +363,14 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
     return { tally, kibPerSocket, catchUpMs, catchUpSent, catchUpMissed: catchUp.missed };
   } finally {
     for (const ws of sockets.values()) ws.terminate();
-    for (const api of apis) api.child.kill("SIGTERM");
+    for (const api of apis) api.stop();
   }
 }
 
 // ── The raw relay ──
 async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
-  const port = await freePort();
-  const child = startChild(path.join(repoRoot, "bench"), ["raw-chat-server.mjs"], {
-    PORT: String(port),
-    HEAP_PROBE_FILE: path.join(probeDir, "raw"),
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/ready`);
+  const relay = await startProbed("raw", path.join(repoRoot, "bench"), ["raw-chat-server.mjs"], {}, "/ready");
+  const url = relay.url;
   const tally = newTally();
   const sockets = new Map<number, WebSocket>();
   const connect = (person: Person) =>
@@ -466,10 +397,10 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
     await sleep(1000);
     for (const p of warm) sockets.get(p.index)!.terminate();
     await sleep(1000);
-    const before = await heapKiB(child, "raw");
+    const before = await relay.heapKiB();
     await openAll(people, connect);
     await sleep(3000);
-    const kibPerSocket = ((await heapKiB(child, "raw")) - before) / people.length;
+    const kibPerSocket = ((await relay.heapKiB()) - before) / people.length;
     await runLoad(people, tally, (person, room, clientId) => {
       tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
       sockets.get(person.index)!.send(JSON.stringify({ room, clientId, body: `hello ${clientId.slice(0, 8)}` }));
@@ -478,7 +409,7 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
     return { tally, kibPerSocket };
   } finally {
     for (const ws of sockets.values()) ws.terminate();
-    child.kill("SIGTERM");
+    relay.stop();
   }
 }
 
@@ -487,38 +418,32 @@ console.log(
   `\n${USERS} signed-in sockets (${USERS / 2} pairs, ${USERS / STUDY_SIZE} study rooms of ${STUDY_SIZE}), ` +
     `${RATE} messages/s for ${SECONDS} s`,
 );
-try {
-  const orgo = await benchOrgo(people, membersOf);
-  const raw = await benchRaw(people, membersOf);
+const orgo = await benchOrgo(people, membersOf);
+const raw = await benchRaw(people, membersOf);
+console.log("\nside                    sent  deliveries   p50 ms   p99 ms   max ms  lost  dup  order  KiB/idle socket");
+for (const [name, side] of [
+  ["OrGo (2 processes)", orgo],
+  ["raw ws (1 process)", raw],
+] as const) {
+  const l = side.tally.latencies.sort((a, b) => a - b);
   console.log(
-    "\nside                    sent  deliveries   p50 ms   p99 ms   max ms  lost  dup  order  KiB/idle socket",
+    `${name.padEnd(20)} ${String(side.tally.sentAt.size).padStart(7)} ${String(l.length).padStart(11)} ` +
+      `${percentile(l, 0.5).toFixed(1).padStart(8)} ${percentile(l, 0.99).toFixed(1).padStart(8)} ${(l.at(-1) ?? NaN).toFixed(1).padStart(8)} ` +
+      `${String(lostOf(side.tally, membersOf)).padStart(5)} ${String(side.tally.duplicated).padStart(4)} ${String(side.tally.outOfOrder).padStart(6)} ` +
+      `${side.kibPerSocket.toFixed(1).padStart(16)}`,
   );
-  for (const [name, side] of [
-    ["OrGo (2 processes)", orgo],
-    ["raw ws (1 process)", raw],
-  ] as const) {
-    const l = side.tally.latencies.sort((a, b) => a - b);
-    console.log(
-      `${name.padEnd(20)} ${String(side.tally.sentAt.size).padStart(7)} ${String(l.length).padStart(11)} ` +
-        `${percentile(l, 0.5).toFixed(1).padStart(8)} ${percentile(l, 0.99).toFixed(1).padStart(8)} ${(l.at(-1) ?? NaN).toFixed(1).padStart(8)} ` +
-        `${String(lostOf(side.tally, membersOf)).padStart(5)} ${String(side.tally.duplicated).padStart(4)} ${String(side.tally.outOfOrder).padStart(6)} ` +
-        `${side.kibPerSocket.toFixed(1).padStart(16)}`,
-    );
-  }
-  if (orgo.tally.failedSends) console.log(`sends refused or failed: ${orgo.tally.failedSends} (not counted above)`);
-  console.log(
-    `catch-up: ${orgo.catchUpMissed} messages missed in a study room during ${OFFLINE_MS / 1000} s offline ` +
-      `(${orgo.catchUpSent} sent there on purpose), all received ${orgo.catchUpMs.toFixed(0)} ms after the socket reopened`,
-  );
-  const p99 = (t: Tally) =>
-    percentile(
-      [...t.latencies].sort((a, b) => a - b),
-      0.99,
-    );
-  console.log(
-    `ratios (OrGo / raw): p99 ${(p99(orgo.tally) / p99(raw.tally)).toFixed(1)}×, ` +
-      `memory per idle socket ${(orgo.kibPerSocket / raw.kibPerSocket).toFixed(1)}×`,
-  );
-} finally {
-  rmSync(probeDir, { recursive: true, force: true });
 }
+if (orgo.tally.failedSends) console.log(`sends refused or failed: ${orgo.tally.failedSends} (not counted above)`);
+console.log(
+  `catch-up: ${orgo.catchUpMissed} messages missed in a study room during ${OFFLINE_MS / 1000} s offline ` +
+    `(${orgo.catchUpSent} sent there on purpose), all received ${orgo.catchUpMs.toFixed(0)} ms after the socket reopened`,
+);
+const p99 = (t: Tally) =>
+  percentile(
+    [...t.latencies].sort((a, b) => a - b),
+    0.99,
+  );
+console.log(
+  `ratios (OrGo / raw): p99 ${(p99(orgo.tally) / p99(raw.tally)).toFixed(1)}×, ` +
+    `memory per idle socket ${(orgo.kibPerSocket / raw.kibPerSocket).toFixed(1)}×`,
+);

@@ -7,66 +7,20 @@
  *   npm run bench:live     (BENCH_SOCKETS, default 3000; BENCH_ROUNDS, default 5;
  *                           PostgreSQL: BENCH_DATABASE_URL, else 127.0.0.1:5432)
  *
- * Both servers run as child processes; memory is their resident size (/proc) before
- * and after the sockets connect and subscribe, divided by the number of sockets.
+ * Both servers run as child processes (bench/servers.ts); memory is their heap after a
+ * full collection, before and after the sockets connect and subscribe, divided by the
+ * number of sockets.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { applyMigrations, createDb, ensureDatabase, seedDemoData, withDatabase } from "@orgo/db";
+import { percentile, repoRoot, sleep, startApi, startProbed, type ProbedServer } from "./servers.js";
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 3000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARM_UP = 50;
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const databaseUrl = withDatabase(server, "orgo_bench_live");
-const repoRoot = fileURLToPath(new URL("../", import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-const probeDir = mkdtempSync(path.join(tmpdir(), "orgo-heap-"));
-/** Heap in use (KiB) of a child started with the probe, after a full collection. */
-async function heapKiB(child: ChildProcess, file: string): Promise<number> {
-  rmSync(file, { force: true });
-  child.kill("SIGUSR2");
-  for (let i = 0; i < 1200 && !existsSync(file); i++) await sleep(50);
-  await sleep(50);
-  return Number(readFileSync(file, "utf8")) / 1024;
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
-async function waitReady(url: string) {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(100);
-  }
-  throw new Error(`not ready: ${url}`);
-}
-
-function startChild(cwd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const probe = path.join(repoRoot, "bench", "heap-probe.mjs");
-  return spawn(process.execPath, ["--expose-gc", "--import", probe, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: "inherit",
-  });
-}
 
 /** Opens `count` sockets in batches (a burst of thousands would only measure the accept queue). */
 async function openSockets(url: string, origin: string, count: number, onOpen: (ws: WebSocket) => void) {
@@ -92,8 +46,7 @@ interface Side {
 
 async function measure(
   name: string,
-  child: ChildProcess,
-  probeFile: string,
+  subject: ProbedServer,
   open: (count: number) => Promise<WebSocket[]>,
   fire: () => Promise<void>,
   isEvent: (text: string) => boolean,
@@ -104,10 +57,10 @@ async function measure(
   await sleep(500);
   for (const ws of warm) ws.terminate();
   await sleep(1000);
-  const before = await heapKiB(child, probeFile);
+  const before = await subject.heapKiB();
   const sockets = await open(SOCKETS);
   await sleep(2000);
-  const after = await heapKiB(child, probeFile);
+  const after = await subject.heapKiB();
   const latencies: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     let received = 0;
@@ -132,37 +85,14 @@ async function measure(
   return { name, kibPerSocket: (after - before) / SOCKETS, latencies: latencies.sort((a, b) => a - b) };
 }
 
-const api = await (async () => {
-  await ensureDatabase(databaseUrl);
-  await applyMigrations(databaseUrl);
-  const db = createDb({ connectionString: databaseUrl, maxConnections: 2 });
-  await seedDemoData(db);
-  await db.$disconnect();
-  const port = await freePort();
-  const child = startChild(path.join(repoRoot, "apps", "api"), ["--import", "tsx/esm", "src/main.ts"], {
-    NODE_ENV: "test",
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    LOG_LEVEL: "warn",
-    WS_MAX_SOCKETS_PER_IP: String(SOCKETS * 2),
-    HEAP_PROBE_FILE: path.join(probeDir, "api"),
-  });
-  await waitReady(`http://127.0.0.1:${port}/readyz`);
-  return { child, url: `http://127.0.0.1:${port}` };
-})();
-
-const raw = await (async () => {
-  const port = await freePort();
-  const child = startChild(path.join(repoRoot, "bench"), ["raw-ws-server.mjs"], {
-    PORT: String(port),
-    HEAP_PROBE_FILE: path.join(probeDir, "raw"),
-  });
-  await waitReady(`http://127.0.0.1:${port}/ready`);
-  return { child, url: `http://127.0.0.1:${port}` };
-})();
+await ensureDatabase(databaseUrl);
+await applyMigrations(databaseUrl);
+const db = createDb({ connectionString: databaseUrl, maxConnections: 2 });
+await seedDemoData(db);
+const api = await startApi("api", { DATABASE_URL: databaseUrl, WS_MAX_SOCKETS_PER_IP: String(SOCKETS * 2) });
+const raw = await startProbed("raw", path.join(repoRoot, "bench"), ["raw-ws-server.mjs"], {}, "/ready");
 
 // A signed-in author for the posts, by a session row written directly.
-const db = createDb({ connectionString: databaseUrl, maxConnections: 2 });
 const { createSessionService } = await import("../apps/api/src/auth/session.service.js");
 const author = await db.user.findUniqueOrThrow({ where: { handle: "demo" } });
 const { token } = await createSessionService({ db }).create(author.id);
@@ -171,8 +101,7 @@ const samplePost = await db.post.findFirstOrThrow({ include: { author: true } })
 try {
   const trpc = await measure(
     "tRPC post.onCreated",
-    api.child,
-    path.join(probeDir, "api"),
+    api,
     (count) =>
       openSockets(`${api.url.replace("http", "ws")}/trpc`, api.url, count, (ws) =>
         ws.send(
@@ -190,8 +119,7 @@ try {
   );
   const baseline = await measure(
     "raw ws",
-    raw.child,
-    path.join(probeDir, "raw"),
+    raw,
     (count) => openSockets(raw.url.replace("http", "ws"), raw.url, count, () => undefined),
     async () => {
       await fetch(`${raw.url}/broadcast`, { method: "POST", body: JSON.stringify(samplePost) });
@@ -212,7 +140,6 @@ try {
   );
 } finally {
   await db.$disconnect();
-  api.child.kill("SIGTERM");
-  raw.child.kill("SIGTERM");
-  rmSync(probeDir, { recursive: true, force: true });
+  api.stop();
+  raw.stop();
 }

@@ -13,11 +13,11 @@ import {
   type TSendMessageInput,
   type TViewer,
 } from "@orgo/api-contract";
-import { isDatabaseBusy, isUniqueViolation, type Db, type Prisma } from "@orgo/db";
+import { isDatabaseBusy, isUniqueViolation, Prisma, type Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import type { RateLimiter, RateLimitRule } from "../rate-limit/rate-limiter.js";
 import { enforce } from "../rate-limit/limits.js";
-import { LIVE_MAX_QUEUE, liveFeed, liveStream } from "../live/live-stream.js";
+import { LIVE_MAX_QUEUE, liveFeed, streamSource } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
 import type { FileStorage } from "../storage/file-storage.js";
@@ -46,6 +46,14 @@ const messageSelect = {
   author: { select: publicUserSelect },
   images: orderedImagesSelect,
 } as const;
+/** SQL: a block stands between the two people of the one-to-one room `r` (never true for a study room). */
+const blockInRoom = Prisma.sql`exists (
+  select 1 from "Block" b
+  where r."directKey" is not null
+    and b."blockerId"::text = any(string_to_array(r."directKey", ':'))
+    and b."blockedId"::text = any(string_to_array(r."directKey", ':'))
+)`;
+
 type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
 
 function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessage {
@@ -113,12 +121,7 @@ export function createChatService(deps: {
     // one-to-one room (every chat call starts here).
     const [row] = await client.$queryRaw<(MemberRoom & { blocked: boolean })[]>`
       select r.id, r.kind, r."directKey", r."messageSeq", r."changeSeq",
-        exists (
-          select 1 from "Block" b
-          where r."directKey" is not null
-            and b."blockerId"::text = any(string_to_array(r."directKey", ':'))
-            and b."blockedId"::text = any(string_to_array(r."directKey", ':'))
-        ) as blocked
+        ${blockInRoom} as blocked
       from "ChatMember" m join "ChatRoom" r on r.id = m."roomId"
       where m."roomId" = ${roomId} and m."userId" = ${viewer.userId}::uuid`;
     if (!row || row.blocked) throw noSuchRoom();
@@ -198,12 +201,7 @@ export function createChatService(deps: {
       with member as (
         select r.id from "ChatMember" m join "ChatRoom" r on r.id = m."roomId"
         where m."roomId" = ${input.roomId} and m."userId" = ${viewer.userId}::uuid
-          and not exists (
-            select 1 from "Block" b
-            where r."directKey" is not null
-              and b."blockerId"::text = any(string_to_array(r."directKey", ':'))
-              and b."blockedId"::text = any(string_to_array(r."directKey", ':'))
-          )
+          and not ${blockInRoom}
       ), room as (
         update "ChatRoom"
         set "messageSeq" = "messageSeq" + 1, "changeSeq" = "changeSeq" + 1, "lastMessageAt" = now()
@@ -461,18 +459,7 @@ export function createChatService(deps: {
     }
 
     iterate(signal: AbortSignal): AsyncIterable<RoomItem> {
-      return liveStream<RoomItem, RoomItem>({
-        bus,
-        channel: this.channel,
-        select: (event) => this.select(event),
-        ephemeral: (event) => this.ephemeral(event),
-        endWhen: (event) => this.endWhen(event),
-        catchUp: (after) => this.catchUp(after),
-        headId: () => this.headId(),
-        idOf: (item) => this.idOf(item),
-        afterId: this.afterId,
-        signal,
-      });
+      return streamSource(bus, this, signal);
     }
   }
 

@@ -1,6 +1,11 @@
 import type { LiveFeed, TChannel, TEventEnvelope } from "@orgo/api-contract";
 import type { EventBus } from "../events/event-bus.js";
-import { StreamOverflowError } from "./live-stream.js";
+
+export class StreamOverflowError extends Error {
+  constructor() {
+    super("Subscriber fell too far behind; reconnect to catch up from the database");
+  }
+}
 
 /** Where a subscriber's items go: its socket, under its subscription id. */
 export interface FeedSink {
@@ -52,9 +57,12 @@ interface ChannelEntry {
  * enters the process and presented once (memoised by identity), so what each
  * subscriber costs per event is a few comparisons and a frame written to its socket.
  *
- * Each subscriber still gets the guarantees of `liveStream`: listen first, then
- * read the database since the client's last id, then live items, dropping ids
- * already sent and filling any gap from the database.
+ * Each subscriber gets every committed item once and in order: the hub listens
+ * first, then reads the database since the client's last id, then passes live
+ * items, dropping ids already sent and filling any gap from the database. Writers
+ * allocate ids in commit order (posts: an advisory lock; chat: the room's row), so
+ * the database never later gains an id below one already read; live events may
+ * arrive out of order across processes, hence the gap filling rather than trust.
  */
 export function createChannelHub(bus: EventBus) {
   const channels = new Map<TChannel, ChannelEntry>();

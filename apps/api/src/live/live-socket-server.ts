@@ -228,7 +228,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
         signal: abort.signal,
         batchIndex,
       });
-      const streams = result instanceof LiveFeed || isAsyncIterable(result);
+      const streams = isAsyncIterable(result); // a LiveFeed is one too
       if (call.type !== "subscription") {
         if (streams) {
           throw new TRPCError({

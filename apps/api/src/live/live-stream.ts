@@ -1,14 +1,11 @@
 import type { EventBus } from "../events/event-bus.js";
+import { createChannelHub, StreamOverflowError, type FeedSink } from "./channel-hub.js";
 import { LiveFeed, type LiveSource, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
 
 /** Live items held for a subscriber that is catching up or slow, before it is cut off. */
 export const LIVE_MAX_QUEUE = 1000;
 
-export class StreamOverflowError extends Error {
-  constructor() {
-    super("Subscriber fell too far behind; reconnect to catch up from the database");
-  }
-}
+export { StreamOverflowError };
 
 export interface LiveStreamOptions<T, E = never> {
   bus: EventBus;
@@ -34,81 +31,70 @@ export interface LiveStreamOptions<T, E = never> {
 }
 
 /**
- * The order that loses nothing: listen first, then read the database since the
- * client's last id, then stream live events, dropping ids already sent.
- *
- * Writers allocate ids in commit order (see the posts service), so the database
- * never later gains an id below one we have read. Live events, though, can arrive
- * out of order across processes; an id that skips ahead of `lastSent + 1` may mean
- * an event in flight, so we fill the gap from the database rather than trust the bus.
+ * A live source as one async generator, for callers that iterate (service tests,
+ * tRPC's own adapters). It is served by a channel hub of its own, so it keeps the
+ * hub's guarantees — listen first, read the database since the client's last id,
+ * then live items, dropping ids already sent and filling gaps from the database —
+ * from the same code the websocket server runs. A consumer that falls `maxQueue`
+ * items behind ends with StreamOverflowError; a catch-up waits for it.
  */
-export async function* liveStream<T, E = never>(options: LiveStreamOptions<T, E>): AsyncGenerator<T | E> {
-  const { signal, idOf } = options;
-  const maxQueue = options.maxQueue ?? LIVE_MAX_QUEUE;
-  const queue: ({ durable: T } | { ephemeral: E })[] = [];
-  let overflowed = false;
-  let ended = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
+export async function* streamSource<T>(bus: EventBus, source: LiveSource<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const queue: T[] = [];
+  // Set by the hub's calls (closures TypeScript cannot follow): why the stream ends, who waits.
+  const state: { over: { error: unknown } | null; wake: (() => void) | null; room: (() => void) | null } = {
+    over: null,
+    wake: null,
+    room: null,
   };
-
-  const unsubscribe = await options.bus.subscribe(options.channel, (event) => {
-    if (options.endWhen?.(event)) {
-      ended = true;
+  const notify = () => {
+    state.wake?.();
+    state.wake = null;
+  };
+  const makeRoom = () => {
+    state.room?.();
+    state.room = null;
+  };
+  const sink: FeedSink = {
+    send(value) {
+      if (queue.length >= source.maxQueue) state.over ??= { error: new StreamOverflowError() };
+      else queue.push(value as T);
       notify();
-      return;
-    }
-    const item = options.select(event);
-    const signalled = item === null ? (options.ephemeral?.(event) ?? null) : null;
-    if ((item === null && signalled === null) || overflowed) return;
-    if (queue.length >= maxQueue) overflowed = true;
-    else queue.push(item !== null ? { durable: item } : { ephemeral: signalled as E });
-    notify();
-  });
+    },
+    writable: () =>
+      queue.length < source.maxQueue / 2 ? null : new Promise<void>((resolve) => (state.room = resolve)),
+    end(error) {
+      state.over ??= { error };
+      notify();
+    },
+  };
+  const hub = createChannelHub(bus);
+  const tap = hub.attach(LiveFeed.of(source, signal), sink);
   signal.addEventListener("abort", notify);
-
   try {
-    let lastSent = options.afterId ?? (await options.headId());
-    // Pages through the database until it has nothing newer than lastSent.
-    const fillFromDatabase = async function* () {
-      for (;;) {
-        const batch = (await options.catchUp(lastSent)).filter((item) => idOf(item) > lastSent);
-        if (batch.length === 0 || signal.aborted) return;
-        for (const item of batch) {
-          lastSent = idOf(item);
-          yield item;
-        }
-      }
-    };
-    if (options.afterId !== null) yield* fillFromDatabase();
-
-    while (!signal.aborted && !ended) {
-      if (overflowed) throw new StreamOverflowError();
-      const entry = queue.shift();
-      if (entry === undefined) {
-        await new Promise<void>((resolve) => (wake = resolve));
+    while (!signal.aborted) {
+      const next = queue.shift();
+      if (next !== undefined) {
+        makeRoom();
+        yield next;
         continue;
       }
-      if ("ephemeral" in entry) {
-        yield entry.ephemeral;
-        continue;
-      }
-      const item = entry.durable;
-      const id = idOf(item);
-      if (id <= lastSent) continue;
-      if (id === lastSent + 1) {
-        lastSent = id;
-        yield item;
-      } else {
-        yield* fillFromDatabase();
-      }
+      if (state.over) break;
+      await new Promise<void>((resolve) => (state.wake = resolve));
     }
+    const error = state.over?.error ?? null;
+    if (error !== null && !signal.aborted)
+      throw error instanceof Error ? error : new Error("Live stream failed", { cause: error });
   } finally {
     signal.removeEventListener("abort", notify);
-    unsubscribe();
+    hub.detach(tap);
+    makeRoom();
   }
+}
+
+/** `streamSource` of options: see LiveStreamOptions. */
+export function liveStream<T, E = never>(options: LiveStreamOptions<T, E>): AsyncGenerator<T | E> {
+  const { bus, signal, ...spec } = options;
+  return streamSource(bus, new BusLiveSource(bus, spec), signal);
 }
 
 /** A feed's source over the bus: the options as they are, and `liveStream` for iterating callers. */
@@ -147,7 +133,7 @@ class BusLiveSource<T, E> implements LiveSource<T | E> {
     return this.options.idOf(item as T);
   }
   iterate(signal: AbortSignal): AsyncIterable<T | E> {
-    return liveStream({ ...this.options, bus: this.bus, signal });
+    return streamSource(this.bus, this, signal);
   }
 }
 

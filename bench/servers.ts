@@ -1,0 +1,92 @@
+/**
+ * What the live benchmarks share: servers started as child processes under the heap
+ * probe (bench/heap-probe.mjs) on free ports, read for their heap, and never left
+ * running however a benchmark ends.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+const probeDir = mkdtempSync(path.join(tmpdir(), "orgo-heap-"));
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(probeDir, { recursive: true, force: true });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+export interface ProbedServer {
+  child: ChildProcess;
+  url: string;
+  /** Heap in use (KiB, with memory outside it such as socket buffers) after a full collection. */
+  heapKiB(): Promise<number>;
+  stop(): void;
+}
+
+/** Starts `node <args>` in `cwd` under the heap probe on a free port; resolves once `readyPath` answers. */
+export async function startProbed(
+  name: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<ProbedServer> {
+  const port = await freePort();
+  const probeFile = path.join(probeDir, name);
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", path.join(repoRoot, "bench", "heap-probe.mjs"), ...args],
+    { cwd, env: { ...process.env, ...env, PORT: String(port), HEAP_PROBE_FILE: probeFile }, stdio: "inherit" },
+  );
+  children.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url}${readyPath}`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i >= 600) throw new Error(`not ready: ${url}${readyPath}`);
+    await sleep(100);
+  }
+  return {
+    child,
+    url,
+    async heapKiB() {
+      rmSync(probeFile, { force: true });
+      child.kill("SIGUSR2");
+      for (let i = 0; i < 1200 && !existsSync(probeFile); i++) await sleep(50);
+      await sleep(50);
+      return Number(readFileSync(probeFile, "utf8")) / 1024;
+    },
+    stop() {
+      child.kill("SIGTERM");
+    },
+  };
+}
+
+/** The API (`apps/api/src/main.ts`) with `env` on top of a quiet test configuration. */
+export function startApi(name: string, env: Record<string, string>): Promise<ProbedServer> {
+  return startProbed(
+    name,
+    path.join(repoRoot, "apps", "api"),
+    ["--import", "tsx/esm", "src/main.ts"],
+    { NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    "/readyz",
+  );
+}
