@@ -7,8 +7,8 @@ import type { TPresence } from "@orgo/api-contract";
  * its people go offline by themselves. "Last seen" is kept beside it without a TTL.
  */
 export interface PresenceStore {
-  /** Online or away for `ttlMs` more, unless renewed. */
-  touch(userId: string, state: "online" | "away", ttlMs: number): Promise<void>;
+  /** These people are online (or away) for `ttlMs` more, unless renewed. */
+  touch(userIds: readonly string[], state: "online" | "away", ttlMs: number): Promise<void>;
   /** Their last socket on this process closed: answers whether they are now offline everywhere. */
   offline(userId: string): Promise<boolean>;
   get(userIds: string[]): Promise<TPresence[]>;
@@ -19,9 +19,11 @@ export function createMemoryPresenceStore(now: () => number = Date.now): Presenc
   const live = new Map<string, { state: "online" | "away"; until: number }>();
   const lastSeen = new Map<string, number>();
   return {
-    touch(userId, state, ttlMs) {
-      live.set(userId, { state, until: now() + ttlMs });
-      lastSeen.set(userId, now());
+    touch(userIds, state, ttlMs) {
+      for (const userId of userIds) {
+        live.set(userId, { state, until: now() + ttlMs });
+        lastSeen.set(userId, now());
+      }
       return Promise.resolve();
     },
     offline(userId) {
@@ -47,6 +49,25 @@ export function createMemoryPresenceStore(now: () => number = Date.now): Presenc
 }
 
 /**
+ * Renews a batch of people in one atomic command. KEYS: each person's presence key,
+ * then their last-seen key; ARGV: now, the TTL, the member to set, then this process's
+ * members to drop first (a process holds one state per person).
+ */
+const TOUCH_SCRIPT = `
+local at, ttl, member = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+for i = 1, #KEYS, 2 do
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', at)
+  redis.call('ZREM', KEYS[i], ARGV[4], ARGV[5])
+  redis.call('ZADD', KEYS[i], at + ttl, member)
+  redis.call('PEXPIRE', KEYS[i], ttl)
+  redis.call('SET', KEYS[i + 1], at)
+end
+return #KEYS / 2
+`;
+/** People per renewal command: a thousand online people are two commands, not a thousand transactions. */
+const TOUCH_BATCH = 500;
+
+/**
  * In Redis each person has a sorted set of `<process>:<state>` members scored by
  * when they expire, so a tab on one process closing never hides a tab open on
  * another, and a dead process's entry simply runs out.
@@ -56,20 +77,23 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
   redis.on("error", () => {
     // Reconnects by itself; presence is best effort while Redis is away.
   });
+  // Sent by its hash once loaded (ioredis falls back to the script text when Redis lost it).
+  redis.defineCommand("orgoTouchPresence", { lua: TOUCH_SCRIPT });
+  const touchScript = redis as unknown as {
+    orgoTouchPresence(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
+  };
   const key = (id: string) => `orgo:presence:${id}`;
   const seenKey = (id: string) => `orgo:lastseen:${id}`;
   const mine = ["online", "away"].map((state) => `${processId}:${state}`);
   return {
-    async touch(userId, state, ttlMs) {
+    async touch(userIds, state, ttlMs) {
       const at = Date.now();
-      await redis
-        .multi()
-        .zremrangebyscore(key(userId), "-inf", at)
-        .zrem(key(userId), ...mine)
-        .zadd(key(userId), at + ttlMs, `${processId}:${state}`)
-        .pexpire(key(userId), ttlMs)
-        .set(seenKey(userId), at)
-        .exec();
+      const batches: Promise<number>[] = [];
+      for (let i = 0; i < userIds.length; i += TOUCH_BATCH) {
+        const keys = userIds.slice(i, i + TOUCH_BATCH).flatMap((id) => [key(id), seenKey(id)]);
+        batches.push(touchScript.orgoTouchPresence(keys.length, ...keys, at, ttlMs, `${processId}:${state}`, ...mine));
+      }
+      await Promise.all(batches);
     },
     async offline(userId) {
       const at = Date.now();

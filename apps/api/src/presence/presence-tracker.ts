@@ -45,23 +45,35 @@ export function createPresenceTracker(deps: {
     });
   }
 
-  async function refresh(userId: string) {
-    const person = people.get(userId);
-    if (!person) return;
-    const state = stateOf(person.tabs);
-    await deps.store.touch(userId, state, ttlMs);
-    if (state !== person.state) {
-      person.state = state;
-      await announce(userId, state);
-    }
-  }
-  const safely = (work: Promise<void>) =>
+  const safely = (work: Promise<unknown>) =>
     work.catch((err: unknown) => deps.logger.warn({ err }, "presence update failed"));
 
-  const timer = setInterval(() => {
-    for (const userId of people.keys()) void safely(refresh(userId));
-    // Renewed three times per lifetime: one late renewal never makes anyone flicker offline.
-  }, ttlMs / 3);
+  /** Renews these people's keys (a batch per state) and announces those whose state moved. */
+  async function renew(userIds: Iterable<string>) {
+    const byState = { online: [] as string[], away: [] as string[] };
+    const moved: { userId: string; state: "online" | "away" }[] = [];
+    for (const userId of userIds) {
+      const person = people.get(userId);
+      if (!person) continue;
+      const state = stateOf(person.tabs);
+      byState[state].push(userId);
+      if (state !== person.state) {
+        person.state = state;
+        moved.push({ userId, state });
+      }
+    }
+    await Promise.all(
+      (["online", "away"] as const)
+        .filter((state) => byState[state].length > 0)
+        .map((state) => deps.store.touch(byState[state], state, ttlMs)),
+    );
+    await Promise.all(moved.map(({ userId, state }) => announce(userId, state)));
+  }
+
+  // Renewed three times per lifetime: one late renewal never makes anyone flicker
+  // offline. Everyone at once, in a few batched commands: a burst of one transaction
+  // per person stalled this process and Redis for half a second at 1,000 people.
+  const timer = setInterval(() => void safely(renew(people.keys())), ttlMs / 3);
   timer.unref();
 
   return {
@@ -71,14 +83,14 @@ export function createPresenceTracker(deps: {
       if (!person) people.set(userId, (person = { tabs: new Map(), state: "online" }));
       person.tabs.set(socket, { visible: true, hiddenSince: null });
       void safely(
-        deps.store.touch(userId, "online", ttlMs).then(() => (first ? announce(userId, "online") : undefined)),
+        deps.store.touch([userId], "online", ttlMs).then(() => (first ? announce(userId, "online") : undefined)),
       );
     },
     /** The tab's socket closed (the server calls this; no listener per socket). */
     disconnect(userId: string, socket: WebSocket) {
       const current = people.get(userId);
       if (!current?.tabs.delete(socket)) return;
-      if (current.tabs.size > 0) return void safely(refresh(userId));
+      if (current.tabs.size > 0) return void safely(renew([userId]));
       people.delete(userId);
       // Offline only when no other process still holds a tab of theirs.
       void safely(deps.store.offline(userId).then((gone) => (gone ? announce(userId, "offline") : undefined)));
@@ -88,10 +100,10 @@ export function createPresenceTracker(deps: {
       if (!tab) return;
       tab.visible = visible;
       tab.hiddenSince = visible ? null : (tab.hiddenSince ?? now());
-      void safely(refresh(userId));
+      void safely(renew([userId]));
     },
     /** Renews everyone now (tests move the clock instead of waiting). */
-    renewAll: () => Promise.all([...people.keys()].map((userId) => refresh(userId))),
+    renewAll: () => renew(people.keys()),
     stop() {
       clearInterval(timer);
     },
