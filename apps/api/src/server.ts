@@ -42,7 +42,7 @@ export interface ApiServer {
   close(): Promise<void>;
   readonly httpServer: http.Server;
   /** Open websockets, and the channels and subscribers of the live fan-out, in this process. */
-  liveStats(): { sockets: number; channels: number; subscribers: number };
+  liveStats(): { sockets: number; channels: number; subscribers: number; catchUps: number; gapFills: number };
 }
 
 const TRPC_PREFIX = "/trpc";

@@ -66,6 +66,8 @@ interface ChannelEntry {
  */
 export function createChannelHub(bus: EventBus) {
   const channels = new Map<TChannel, ChannelEntry>();
+  /** Database reads: catch-ups at subscription start, and gaps filled (a live event arrived early). */
+  const reads = { catchUps: 0, gapFills: 0 };
 
   function finish(tap: Tap, error: unknown = null) {
     if (tap.done) return;
@@ -96,6 +98,7 @@ export function createChannelHub(bus: EventBus) {
       for (;;) {
         if (fromDatabase) {
           for (;;) {
+            reads.catchUps++;
             const batch = await source.catchUp(tap.lastSent);
             if (tap.done) return;
             const fresh = batch.filter((item) => source.idOf(item) > tap.lastSent);
@@ -170,6 +173,7 @@ export function createChannelHub(bus: EventBus) {
     if (deliverInOrder(tap, item)) return;
     // An id ahead of the next one: an event still in flight, or lost. The database has it.
     tap.pending = [item];
+    reads.gapFills++;
     void catchUp(tap, true);
   }
 
@@ -246,11 +250,11 @@ export function createChannelHub(bus: EventBus) {
       release(tap.channel, tap.entry);
     },
 
-    /** Channels this process listens to, and their subscribers (for metrics and tests). */
+    /** Channels this process listens to, their subscribers, and the database reads so far (for metrics and tests). */
     stats() {
       let subscribers = 0;
       for (const entry of channels.values()) subscribers += entry.taps.size;
-      return { channels: channels.size, subscribers };
+      return { channels: channels.size, subscribers, ...reads };
     },
   };
 }
