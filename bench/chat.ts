@@ -142,6 +142,9 @@ interface Tally {
   /** person index → room → { seqs seen, last seq } */
   seen: Map<number, Map<number, RoomSeen>>;
   latencies: number[];
+  /** Second of the load (by send time) → deliveries later than 50 ms: when the tail happened. */
+  lateBySecond: Map<number, number>;
+  loadStartedAt: number;
   duplicated: number;
   outOfOrder: number;
   failedSends: number;
@@ -154,6 +157,8 @@ const newTally = (): Tally => ({
   sentAt: new Map(),
   seen: new Map(),
   latencies: [],
+  lateBySecond: new Map(),
+  loadStartedAt: 0,
   duplicated: 0,
   outOfOrder: 0,
   failedSends: 0,
@@ -177,7 +182,13 @@ function record(tally: Tally, person: number, room: number, seq: number, clientI
   if (change !== undefined) state.lastChange = change;
   const sent = tally.sentAt.get(clientId);
   // Latency is live delivery's: what a person caught up after being away is timed apart.
-  if (sent && sent.sender !== person && !tally.away.has(person)) tally.latencies.push(now - sent.at);
+  if (sent && sent.sender !== person && !tally.away.has(person)) {
+    tally.latencies.push(now - sent.at);
+    if (now - sent.at > 50) {
+      const second = Math.floor((sent.at - tally.loadStartedAt) / 1000);
+      tally.lateBySecond.set(second, (tally.lateBySecond.get(second) ?? 0) + 1);
+    }
+  }
 }
 
 function lostOf(tally: Tally, membersOf: Map<number, Person[]>): number {
@@ -205,6 +216,7 @@ async function runLoad(
 ) {
   const total = RATE * SECONDS;
   const started = performance.now();
+  tally.loadStartedAt = started;
   const progress = setInterval(() => {
     const elapsed = ((performance.now() - started) / 1000).toFixed(0);
     console.log(
@@ -273,7 +285,9 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
         onOpen?.();
         const seen = tally.seen.get(person.index);
         const subscribe = (id: number, path: string, input: object, room?: number) => {
-          const lastEventId = room === undefined ? undefined : seen?.get(room)?.lastChange;
+          // Rooms start empty: a first subscription resumes from change 0, so what is sent
+          // to a room before this tab has seen anything of it is still caught up.
+          const lastEventId = room === undefined ? undefined : (seen?.get(room)?.lastChange ?? "0");
           ws.send(
             JSON.stringify({ id, method: "subscription", params: { path, input: { json: input }, lastEventId } }),
           );
@@ -433,6 +447,11 @@ for (const [name, side] of [
       `${side.kibPerSocket.toFixed(1).padStart(16)}`,
   );
 }
+const late = [...orgo.tally.lateBySecond].sort((a, b) => b[1] - a[1]).slice(0, 10);
+console.log(
+  `OrGo's deliveries later than 50 ms, by second of the load they were sent in (worst first): ` +
+    (late.map(([second, count]) => `${second} s: ${count}`).join(", ") || "none"),
+);
 if (orgo.tally.failedSends) console.log(`sends refused or failed: ${orgo.tally.failedSends} (not counted above)`);
 console.log(
   `catch-up: ${orgo.catchUpMissed} messages missed in a study room during ${OFFLINE_MS / 1000} s offline ` +

@@ -85,7 +85,13 @@ export function startApi(name: string, env: Record<string, string>): Promise<Pro
   return startProbed(
     name,
     path.join(repoRoot, "apps", "api"),
-    ["--import", "tsx/esm", "src/main.ts"],
+    [
+      // BENCH_CPU_PROFILE=dir: a V8 CPU profile per API process, written when it stops.
+      ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+      "--import",
+      "tsx/esm",
+      "src/main.ts",
+    ],
     { NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
     "/readyz",
   );
