@@ -44,32 +44,6 @@ export interface LiveSocketServerOptions {
 
 const OPEN = 1;
 
-/**
- * Frames written to one socket in the same tick leave in one system call: the socket
- * is corked at its first frame and uncorked, with every other socket written in that
- * tick, once the tick's work is done. A message and the "room list changed" signal it
- * causes usually arrive together from the bus; on a machine where a socket write
- * costs more than serialising the frame, this halves what delivery costs.
- */
-interface Corkable {
-  cork(): void;
-  uncork(): void;
-}
-const corked = new Set<Corkable>();
-function uncorkAll() {
-  for (const stream of corked) stream.uncork();
-  corked.clear();
-}
-function corkForThisTick(socket: WebSocket) {
-  // `ws` keeps its TCP socket here; it corks and uncorks it around each frame itself,
-  // which nests inside ours.
-  const stream = (socket as unknown as { _socket?: Corkable })._socket;
-  if (!stream || corked.has(stream)) return;
-  if (corked.size === 0) process.nextTick(uncorkAll);
-  stream.cork();
-  corked.add(stream);
-}
-
 type ContextState = { ok: true; ctx: TContext } | { ok: false; error: TRPCError };
 
 interface Subscription {
@@ -145,7 +119,6 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     send(frame: string) {
       if (this.cut || this.socket.readyState !== OPEN) return;
       if (this.socket.bufferedAmount > options.maxBufferedBytes) return this.cutOff();
-      corkForThisTick(this.socket);
       this.socket.send(frame);
     }
 
