@@ -7,6 +7,14 @@ export class StreamOverflowError extends Error {
   }
 }
 
+/**
+ * Items a catch-up sends before letting the process do anything else: a person back
+ * after 30 s away catches up hundreds of messages, and in one go that stalled every
+ * live delivery of the process for most of a second.
+ */
+const CATCH_UP_SLICE = 25;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Where a subscriber's items go: its socket, under its subscription id. */
 export interface FeedSink {
   send(value: unknown): void;
@@ -103,10 +111,13 @@ export function createChannelHub(bus: EventBus) {
             if (tap.done) return;
             const fresh = batch.filter((item) => source.idOf(item) > tap.lastSent);
             if (fresh.length === 0) break;
-            for (const item of fresh) {
+            for (const [index, item] of fresh.entries()) {
               const drained = tap.sink.writable();
               if (drained) {
                 await drained;
+                if (tap.done) return;
+              } else if (index > 0 && index % CATCH_UP_SLICE === 0) {
+                await yieldToOthers();
                 if (tap.done) return;
               }
               tap.lastSent = source.idOf(item);
