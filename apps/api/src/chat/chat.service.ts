@@ -264,12 +264,12 @@ export function createChatService(deps: {
 
   /** After a commit: the room's live stream, then every member's room list. */
   async function published(changeSeq: number, message: TChatMessage, members: string[]) {
-    await bus.publish(channels.chatRoom(message.roomId), {
-      v: 1,
-      type: "chat.message",
-      data: { changeSeq, message },
-    });
-    await publishInboxChanged(bus, members, message.roomId);
+    // Issued in the same tick, in this order: the Redis bus sends them in one write on
+    // one connection, so the room's event still goes out before the room lists'.
+    await Promise.all([
+      bus.publish(channels.chatRoom(message.roomId), { v: 1, type: "chat.message", data: { changeSeq, message } }),
+      publishInboxChanged(bus, members, message.roomId),
+    ]);
   }
 
   /** The rooms of my list, shaped, in a fixed number of queries whatever their number. */

@@ -64,8 +64,8 @@ for i = 1, #KEYS, 2 do
 end
 return #KEYS / 2
 `;
-/** People per renewal command: a thousand online people are two commands, not a thousand transactions. */
-const TOUCH_BATCH = 500;
+/** People per renewal command: a thousand online people are ten short commands (Redis serves others between them), not a thousand transactions. */
+const TOUCH_BATCH = 100;
 
 /**
  * In Redis each person has a sorted set of `<process>:<state>` members scored by
