@@ -30,6 +30,9 @@ const CATCH_UP_MESSAGES = 500;
 const OFFLINE_MS = Math.min(30_000, (SECONDS * 1000) / 2);
 // Enough to compile the hot paths before measuring: compiled code is no socket's cost.
 const WARM_UP_SOCKETS = 200;
+// …and the send path, on both sides alike: these people (ten whole study rooms, a
+// hundred whole pairs) send this many messages to each other before anything is timed.
+const WARM_UP_MESSAGES = 300;
 if (USERS % STUDY_SIZE !== 0) throw new Error(`BENCH_SOCKETS must be a multiple of ${STUDY_SIZE}`);
 
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -234,6 +237,15 @@ async function runLoad(
   clearInterval(progress);
 }
 
+/** The warm-up people send to each other, 100 messages a second. */
+async function warmUpSends(warm: Person[], send: (person: Person, room: number, clientId: string) => void) {
+  for (let i = 0; i < WARM_UP_MESSAGES; i++) {
+    const person = warm[Math.floor(Math.random() * warm.length)]!;
+    send(person, i % 2 === 0 ? person.pairRoom : person.studyRoom, randomUUID());
+    await sleep(10);
+  }
+}
+
 /** Waits for deliveries in flight: until nothing is missing, or 10 s. */
 async function drain(tally: Tally, membersOf: Map<number, Person[]>) {
   for (let i = 0; i < 50 && lostOf(tally, membersOf) > 0; i++) await sleep(200);
@@ -251,7 +263,8 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
       }),
     ),
   );
-  const tally = newTally();
+  // The warm-up's own tally, replaced by the measured one once it is over.
+  let tally = newTally();
   const sockets = new Map<number, WebSocket>();
 
   /** One tab: its inbox and both rooms, resumed from the last change seen when given. */
@@ -326,9 +339,11 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
     // Warm up, then measure the heap with every socket connected and subscribed, idle.
     const warm = people.slice(-WARM_UP_SOCKETS);
     await openAll(warm, (p) => connect(p));
+    await warmUpSends(warm, send);
     await sleep(1000);
     for (const p of warm) sockets.get(p.index)!.terminate();
     await sleep(1000);
+    tally = newTally();
     const before = await Promise.all(apis.map((api) => api.heapKiB()));
     await openAll(people, (p) => connect(p));
     await sleep(3000);
@@ -385,7 +400,7 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
 async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
   const relay = await startProbed("raw", path.join(repoRoot, "bench"), ["raw-chat-server.mjs"], {}, "/ready");
   const url = relay.url;
-  const tally = newTally();
+  let tally = newTally();
   const sockets = new Map<number, WebSocket>();
   const connect = (person: Person) =>
     new Promise<void>((resolve, reject) => {
@@ -405,20 +420,23 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
         resolve();
       });
     });
+  const send = (person: Person, room: number, clientId: string) => {
+    tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
+    sockets.get(person.index)!.send(JSON.stringify({ room, clientId, body: `hello ${clientId.slice(0, 8)}` }));
+  };
   try {
     const warm = people.slice(-WARM_UP_SOCKETS);
     await openAll(warm, connect);
+    await warmUpSends(warm, send);
     await sleep(1000);
     for (const p of warm) sockets.get(p.index)!.terminate();
     await sleep(1000);
+    tally = newTally();
     const before = await relay.heapKiB();
     await openAll(people, connect);
     await sleep(3000);
     const kibPerSocket = ((await relay.heapKiB()) - before) / people.length;
-    await runLoad(people, tally, (person, room, clientId) => {
-      tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
-      sockets.get(person.index)!.send(JSON.stringify({ room, clientId, body: `hello ${clientId.slice(0, 8)}` }));
-    });
+    await runLoad(people, tally, send);
     await drain(tally, membersOf);
     return { tally, kibPerSocket };
   } finally {
