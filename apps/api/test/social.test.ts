@@ -87,16 +87,30 @@ describe("follows, blocks and notifications", () => {
     expect(await f.notifications.unreadCount(author)).toBe(2);
   });
 
-  it("publishes each new or grown notification on the bus after the commit", async () => {
+  it("publishes each new or grown notification on its recipient's channel after the commit, shaped and numbered", async () => {
     const author = await f.person();
-    const fan = await f.person();
+    const [fan, other] = [await f.person(), await f.person()];
     const post = await f.posts.create(author, { title: "Events", body: "x", imageIds: [] });
     f.events.length = 0;
     await f.posts.like(fan, post.id);
-    const event = f.events.find((e) => e.type === "notification.changed");
-    expect(event).toMatchObject({ data: { recipientId: author.userId } });
-    const id = event?.type === "notification.changed" ? event.data.notificationId : -1;
-    expect(await f.fresh.db.notification.count({ where: { id } })).toBe(1);
+    await f.posts.like(other, post.id); // grows the same row
+    const changes = f.events.filter((e) => e.type === "notification.changed");
+    expect(changes.map((e) => e.type === "notification.changed" && e.data.changeSeq)).toEqual([1, 2]);
+    const last = changes[1]!;
+    expect(last).toMatchObject({
+      data: {
+        recipientId: author.userId,
+        unreadCount: 1,
+        notification: { type: "like", count: 2, actor: { id: other.userId }, post: { id: post.id } },
+      },
+    });
+    expect(JSON.stringify(changes)).not.toContain("@people.test");
+    // Marking read tells my other tabs, with the new count.
+    f.events.length = 0;
+    await f.notifications.markAllRead(author);
+    expect(f.events).toEqual([
+      { v: 1, type: "notification.read", data: { recipientId: author.userId, ids: null, unreadCount: 0 } },
+    ]);
   });
 
   it("marks one or all read, only the viewer's own", async () => {

@@ -3,6 +3,7 @@ import { ZPostSummary } from "./posts/post.schemas.js";
 import { ZChatMessage } from "./chat/chat.schemas.js";
 import { ZPublicUser } from "./users/user.schemas.js";
 import { ZPresence } from "./presence/presence.schemas.js";
+import { ZNotification } from "./notifications/notification.schemas.js";
 
 /**
  * Everything that crosses the event bus is one of these envelopes. The version lets
@@ -11,11 +12,29 @@ import { ZPresence } from "./presence/presence.schemas.js";
  */
 export const ZEventEnvelope = z.discriminatedUnion("type", [
   z.object({ v: z.literal(1), type: z.literal("post.created"), data: ZPostSummary }),
-  /** A stored notification was created or grew (grouped); the realtime layer delivers it. */
+  /**
+   * A stored notification was created or grew (grouped), on its recipient's channel,
+   * shaped for display; `changeSeq` is their notifications' stream id.
+   */
   z.object({
     v: z.literal(1),
     type: z.literal("notification.changed"),
-    data: z.object({ recipientId: z.string(), notificationId: z.number().int() }),
+    data: z.object({
+      recipientId: z.string(),
+      changeSeq: z.number().int(),
+      notification: ZNotification,
+      unreadCount: z.number().int(),
+    }),
+  }),
+  /** Some (`ids`) or all (null) of a person's notifications were marked read. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("notification.read"),
+    data: z.object({
+      recipientId: z.string(),
+      ids: z.array(z.number().int()).nullable(),
+      unreadCount: z.number().int(),
+    }),
   }),
   /** A chat message was sent, edited or deleted; `changeSeq` is the room's stream id. */
   z.object({
@@ -68,10 +87,15 @@ export type TEventOf<T extends TEventType> = Extract<TEventEnvelope, { type: T }
 export const channels = {
   posts: "posts",
   sessions: "sessions",
-  notifications: "notifications",
+  notifications: (userId: string) => `notifications:${userId}` as const,
   chatRoom: (roomId: number) => `chat:room:${roomId}` as const,
   chatUser: (userId: string) => `chat:user:${userId}` as const,
   presence: (userId: string) => `presence:${userId}` as const,
 } as const;
 export type TChannel =
-  "posts" | "sessions" | "notifications" | `chat:room:${number}` | `chat:user:${string}` | `presence:${string}`;
+  | "posts"
+  | "sessions"
+  | `notifications:${string}`
+  | `chat:room:${number}`
+  | `chat:user:${string}`
+  | `presence:${string}`;

@@ -56,7 +56,11 @@ import type {
   TStudyHits,
   TTrendingTerm,
 } from "./search/search.schemas.js";
-import type { TNotificationListInput, TNotificationPage } from "./notifications/notification.schemas.js";
+import type {
+  TNotificationEvent,
+  TNotificationListInput,
+  TNotificationPage,
+} from "./notifications/notification.schemas.js";
 import type {
   TComment,
   TCommentListInput,
@@ -146,6 +150,12 @@ export interface NotificationService {
   unreadCount(viewer: TViewer): Promise<number>;
   markRead(viewer: TViewer, id: number): Promise<void>;
   markAllRead(viewer: TViewer): Promise<void>;
+  /** My notifications' changes after `afterChangeSeq` (null: from now), then live, with reads from my other tabs. */
+  stream(
+    viewer: TViewer,
+    afterChangeSeq: number | null,
+    signal: AbortSignal,
+  ): LiveFeed<{ id?: number; event: TNotificationEvent }>;
 }
 
 export interface SystemService {

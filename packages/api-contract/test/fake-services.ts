@@ -149,6 +149,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       unreadCount: () => Promise.resolve(0),
       markRead: () => Promise.resolve(),
       markAllRead: () => Promise.resolve(),
+      stream: (viewer) => fixedFeed(`notifications:${viewer.userId}`, () => []),
     },
     system: { ready: () => Promise.resolve(true) },
   };

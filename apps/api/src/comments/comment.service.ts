@@ -137,7 +137,7 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
         });
         return { comment, changed: [{ recipientId, id }] };
       });
-      await publishNotifications(bus, changed);
+      await publishNotifications(db, bus, changed);
       return toComment(comment);
     },
 

@@ -1,29 +1,168 @@
 import {
   AppError,
   channels,
+  LiveFeed,
   serverMessages as m,
+  type LiveSource,
   type NotificationService,
+  type TChannel,
+  type TEventEnvelope,
   type TNotification,
+  type TNotificationEvent,
   type TNotificationType,
 } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
+import { LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 
-/** Tells the realtime layer, after the commit, which notifications changed. */
-export async function publishNotifications(bus: EventBus, changed: { recipientId: string; id: number | null }[]) {
-  for (const { recipientId, id } of changed) {
-    if (id !== null) {
-      await bus.publish(channels.notifications, {
-        v: 1,
-        type: "notification.changed",
-        data: { recipientId, notificationId: id },
-      });
-    }
+/** Changes a reconnecting tab reads from the database per page. */
+const NOTIFICATION_CATCH_UP_PAGE = 100;
+
+const notificationSelect = {
+  id: true,
+  type: true,
+  count: true,
+  commentId: true,
+  readAt: true,
+  updatedAt: true,
+  changeSeq: true,
+  actor: { select: publicUserSelect },
+  post: { select: { id: true, title: true, deletedAt: true } },
+  study: { select: { id: true, title: true, deletedAt: true } },
+} as const;
+
+type NotificationRow = {
+  id: number;
+  type: string;
+  count: number;
+  commentId: number | null;
+  readAt: Date | null;
+  updatedAt: Date;
+  changeSeq: number;
+  actor: TNotification["actor"];
+  post: { id: number; title: string; deletedAt: Date | null } | null;
+  study: { id: number; title: string; deletedAt: Date | null } | null;
+};
+
+/** A stored row as the client shows it (a deleted post or study is no link). */
+function shape({ readAt, post, study, type, changeSeq: _changeSeq, ...row }: NotificationRow): TNotification {
+  return {
+    ...row,
+    type: type as TNotificationType,
+    read: readAt !== null,
+    post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
+    study: study && !study.deletedAt ? { id: study.id, title: study.title } : null,
+  };
+}
+
+const unreadOf = (db: Db, recipientId: string) => db.notification.count({ where: { recipientId, readAt: null } });
+
+/**
+ * Tells the recipients' tabs, after the commit, which notifications changed: each
+ * shaped for display with its change number and the recipient's unread count, on the
+ * recipient's own channel.
+ */
+export async function publishNotifications(
+  db: Db,
+  bus: EventBus,
+  changed: { recipientId: string; id: number | null }[],
+) {
+  const ids = changed.map((c) => c.id).filter((id): id is number => id !== null);
+  if (ids.length === 0) return;
+  const rows = await db.notification.findMany({ where: { id: { in: ids } }, select: notificationSelect });
+  const recipients = new Map(changed.filter((c) => c.id !== null).map((c) => [c.id, c.recipientId]));
+  // Oldest change first, so each recipient's stream hears them in order.
+  rows.sort((a, b) => a.changeSeq - b.changeSeq);
+  const unread = new Map<string, number>();
+  for (const recipientId of new Set(recipients.values())) unread.set(recipientId, await unreadOf(db, recipientId));
+  for (const row of rows) {
+    const recipientId = recipients.get(row.id)!;
+    await bus.publish(channels.notifications(recipientId), {
+      v: 1,
+      type: "notification.changed",
+      data: { recipientId, changeSeq: row.changeSeq, notification: shape(row), unreadCount: unread.get(recipientId)! },
+    });
   }
 }
 
-export function createNotificationService({ db }: { db: Db }): NotificationService {
+type Item = { id?: number; event: TNotificationEvent };
+
+export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }): NotificationService {
+  // An event becomes the same item for every tab of its recipient on this process.
+  const itemsOf = new WeakMap<object, Item | null>();
+  const sharedItem = (event: object, make: () => Item | null) => {
+    if (!itemsOf.has(event)) itemsOf.set(event, make());
+    return itemsOf.get(event) ?? null;
+  };
+
+  /** One tab's live feed of my notifications: a small object with shared methods. */
+  class NotificationSource implements LiveSource<Item> {
+    readonly channel: TChannel;
+    readonly maxQueue = LIVE_MAX_QUEUE;
+
+    constructor(
+      private readonly me: string,
+      readonly afterId: number | null,
+    ) {
+      this.channel = channels.notifications(me);
+    }
+
+    select(event: TEventEnvelope): Item | null {
+      if (event.type !== "notification.changed" || event.data.recipientId !== this.me) return null;
+      return sharedItem(event, () => ({
+        id: event.data.changeSeq,
+        event: { kind: "changed", notification: event.data.notification, unreadCount: event.data.unreadCount },
+      }));
+    }
+
+    ephemeral(event: TEventEnvelope): Item | null {
+      if (event.type !== "notification.read" || event.data.recipientId !== this.me) return null;
+      return sharedItem(event, () => ({
+        event: { kind: "read", ids: event.data.ids, unreadCount: event.data.unreadCount },
+      }));
+    }
+
+    async catchUp(after: number): Promise<Item[]> {
+      const [rows, unreadCount] = await Promise.all([
+        db.notification.findMany({
+          where: { recipientId: this.me, changeSeq: { gt: after } },
+          orderBy: { changeSeq: "asc" },
+          take: NOTIFICATION_CATCH_UP_PAGE,
+          select: notificationSelect,
+        }),
+        unreadOf(db, this.me),
+      ]);
+      // A row changed twice while I was away comes once, as it is now.
+      return rows.map((row) => ({
+        id: row.changeSeq,
+        event: { kind: "changed", notification: shape(row), unreadCount },
+      }));
+    }
+
+    async headId(): Promise<number> {
+      const user = await db.user.findUnique({ where: { id: this.me }, select: { notificationSeq: true } });
+      return user?.notificationSeq ?? 0;
+    }
+
+    idOf(item: Item): number {
+      return item.id ?? 0;
+    }
+
+    iterate(signal: AbortSignal): AsyncIterable<Item> {
+      return streamSource(bus, this, signal);
+    }
+  }
+
+  async function publishRead(recipientId: string, ids: number[] | null) {
+    const unreadCount = await unreadOf(db, recipientId);
+    await bus.publish(channels.notifications(recipientId), {
+      v: 1,
+      type: "notification.read",
+      data: { recipientId, ids, unreadCount },
+    });
+  }
+
   return {
     async list(viewer, { cursor, limit }) {
       // Newest id first: a grouped row keeps its id, so the list stays stable while paging.
@@ -31,30 +170,13 @@ export function createNotificationService({ db }: { db: Db }): NotificationServi
         where: { recipientId: viewer.userId, ...(cursor ? { id: { lt: cursor } } : {}) },
         orderBy: { id: "desc" },
         take: limit + 1,
-        select: {
-          id: true,
-          type: true,
-          count: true,
-          commentId: true,
-          readAt: true,
-          updatedAt: true,
-          actor: { select: publicUserSelect },
-          post: { select: { id: true, title: true, deletedAt: true } },
-          study: { select: { id: true, title: true, deletedAt: true } },
-        },
+        select: notificationSelect,
       });
       const page = rows.slice(0, limit);
-      const items: TNotification[] = page.map(({ readAt, post, study, type, ...row }) => ({
-        ...row,
-        type: type as TNotificationType,
-        read: readAt !== null,
-        post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
-        study: study && !study.deletedAt ? { id: study.id, title: study.title } : null,
-      }));
-      return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      return { items: page.map(shape), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
     },
 
-    unreadCount: (viewer) => db.notification.count({ where: { recipientId: viewer.userId, readAt: null } }),
+    unreadCount: (viewer) => unreadOf(db, viewer.userId),
 
     async markRead(viewer, id) {
       // Scoped to the viewer: someone else's notification reads as not found.
@@ -63,13 +185,19 @@ export function createNotificationService({ db }: { db: Db }): NotificationServi
         data: { readAt: new Date() },
       });
       if (found.count === 0) throw new AppError("NOT_FOUND", m.noSuchNotification);
+      await publishRead(viewer.userId, [id]);
     },
 
     async markAllRead(viewer) {
-      await db.notification.updateMany({
+      const marked = await db.notification.updateMany({
         where: { recipientId: viewer.userId, readAt: null },
         data: { readAt: new Date() },
       });
+      if (marked.count > 0) await publishRead(viewer.userId, null);
+    },
+
+    stream(viewer, afterChangeSeq, signal) {
+      return LiveFeed.of(new NotificationSource(viewer.userId, afterChangeSeq), signal);
     },
   };
 }

@@ -31,6 +31,8 @@ export const groupKeys = {
  * Never for one's own actions, never between two people when either blocked the other. A grouped row takes the newest actor, moves up
  * (updatedAt), becomes unread again, and counts one more only for a different actor
  * than the last (a like, unlike and like again is not two people).
+ * Each change takes the recipient's next notification change number under their
+ * row's lock, so their live stream numbers changes 1, 2, 3 … in commit order.
  * Returns the row id, or null when nothing was stored.
  */
 export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number | null> {
@@ -38,18 +40,26 @@ export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): 
   // A block in either direction silences everything between the two people,
   // checked here, where every notification is made, not at each caller.
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    insert into "Notification" ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "groupKey")
+    with seq as (
+      update "User" set "notificationSeq" = "notificationSeq" + 1
+      where id = ${input.recipientId}::uuid
+        and not exists (
+          select 1 from "Block"
+          where ("blockerId" = ${input.recipientId}::uuid and "blockedId" = ${input.actorId}::uuid)
+             or ("blockerId" = ${input.actorId}::uuid and "blockedId" = ${input.recipientId}::uuid))
+      returning "notificationSeq"
+    )
+    insert into "Notification"
+      ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "groupKey", "changeSeq")
     select ${input.recipientId}::uuid, ${input.type}, ${input.actorId}::uuid, ${input.postId ?? null}::int,
-           ${input.commentId ?? null}::int, ${input.studyId ?? null}::int, ${input.groupKey}
-    where not exists (
-      select 1 from "Block"
-      where ("blockerId" = ${input.recipientId}::uuid and "blockedId" = ${input.actorId}::uuid)
-         or ("blockerId" = ${input.actorId}::uuid and "blockedId" = ${input.recipientId}::uuid))
+           ${input.commentId ?? null}::int, ${input.studyId ?? null}::int, ${input.groupKey}, seq."notificationSeq"
+    from seq
     on conflict ("recipientId", "groupKey") do update set
       "count" = "Notification"."count" + case when "Notification"."actorId" = excluded."actorId" then 0 else 1 end,
       "actorId" = excluded."actorId",
       "updatedAt" = now(),
-      "readAt" = null
+      "readAt" = null,
+      "changeSeq" = excluded."changeSeq"
     returning "id"`;
   return rows[0]?.id ?? null;
 }

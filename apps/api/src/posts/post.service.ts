@@ -228,7 +228,7 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         });
         return [{ recipientId: post.authorId, id: notificationId }];
       });
-      await publishNotifications(bus, changed);
+      await publishNotifications(db, bus, changed);
       return likeState(viewer, id);
     },
 

@@ -127,7 +127,7 @@ export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): Soc
         });
         return [{ recipientId: userId, id }];
       });
-      await publishNotifications(bus, changed);
+      await publishNotifications(db, bus, changed);
       return followState(userId, viewer);
     },
 

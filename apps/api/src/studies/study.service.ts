@@ -134,7 +134,7 @@ export function createStudyService({
       roomJournal.set(tx, journal);
       return work(tx);
     });
-    await publishNotifications(bus, changed);
+    await publishNotifications(db, bus, changed);
     if (journal.roomId !== null) {
       await publishRoomAccessLost(bus, journal.roomId, journal.left);
       await publishInboxChanged(bus, journal.joined, journal.roomId);

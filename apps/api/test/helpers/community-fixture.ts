@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import { seedDemoData } from "@orgo/db";
-import type { TEventEnvelope, TViewer } from "@orgo/api-contract";
+import { channels, type TEventEnvelope, type TViewer } from "@orgo/api-contract";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createLocalFileStorage } from "../../src/storage/local-file-storage.js";
 import { createPostService } from "../../src/posts/post.service.js";
@@ -34,6 +34,8 @@ export function communityFixture() {
       const user = await f.fresh.db.user.create({
         data: { handle: name, displayName: name.toUpperCase(), email: `${name}@people.test` },
       });
+      // Their notifications are recorded too (each person has a channel of their own).
+      await f.bus.subscribe(channels.notifications(user.id), (event) => f.events.push(event));
       return { userId: user.id, sessionId: `s-${name}`, signedInAt: new Date(), handle: name };
     },
   };
@@ -46,9 +48,7 @@ export function communityFixture() {
     f.comments = createCommentService(deps);
     f.notifications = createNotificationService(deps);
     f.uploadPostImage = createPostImageReceiver(deps);
-    for (const channel of ["posts", "notifications"] as const) {
-      await f.bus.subscribe(channel, (event) => f.events.push(event));
-    }
+    await f.bus.subscribe(channels.posts, (event) => f.events.push(event));
   });
   afterAll(() => f.fresh?.drop());
   return f;

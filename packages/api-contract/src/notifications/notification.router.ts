@@ -1,6 +1,22 @@
 import { z } from "zod";
+import { tracked } from "@trpc/server";
 import { router, authedProcedure } from "../trpc.js";
-import { ZNotificationListInput, ZNotificationPage, ZNotificationRef } from "./notification.schemas.js";
+import { parseOnce } from "../live/shared-frames.js";
+import {
+  ZNotificationEvent,
+  ZNotificationListInput,
+  ZNotificationPage,
+  ZNotificationRef,
+  ZOnNotificationsInput,
+  type TNotificationEvent,
+} from "./notification.schemas.js";
+
+const abandoned = () => new AbortController().signal;
+// Validated once per event, whatever the number of my tabs; only changes are tracked.
+const presentNotificationItem = (item: { id?: number; event: TNotificationEvent }) => {
+  const event = parseOnce(ZNotificationEvent, item.event);
+  return item.id === undefined ? event : tracked(String(item.id), event);
+};
 
 export const notificationRouter = router({
   list: authedProcedure
@@ -14,4 +30,14 @@ export const notificationRouter = router({
     .input(ZNotificationRef)
     .mutation(({ ctx, input }) => ctx.services.notifications.markRead(ctx.viewer, input.id)),
   markAllRead: authedProcedure.mutation(({ ctx }) => ctx.services.notifications.markAllRead(ctx.viewer)),
+
+  /**
+   * My notifications, live (only mine: there is no input that names a person). After
+   * a reconnect with `lastEventId`, every change since, once and in order, then live
+   * ones; reads from my other tabs as they happen.
+   */
+  onChange: authedProcedure.input(ZOnNotificationsInput).subscription(({ ctx, input, signal }) => {
+    const after = input?.lastEventId ? Number(input.lastEventId) : null;
+    return ctx.services.notifications.stream(ctx.viewer, after, signal ?? abandoned()).map(presentNotificationItem);
+  }),
 });

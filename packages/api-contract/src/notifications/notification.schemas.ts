@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZPublicUser } from "../users/user.schemas.js";
-import { ZDbId } from "../common/common.schemas.js";
+import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 
 export const notificationTypes = [
   "follow",
@@ -43,3 +43,26 @@ export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextC
 export type TNotificationPage = z.infer<typeof ZNotificationPage>;
 
 export const ZNotificationRef = z.object({ id: ZDbId });
+
+/**
+ * My notifications, live. `changed`: one was created or grew (already shaped for
+ * display), tracked by my notifications' change number so a reconnect resumes after
+ * it; `read`: some (`ids`) or all (`ids` null) were marked read, in any of my tabs.
+ * Both carry my unread count as of that change.
+ */
+export const ZNotificationEvent = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("changed"), notification: ZNotification, unreadCount: z.number().int() }),
+  z.object({ kind: z.literal("read"), ids: z.array(z.number().int()).nullable(), unreadCount: z.number().int() }),
+]);
+export type TNotificationEvent = z.infer<typeof ZNotificationEvent>;
+
+export const ZOnNotificationsInput = z
+  .object({
+    /** tRPC's last event id on reconnect: resume after this change. */
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .refine((id) => Number(id) <= INT4_MAX)
+      .nullish(),
+  })
+  .optional();

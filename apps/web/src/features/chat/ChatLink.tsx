@@ -4,13 +4,16 @@ import { useI18n } from "../../i18n/i18n";
 import { useInbox, useUnreadTitle } from "./use-inbox";
 import { useReportVisibility } from "./presence";
 import { useMessageNotifications } from "./desktop-notifications";
+import { trpc } from "../../lib/trpc";
 
 /** The rail's way to the chat, with the total of unread messages. */
 export function ChatLink() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { signedIn, unreadTotal, rooms } = useInbox();
-  useUnreadTitle(unreadTotal);
+  // The tab's title counts unread messages and notifications (the rail keeps the latter live).
+  const notifications = trpc.notification.unreadCount.useQuery(undefined, { enabled: signedIn });
+  useUnreadTitle(unreadTotal + (notifications.data ?? 0));
   useMessageNotifications(
     rooms,
     useCallback((roomId: number) => void navigate(`/chat/${roomId}`), [navigate]),

@@ -1,18 +1,12 @@
 import { NavLink } from "react-router";
 import { useI18n } from "../../i18n/i18n";
-import { trpc } from "../../lib/trpc";
-import { useMe } from "../auth/use-me";
+import { useLiveNotifications } from "./use-live-notifications";
 
-/** The rail's way to notifications, with the unread count (polled until live delivery arrives). */
+/** The rail's way to notifications, with the unread count, live (the tab's one notification stream). */
 export function NotificationsLink() {
   const { t } = useI18n();
-  const me = useMe();
-  const unread = trpc.notification.unreadCount.useQuery(undefined, {
-    enabled: Boolean(me.data),
-    refetchInterval: 30_000,
-  });
-  if (!me.data) return null;
-  const count = unread.data ?? 0;
+  const { signedIn, unreadCount: count } = useLiveNotifications();
+  if (!signedIn) return null;
   return (
     <NavLink to="/notifications" className="rail__item" title={t("nav.notifications")}>
       <span aria-hidden className="rail__icon">

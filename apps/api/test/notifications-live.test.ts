@@ -1,0 +1,157 @@
+import WebSocket from "ws";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import type { TNotificationEvent } from "@orgo/api-contract";
+import { redisUrlForTests } from "./helpers/redis.js";
+import { startProcess, stopProcess } from "./helpers/processes.js";
+import { cookieFor } from "./helpers/sessions.js";
+import { rawTrpc } from "./helpers/raw-trpc.js";
+import { waitFor } from "./helpers/trpc-client.js";
+
+const redisUrl = await redisUrlForTests();
+const openSockets: WebSocket[] = [];
+
+/** `notification.onChange` over a raw websocket, as any tRPC client speaks it. */
+function notificationStream(baseUrl: string, cookie: string, input: object) {
+  const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/trpc`, { headers: { origin: baseUrl, cookie } });
+  openSockets.push(socket);
+  const received: { id: string | null; event: TNotificationEvent }[] = [];
+  let started = false;
+  socket.on("error", () => undefined);
+  socket.on("open", () =>
+    socket.send(
+      JSON.stringify({
+        id: 1,
+        method: "subscription",
+        params: { path: "notification.onChange", input: { json: input } },
+      }),
+    ),
+  );
+  socket.on("message", (data: Buffer) => {
+    const text = data.toString("utf8");
+    if (text === "PING" || text === "PONG") return;
+    const frame = JSON.parse(text) as {
+      result?: {
+        type: string;
+        id?: string;
+        data?: { json: TNotificationEvent | { id: string; data: TNotificationEvent } };
+      };
+    };
+    if (frame.result?.type === "started") started = true;
+    if (frame.result?.type === "data" && frame.result.data) {
+      const json = frame.result.data.json;
+      received.push({ id: frame.result.id ?? null, event: "kind" in json ? json : json.data });
+    }
+  });
+  return {
+    received,
+    changes: () => received.flatMap((r) => (r.event.kind === "changed" ? [r.event] : [])),
+    lastId: () => received.filter((r) => r.id !== null).at(-1)?.id ?? null,
+    started: () => started,
+    cut: () => socket.terminate(),
+  };
+}
+
+/** B's tab on process 2 hears what A does on process 1, through Redis; C never hears B's. */
+describe.skipIf(!redisUrl)("notifications, live across two API processes", () => {
+  let fresh: FreshDatabase;
+  let p1: Awaited<ReturnType<typeof startProcess>>;
+  let p2: Awaited<ReturnType<typeof startProcess>>;
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const api = (process: { url: string }, handle: string) => rawTrpc(process.url, { cookie: cookies[handle] });
+  const ok = async <T>(answer: Promise<{ status: number; body: unknown; text: string }>): Promise<T> => {
+    const done = await answer;
+    expect(done.status, done.text).toBe(200);
+    return (done.body as { result: { data: { json: T } } }).result.data.json;
+  };
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    const env = { NODE_ENV: "test", DATABASE_URL: fresh.url, REDIS_URL: redisUrl!, SEED_DEMO_DATA: "true" };
+    p1 = await startProcess(env);
+    p2 = await startProcess(env);
+    for (const handle of ["jiwoo", "leo_builds", "sara_k"]) {
+      cookies[handle] = await cookieFor(fresh.db, handle);
+      ids[handle] = (await fresh.db.user.findUniqueOrThrow({ where: { handle } })).id;
+    }
+  });
+  afterEach(() => {
+    for (const socket of openSockets.splice(0)) socket.terminate();
+  });
+  afterAll(async () => {
+    const codes = await Promise.all([p1, p2].filter(Boolean).map((p) => stopProcess(p.child)));
+    await fresh?.drop();
+    expect(codes, `${p1?.output()}\n${p2?.output()}`).toEqual([0, 0]);
+  });
+
+  it("delivers each of A's actions to B's tab on the other process once, shaped, with the unread count; never to C", async () => {
+    const b = notificationStream(p2.url, cookies.jiwoo!, {});
+    const c = notificationStream(p2.url, cookies.sara_k!, {});
+    await waitFor(() => b.started() && c.started(), "both subscribed");
+    const post = await ok<{ id: number }>(
+      api(p2, "jiwoo").mutate("post.create", { title: "Live", body: "Hello", imageIds: [] }),
+    );
+    await ok(api(p1, "leo_builds").mutate("social.unfollow", { userId: ids.jiwoo }));
+    await ok(api(p1, "leo_builds").mutate("social.follow", { userId: ids.jiwoo }));
+    await ok(api(p1, "leo_builds").mutate("post.like", { id: post.id }));
+    await ok(api(p1, "leo_builds").mutate("comment.create", { postId: post.id, body: "Nice" }));
+    await waitFor(() => b.changes().length >= 3, "B's three notifications", 5_000);
+    const types = b.changes().map((e) => e.notification.type);
+    expect(types.slice(-3)).toEqual(["follow", "like", "comment"]);
+    expect(b.changes().at(-1)).toMatchObject({
+      notification: { actor: { handle: "leo_builds" }, post: { id: post.id, title: "Live" }, read: false },
+    });
+    const unread = await ok<number>(api(p2, "jiwoo").query("notification.unreadCount"));
+    expect(b.changes().at(-1)!.unreadCount).toBe(unread);
+    // Ids are the stream's change numbers: consecutive, no duplicate.
+    const trackedIds = b.received.filter((r) => r.id !== null).map((r) => Number(r.id));
+    expect(new Set(trackedIds).size).toBe(trackedIds.length);
+    trackedIds.slice(1).forEach((id, i) => expect(id).toBe(trackedIds[i]! + 1));
+    // C's stream carries nothing of B's (there is no input that names a person).
+    expect(JSON.stringify(c.received)).not.toContain(String(post.id));
+    expect(c.received).toEqual([]);
+  });
+
+  it("resumes after a cut with what was missed, once, and tells every tab of mine about reads", async () => {
+    const first = notificationStream(p2.url, cookies.jiwoo!, {});
+    const other = notificationStream(p1.url, cookies.jiwoo!, {});
+    await waitFor(() => first.started() && other.started(), "two tabs subscribed");
+    const post = await ok<{ id: number }>(
+      api(p2, "jiwoo").mutate("post.create", { title: "Resume", body: "x", imageIds: [] }),
+    );
+    await ok(api(p1, "leo_builds").mutate("comment.create", { postId: post.id, body: "one" }));
+    await waitFor(() => first.changes().length >= 1, "the first comment");
+    const resumeFrom = first.lastId()!;
+    first.cut();
+    for (const body of ["two", "three", "four", "five", "six"]) {
+      await ok(api(p1, "leo_builds").mutate("comment.create", { postId: post.id, body }));
+    }
+    const back = notificationStream(p2.url, cookies.jiwoo!, { lastEventId: resumeFrom });
+    await waitFor(() => back.changes().length >= 5, "the five missed comments", 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(back.changes().map((e) => e.notification.type)).toEqual([
+      "comment",
+      "comment",
+      "comment",
+      "comment",
+      "comment",
+    ]);
+    expect(back.changes().at(-1)!.unreadCount).toBe(
+      await ok<number>(api(p2, "jiwoo").query("notification.unreadCount")),
+    );
+
+    // Reading everything in one tab clears the badge in the other, on the other process.
+    await ok(api(p2, "jiwoo").mutate("notification.markAllRead"));
+    await waitFor(
+      () => other.received.some((r) => r.event.kind === "read" && r.event.ids === null && r.event.unreadCount === 0),
+      "the other tab hears the read",
+    );
+    // A notification of someone else cannot be marked by me: not found, and nothing published.
+    await ok(api(p1, "jiwoo").mutate("social.unfollow", { userId: ids.sara_k }));
+    await ok(api(p1, "jiwoo").mutate("social.follow", { userId: ids.sara_k }));
+    const strangers = await fresh.db.notification.findFirstOrThrow({ where: { recipientId: ids.sara_k } });
+    const refused = await api(p2, "jiwoo").mutate("notification.markRead", { id: strangers.id });
+    expect(refused.status).toBe(404);
+  });
+});
