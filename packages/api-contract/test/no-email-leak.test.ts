@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appRouter } from "../src/router.js";
-import { ZInboxEvent, ZMe, ZPostSummary, ZPresence, ZPublicUser, ZRoomEvent } from "../src/schemas.js";
+import {
+  ZInboxEvent,
+  ZMe,
+  ZNotificationEvent,
+  ZPostSummary,
+  ZPresence,
+  ZPublicUser,
+  ZRoomEvent,
+} from "../src/schemas.js";
 
 type Schema = z.core.$ZodType;
 
@@ -48,6 +56,7 @@ const subscriptionItems: Record<string, Schema> = {
   "post.onCreated": ZPostSummary,
   "chat.onRoom": ZRoomEvent,
   "chat.onInbox": ZInboxEvent,
+  "notification.onChange": ZNotificationEvent,
   "presence.watch": ZPresence,
 };
 
