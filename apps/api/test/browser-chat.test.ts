@@ -87,6 +87,10 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByTestId("account").waitFor();
     await leo.keyboard.press("Control+k");
     await leo.keyboard.type("Message @sara");
+    // The palette lists conversations once the room list has loaded: Enter picks the
+    // highlighted one, so wait until it is there and highlighted (a busy machine was slower).
+    const option = leo.getByRole("option", { name: /Message @sara/ });
+    await expect.poll(() => option.getAttribute("aria-selected"), { timeout: 10_000 }).toBe("true");
     await leo.keyboard.press("Enter");
     await leo.waitForURL(/\/chat\/\d+$/);
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");
