@@ -17,7 +17,7 @@ import { isDatabaseBusy, isUniqueViolation, Prisma, type Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import type { RateLimiter, RateLimitRule } from "../rate-limit/rate-limiter.js";
 import { enforce } from "../rate-limit/limits.js";
-import { LIVE_MAX_QUEUE, liveFeed, streamSource } from "../live/live-stream.js";
+import { itemPerEvent, LIVE_MAX_QUEUE, liveFeed, streamSource } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
 import type { FileStorage } from "../storage/file-storage.js";
@@ -87,12 +87,7 @@ export function createChatService(deps: {
   sendLimit: RateLimitRule;
 }): ChatService {
   const { db, bus, limiter, storage } = deps;
-  // One stream item per event, shared by every subscriber of the room (see parseOnce).
-  const itemsOf = new WeakMap<object, { id?: number; event: TRoomEvent } | null>();
-  const sharedItem = (event: object, make: () => { id?: number; event: TRoomEvent } | null) => {
-    if (!itemsOf.has(event)) itemsOf.set(event, make());
-    return itemsOf.get(event) ?? null;
-  };
+  const sharedItem = itemPerEvent<{ id?: number; event: TRoomEvent }>();
   const toMessage = (row: MessageRow) => shapeMessage(row, storage);
   const noSuchRoom = () => new AppError("NOT_FOUND", m.noSuchRoom);
 
@@ -467,15 +462,11 @@ export function createChatService(deps: {
    * "My room list changed": the same functions for everyone, only the channel differs.
    * The client refetches its list on it, so a busy room's burst is one signal per 300 ms.
    */
-  const inboxEvents = new WeakMap<object, { roomId: number }>();
+  const inboxItem = itemPerEvent<{ roomId: number }>();
   const inboxFeed = {
     select: () => null,
-    ephemeral: (event: TEventEnvelope) => {
-      if (event.type !== "chat.inbox") return null;
-      let item = inboxEvents.get(event);
-      if (!item) inboxEvents.set(event, (item = { roomId: event.data.roomId }));
-      return item;
-    },
+    ephemeral: (event: TEventEnvelope) =>
+      event.type === "chat.inbox" ? inboxItem(event, () => ({ roomId: event.data.roomId })) : null,
     catchUp: () => Promise.resolve([]),
     headId: () => Promise.resolve(0),
     idOf: () => 0,

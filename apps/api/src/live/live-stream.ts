@@ -5,6 +5,18 @@ import { LiveFeed, type LiveSource, type TChannel, type TEventEnvelope } from "@
 /** Live items held for a subscriber that is catching up or slow, before it is cut off. */
 export const LIVE_MAX_QUEUE = 1000;
 
+/**
+ * One stream item per event, made the first time any subscriber's source selects it
+ * and shared by every other (see parseOnce): `make` runs once per event object.
+ */
+export function itemPerEvent<T>() {
+  const items = new WeakMap<object, T | null>();
+  return (event: object, make: () => T | null): T | null => {
+    if (!items.has(event)) items.set(event, make());
+    return items.get(event) ?? null;
+  };
+}
+
 export { StreamOverflowError };
 
 export interface LiveStreamOptions<T, E = never> {

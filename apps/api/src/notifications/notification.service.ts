@@ -13,7 +13,7 @@ import {
 } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
-import { LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.js";
+import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 
 /** Changes a reconnecting tab reads from the database per page. */
@@ -90,11 +90,7 @@ type Item = { id?: number; event: TNotificationEvent };
 
 export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }): NotificationService {
   // An event becomes the same item for every tab of its recipient on this process.
-  const itemsOf = new WeakMap<object, Item | null>();
-  const sharedItem = (event: object, make: () => Item | null) => {
-    if (!itemsOf.has(event)) itemsOf.set(event, make());
-    return itemsOf.get(event) ?? null;
-  };
+  const sharedItem = itemPerEvent<Item>();
 
   /** One tab's live feed of my notifications: a small object with shared methods. */
   class NotificationSource implements LiveSource<Item> {

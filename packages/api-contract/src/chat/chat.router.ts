@@ -1,6 +1,5 @@
-import { tracked } from "@trpc/server";
 import { router, authedProcedure } from "../trpc.js";
-import { parseOnce } from "../live/shared-frames.js";
+import { neverAborted, parseOnce, presentLiveItem } from "../live/shared-frames.js";
 import {
   ZChatHistory,
   ZChatHistoryInput,
@@ -17,17 +16,11 @@ import {
   ZRoomRef,
   ZSendMessageInput,
   type TInboxEvent,
-  type TRoomEvent,
 } from "./chat.schemas.js";
-
-const abandoned = () => new AbortController().signal;
 
 // Shared by every subscriber: each event is validated once (parseOnce) and only the
 // tracked id wrapper is made per subscriber.
-const presentRoomItem = (item: { id?: number; event: TRoomEvent }) => {
-  const event = parseOnce(ZRoomEvent, item.event);
-  return item.id === undefined ? event : tracked(String(item.id), event);
-};
+const presentRoomItem = presentLiveItem(ZRoomEvent);
 const presentInboxEvent = (event: TInboxEvent) => parseOnce(ZInboxEvent, event);
 
 export const chatRouter = router({
@@ -85,12 +78,12 @@ export const chatRouter = router({
    */
   onRoom: authedProcedure.input(ZOnRoomInput).subscription(async ({ ctx, input, signal }) => {
     const after = input.lastEventId ? Number(input.lastEventId) : null;
-    const feed = await ctx.services.chat.streamRoom(ctx.viewer, input.roomId, after, signal ?? abandoned());
+    const feed = await ctx.services.chat.streamRoom(ctx.viewer, input.roomId, after, signal ?? neverAborted());
     return feed.map(presentRoomItem);
   }),
 
   /** My inbox changed: refetch `chat.inbox`. */
   onInbox: authedProcedure.subscription(({ ctx, signal }) =>
-    ctx.services.chat.streamInbox(ctx.viewer, signal ?? abandoned()).map(presentInboxEvent),
+    ctx.services.chat.streamInbox(ctx.viewer, signal ?? neverAborted()).map(presentInboxEvent),
   ),
 });

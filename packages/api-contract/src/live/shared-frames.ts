@@ -1,3 +1,4 @@
+import { tracked } from "@trpc/server";
 import superjson from "superjson";
 import type { z } from "zod";
 
@@ -66,3 +67,18 @@ export function serializeOutput(value: unknown): Serialized {
       : {}),
   };
 }
+
+/**
+ * How a live feed's item `{ id?, event }` goes to the client: the event validated once
+ * (shared by every subscriber), tracked by its id when it has one (a durable change a
+ * reconnect resumes after), plain when not (a signal such as typing or a read).
+ */
+export function presentLiveItem<S extends z.ZodType>(schema: S) {
+  return (item: { id?: number; event: unknown }) => {
+    const event = parseOnce(schema, item.event);
+    return item.id === undefined ? event : tracked(String(item.id), event);
+  };
+}
+
+/** The signal of a subscription called without one (tests, server-side callers): never aborts. */
+export const neverAborted = () => new AbortController().signal;

@@ -1,22 +1,16 @@
 import { z } from "zod";
-import { tracked } from "@trpc/server";
 import { router, authedProcedure } from "../trpc.js";
-import { parseOnce } from "../live/shared-frames.js";
+import { neverAborted, presentLiveItem } from "../live/shared-frames.js";
 import {
   ZNotificationEvent,
   ZNotificationListInput,
   ZNotificationPage,
   ZNotificationRef,
   ZOnNotificationsInput,
-  type TNotificationEvent,
 } from "./notification.schemas.js";
 
-const abandoned = () => new AbortController().signal;
 // Validated once per event, whatever the number of my tabs; only changes are tracked.
-const presentNotificationItem = (item: { id?: number; event: TNotificationEvent }) => {
-  const event = parseOnce(ZNotificationEvent, item.event);
-  return item.id === undefined ? event : tracked(String(item.id), event);
-};
+const presentNotificationItem = presentLiveItem(ZNotificationEvent);
 
 export const notificationRouter = router({
   list: authedProcedure
@@ -38,6 +32,6 @@ export const notificationRouter = router({
    */
   onChange: authedProcedure.input(ZOnNotificationsInput).subscription(({ ctx, input, signal }) => {
     const after = input?.lastEventId ? Number(input.lastEventId) : null;
-    return ctx.services.notifications.stream(ctx.viewer, after, signal ?? abandoned()).map(presentNotificationItem);
+    return ctx.services.notifications.stream(ctx.viewer, after, signal ?? neverAborted()).map(presentNotificationItem);
   }),
 });
