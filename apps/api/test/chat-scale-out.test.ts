@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { TChatMessage, TRoomEvent } from "@orgo/api-contract";
+import { subscribeRaw } from "./helpers/live-subscription.js";
 import { redisUrlForTests } from "./helpers/redis.js";
 import { startProcess, stopProcess } from "./helpers/processes.js";
 import { cookieFor } from "./helpers/sessions.js";
@@ -16,46 +17,11 @@ const openSockets: WebSocket[] = [];
 
 /** A room's live stream over a raw websocket, as any tRPC client speaks it, resuming by hand. */
 function roomStream(baseUrl: string, cookie: string, roomId: number, lastEventId: string | null) {
-  const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/trpc`, { headers: { origin: baseUrl, cookie } });
-  openSockets.push(socket);
-  const received: { id: string | null; event: TRoomEvent }[] = [];
-  let started = false;
-  let stopped = false;
-  let errorText: string | null = null;
-  socket.on("error", () => undefined);
-  socket.on("open", () =>
-    socket.send(
-      JSON.stringify({
-        id: 1,
-        method: "subscription",
-        params: { path: "chat.onRoom", input: { json: { roomId, lastEventId } } },
-      }),
-    ),
-  );
-  socket.on("message", (data: Buffer) => {
-    const text = data.toString("utf8");
-    if (text === "PING" || text === "PONG") return;
-    const frame = JSON.parse(text) as {
-      error?: unknown;
-      result?: { type: string; id?: string; data?: { json: TRoomEvent | { id: string; data: TRoomEvent } } };
-    };
-    if (frame.error) errorText = text;
-    if (frame.result?.type === "started") started = true;
-    if (frame.result?.type === "stopped") stopped = true;
-    if (frame.result?.type === "data" && frame.result.data) {
-      // Tracked events carry their id twice: beside the data, and wrapped around it.
-      const json = frame.result.data.json;
-      received.push({ id: frame.result.id ?? null, event: "kind" in json ? json : json.data });
-    }
-  });
+  const stream = subscribeRaw<TRoomEvent>(baseUrl, cookie, "chat.onRoom", { roomId, lastEventId }, openSockets);
   return {
-    received,
-    messages: () => received.flatMap((r) => (r.event.kind === "message" ? [r.event.message] : [])),
-    lastId: () => received.filter((r) => r.id !== null).at(-1)?.id ?? lastEventId,
-    started: () => started,
-    stopped: () => stopped || socket.readyState === WebSocket.CLOSED,
-    error: () => errorText,
-    cut: () => socket.terminate(),
+    ...stream,
+    messages: () => stream.events().flatMap((e) => (e.kind === "message" ? [e.message] : [])),
+    lastId: () => stream.lastId(lastEventId),
   };
 }
 

@@ -1,7 +1,8 @@
-import WebSocket from "ws";
+import type WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { TNotificationEvent } from "@orgo/api-contract";
+import { subscribeRaw } from "./helpers/live-subscription.js";
 import { redisUrlForTests } from "./helpers/redis.js";
 import { startProcess, stopProcess } from "./helpers/processes.js";
 import { cookieFor } from "./helpers/sessions.js";
@@ -13,43 +14,8 @@ const openSockets: WebSocket[] = [];
 
 /** `notification.onChange` over a raw websocket, as any tRPC client speaks it. */
 function notificationStream(baseUrl: string, cookie: string, input: object) {
-  const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/trpc`, { headers: { origin: baseUrl, cookie } });
-  openSockets.push(socket);
-  const received: { id: string | null; event: TNotificationEvent }[] = [];
-  let started = false;
-  socket.on("error", () => undefined);
-  socket.on("open", () =>
-    socket.send(
-      JSON.stringify({
-        id: 1,
-        method: "subscription",
-        params: { path: "notification.onChange", input: { json: input } },
-      }),
-    ),
-  );
-  socket.on("message", (data: Buffer) => {
-    const text = data.toString("utf8");
-    if (text === "PING" || text === "PONG") return;
-    const frame = JSON.parse(text) as {
-      result?: {
-        type: string;
-        id?: string;
-        data?: { json: TNotificationEvent | { id: string; data: TNotificationEvent } };
-      };
-    };
-    if (frame.result?.type === "started") started = true;
-    if (frame.result?.type === "data" && frame.result.data) {
-      const json = frame.result.data.json;
-      received.push({ id: frame.result.id ?? null, event: "kind" in json ? json : json.data });
-    }
-  });
-  return {
-    received,
-    changes: () => received.flatMap((r) => (r.event.kind === "changed" ? [r.event] : [])),
-    lastId: () => received.filter((r) => r.id !== null).at(-1)?.id ?? null,
-    started: () => started,
-    cut: () => socket.terminate(),
-  };
+  const stream = subscribeRaw<TNotificationEvent>(baseUrl, cookie, "notification.onChange", input, openSockets);
+  return { ...stream, changes: () => stream.events().flatMap((e) => (e.kind === "changed" ? [e] : [])) };
 }
 
 /** B's tab on process 2 hears what A does on process 1, through Redis; C never hears B's. */

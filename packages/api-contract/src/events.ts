@@ -12,6 +12,35 @@ import { ZNotification } from "./notifications/notification.schemas.js";
  */
 export const ZEventEnvelope = z.discriminatedUnion("type", [
   z.object({ v: z.literal(1), type: z.literal("post.created"), data: ZPostSummary }),
+  /** A post was deleted: on the posts channel (open lists drop it) and on its own. */
+  z.object({ v: z.literal(1), type: z.literal("post.deleted"), data: z.object({ postId: z.number().int() }) }),
+  /**
+   * A post's counts moved or its comments changed (on the post's own channel): an open
+   * post takes the counts as they are and refetches its comments when `comments` says so.
+   */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("post.changed"),
+    data: z.object({
+      postId: z.number().int(),
+      likeCount: z.number().int(),
+      commentCount: z.number().int(),
+      viewCount: z.number().int(),
+      comments: z.boolean(),
+    }),
+  }),
+  /** A study's seats, status, members, waitlist or requests changed, or it was deleted. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("study.changed"),
+    data: z.object({ studyId: z.number().int(), deleted: z.boolean() }),
+  }),
+  /** A person's public profile changed (followers, following, name): on their own channel. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("user.changed"),
+    data: z.object({ userId: z.string() }),
+  }),
   /**
    * A stored notification was created or grew (grouped), on its recipient's channel,
    * shaped for display; `changeSeq` is their notifications' stream id.
@@ -87,6 +116,9 @@ export type TEventOf<T extends TEventType> = Extract<TEventEnvelope, { type: T }
 export const channels = {
   posts: "posts",
   sessions: "sessions",
+  studies: "studies",
+  post: (postId: number) => `post:${postId}` as const,
+  user: (userId: string) => `user:${userId}` as const,
   notifications: (userId: string) => `notifications:${userId}` as const,
   chatRoom: (roomId: number) => `chat:room:${roomId}` as const,
   chatUser: (userId: string) => `chat:user:${userId}` as const,
@@ -95,6 +127,9 @@ export const channels = {
 export type TChannel =
   | "posts"
   | "sessions"
+  | "studies"
+  | `post:${number}`
+  | `user:${string}`
   | `notifications:${string}`
   | `chat:room:${number}`
   | `chat:user:${string}`

@@ -28,13 +28,15 @@ import type {
   TRoomEvent,
   TSendMessageInput,
 } from "./chat/chat.schemas.js";
-import type { TProfile, TUpdateProfileInput } from "./users/user.schemas.js";
+import type { TProfile, TProfileSignal, TUpdateProfileInput } from "./users/user.schemas.js";
 import type {
   TCreatePostInput,
   TFeedInput,
   TFeedPage,
   TLikeState,
   TPostSummary,
+  TPostChange,
+  TPostDeleted,
   TUpdatePostInput,
 } from "./posts/post.schemas.js";
 import type { TFollowState, TPeopleInput, TPeoplePage } from "./social/social.schemas.js";
@@ -44,6 +46,7 @@ import type {
   TJoinOutcome,
   TStudy,
   TStudyDetail,
+  TStudySignal,
   TStudyListInput,
   TStudyPage,
   TUpdateStudyInput,
@@ -95,6 +98,10 @@ export interface PostService {
    * gaps or duplicates; ends when `signal` aborts.
    */
   streamCreated(afterId: number | null, signal: AbortSignal): LiveFeed<TPostSummary>;
+  /** Posts deleted from now on (open lists drop them). */
+  streamDeleted(signal: AbortSignal): LiveFeed<TPostDeleted>;
+  /** One post's counts and comment changes from now on; NOT_FOUND for a missing post. */
+  streamChanges(id: number, signal: AbortSignal): Promise<LiveFeed<TPostChange>>;
 }
 
 export interface SocialService {
@@ -120,6 +127,8 @@ export interface StudyService {
   list(input: TStudyListInput, viewer: TViewer | null): Promise<TStudyPage>;
   byId(id: number, viewer: TViewer | null): Promise<TStudyDetail>;
   popularTags(): Promise<{ tag: string; count: number }[]>;
+  /** Changes to every study (id null) or to one (NOT_FOUND when it does not exist), from now on. */
+  streamChanges(id: number | null, signal: AbortSignal): Promise<LiveFeed<TStudySignal>>;
   create(viewer: TViewer, input: TCreateStudyInput): Promise<TStudy>;
   update(viewer: TViewer, input: TUpdateStudyInput): Promise<TStudy>;
   delete(viewer: TViewer, id: number): Promise<void>;
@@ -198,6 +207,8 @@ export interface UserService {
   profile(handle: string, viewer: TViewer | null): Promise<TProfile>;
   updateProfile(viewer: TViewer, input: TUpdateProfileInput): Promise<TMe>;
   removeAvatar(viewer: TViewer): Promise<TMe>;
+  /** A person's profile changes from now on; NOT_FOUND for an unknown person. */
+  streamProfile(userId: string, signal: AbortSignal): Promise<LiveFeed<TProfileSignal>>;
 }
 
 export interface ChatService {

@@ -66,6 +66,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
           : Promise.reject(new AppError("NOT_FOUND", "No such user")),
       updateProfile: (viewer, input) => Promise.resolve({ ...me(viewer.userId), ...input }),
       removeAvatar: (viewer) => Promise.resolve(me(viewer.userId)),
+      streamProfile: (userId) => Promise.resolve(fixedFeed(`user:${userId}`, () => [])),
     },
     posts: {
       feed: ({ cursor, limit }) => {
@@ -86,6 +87,8 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       unlike: () => Promise.resolve({ liked: false, likeCount: 0 }),
       streamCreated: (afterId) =>
         fixedFeed("posts", () => [1, 2, 3].filter((id) => id > (afterId ?? 0)).map((id) => makePost(id))),
+      streamDeleted: () => fixedFeed("posts", () => []),
+      streamChanges: (id) => Promise.resolve(fixedFeed(`post:${id}`, () => [])),
       ...overrides,
     },
     social: {
@@ -125,6 +128,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       list: () => Promise.resolve({ items: [], total: 0, page: 1, pageCount: 0 }),
       byId: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       popularTags: () => Promise.resolve([]),
+      streamChanges: () => Promise.resolve(fixedFeed("studies", () => [])),
       create: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.resolve(),

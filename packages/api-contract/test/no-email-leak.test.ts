@@ -5,10 +5,14 @@ import {
   ZInboxEvent,
   ZMe,
   ZNotificationEvent,
+  ZPostChange,
+  ZPostDeleted,
   ZPostSummary,
   ZPresence,
+  ZProfileSignal,
   ZPublicUser,
   ZRoomEvent,
+  ZStudySignal,
 } from "../src/schemas.js";
 
 type Schema = z.core.$ZodType;
@@ -54,6 +58,10 @@ function objectsIn(schema: Schema, at: string, seen = new Set<Schema>()): { at: 
 /** Subscriptions declare no .output(): each one's item schema, as its resolver parses it. */
 const subscriptionItems: Record<string, Schema> = {
   "post.onCreated": ZPostSummary,
+  "post.onDeleted": ZPostDeleted,
+  "post.onChange": ZPostChange,
+  "study.onChange": ZStudySignal,
+  "user.onChange": ZProfileSignal,
   "chat.onRoom": ZRoomEvent,
   "chat.onInbox": ZInboxEvent,
   "notification.onChange": ZNotificationEvent,

@@ -17,7 +17,8 @@ import { isDatabaseBusy, isUniqueViolation, Prisma, type Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import type { RateLimiter, RateLimitRule } from "../rate-limit/rate-limiter.js";
 import { enforce } from "../rate-limit/limits.js";
-import { itemPerEvent, LIVE_MAX_QUEUE, liveFeed, streamSource } from "../live/live-stream.js";
+import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.js";
+import { signalFeed } from "../live/signal-feed.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
 import type { FileStorage } from "../storage/file-storage.js";
@@ -29,8 +30,6 @@ type Tx = Prisma.TransactionClient;
 export const CHAT_CATCH_UP_PAGE = 200;
 /** Typing signals: at most one per person per room this often (the client sends no more either). */
 export const TYPING_EVERY_MS = 3_000;
-/** "Room list changed" signals to one tab: at most one this often (the last of a burst always). */
-export const INBOX_SIGNAL_EVERY_MS = 300;
 /** Sends to one room waiting in this process before more are refused as busy (try again). */
 export const ROOM_QUEUE_LIMIT = 200;
 
@@ -458,20 +457,10 @@ export function createChatService(deps: {
     }
   }
 
-  /**
-   * "My room list changed": the same functions for everyone, only the channel differs.
-   * The client refetches its list on it, so a busy room's burst is one signal per 300 ms.
-   */
+  /** "My room list changed": the client refetches its list on it (a busy room's burst is one signal per 300 ms). */
   const inboxItem = itemPerEvent<{ roomId: number }>();
-  const inboxFeed = {
-    select: () => null,
-    ephemeral: (event: TEventEnvelope) =>
-      event.type === "chat.inbox" ? inboxItem(event, () => ({ roomId: event.data.roomId })) : null,
-    catchUp: () => Promise.resolve([]),
-    headId: () => Promise.resolve(0),
-    idOf: () => 0,
-    coalesceMs: INBOX_SIGNAL_EVERY_MS,
-  };
+  const inboxSignal = (event: TEventEnvelope) =>
+    event.type === "chat.inbox" ? inboxItem(event, () => ({ roomId: event.data.roomId })) : null;
 
   return {
     async inbox(viewer) {
@@ -638,7 +627,7 @@ export function createChatService(deps: {
     },
 
     streamInbox(viewer, signal) {
-      return liveFeed(bus, { ...inboxFeed, channel: channels.chatUser(viewer.userId), afterId: null }, signal);
+      return signalFeed(bus, channels.chatUser(viewer.userId), inboxSignal, signal);
     },
   };
 }

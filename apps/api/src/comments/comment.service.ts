@@ -3,6 +3,7 @@ import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { publishPostChanged } from "../posts/post-events.js";
 import { publicUserSelect } from "../users/public-user.js";
 
 /** Replies shown with each thread of a page; the count tells how many there are in all. */
@@ -138,6 +139,7 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
         return { comment, changed: [{ recipientId, id }] };
       });
       await publishNotifications(db, bus, changed);
+      await publishPostChanged(db, bus, input.postId, true);
       return toComment(comment);
     },
 
@@ -150,17 +152,20 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
           select: commentSelect,
         });
       });
+      await publishPostChanged(db, bus, row.postId, true);
       return toComment(row);
     },
 
     async delete(viewer, id) {
-      await db.$transaction(async (tx) => {
+      const postId = await db.$transaction(async (tx) => {
         const row = await lockOwnComment(tx, viewer, id);
         await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
         await tx.post.update({ where: { id: row.postId }, data: { commentCount: { decrement: 1 } } });
         // Its notification would point at nothing now.
         await tx.notification.deleteMany({ where: { commentId: id } });
+        return row.postId;
       });
+      await publishPostChanged(db, bus, postId, true);
     },
   };
 }

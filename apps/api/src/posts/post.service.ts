@@ -6,15 +6,19 @@ import {
   type PostService,
   type TFeedInput,
   type TEventEnvelope,
+  type TPostChange,
+  type TPostDeleted,
   type TPostSummary,
   type TViewer,
 } from "@orgo/api-contract";
 import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
-import { liveFeed } from "../live/live-stream.js";
+import { itemPerEvent, liveFeed } from "../live/live-stream.js";
+import { signalFeed } from "../live/signal-feed.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { dayKey, groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { publishPostChanged, publishPostDeleted } from "./post-events.js";
 import { postSummarySelect, toPostSummary } from "./post.select.js";
 import { dropUploads, setPostImages } from "./post-images.js";
 
@@ -27,6 +31,18 @@ const POST_SEQUENCE_LOCK = 7_011_001;
 const RECOMMENDED_WINDOW_MS = 7 * 24 * 3600_000;
 
 const visible = { deletedAt: null } as const;
+
+const deletedItem = itemPerEvent<TPostDeleted>();
+const deletedSignal = (event: TEventEnvelope) =>
+  event.type === "post.deleted" ? deletedItem(event, () => ({ postId: event.data.postId })) : null;
+
+const changeItem = itemPerEvent<TPostChange>();
+const changeSignal = (event: TEventEnvelope) =>
+  event.type === "post.changed"
+    ? changeItem(event, () => ({ kind: "counts", ...event.data }))
+    : event.type === "post.deleted"
+      ? changeItem(event, () => ({ kind: "deleted", postId: event.data.postId }))
+      : null;
 
 /** The keyset condition and order of Latest and Following; both walk the primary key. */
 function feedQuery(input: TFeedInput, viewer: TViewer | null): Pick<Prisma.PostFindManyArgs, "where" | "orderBy"> {
@@ -150,7 +166,7 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
       const viewerKey = viewer
         ? `u:${viewer.userId}`
         : `a:${createHash("sha256").update(device.ip).digest("base64url").slice(0, 22)}`;
-      return db.$transaction(async (tx) => {
+      const views = await db.$transaction(async (tx) => {
         const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
         if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
         const counted = await tx.postView.createMany({
@@ -160,8 +176,10 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         const updated = counted.count
           ? await tx.post.update({ where: { id }, data: { viewCount: { increment: 1 } }, select: { viewCount: true } })
           : await tx.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true } });
-        return updated.viewCount;
+        return { count: updated.viewCount, counted: counted.count > 0 };
       });
+      if (views.counted) await publishPostChanged(db, bus, id, false);
+      return views.count;
     },
 
     async create(viewer, input) {
@@ -206,6 +224,7 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         );
       });
       await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+      await publishPostDeleted(bus, id);
     },
 
     async like(viewer, id) {
@@ -229,21 +248,34 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         return [{ recipientId: post.authorId, id: notificationId }];
       });
       await publishNotifications(db, bus, changed);
+      if (changed.length) await publishPostChanged(db, bus, id, false);
       return likeState(viewer, id);
     },
 
     async unlike(viewer, id) {
-      await db.$transaction(async (tx) => {
+      const removed = await db.$transaction(async (tx) => {
         const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
         if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
         const removed = await tx.postLike.deleteMany({ where: { postId: id, userId: viewer.userId } });
         if (removed.count) await tx.post.update({ where: { id }, data: { likeCount: { decrement: 1 } } });
+        return removed.count > 0;
       });
+      if (removed) await publishPostChanged(db, bus, id, false);
       return likeState(viewer, id);
     },
 
     streamCreated(afterId, signal) {
       return liveFeed(bus, { ...newPosts, afterId }, signal);
+    },
+
+    streamDeleted(signal) {
+      return signalFeed(bus, channels.posts, deletedSignal, signal, 0);
+    },
+
+    async streamChanges(id, signal) {
+      const post = await db.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+      if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+      return signalFeed(bus, channels.post(id), changeSignal, signal);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { publishUsersChanged } from "../users/user-events.js";
 import { directKeyOf, publishInboxChanged, publishRoomAccessLost } from "../chat/chat-events.js";
 import { publicUserSelect } from "../users/public-user.js";
 
@@ -128,12 +129,14 @@ export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): Soc
         return [{ recipientId: userId, id }];
       });
       await publishNotifications(db, bus, changed);
+      if (changed.length) await publishUsersChanged(bus, [viewer.userId, userId]);
       return followState(userId, viewer);
     },
 
     async unfollow(viewer, userId) {
       await requireUser(userId);
-      await db.$transaction((tx) => removeFollow(tx, viewer.userId, userId));
+      const removed = await db.$transaction((tx) => removeFollow(tx, viewer.userId, userId));
+      if (removed) await publishUsersChanged(bus, [viewer.userId, userId]);
       return followState(userId, viewer);
     },
 
@@ -149,6 +152,7 @@ export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): Soc
         await removeFollow(tx, viewer.userId, userId);
         await removeFollow(tx, userId, viewer.userId);
       });
+      await publishUsersChanged(bus, [viewer.userId, userId]);
       // Their one-to-one room disappears for both, live streams included (the history stays).
       const room = await directRoomOf(viewer.userId, userId);
       if (room) await publishRoomAccessLost(bus, room.id, [viewer.userId, userId]);

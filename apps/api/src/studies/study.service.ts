@@ -1,10 +1,13 @@
 import {
   AppError,
+  channels,
   serverMessages as m,
   STUDY_PAGE_SIZE,
   type StudyService,
   type TNotificationType,
   type TStudy,
+  type TEventEnvelope,
+  type TStudySignal,
   type TStudyStatus,
   type TViewer,
 } from "@orgo/api-contract";
@@ -13,6 +16,13 @@ import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
 import { publishInboxChanged, publishRoomAccessLost } from "../chat/chat-events.js";
+import { publishStudyChanged } from "./study-events.js";
+import { itemPerEvent } from "../live/live-stream.js";
+import { signalFeed } from "../live/signal-feed.js";
+
+const studyItem = itemPerEvent<TStudySignal>();
+const studySignal = (event: TEventEnvelope) =>
+  event.type === "study.changed" ? studyItem(event, () => ({ ...event.data })) : null;
 import { publicUserSelect } from "../users/public-user.js";
 import { statusSql } from "./study-status.js";
 
@@ -135,6 +145,7 @@ export function createStudyService({
       return work(tx);
     });
     await publishNotifications(db, bus, changed);
+    await publishStudyChanged(bus, id);
     if (journal.roomId !== null) {
       await publishRoomAccessLost(bus, journal.roomId, journal.left);
       await publishInboxChanged(bus, journal.joined, journal.roomId);
@@ -215,6 +226,21 @@ export function createStudyService({
 
   return {
     byIds: (ids, viewer) => loadMany(ids, viewer),
+
+    async streamChanges(id, signal) {
+      if (id === null) return signalFeed(bus, channels.studies, studySignal, signal);
+      const study = await db.study.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
+      if (!study) throw new AppError("NOT_FOUND", m.noSuchStudy);
+      return signalFeed(
+        bus,
+        channels.studies,
+        (event) => {
+          const item = studySignal(event);
+          return item?.studyId === id ? item : null;
+        },
+        signal,
+      );
+    },
 
     async list(input, viewer) {
       const me = viewer?.userId ?? nobody;
@@ -310,6 +336,7 @@ export function createStudyService({
           return study.id;
         }),
       );
+      await publishStudyChanged(bus, id);
       return (await loadMany([id], viewer))[0]!;
     },
 
@@ -350,6 +377,7 @@ export function createStudyService({
         requireLeader(await lock(tx, id), viewer);
         await tx.study.update({ where: { id }, data: { deletedAt: now() } });
       });
+      await publishStudyChanged(bus, id, true);
     },
 
     async join(viewer, id) {

@@ -1,9 +1,26 @@
 import { randomBytes } from "node:crypto";
-import { AppError, serverMessages as m, type TMe, type TViewer, type UserService } from "@orgo/api-contract";
+import {
+  AppError,
+  channels,
+  serverMessages as m,
+  type TEventEnvelope,
+  type TMe,
+  type TProfileSignal,
+  type TViewer,
+  type UserService,
+} from "@orgo/api-contract";
 import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
 import type { FileStorage } from "../storage/file-storage.js";
 import { presets, processImage } from "../images/image-pipeline.js";
 import { loadMe } from "./me.js";
+import type { EventBus } from "../events/event-bus.js";
+import { itemPerEvent } from "../live/live-stream.js";
+import { signalFeed } from "../live/signal-feed.js";
+import { publishUsersChanged } from "./user-events.js";
+
+const profileItem = itemPerEvent<TProfileSignal>();
+const profileSignal = (event: TEventEnvelope) =>
+  event.type === "user.changed" ? profileItem(event, () => ({ userId: event.data.userId })) : null;
 
 export const AVATAR_KIND = "avatar";
 
@@ -12,7 +29,15 @@ export interface ProfileService extends UserService {
   setAvatar(viewer: TViewer, bytes: Uint8Array): Promise<TMe>;
 }
 
-export function createUserService({ db, storage }: { db: Db; storage: FileStorage }): ProfileService {
+export function createUserService({
+  db,
+  bus,
+  storage,
+}: {
+  db: Db;
+  bus: EventBus;
+  storage: FileStorage;
+}): ProfileService {
   async function me(userId: string): Promise<TMe> {
     const found = await loadMe(db, userId);
     if (!found) throw new AppError("UNAUTHENTICATED", m.signInFirst);
@@ -32,6 +57,12 @@ export function createUserService({ db, storage }: { db: Db; storage: FileStorag
   }
 
   return {
+    async streamProfile(userId, signal) {
+      const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+      if (!user) throw new AppError("NOT_FOUND", m.noSuchUser);
+      return signalFeed(bus, channels.user(userId), profileSignal, signal);
+    },
+
     async profile(handle, viewer) {
       const user = await db.user.findUnique({
         where: { handle },
@@ -79,6 +110,7 @@ export function createUserService({ db, storage }: { db: Db; storage: FileStorag
         }
         throw error;
       }
+      await publishUsersChanged(bus, [viewer.userId]);
       return me(viewer.userId);
     },
 
@@ -89,6 +121,7 @@ export function createUserService({ db, storage }: { db: Db; storage: FileStorag
         return keys;
       });
       await deleteFiles(removed);
+      await publishUsersChanged(bus, [viewer.userId]);
       return me(viewer.userId);
     },
 
@@ -118,6 +151,7 @@ export function createUserService({ db, storage }: { db: Db; storage: FileStorag
         throw error;
       }
       await deleteFiles(replaced);
+      await publishUsersChanged(bus, [viewer.userId]);
       return me(viewer.userId);
     },
   };

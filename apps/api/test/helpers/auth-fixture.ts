@@ -112,7 +112,7 @@ export function authFixture() {
       oauthProviders: () => [],
       now,
     });
-    f.users = createUserService({ db: f.fresh.db, storage: f.storage });
+    f.users = createUserService({ db: f.fresh.db, bus: f.bus, storage: f.storage });
   });
   afterAll(async () => {
     await f.jobs?.stop();

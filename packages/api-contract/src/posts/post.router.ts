@@ -1,13 +1,15 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { router, publicProcedure, authedProcedure } from "../trpc.js";
-import { parseOnce } from "../live/shared-frames.js";
+import { neverAborted, parseOnce } from "../live/shared-frames.js";
 import {
   ZCreatePostInput,
   ZFeedInput,
   ZFeedPage,
   ZLikeState,
   ZOnPostCreatedInput,
+  ZPostChange,
+  ZPostDeleted,
   ZPostRef,
   ZPostSummary,
   ZUpdatePostInput,
@@ -64,5 +66,20 @@ export const postRouter = router({
     // Subscriptions have no .output(): validate each item so nothing private leaks —
     // once per event, however many subscribers share it.
     return ctx.services.posts.streamCreated(afterId, signal ?? new AbortController().signal).map(presentPost);
+  }),
+
+  /** Posts deleted from now on: open lists drop them. */
+  onDeleted: publicProcedure.subscription(({ ctx, signal }) =>
+    ctx.services.posts.streamDeleted(signal ?? neverAborted()).map((item) => parseOnce(ZPostDeleted, item)),
+  ),
+
+  /**
+   * An open post, live: its like, comment and view counts as they move, a hint to
+   * refetch its comments when they changed, and its deletion. Nothing to resume: the
+   * client refetches the post when the subscription (re)starts.
+   */
+  onChange: publicProcedure.input(ZPostRef).subscription(async ({ ctx, input, signal }) => {
+    const feed = await ctx.services.posts.streamChanges(input.id, signal ?? neverAborted());
+    return feed.map((item) => parseOnce(ZPostChange, item));
   }),
 });

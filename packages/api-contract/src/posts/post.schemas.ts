@@ -94,3 +94,21 @@ export const ZOnPostCreatedInput = z.object({
     .nullish(),
 });
 export type TOnPostCreatedInput = z.infer<typeof ZOnPostCreatedInput>;
+
+/** An open post, live: its counts as they move (`comments`: refetch the comments), or its deletion. */
+export const ZPostChange = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("counts"),
+    postId: ZPostId,
+    likeCount: z.number().int(),
+    commentCount: z.number().int(),
+    viewCount: z.number().int(),
+    comments: z.boolean(),
+  }),
+  z.object({ kind: z.literal("deleted"), postId: ZPostId }),
+]);
+export type TPostChange = z.infer<typeof ZPostChange>;
+
+/** A post that left every list. */
+export const ZPostDeleted = z.object({ postId: ZPostId });
+export type TPostDeleted = z.infer<typeof ZPostDeleted>;

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { router, publicProcedure, authedProcedure } from "../trpc.js";
+import { neverAborted, parseOnce } from "../live/shared-frames.js";
 import {
   ZCreateStudyInput,
   ZJoinOutcome,
+  ZOnStudiesInput,
+  ZStudySignal,
   ZStudy,
   ZStudyDetail,
   ZStudyListInput,
@@ -62,4 +65,14 @@ export const studyRouter = router({
     .input(ZStudyRef)
     .output(ZStudy)
     .mutation(({ ctx, input }) => ctx.services.studies.closeRecruiting(ctx.viewer, input.id)),
+
+  /**
+   * Studies, live: a signal for each change to seats, status, members, waitlist or
+   * requests (every study's, or only `id`'s). The client refetches what it shows, so
+   * each viewer sees their own seat and position; it refetches on (re)start too.
+   */
+  onChange: publicProcedure.input(ZOnStudiesInput).subscription(async ({ ctx, input, signal }) => {
+    const feed = await ctx.services.studies.streamChanges(input?.id ?? null, signal ?? neverAborted());
+    return feed.map((item) => parseOnce(ZStudySignal, item));
+  }),
 });

@@ -100,3 +100,10 @@ export const ZJoinOutcome = z.object({ outcome: z.enum(["joined", "requested", "
 export type TJoinOutcome = z.infer<typeof ZJoinOutcome>;
 
 export const ZTagCount = z.object({ tag: z.string(), count: z.number().int() });
+
+/** Live study changes: every study's (the list) or one study's (`id`, its page). */
+export const ZOnStudiesInput = z.object({ id: ZDbId.nullish() }).nullish();
+export type TOnStudiesInput = z.infer<typeof ZOnStudiesInput>;
+/** "This study changed, refetch it" (each viewer sees their own seat and requests). */
+export const ZStudySignal = z.object({ studyId: ZDbId, deleted: z.boolean() });
+export type TStudySignal = z.infer<typeof ZStudySignal>;

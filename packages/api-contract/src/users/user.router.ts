@@ -1,6 +1,8 @@
 import { router, publicProcedure, authedProcedure } from "../trpc.js";
 import { ZMe } from "../auth/auth.schemas.js";
-import { ZProfile, ZProfileInput, ZUpdateProfileInput } from "./user.schemas.js";
+import { ZProfile, ZProfileInput, ZProfileSignal, ZUpdateProfileInput } from "./user.schemas.js";
+import { ZUserRef } from "../social/social.schemas.js";
+import { neverAborted, parseOnce } from "../live/shared-frames.js";
 
 export const userRouter = router({
   profile: publicProcedure
@@ -14,4 +16,10 @@ export const userRouter = router({
     .mutation(({ ctx, input }) => ctx.services.users.updateProfile(ctx.viewer, input)),
 
   removeAvatar: authedProcedure.output(ZMe).mutation(({ ctx }) => ctx.services.users.removeAvatar(ctx.viewer)),
+
+  /** A profile, live: a signal when its counts, "follows you" or public details change (refetch it). */
+  onChange: publicProcedure.input(ZUserRef).subscription(async ({ ctx, input, signal }) => {
+    const feed = await ctx.services.users.streamProfile(input.userId, signal ?? neverAborted());
+    return feed.map((item) => parseOnce(ZProfileSignal, item));
+  }),
 });

@@ -49,3 +49,7 @@ export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 /** What the avatar upload route answers. */
 export const ZAvatarUploaded = z.object({ avatarUrl: z.string() });
 export type TAvatarUploaded = z.infer<typeof ZAvatarUploaded>;
+
+/** "This person's profile changed, refetch it" (follower counts, "follows you", name). */
+export const ZProfileSignal = z.object({ userId: z.uuid() });
+export type TProfileSignal = z.infer<typeof ZProfileSignal>;
