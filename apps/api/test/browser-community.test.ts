@@ -77,9 +77,16 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     await b.getByRole("button", { name: "댓글 달기" }).click();
     await expect.poll(() => b.getByTestId("comments").textContent()).toContain("덕분에 검색이 빨라졌어요!");
     await b.screenshot({ path: screenshotPath("community-04-like-and-comment") });
-    // A, still reading the post, hears of both at once: no reload, no polling.
+    // A, still reading the post, hears of both at once: no reload, no polling. The
+    // comment appears in place and the counts move.
     await expect.poll(() => a.getByTestId("unread").textContent(), { timeout: 3_000 }).toBe("2");
     expect(await a.title()).toMatch(/^\(\d+\) OrGo$/);
+    await expect
+      .poll(() => a.getByTestId("comments").textContent(), { timeout: 3_000 })
+      .toContain("덕분에 검색이 빨라졌어요!");
+    await expect.poll(() => a.getByTestId("like").textContent(), { timeout: 3_000 }).toContain("1");
+    expect(await a.locator(".detail__actions").textContent()).toContain("Comments 1");
+    await a.screenshot({ path: screenshotPath("community-04b-live-comment-in-open-post") });
   });
 
   it("A sees the notifications, and opening one leads to the post", async () => {

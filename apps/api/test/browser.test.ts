@@ -33,14 +33,22 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
     await page.screenshot({ path: screenshotPath("01-feed") });
   });
 
-  it("puts a post written elsewhere at the top of the list, live", async () => {
+  it("announces a post written elsewhere without moving the list, and puts it at the top on click", async () => {
+    const first = page.locator('[data-testid="post-list"] li').first();
+    const firstBefore = await first.textContent();
     const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
     await client.post.create.mutate({
       title: "Written from another client",
       body: "Arrives over the websocket.",
     });
-    const first = page.locator('[data-testid="post-list"] li').first();
+    const pill = page.getByRole("button", { name: "↑ Show new posts (1)" });
+    await pill.waitFor({ timeout: 3_000 });
+    // Nothing moved under the reader.
+    expect(await first.textContent()).toBe(firstBefore);
+    await page.screenshot({ path: screenshotPath("02-live-new-posts-pill") });
+    await pill.click();
     await expect.poll(() => first.textContent()).toContain("Written from another client");
+    expect(await pill.count()).toBe(0);
     await page.screenshot({ path: screenshotPath("02-live-update") });
   });
 

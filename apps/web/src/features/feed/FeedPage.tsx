@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useNavigate, useParams } from "react-router";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { useI18n } from "../../i18n/i18n";
@@ -22,7 +22,8 @@ export function FeedPage() {
   const { filter } = useUi();
   const me = useMe();
   const [kind, setKind] = useFeedKind(Boolean(me.data));
-  const { query, posts, freshIds } = useLiveFeed(kind);
+  const { query, posts, freshIds, pending, showPending } = useLiveFeed(kind);
+  const listScroll = useRef<HTMLDivElement>(null);
 
   const visible = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
@@ -42,7 +43,6 @@ export function FeedPage() {
       <Panel defaultSize={38} minSize={24} className="pane pane--list">
         <div className="pane__header">
           <h2>{t(`feed.kind.${kind}`)}</h2>
-          {freshIds.size > 0 && <span className="badge">{t("feed.newPosts", { count: freshIds.size })}</span>}
         </div>
         <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
           {feedKinds
@@ -53,7 +53,19 @@ export function FeedPage() {
               </button>
             ))}
         </div>
-        <div className="pane__scroll">
+        <div className="pane__scroll" ref={listScroll}>
+          {pending > 0 && (
+            <button
+              type="button"
+              className="new-posts"
+              onClick={() => {
+                showPending();
+                listScroll.current?.scrollTo({ top: 0 });
+              }}
+            >
+              {t("feed.newPosts", { count: pending })}
+            </button>
+          )}
           {query.isPending && <p className="placeholder">{t("feed.loading")}</p>}
           {query.isError && (
             <div className="placeholder" role="alert">

@@ -7,6 +7,7 @@ import { useMe } from "../auth/use-me";
 
 /**
  * Turns at once (optimistic); if the server refuses, it turns back and says why.
+ * The count shown is the post's, which moves live as others like it.
  * One button per post: the post pane is keyed by the post id.
  */
 export function LikeButton({ post }: { post: TPostSummary }) {
@@ -16,7 +17,16 @@ export function LikeButton({ post }: { post: TPostSummary }) {
   // What the button shows ahead of the server; null shows the post as loaded.
   const [shown, setShown] = useState<TLikeState | null>(null);
   const state = shown ?? { liked: post.likedByMe, likeCount: post.likeCount };
-  const options = { onSuccess: setShown, onError: () => setShown(null) };
+  const utils = trpc.useUtils();
+  // Once the server answers, the post's cached state is the truth again, and live counts move it.
+  const settle = (answer: TLikeState) => {
+    utils.post.byId.setData(
+      { id: post.id },
+      (old) => old && { ...old, likedByMe: answer.liked, likeCount: answer.likeCount },
+    );
+    setShown(null);
+  };
+  const options = { onSuccess: settle, onError: () => setShown(null) };
   const like = trpc.post.like.useMutation(options);
   const unlike = trpc.post.unlike.useMutation(options);
   const error = like.error ?? unlike.error;

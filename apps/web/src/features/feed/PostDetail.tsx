@@ -10,6 +10,7 @@ import { useMe } from "../auth/use-me";
 import { useUi } from "../../shell/ui-state";
 import { CommentThread } from "../comments/CommentThread";
 import { LikeButton } from "./LikeButton";
+import { useLivePost } from "./use-live-post";
 
 /** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
 export function PostDetail({ postId, initial }: { postId: number; initial?: TPostSummary }) {
@@ -18,9 +19,12 @@ export function PostDetail({ postId, initial }: { postId: number; initial?: TPos
   const recordView = trpc.post.recordView.useMutation();
   const { mutate } = recordView;
   useEffect(() => mutate({ id: postId }), [postId, mutate]);
+  const { deleted } = useLivePost(postId);
+  if (deleted) return <p className="placeholder">{t("post.deletedMeanwhile")}</p>;
   if (post.error) return <p className="placeholder">{t("post.notFound")}</p>;
   if (!post.data) return <p className="placeholder muted">{t("feed.loading")}</p>;
-  return <PostView post={post.data} views={recordView.data ?? post.data.viewCount} />;
+  // My own view may be answered after a live count that already includes it.
+  return <PostView post={post.data} views={Math.max(recordView.data ?? 0, post.data.viewCount)} />;
 }
 
 function PostView({ post, views }: { post: TPostSummary; views: number }) {

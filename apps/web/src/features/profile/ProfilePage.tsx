@@ -10,6 +10,7 @@ import { useMe } from "../auth/use-me";
 import { FollowButton } from "./FollowButton";
 import { MessageButton } from "../chat/MessageButton";
 import { PeopleList } from "./PeopleList";
+import { useLiveProfile } from "./use-live-profile";
 
 const noFreshIds: ReadonlySet<number> = new Set();
 
@@ -30,6 +31,7 @@ export function ProfilePage() {
     { kind: "latest", authorHandle: handle, limit: 20 },
     { getNextPageParam: (page) => page.nextCursor, enabled: profile.isSuccess },
   );
+  useLiveProfile(profile.data?.id ?? null);
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
   const open = (id: number) => void navigate(`/posts/${id}`);
   useListNavigation({ ids: items.map((p) => p.id), selected: null, onSelect: open });

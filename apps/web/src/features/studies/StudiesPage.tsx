@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { studyStatuses, type TStudyListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import { useLiveStudies } from "./use-live-studies";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
@@ -22,6 +23,7 @@ export function StudiesPage() {
     mine: mineOptions.find((m) => m === params.get("mine")),
   };
   const list = trpc.study.list.useQuery(input, { placeholderData: (previous) => previous });
+  useLiveStudies(null);
   const tags = trpc.study.popularTags.useQuery(undefined, { staleTime: 60_000 });
   const set = (key: string, value: string | null) =>
     setParams((current) => {

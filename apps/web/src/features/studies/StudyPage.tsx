@@ -8,13 +8,15 @@ import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
+import { useLiveStudies } from "./use-live-studies";
 
-/** /studies/<id>: the study, its members, and what the viewer can do; seats refresh without a reload. */
+/** /studies/<id>: the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const id = Number(useParams().studyId);
-  const study = trpc.study.byId.useQuery({ id }, { retry: false, refetchInterval: 5_000 });
+  const study = trpc.study.byId.useQuery({ id }, { retry: false });
+  useLiveStudies(Number.isInteger(id) && id > 0 ? id : null);
   if (study.error) return <p className="page placeholder">{describeError(study.error, i18n)}</p>;
   if (!study.data) return <p className="page placeholder muted">{t("feed.loading")}</p>;
   return <StudyView study={study.data} />;
