@@ -52,6 +52,90 @@ describe.skipIf(!browserAvailable())("live tabs, in Chromium", () => {
     await second.screenshot({ path: screenshotPath("live-02-dark-ko-badge-cleared-by-other-tab") });
   });
 
+  it("announces a new notification with a toast; a kind turned off in Settings is counted, not announced", async () => {
+    // The other tab was opened last: bring this one forward, or its animations stand still.
+    await first.bringToFront();
+    await first.goto(`${app.url}/`);
+    await first.getByTestId("post-list").locator("li").first().waitFor();
+    const post = await app.db.post.findFirstOrThrow({ where: { author: { handle: "jiwoo" } } });
+    const unreadBefore = await app.db.notification.count({ where: { recipientId: jiwooId, readAt: null } });
+    const sara = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k")).client;
+    await sara.comment.create.mutate({ postId: post.id, body: "Toast me" });
+    const toast = first.locator("[data-sonner-toast]").filter({ hasText: "Sara Kim" });
+    await toast.waitFor({ timeout: 3_000 });
+    expect(await toast.textContent()).toContain(post.title);
+    // Past sonner's slide-in, so the screenshot shows it.
+    await expect.poll(() => toast.getAttribute("data-mounted")).toBe("true");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await first.screenshot({ path: screenshotPath("live-03-dark-ko-toast") });
+    await toast.getByRole("button", { name: "열기" }).click();
+    await expect.poll(() => first.locator("#post-title").textContent()).toBe(post.title);
+
+    // Comments turned off "in the app": the next one is counted, not announced.
+    await first.goto(`${app.url}/settings`);
+    const inApp = first.getByRole("checkbox", { name: "내 글의 댓글: 앱 안에서" });
+    // The box turns once the mutation starts (a tick after the click): click, then wait for it.
+    await inApp.click();
+    await expect.poll(() => inApp.isChecked()).toBe(false);
+    await first
+      .getByTestId("notification-preferences")
+      .screenshot({ path: screenshotPath("live-04-dark-ko-preferences") });
+    await first
+      .locator("[data-sonner-toast]")
+      .first()
+      .waitFor({ state: "detached", timeout: 10_000 })
+      .catch(() => undefined);
+    await sara.comment.create.mutate({ postId: post.id, body: "Quietly" });
+    await expect
+      .poll(() => first.getByTestId("unread").textContent(), { timeout: 3_000 })
+      .toBe(String(unreadBefore + 2));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await first.locator("[data-sonner-toast]").filter({ hasText: "Quietly" }).count()).toBe(0);
+    expect(await first.locator("[data-sonner-toast]").count()).toBe(0);
+
+    // "Pause until tomorrow" shows until when, and "Resume" lifts it.
+    await first.getByRole("button", { name: "내일까지 멈추기" }).click();
+    await first.getByTestId("paused-until").waitFor();
+    await first.getByRole("button", { name: "다시 받기" }).click();
+    await first.getByRole("button", { name: "내일까지 멈추기" }).waitFor();
+    await inApp.click();
+    await expect.poll(() => inApp.isChecked()).toBe(true);
+  });
+
+  it("announces a notification on the desktop while the tab is hidden (tagged, so several tabs show it once)", async () => {
+    const page = await signedInPage(browser, app, "sara_k", { locale: "en-US" });
+    // The browser's side stubbed: a hidden tab, and a Notification that records what it was asked to show.
+    await page.context().addInitScript({
+      content: `
+        window.__hidden = false;
+        window.__notes = [];
+        Object.defineProperty(Document.prototype, "visibilityState", {
+          configurable: true,
+          get: () => (window.__hidden ? "hidden" : "visible"),
+        });
+        window.Notification = class {
+          static permission = "granted";
+          static requestPermission() { return Promise.resolve("granted"); }
+          constructor(title, options) { window.__notes.push({ title, body: options && options.body, tag: options && options.tag }); }
+          close() {}
+        };`,
+    });
+    await page.reload();
+    await page.getByTestId("account").waitFor();
+    await page.bringToFront();
+    await page.evaluate("window.__hidden = true");
+    const leo = createTestClient(app.url, app.url, await cookieFor(app.db, "leo_builds")).client;
+    const sara = (await app.db.user.findUniqueOrThrow({ where: { handle: "sara_k" } })).id;
+    await leo.social.unfollow.mutate({ userId: sara });
+    await leo.social.follow.mutate({ userId: sara });
+    await expect
+      .poll(() => page.evaluate("window.__notes"), { timeout: 3_000 })
+      .toEqual([{ title: "Leo Park followed you", body: "", tag: expect.stringMatching(/^orgo-notification-\d+$/) }]);
+    // No toast in a hidden tab: the desktop took it.
+    expect(await page.locator("[data-sonner-toast]").allTextContents()).toEqual([]);
+    await page.context().close();
+  });
+
   it("a signed-in tab left alone for 60 s makes no HTTP request (the websocket's pings only)", async () => {
     await second.goto(`${app.url}/`);
     await second.getByTestId("post-list").locator("li").first().waitFor();

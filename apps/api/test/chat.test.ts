@@ -279,6 +279,19 @@ describe("chat", () => {
     expect((await chat.inbox(a)).rooms.map((r) => r.id)).toContain(room.id);
   });
 
+  it("mutes a room for me only: still counted as unread, marked muted; outsiders get NOT_FOUND", async () => {
+    const { a, b, room } = await talkingPair();
+    const muted = await chat.mute(a, { roomId: room.id, muted: true });
+    expect(muted.muted).toBe(true);
+    await send(b, room.id, "are you muted?");
+    const mine = (await chat.inbox(a)).rooms.find((r) => r.id === room.id)!;
+    expect(mine).toMatchObject({ muted: true, unreadCount: 1 });
+    expect((await chat.inbox(b)).rooms.find((r) => r.id === room.id)!.muted).toBe(false);
+    const stranger = await f.person();
+    expect(await codeOf(chat.mute(stranger, { roomId: room.id, muted: true }))).toBe("NOT_FOUND");
+    expect((await chat.mute(a, { roomId: room.id, muted: false })).muted).toBe(false);
+  });
+
   it("streams every change after the client's last id once, in order, then live changes and typing", async () => {
     const { a, b, room } = await talkingPair();
     const first = await send(a, room.id, "m1");

@@ -120,4 +120,67 @@ describe.skipIf(!redisUrl)("notifications, live across two API processes", () =>
     const refused = await api(p2, "jiwoo").mutate("notification.markRead", { id: strangers.id });
     expect(refused.status).toBe(404);
   });
+
+  it("announces by B's preferences: a muted kind or a pause is stored, counted and delivered, never pushed", async () => {
+    const b = notificationStream(p2.url, cookies.jiwoo!, {});
+    await waitFor(() => b.started(), "subscribed");
+    const post = await ok<{ id: number }>(
+      api(p2, "jiwoo").mutate("post.create", { title: "Quiet likes", body: "x", imageIds: [] }),
+    );
+    const prefs = await ok<{ categories: Record<string, { inApp: boolean; desktop: boolean }> }>(
+      api(p2, "jiwoo").mutate("notification.setPreference", { category: "likes", inApp: false, desktop: false }),
+    );
+    expect(prefs.categories.likes).toEqual({ inApp: false, desktop: false });
+    expect(prefs.categories.comments).toEqual({ inApp: true, desktop: true });
+    await ok(
+      api(p2, "jiwoo").mutate("notification.setPreference", { category: "comments", inApp: true, desktop: false }),
+    );
+
+    await ok(api(p1, "leo_builds").mutate("post.like", { id: post.id }));
+    await ok(api(p1, "leo_builds").mutate("comment.create", { postId: post.id, body: "Loud enough?" }));
+    await waitFor(() => b.changes().length >= 2, "the like and the comment");
+    const [like, comment] = b.changes().slice(-2);
+    expect(like!.notification.type).toBe("like");
+    expect(like!.alert).toEqual({ inApp: false, desktop: false });
+    expect(comment!.alert).toEqual({ inApp: true, desktop: false });
+    // Stored and counted all the same.
+    const stored = await fresh.db.notification.count({ where: { recipientId: ids.jiwoo, postId: post.id } });
+    expect(stored).toBe(2);
+    expect(comment!.unreadCount).toBe(await ok<number>(api(p2, "jiwoo").query("notification.unreadCount")));
+
+    // "Pause all" silences every kind until it ends or is lifted.
+    const paused = await ok<{ pausedUntil: string | null }>(
+      api(p2, "jiwoo").mutate("notification.pause", { until: new Date(Date.now() + 3600_000) }),
+    );
+    expect(paused.pausedUntil).not.toBeNull();
+    await ok(api(p1, "sara_k").mutate("comment.create", { postId: post.id, body: "While paused" }));
+    await waitFor(() => b.changes().length >= 3, "the paused comment");
+    expect(b.changes().at(-1)!.alert).toEqual({ inApp: false, desktop: false });
+    await ok(api(p2, "jiwoo").mutate("notification.pause", { until: null }));
+    await ok(api(p1, "sara_k").mutate("comment.create", { postId: post.id, body: "After the pause" }));
+    await waitFor(() => b.changes().length >= 4, "the comment after the pause");
+    expect(b.changes().at(-1)!.alert).toEqual({ inApp: true, desktop: false });
+
+    // Bad input is refused with a field error, never stored.
+    const past = await api(p2, "jiwoo").mutate("notification.pause", { until: new Date(Date.now() - 60_000) });
+    expect(past.status).toBe(400);
+    expect(past.text).toContain("Pick a time in the future");
+    const tooLong = await api(p2, "jiwoo").mutate("notification.pause", {
+      until: new Date(Date.now() + 8 * 86_400_000),
+    });
+    expect(tooLong.status).toBe(400);
+    const unknown = await api(p2, "jiwoo").mutate("notification.setPreference", {
+      category: "everything",
+      inApp: false,
+      desktop: false,
+    });
+    expect(unknown.status).toBe(400);
+    expect(await fresh.db.notificationPreference.count({ where: { userId: ids.jiwoo } })).toBe(2);
+    // Preferences are mine only: Sara's are untouched.
+    const saras = await ok<{ categories: Record<string, { inApp: boolean }>; pausedUntil: null }>(
+      api(p1, "sara_k").query("notification.preferences"),
+    );
+    expect(saras.categories.likes!.inApp).toBe(true);
+    expect((await rawTrpc(p1.url).query("notification.preferences")).status).toBe(401);
+  });
 });

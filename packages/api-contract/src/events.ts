@@ -3,7 +3,7 @@ import { ZPostSummary } from "./posts/post.schemas.js";
 import { ZChatMessage } from "./chat/chat.schemas.js";
 import { ZPublicUser } from "./users/user.schemas.js";
 import { ZPresence } from "./presence/presence.schemas.js";
-import { ZNotification } from "./notifications/notification.schemas.js";
+import { ZAlert, ZNotification } from "./notifications/notification.schemas.js";
 
 /**
  * Everything that crosses the event bus is one of these envelopes. The version lets
@@ -53,6 +53,7 @@ export const ZEventEnvelope = z.discriminatedUnion("type", [
       changeSeq: z.number().int(),
       notification: ZNotification,
       unreadCount: z.number().int(),
+      alert: ZAlert,
     }),
   }),
   /** Some (`ids`) or all (null) of a person's notifications were marked read. */

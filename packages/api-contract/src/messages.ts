@@ -50,6 +50,8 @@ export const serverMessages = {
   cannotBlockSelf: "You cannot block yourself",
   blocked: "You cannot do this: one of you blocked the other",
   noSuchNotification: "No such notification",
+  pauseNotInFuture: "Pick a time in the future",
+  pauseTooLong: "Pause for at most 7 days",
   invalidDate: "Use a date like 2026-03-01",
   tooManyTags: "Up to 10 tags",
   capacityRange: "Between 2 and 100 people, you included",

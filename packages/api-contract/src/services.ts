@@ -27,6 +27,7 @@ import type {
   TMessageRef,
   TRoomEvent,
   TSendMessageInput,
+  TMuteRoomInput,
 } from "./chat/chat.schemas.js";
 import type { TProfile, TProfileSignal, TUpdateProfileInput } from "./users/user.schemas.js";
 import type {
@@ -63,6 +64,8 @@ import type {
   TNotificationEvent,
   TNotificationListInput,
   TNotificationPage,
+  TNotificationPreferences,
+  TSetNotificationPreferenceInput,
 } from "./notifications/notification.schemas.js";
 import type {
   TComment,
@@ -159,6 +162,9 @@ export interface NotificationService {
   unreadCount(viewer: TViewer): Promise<number>;
   markRead(viewer: TViewer, id: number): Promise<void>;
   markAllRead(viewer: TViewer): Promise<void>;
+  preferences(viewer: TViewer): Promise<TNotificationPreferences>;
+  setPreference(viewer: TViewer, input: TSetNotificationPreferenceInput): Promise<TNotificationPreferences>;
+  pause(viewer: TViewer, until: Date | null): Promise<TNotificationPreferences>;
   /** My notifications' changes after `afterChangeSeq` (null: from now), then live, with reads from my other tabs. */
   stream(
     viewer: TViewer,
@@ -225,6 +231,7 @@ export interface ChatService {
   markRead(viewer: TViewer, roomId: number, seq: number): Promise<void>;
   typing(viewer: TViewer, roomId: number): Promise<void>;
   hide(viewer: TViewer, roomId: number): Promise<void>;
+  mute(viewer: TViewer, input: TMuteRoomInput): Promise<TChatRoom>;
   /**
    * Message changes after `afterChangeSeq` (with their stream id), then live ones and
    * signals. Refused (NOT_FOUND) before anything streams unless I am a member.

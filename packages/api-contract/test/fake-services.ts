@@ -1,9 +1,15 @@
 import { samplePost } from "../src/testing/sample-post.js";
 import { AppError, LiveFeed, type Services, type TChannel, type TContext, type TMe } from "../src/index.js";
+import { notificationCategories } from "../src/notifications/notification.schemas.js";
 
 export const makePost = samplePost;
 
 /** A feed of fixed items, as a caller iterating it sees them (no bus, no hub). */
+const allOn = {
+  categories: Object.fromEntries(notificationCategories.map((c) => [c, { inApp: true, desktop: true }])) as never,
+  pausedUntil: null,
+};
+
 export function fixedFeed<T>(channel: TChannel, items: () => T[]): LiveFeed<T> {
   return LiveFeed.of<T>(
     {
@@ -121,6 +127,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       markRead: () => Promise.resolve(),
       typing: () => Promise.resolve(),
       hide: () => Promise.resolve(),
+      mute: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       streamRoom: (_viewer, roomId) => Promise.resolve(fixedFeed(`chat:room:${roomId}`, () => [])),
       streamInbox: (viewer) => fixedFeed(`chat:user:${viewer.userId}`, () => []),
     },
@@ -153,6 +160,9 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       unreadCount: () => Promise.resolve(0),
       markRead: () => Promise.resolve(),
       markAllRead: () => Promise.resolve(),
+      preferences: () => Promise.resolve(allOn),
+      setPreference: () => Promise.resolve(allOn),
+      pause: (_viewer, until) => Promise.resolve({ ...allOn, pausedUntil: until }),
       stream: (viewer) => fixedFeed(`notifications:${viewer.userId}`, () => []),
     },
     system: { ready: () => Promise.resolve(true) },

@@ -274,6 +274,7 @@ export function createChatService(deps: {
       select: {
         lastReadSeq: true,
         hiddenUpToSeq: true,
+        muted: true,
         room: {
           select: {
             id: true,
@@ -339,6 +340,7 @@ export function createChatService(deps: {
           unreadCount: Math.max(0, mb.room.messageSeq - mb.lastReadSeq),
           peerReadSeq: mb.room.directKey ? (peerReadByRoom.get(mb.room.id) ?? 0) : null,
           lastMessageAt: mb.room.lastMessageAt,
+          muted: mb.muted,
         } satisfies TChatRoom;
       })
       .sort((a, b) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0) || b.id - a.id);
@@ -618,6 +620,14 @@ export function createChatService(deps: {
         data: { hiddenUpToSeq: room.messageSeq },
       });
       await publishInboxChanged(bus, [viewer.userId], roomId);
+    },
+
+    async mute(viewer, { roomId, muted }) {
+      await memberRoom(db, viewer, roomId);
+      await db.chatMember.update({ where: { roomId_userId: { roomId, userId: viewer.userId } }, data: { muted } });
+      // My other tabs show the bell as it now is.
+      await publishInboxChanged(bus, [viewer.userId], roomId);
+      return oneRoom(viewer, roomId);
     },
 
     async streamRoom(viewer, roomId, afterChangeSeq, signal) {

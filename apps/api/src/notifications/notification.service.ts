@@ -1,5 +1,6 @@
 import {
   AppError,
+  categoryOf,
   channels,
   LiveFeed,
   serverMessages as m,
@@ -15,6 +16,7 @@ import type { Db } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
+import { alertsFor, loadPreferences } from "./preferences.js";
 
 /** Changes a reconnecting tab reads from the database per page. */
 const NOTIFICATION_CATCH_UP_PAGE = 100;
@@ -76,17 +78,26 @@ export async function publishNotifications(
   rows.sort((a, b) => a.changeSeq - b.changeSeq);
   const unread = new Map<string, number>();
   for (const recipientId of new Set(recipients.values())) unread.set(recipientId, await unreadOf(db, recipientId));
+  const alertOf = await alertsFor(db, [...unread.keys()]);
   for (const row of rows) {
     const recipientId = recipients.get(row.id)!;
+    const notification = shape(row);
     await bus.publish(channels.notifications(recipientId), {
       v: 1,
       type: "notification.changed",
-      data: { recipientId, changeSeq: row.changeSeq, notification: shape(row), unreadCount: unread.get(recipientId)! },
+      data: {
+        recipientId,
+        changeSeq: row.changeSeq,
+        notification,
+        unreadCount: unread.get(recipientId)!,
+        alert: alertOf(recipientId, categoryOf(notification.type)),
+      },
     });
   }
 }
 
 type Item = { id?: number; event: TNotificationEvent };
+const quiet = { inApp: false, desktop: false };
 
 export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }): NotificationService {
   // An event becomes the same item for every tab of its recipient on this process.
@@ -108,7 +119,12 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
       if (event.type !== "notification.changed" || event.data.recipientId !== this.me) return null;
       return sharedItem(event, () => ({
         id: event.data.changeSeq,
-        event: { kind: "changed", notification: event.data.notification, unreadCount: event.data.unreadCount },
+        event: {
+          kind: "changed",
+          notification: event.data.notification,
+          unreadCount: event.data.unreadCount,
+          alert: event.data.alert,
+        },
       }));
     }
 
@@ -132,7 +148,8 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
       // A row changed twice while I was away comes once, as it is now.
       return rows.map((row) => ({
         id: row.changeSeq,
-        event: { kind: "changed", notification: shape(row), unreadCount },
+        // Announced when they happened, or missed while away: the list shows them, no toast.
+        event: { kind: "changed", notification: shape(row), unreadCount, alert: quiet },
       }));
     }
 
@@ -190,6 +207,22 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
         data: { readAt: new Date() },
       });
       if (marked.count > 0) await publishRead(viewer.userId, null);
+    },
+
+    preferences: (viewer) => loadPreferences(db, viewer.userId),
+
+    async setPreference(viewer, { category, inApp, desktop }) {
+      await db.notificationPreference.upsert({
+        where: { userId_category: { userId: viewer.userId, category } },
+        create: { userId: viewer.userId, category, inApp, desktop },
+        update: { inApp, desktop },
+      });
+      return loadPreferences(db, viewer.userId);
+    },
+
+    async pause(viewer, until) {
+      await db.user.update({ where: { id: viewer.userId }, data: { notificationsPausedUntil: until } });
+      return loadPreferences(db, viewer.userId);
     },
 
     stream(viewer, afterChangeSeq, signal) {

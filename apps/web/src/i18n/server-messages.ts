@@ -52,6 +52,8 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   cannotBlockSelf: "자기 자신은 차단할 수 없어요",
   blocked: "둘 중 한 명이 상대를 차단해서 할 수 없어요",
   noSuchNotification: "해당 알림이 없어요",
+  pauseNotInFuture: "앞으로의 시각을 골라 주세요",
+  pauseTooLong: "최대 7일까지 멈출 수 있어요",
   invalidDate: "2026-03-01 같은 날짜를 입력하세요",
   tooManyTags: "태그는 10개까지",
   capacityRange: "나를 포함해 2–100명",

@@ -8,6 +8,7 @@ import { useHotkeys } from "./hotkeys";
 import { useUi } from "./ui-state";
 import { Composer } from "../features/composer/Composer";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
+import { Toasts } from "./Toasts";
 
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */
 export function Shell() {
@@ -35,6 +36,7 @@ export function Shell() {
       <CommandPalette />
       <ShortcutSheet />
       <Composer />
+      <Toasts />
     </div>
   );
 }

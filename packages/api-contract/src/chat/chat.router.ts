@@ -13,6 +13,7 @@ import {
   ZOnRoomInput,
   ZOpenDirectInput,
   ZRoomEvent,
+  ZMuteRoomInput,
   ZRoomRef,
   ZSendMessageInput,
   type TInboxEvent,
@@ -71,6 +72,12 @@ export const chatRouter = router({
 
   /** Removes the room from my list only, until a newer message arrives. */
   hide: authedProcedure.input(ZRoomRef).mutation(({ ctx, input }) => ctx.services.chat.hide(ctx.viewer, input.roomId)),
+
+  /** Mutes or unmutes a room for me: its messages still count as unread, but are never pushed. */
+  mute: authedProcedure
+    .input(ZMuteRoomInput)
+    .output(ZChatRoom)
+    .mutation(({ ctx, input }) => ctx.services.chat.mute(ctx.viewer, input)),
 
   /**
    * A room, live: every message change since `lastEventId` (once, in order), then

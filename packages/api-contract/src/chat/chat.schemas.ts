@@ -44,6 +44,8 @@ export const ZChatRoom = z.object({
   /** Direct rooms: the newest message the other person has read ("read" under it). */
   peerReadSeq: z.number().int().nullable(),
   lastMessageAt: z.date().nullable(),
+  /** Muted by me: counted, never pushed (no toast, no desktop notification). */
+  muted: z.boolean(),
 });
 export type TChatRoom = z.infer<typeof ZChatRoom>;
 
@@ -126,3 +128,6 @@ export type TRoomEvent = z.infer<typeof ZRoomEvent>;
 /** My inbox changed (a message, a read in another tab, a room gained or lost): refetch it. */
 export const ZInboxEvent = z.object({ roomId: z.number().int() });
 export type TInboxEvent = z.infer<typeof ZInboxEvent>;
+
+export const ZMuteRoomInput = z.object({ roomId: ZDbId, muted: z.boolean() });
+export type TMuteRoomInput = z.infer<typeof ZMuteRoomInput>;

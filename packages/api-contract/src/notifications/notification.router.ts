@@ -6,7 +6,10 @@ import {
   ZNotificationListInput,
   ZNotificationPage,
   ZNotificationRef,
+  ZNotificationPreferences,
   ZOnNotificationsInput,
+  ZPauseNotificationsInput,
+  ZSetNotificationPreferenceInput,
 } from "./notification.schemas.js";
 
 // Validated once per event, whatever the number of my tabs; only changes are tracked.
@@ -24,6 +27,20 @@ export const notificationRouter = router({
     .input(ZNotificationRef)
     .mutation(({ ctx, input }) => ctx.services.notifications.markRead(ctx.viewer, input.id)),
   markAllRead: authedProcedure.mutation(({ ctx }) => ctx.services.notifications.markAllRead(ctx.viewer)),
+
+  /** How each kind of notification reaches me (in the app, on the desktop), and any pause. */
+  preferences: authedProcedure
+    .output(ZNotificationPreferences)
+    .query(({ ctx }) => ctx.services.notifications.preferences(ctx.viewer)),
+  setPreference: authedProcedure
+    .input(ZSetNotificationPreferenceInput)
+    .output(ZNotificationPreferences)
+    .mutation(({ ctx, input }) => ctx.services.notifications.setPreference(ctx.viewer, input)),
+  /** "Pause all" until a time (at most 7 days ahead), or resume with null. Nothing is lost meanwhile. */
+  pause: authedProcedure
+    .input(ZPauseNotificationsInput)
+    .output(ZNotificationPreferences)
+    .mutation(({ ctx, input }) => ctx.services.notifications.pause(ctx.viewer, input.until)),
 
   /**
    * My notifications, live (only mine: there is no input that names a person). After

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
+import { serverMessages as m } from "../messages.js";
 
 export const notificationTypes = [
   "follow",
   "like",
   "comment",
   "reply",
+  "mention",
   "study_joined",
   "study_left",
   "study_requested",
@@ -44,6 +46,10 @@ export type TNotificationPage = z.infer<typeof ZNotificationPage>;
 
 export const ZNotificationRef = z.object({ id: ZDbId });
 
+/** Pushed as a toast in the open app / as a desktop notification while the tab is hidden. */
+export const ZAlert = z.object({ inApp: z.boolean(), desktop: z.boolean() });
+export type TAlert = z.infer<typeof ZAlert>;
+
 /**
  * My notifications, live. `changed`: one was created or grew (already shaped for
  * display), tracked by my notifications' change number so a reconnect resumes after
@@ -51,7 +57,13 @@ export const ZNotificationRef = z.object({ id: ZDbId });
  * Both carry my unread count as of that change.
  */
 export const ZNotificationEvent = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("changed"), notification: ZNotification, unreadCount: z.number().int() }),
+  z.object({
+    kind: z.literal("changed"),
+    notification: ZNotification,
+    unreadCount: z.number().int(),
+    /** How to announce it, by the recipient's preferences (both false when caught up after a reconnect). */
+    alert: ZAlert,
+  }),
   z.object({ kind: z.literal("read"), ids: z.array(z.number().int()).nullable(), unreadCount: z.number().int() }),
 ]);
 export type TNotificationEvent = z.infer<typeof ZNotificationEvent>;
@@ -66,3 +78,52 @@ export const ZOnNotificationsInput = z
       .nullish(),
   })
   .optional();
+
+/** What a person can tune: every kind of notification, and chat. */
+export const notificationCategories = [
+  "follows",
+  "likes",
+  "comments",
+  "replies",
+  "mentions",
+  "studies",
+  "chat",
+] as const;
+export const ZNotificationCategory = z.enum(notificationCategories);
+export type TNotificationCategory = z.infer<typeof ZNotificationCategory>;
+
+/** The category a notification's type belongs to. */
+export function categoryOf(type: TNotificationType): TNotificationCategory {
+  if (type.startsWith("study_")) return "studies";
+  const byType: Record<string, TNotificationCategory> = {
+    follow: "follows",
+    like: "likes",
+    comment: "comments",
+    reply: "replies",
+    mention: "mentions",
+  };
+  return byType[type]!;
+}
+
+export const ZNotificationPreferences = z.object({
+  categories: z.object(
+    Object.fromEntries(notificationCategories.map((c) => [c, ZAlert])) as Record<TNotificationCategory, typeof ZAlert>,
+  ),
+  /** Nothing is pushed before this instant (null: not paused). Stored and counted all the same. */
+  pausedUntil: z.date().nullable(),
+});
+export type TNotificationPreferences = z.infer<typeof ZNotificationPreferences>;
+
+export const ZSetNotificationPreferenceInput = ZAlert.extend({ category: ZNotificationCategory });
+export type TSetNotificationPreferenceInput = z.infer<typeof ZSetNotificationPreferenceInput>;
+
+/** Pause every push until `until` (at most 7 days ahead), or resume (null). */
+export const ZPauseNotificationsInput = z.object({
+  // A Date (superjson) or an ISO 8601 instant with its offset, for clients without superjson.
+  until: z
+    .union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))])
+    .nullable()
+    .refine((until) => until === null || until.getTime() > Date.now(), m.pauseNotInFuture)
+    .refine((until) => until === null || until.getTime() <= Date.now() + 7 * 24 * 3600_000, m.pauseTooLong),
+});
+export type TPauseNotificationsInput = z.infer<typeof ZPauseNotificationsInput>;

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { NavLink, useNavigate } from "react-router";
+import { NavLink, useMatch, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { useInbox, useUnreadTitle } from "./use-inbox";
 import { useReportVisibility } from "./presence";
@@ -10,13 +10,16 @@ import { trpc } from "../../lib/trpc";
 export function ChatLink() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { signedIn, unreadTotal, rooms } = useInbox();
+  const { signedIn, unreadTotal, rooms, inbox } = useInbox();
   // The tab's title counts unread messages and notifications (the rail keeps the latter live).
   const notifications = trpc.notification.unreadCount.useQuery(undefined, { enabled: signedIn });
   useUnreadTitle(unreadTotal + (notifications.data ?? 0));
+  const openRoom = useMatch("/chat/:roomId")?.params.roomId;
   useMessageNotifications(
-    rooms,
+    inbox.isSuccess ? rooms : null,
+    openRoom ? Number(openRoom) : null,
     useCallback((roomId: number) => void navigate(`/chat/${roomId}`), [navigate]),
+    signedIn,
   );
   useReportVisibility(signedIn);
   if (!signedIn) return null;

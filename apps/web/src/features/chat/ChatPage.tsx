@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from "react-router";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { TChatRoom, TPresence } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { describeError } from "../../lib/errors";
@@ -8,7 +8,7 @@ import { Avatar } from "../../ui/Avatar";
 import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
 import { PresenceDot, usePresence } from "./presence";
-import { desktopNotificationsSupported } from "./desktop-notifications";
+import { DesktopPermissionButton } from "../notifications/desktop";
 
 function RoomRow({
   room,
@@ -56,24 +56,6 @@ function RoomRow({
   );
 }
 
-/** Asks for desktop notifications from a click, never on load; gone once decided. */
-function DesktopNotificationsButton() {
-  const { t } = useI18n();
-  const [permission, setPermission] = useState(() =>
-    desktopNotificationsSupported() ? Notification.permission : "denied",
-  );
-  if (permission !== "default") return null;
-  return (
-    <button
-      type="button"
-      className="button button--ghost small"
-      onClick={() => void Notification.requestPermission().then(setPermission)}
-    >
-      {t("chat.enableDesktop")}
-    </button>
-  );
-}
-
 /** Conversations beside the open one; Alt+↑ / Alt+↓ move between rooms. */
 export function ChatPage() {
   const i18n = useI18n();
@@ -102,7 +84,7 @@ export function ChatPage() {
       <Panel defaultSize={32} minSize={22} className="pane pane--list">
         <div className="pane__header">
           <h2>{t("chat.rooms")}</h2>
-          <DesktopNotificationsButton />
+          <DesktopPermissionButton />
         </div>
         <div className="pane__scroll">
           {inbox.isPending && <p className="placeholder">{t("chat.loading")}</p>}

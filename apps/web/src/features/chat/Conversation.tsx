@@ -6,6 +6,7 @@ import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 import { ChatComposer } from "./ChatComposer";
 import { MessageList } from "./MessageList";
+import { MuteButton } from "./MuteButton";
 import { useRoom, type ShownMessage } from "./use-room";
 import { PresenceDot, usePresence } from "./presence";
 
@@ -53,6 +54,7 @@ export function Conversation({ roomId }: { roomId: number }) {
             ) : null}
           </p>
         </div>
+        <MuteButton room={room} />
       </header>
       <MessageList
         room={room}

@@ -1,11 +1,11 @@
 import { useNavigate } from "react-router";
 import type { TNotification } from "@orgo/api-contract/schemas";
-import type { MessageKey } from "../../i18n/messages";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
+import { notificationPath, notificationText } from "./notification-text";
 
 /** Stored notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
@@ -24,7 +24,7 @@ export function NotificationsPage() {
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const open = (n: TNotification) => {
     if (!n.read) markRead.mutate({ id: n.id });
-    void navigate(n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`);
+    void navigate(notificationPath(n));
   };
   useListNavigation({
     ids: items.map((n) => n.id),
@@ -50,12 +50,7 @@ export function NotificationsPage() {
           <li key={n.id} className={`list__item notification${n.read ? "" : " is-unread"}`} onClick={() => open(n)}>
             <Avatar user={n.actor} size={32} />
             <div>
-              <div>
-                {t(`notifications.${n.type}${n.count > 1 ? "Many" : ""}` as MessageKey, {
-                  name: n.actor.displayName,
-                  others: n.count - 1,
-                })}
-              </div>
+              <div>{notificationText(n, t)}</div>
               {(n.post ?? n.study) && <div className="muted small">{(n.post ?? n.study)!.title}</div>}
               <time className="muted small" dateTime={n.updatedAt.toISOString()}>
                 {formatDate(n.updatedAt)}

@@ -4,6 +4,7 @@ import { useMe } from "../auth/use-me";
 import { BlockedSection } from "./BlockedSection";
 import { ConnectionsSection } from "./ConnectionsSection";
 import { DeleteAccountSection } from "./DeleteAccountSection";
+import { NotificationsSection } from "./NotificationsSection";
 import { PasswordSection } from "./PasswordSection";
 import { ProfileSection } from "./ProfileSection";
 import { SessionsSection } from "./SessionsSection";
@@ -58,6 +59,7 @@ export function SettingsPage() {
       </fieldset>
       {me.data && (
         <>
+          <NotificationsSection />
           {me.data.hasPassword && <PasswordSection />}
           <ConnectionsSection me={me.data} />
           <SessionsSection />

@@ -1,0 +1,18 @@
+import type { TNotification } from "@orgo/api-contract/schemas";
+import type { MessageKey } from "../../i18n/messages";
+import type { useI18n } from "../../i18n/i18n";
+
+type Translate = ReturnType<typeof useI18n>["t"];
+
+/** "Leo liked your post", or "Leo and 2 others liked your post" when grouped. */
+export function notificationText(n: TNotification, t: Translate): string {
+  return t(`notifications.${n.type}${n.count > 1 ? "Many" : ""}` as MessageKey, {
+    name: n.actor.displayName,
+    others: n.count - 1,
+  });
+}
+
+/** Where opening it leads: the post, the study, or the person. */
+export function notificationPath(n: TNotification): string {
+  return n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
+}

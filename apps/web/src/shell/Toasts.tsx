@@ -1,0 +1,12 @@
+import { Toaster } from "sonner";
+import { useTheme } from "../theme/theme";
+
+/**
+ * Short announcements (a new notification, a message in another room): bottom right,
+ * out of the reading's way, in the app's theme. sonner renders them as a labelled,
+ * polite live region, so screen readers hear them without losing their place.
+ */
+export function Toasts() {
+  const { choice } = useTheme();
+  return <Toaster position="bottom-right" theme={choice} closeButton duration={6_000} visibleToasts={3} />;
+}
