@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
@@ -182,5 +183,82 @@ describe.skipIf(!redisUrl)("notifications, live across two API processes", () =>
     );
     expect(saras.categories.likes!.inApp).toBe(true);
     expect((await rawTrpc(p1.url).query("notification.preferences")).status).toBe(401);
+  });
+
+  it("mentions: @handle in a post, comment or chat message tells that person once, never oneself, never across a block", async () => {
+    const b = notificationStream(p2.url, cookies.jiwoo!, {});
+    await waitFor(() => b.started(), "subscribed");
+    const mentions = () => b.changes().filter((e) => e.notification.type === "mention");
+    const leo = (path: string, input: object) =>
+      ok<{ id: number; seq?: number }>(api(p1, "leo_builds").mutate(path, input));
+
+    // A post: @jiwoo is told, once however often the post is edited; Leo never is.
+    const post = await leo("post.create", {
+      title: "Pairing with @jiwoo",
+      body: "Thanks @JIWOO and @leo_builds",
+      imageIds: [],
+    });
+    await waitFor(() => mentions().length >= 1, "the post's mention");
+    expect(mentions()[0]!.notification).toMatchObject({ actor: { handle: "leo_builds" }, post: { id: post.id } });
+    await leo("post.update", { id: post.id, title: "Pairing with @jiwoo", body: "Edited, still @jiwoo", imageIds: [] });
+
+    // A comment mentioning the post's author tells her once, as a comment (not twice).
+    const mine = await ok<{ id: number }>(
+      api(p2, "jiwoo").mutate("post.create", { title: "Mine", body: "x", imageIds: [] }),
+    );
+    await leo("comment.create", { postId: mine.id, body: "@jiwoo nice post" });
+    await waitFor(
+      () => b.changes().some((e) => e.notification.type === "comment" && e.notification.post?.id === mine.id),
+      "the comment",
+    );
+
+    // A reply elsewhere that mentions her: a mention with its post and comment.
+    const comment = await leo("comment.create", { postId: post.id, body: "A thread" });
+    await leo("comment.create", { postId: post.id, parentId: comment.id, body: "what do you think, @jiwoo?" });
+    await waitFor(() => mentions().length >= 2, "the reply's mention");
+    expect(mentions()[1]!.notification.commentId).not.toBeNull();
+
+    // A chat message: members only. Sara is not in the room, so she is not told.
+    await ok(api(p1, "leo_builds").mutate("social.follow", { userId: ids.jiwoo }));
+    const room = await leo("chat.openDirect", { userId: ids.jiwoo });
+    await leo("chat.send", { roomId: room.id, clientId: randomUUID(), body: "@jiwoo @sara_k look" });
+    await waitFor(() => mentions().length >= 3, "the chat mention");
+    expect(mentions()[2]!.notification.room).toEqual({ id: room.id });
+    expect(await fresh.db.notification.count({ where: { recipientId: ids.sara_k, type: "mention" } })).toBe(0);
+
+    // Across a block, nothing: Sara blocks Leo, then Leo mentions her.
+    await ok(api(p1, "sara_k").mutate("social.block", { userId: ids.leo_builds }));
+    await leo("post.create", { title: "Hello @sara_k", body: "and @jiwoo", imageIds: [] });
+    await waitFor(() => mentions().length >= 4, "the last post's mention of jiwoo");
+    expect(await fresh.db.notification.count({ where: { recipientId: ids.sara_k, type: "mention" } })).toBe(0);
+    await ok(api(p1, "sara_k").mutate("social.unblock", { userId: ids.leo_builds }));
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mentions()).toHaveLength(4);
+    expect(await fresh.db.notification.count({ where: { recipientId: ids.leo_builds, type: "mention" } })).toBe(0);
+  });
+
+  it("study events: a join, a leave and a promotion reach the leader's and the promoted person's tabs", async () => {
+    const b = notificationStream(p2.url, cookies.jiwoo!, {});
+    const c = notificationStream(p2.url, cookies.sara_k!, {});
+    await waitFor(() => b.started() && c.started(), "both subscribed");
+    const study = await ok<{ id: number }>(
+      api(p2, "jiwoo").mutate("study.create", {
+        title: "Live study",
+        description: "Seats",
+        startsOn: "2099-01-01",
+        endsOn: "2099-02-01",
+        online: true,
+        capacity: 2,
+      }),
+    );
+    await ok(api(p1, "leo_builds").mutate("study.join", { id: study.id }));
+    await ok(api(p1, "sara_k").mutate("study.joinWaitlist", { id: study.id }));
+    await ok(api(p1, "leo_builds").mutate("study.leave", { id: study.id }));
+    const types = (stream: typeof b) =>
+      stream.changes().flatMap((e) => (e.notification.study?.id === study.id ? [e.notification.type] : []));
+    await waitFor(() => types(b).length >= 2 && types(c).length >= 1, "the study's events");
+    expect(types(b)).toEqual(["study_joined", "study_left"]);
+    expect(types(c)).toEqual(["study_promoted"]);
   });
 });

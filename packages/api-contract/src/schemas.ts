@@ -5,6 +5,7 @@ export * from "./messages.js";
 export * from "./events.js";
 export * from "./common/common.schemas.js";
 export * from "./users/user.schemas.js";
+export * from "./users/mentions.js";
 export * from "./auth/auth.schemas.js";
 export * from "./posts/post.schemas.js";
 export * from "./social/social.schemas.js";

@@ -1,5 +1,6 @@
 import {
   AppError,
+  mentionedHandles,
   channels,
   LiveFeed,
   serverMessages as m,
@@ -21,6 +22,9 @@ import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.
 import { signalFeed } from "../live/signal-feed.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
+import { notifyMentions } from "../notifications/mentions.js";
+import { groupKeys } from "../notifications/notify.js";
+import { publishNotifications } from "../notifications/notification.service.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { dropUploads, orderedImagesSelect, POST_IMAGE_KIND, toImages } from "../posts/post-images.js";
 
@@ -254,6 +258,26 @@ export function createChatService(deps: {
     });
     const row = await db.chatMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
     return { changeSeq: seqs.changeSeq, members: seqs.members, row };
+  }
+
+  /**
+   * The room's members a message mentions, told after its commit: sending stays one
+   * statement, and a message without an "@" costs nothing more. Only members are
+   * told (nobody else may read the room); once per person per message.
+   */
+  async function tellMentioned(viewer: TViewer, message: TChatMessage) {
+    if (!message.body.includes("@") || mentionedHandles(message.body).length === 0) return;
+    const changed = await db.$transaction(async (tx) => {
+      const members = await tx.chatMember.findMany({ where: { roomId: message.roomId }, select: { userId: true } });
+      return notifyMentions(tx, {
+        text: message.body,
+        actorId: viewer.userId,
+        groupKey: groupKeys.mention("chat", `${message.roomId}:${message.seq}`),
+        roomId: message.roomId,
+        onlyAmong: members.map((member) => member.userId),
+      });
+    });
+    await publishNotifications(db, bus, changed);
   }
 
   /** After a commit: the room's live stream, then every member's room list. */
@@ -570,13 +594,17 @@ export function createChatService(deps: {
       }
       const message = toMessage(sent.row);
       await published(sent.changeSeq, message, sent.members);
+      await tellMentioned(viewer, message);
       return message;
     },
 
-    edit: (viewer, input) =>
-      changeMessage(viewer, input.roomId, input.seq, async (tx, id) => {
+    async edit(viewer, input) {
+      const message = await changeMessage(viewer, input.roomId, input.seq, async (tx, id) => {
         await tx.chatMessage.update({ where: { id }, data: { body: input.body, editedAt: new Date() } });
-      }),
+      });
+      await tellMentioned(viewer, message);
+      return message;
+    },
 
     delete: (viewer, ref) =>
       changeMessage(viewer, ref.roomId, ref.seq, async (tx, id) => {

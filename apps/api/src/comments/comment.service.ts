@@ -3,11 +3,21 @@ import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { notifyMentions } from "../notifications/mentions.js";
 import { publishPostChanged } from "../posts/post-events.js";
 import { publicUserSelect } from "../users/public-user.js";
 
 /** Replies shown with each thread of a page; the count tells how many there are in all. */
 export const REPLIES_PER_THREAD = 50;
+
+/** A comment's mentions (a reply's too). */
+const mentionOf = (viewer: TViewer, comment: { id: number; postId: number; body: string }) => ({
+  text: comment.body,
+  actorId: viewer.userId,
+  groupKey: groupKeys.mention("comment", comment.id),
+  postId: comment.postId,
+  commentId: comment.id,
+});
 
 const commentSelect = {
   id: true,
@@ -136,7 +146,9 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
           commentId: comment.id,
           groupKey: parentAuthorId ? groupKeys.reply(comment.id) : groupKeys.comment(comment.id),
         });
-        return { comment, changed: [{ recipientId, id }] };
+        // Whoever the comment or reply notifies already is not told twice.
+        const mentioned = await notifyMentions(tx, { ...mentionOf(viewer, comment), skip: [recipientId] });
+        return { comment, changed: [{ recipientId, id }, ...mentioned] };
       });
       await publishNotifications(db, bus, changed);
       await publishPostChanged(db, bus, input.postId, true);
@@ -144,14 +156,17 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
     },
 
     async update(viewer, input) {
-      const row = await db.$transaction(async (tx) => {
+      const { row, mentioned } = await db.$transaction(async (tx) => {
         await lockOwnComment(tx, viewer, input.id);
-        return tx.comment.update({
+        const row = await tx.comment.update({
           where: { id: input.id },
           data: { body: input.body, updatedAt: new Date() },
           select: commentSelect,
         });
+        // Only people this edit newly mentions hear of it.
+        return { row, mentioned: await notifyMentions(tx, mentionOf(viewer, row)) };
       });
+      await publishNotifications(db, bus, mentioned);
       await publishPostChanged(db, bus, row.postId, true);
       return toComment(row);
     },

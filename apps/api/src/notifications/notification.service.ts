@@ -32,6 +32,7 @@ const notificationSelect = {
   actor: { select: publicUserSelect },
   post: { select: { id: true, title: true, deletedAt: true } },
   study: { select: { id: true, title: true, deletedAt: true } },
+  roomId: true,
 } as const;
 
 type NotificationRow = {
@@ -45,16 +46,18 @@ type NotificationRow = {
   actor: TNotification["actor"];
   post: { id: number; title: string; deletedAt: Date | null } | null;
   study: { id: number; title: string; deletedAt: Date | null } | null;
+  roomId: number | null;
 };
 
 /** A stored row as the client shows it (a deleted post or study is no link). */
-function shape({ readAt, post, study, type, changeSeq: _changeSeq, ...row }: NotificationRow): TNotification {
+function shape({ readAt, post, study, roomId, type, changeSeq: _changeSeq, ...row }: NotificationRow): TNotification {
   return {
     ...row,
     type: type as TNotificationType,
     read: readAt !== null,
     post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
     study: study && !study.deletedAt ? { id: study.id, title: study.title } : null,
+    room: roomId === null ? null : { id: roomId },
   };
 }
 

@@ -9,6 +9,7 @@ export interface NotifyInput {
   postId?: number | null;
   commentId?: number | null;
   studyId?: number | null;
+  roomId?: number | null;
   /** Notifications with the same key for the same recipient share one row. */
   groupKey: string;
 }
@@ -21,6 +22,8 @@ export const groupKeys = {
   follow: (at: Date) => `follow:${dayKey(at)}`,
   comment: (commentId: number) => `comment:${commentId}`,
   reply: (commentId: number) => `reply:${commentId}`,
+  /** One mention notification per person per post, comment or chat message, whatever its edits. */
+  mention: (item: "post" | "comment" | "chat", id: number | string) => `mention:${item}:${id}`,
   /** Study events are never grouped: each is its own row. */
   study: (type: string, studyId: number) => `${type}:${studyId}:${randomUUID()}`,
 };
@@ -50,9 +53,10 @@ export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): 
       returning "notificationSeq"
     )
     insert into "Notification"
-      ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "groupKey", "changeSeq")
+      ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "roomId", "groupKey", "changeSeq")
     select ${input.recipientId}::uuid, ${input.type}, ${input.actorId}::uuid, ${input.postId ?? null}::int,
-           ${input.commentId ?? null}::int, ${input.studyId ?? null}::int, ${input.groupKey}, seq."notificationSeq"
+           ${input.commentId ?? null}::int, ${input.studyId ?? null}::int, ${input.roomId ?? null}::int,
+           ${input.groupKey}, seq."notificationSeq"
     from seq
     on conflict ("recipientId", "groupKey") do update set
       "count" = "Notification"."count" + case when "Notification"."actorId" = excluded."actorId" then 0 else 1 end,

@@ -18,6 +18,7 @@ import { signalFeed } from "../live/signal-feed.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { dayKey, groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
+import { notifyMentions } from "../notifications/mentions.js";
 import { publishPostChanged, publishPostDeleted } from "./post-events.js";
 import { postSummarySelect, toPostSummary } from "./post.select.js";
 import { dropUploads, setPostImages } from "./post-images.js";
@@ -31,6 +32,14 @@ const POST_SEQUENCE_LOCK = 7_011_001;
 const RECOMMENDED_WINDOW_MS = 7 * 24 * 3600_000;
 
 const visible = { deletedAt: null } as const;
+
+/** A post's mentions: in its title or its body. */
+const mentionOf = (viewer: TViewer, postId: number, post: { title: string; body: string }) => ({
+  text: `${post.title}\n\n${post.body}`,
+  actorId: viewer.userId,
+  groupKey: groupKeys.mention("post", postId),
+  postId,
+});
 
 const deletedItem = itemPerEvent<TPostDeleted>();
 const deletedSignal = (event: TEventEnvelope) =>
@@ -192,23 +201,28 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
           select: { id: true },
         });
         await setPostImages(tx, post.id, viewer.userId, input.imageIds);
-        return post.id;
+        const mentioned = await notifyMentions(tx, mentionOf(viewer, post.id, input));
+        return { id: post.id, mentioned };
       });
-      const created = await load(id, null);
+      const created = await load(id.id, null);
       await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
+      await publishNotifications(db, bus, id.mentioned);
       return { ...created, likedByMe: false };
     },
 
     async update(viewer, input) {
-      const droppedKeys = await db.$transaction(async (tx) => {
+      const { droppedKeys, mentioned } = await db.$transaction(async (tx) => {
         await lockOwnPost(tx, viewer, input.id);
         await tx.post.update({
           where: { id: input.id },
           data: { title: input.title, body: input.body, updatedAt: new Date() },
         });
-        return setPostImages(tx, input.id, viewer.userId, input.imageIds);
+        const droppedKeys = await setPostImages(tx, input.id, viewer.userId, input.imageIds);
+        // Only people this edit newly mentions hear of it.
+        return { droppedKeys, mentioned: await notifyMentions(tx, mentionOf(viewer, input.id, input)) };
       });
       await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+      await publishNotifications(db, bus, mentioned);
       return load(input.id, viewer);
     },
 

@@ -29,6 +29,8 @@ export const ZNotification = z.object({
   post: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   commentId: z.number().int().nullable(),
   study: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  /** A mention in a chat message: the room (its members only are ever notified). */
+  room: z.object({ id: z.number().int() }).nullable(),
   read: z.boolean(),
   /** When it last changed (a grouped notification moves up with each new actor). */
   updatedAt: z.date(),
