@@ -139,6 +139,39 @@ describe.skipIf(!browserAvailable())("live tabs, in Chromium", () => {
     await page.context().close();
   });
 
+  it("offers people to mention in a comment (arrow keys + Enter), links the mention and notifies once", async () => {
+    const post = await app.db.post.findFirstOrThrow({
+      where: { author: { handle: "jiwoo" } },
+      orderBy: { id: "desc" },
+    });
+    await first.bringToFront();
+    await first.goto(`${app.url}/posts/${post.id}`);
+    const box = first.getByLabel("댓글 쓰기");
+    await box.click();
+    await box.pressSequentially("고마워요 @le");
+    const list = first.getByRole("listbox", { name: "언급할 사람" });
+    await list.waitFor();
+    expect(await list.getByRole("option").first().textContent()).toContain("@leo_builds");
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await first.screenshot({ path: screenshotPath("live-05-dark-ko-mention-list") });
+    await box.press("ArrowDown");
+    await box.press("ArrowUp");
+    await box.press("Enter");
+    await expect.poll(() => box.inputValue()).toBe("고마워요 @leo_builds ");
+    expect(await list.count()).toBe(0);
+    await box.pressSequentially("덕분이에요");
+    await first.getByRole("button", { name: "댓글 달기" }).click();
+    const mention = first.getByTestId("comments").locator("a.mention", { hasText: "@leo_builds" });
+    await mention.waitFor();
+    expect(await mention.getAttribute("href")).toBe("/u/leo_builds");
+    const leo = await app.db.user.findUniqueOrThrow({ where: { handle: "leo_builds" } });
+    await expect
+      .poll(() => app.db.notification.count({ where: { recipientId: leo.id, type: "mention", postId: post.id } }))
+      .toBe(1);
+    await mention.click();
+    await expect.poll(() => first.url()).toBe(`${app.url}/u/leo_builds`);
+  });
+
   it("a signed-in tab left alone for 60 s makes no HTTP request (the websocket's pings only)", async () => {
     await second.goto(`${app.url}/`);
     await second.getByTestId("post-list").locator("li").first().waitFor();

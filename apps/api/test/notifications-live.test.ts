@@ -235,6 +235,24 @@ describe.skipIf(!redisUrl)("notifications, live across two API processes", () =>
 
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(mentions()).toHaveLength(4);
+
+    // The composers' "@" list: people I follow first, by prefix of handle or name, never
+    // myself, nobody across a block, LIKE's characters taken literally.
+    type Person = { handle: string; email?: string };
+    const suggest = (handle: string, q: string) => ok<Person[]>(api(p2, handle).query("user.suggest", { q }));
+    const followed = await suggest("jiwoo", "");
+    expect(followed.length).toBeGreaterThan(0);
+    expect(followed.map((p) => p.handle)).not.toContain("jiwoo");
+    expect((await suggest("jiwoo", "LE")).map((p) => p.handle)).toEqual(["leo_builds"]);
+    expect((await suggest("jiwoo", "Leo P")).map((p) => p.handle)).toEqual(["leo_builds"]);
+    expect(await suggest("jiwoo", "%")).toEqual([]);
+    expect(await suggest("jiwoo", "_")).toEqual([]);
+    expect(JSON.stringify(followed)).not.toContain("@");
+    await ok(api(p1, "sara_k").mutate("social.block", { userId: ids.jiwoo }));
+    expect((await suggest("jiwoo", "sara")).map((p) => p.handle)).toEqual([]);
+    await ok(api(p1, "sara_k").mutate("social.unblock", { userId: ids.jiwoo }));
+    expect((await suggest("jiwoo", "sara")).map((p) => p.handle)).toEqual(["sara_k"]);
+    expect((await rawTrpc(p2.url).query("user.suggest", { q: "" })).status).toBe(401);
     expect(await fresh.db.notification.count({ where: { recipientId: ids.leo_builds, type: "mention" } })).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePost } from "@orgo/api-contract/testing";
-import { prependPost } from "../src/features/feed/feed-cache";
+import { dropPost, prependPost, prependPosts } from "../src/features/feed/feed-cache";
 
 const post = (id: number) => samplePost(id);
 
@@ -23,5 +23,25 @@ describe("prependPost", () => {
 
   it("leaves an unloaded feed alone", () => {
     expect(prependPost(undefined, post(4))).toBeUndefined();
+  });
+});
+
+describe("prependPosts and dropPost", () => {
+  const feed = {
+    pages: [
+      { items: [post(3), post(2)], nextCursor: "2" },
+      { items: [post(1)], nextCursor: null },
+    ],
+    pageParams: [null, "2"],
+  };
+
+  it("puts waiting posts at the top newest first, skipping any already shown", () => {
+    const next = prependPosts(feed, [post(4), post(6), post(2), post(5)]);
+    expect(next!.pages[0]!.items.map((p) => p.id)).toEqual([6, 5, 4, 3, 2]);
+  });
+
+  it("takes a deleted post out of whichever page holds it, and leaves others alone", () => {
+    expect(dropPost(feed, 1)!.pages.map((page) => page.items.map((p) => p.id))).toEqual([[3, 2], []]);
+    expect(dropPost(feed, 9)).toBe(feed);
   });
 });

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { MemoryRouter } from "react-router";
 import MarkdownView from "../src/ui/markdown/MarkdownView";
 
 const render = (source: string) => renderToStaticMarkup(createElement(MarkdownView, { source }));
@@ -29,5 +30,23 @@ describe("Markdown written by users", () => {
     expect(html).toContain('href="https://developer.mozilla.org"');
     expect(html).toContain('rel="noopener nofollow ugc"');
     expect(html).toMatch(/<code class="[^"]*language-ts/);
+  });
+
+  it("links @handles to the profile, in place, but not in code, links or e-mail addresses", () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        MemoryRouter,
+        null,
+        createElement(MarkdownView, {
+          source: "Thanks @Jiwoo! Mail me@orgo.dev, see `@types/node`, [@sara_k](https://example.com)",
+        }),
+      ),
+    );
+    expect(html).toContain('<a class="mention" href="/u/jiwoo" data-discover="true">@Jiwoo</a>');
+    expect(html).not.toContain('href="/u/orgo');
+    expect(html).not.toContain('href="/u/types');
+    expect(html).not.toContain('href="/u/sara_k');
+    // An in-app link is no new tab.
+    expect(html).not.toMatch(/href="\/u\/jiwoo"[^>]*target=/);
   });
 });

@@ -213,6 +213,8 @@ export interface UserService {
   profile(handle: string, viewer: TViewer | null): Promise<TProfile>;
   updateProfile(viewer: TViewer, input: TUpdateProfileInput): Promise<TMe>;
   removeAvatar(viewer: TViewer): Promise<TMe>;
+  /** People to mention (see user.suggest). */
+  suggest(viewer: TViewer, q: string): Promise<TPublicUser[]>;
   /** A person's profile changes from now on; NOT_FOUND for an unknown person. */
   streamProfile(userId: string, signal: AbortSignal): Promise<LiveFeed<TProfileSignal>>;
 }

@@ -72,6 +72,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
           : Promise.reject(new AppError("NOT_FOUND", "No such user")),
       updateProfile: (viewer, input) => Promise.resolve({ ...me(viewer.userId), ...input }),
       removeAvatar: (viewer) => Promise.resolve(me(viewer.userId)),
+      suggest: () => Promise.resolve([]),
       streamProfile: (userId) => Promise.resolve(fixedFeed(`user:${userId}`, () => [])),
     },
     posts: {

@@ -6,6 +6,7 @@ import {
   type TEventEnvelope,
   type TMe,
   type TProfileSignal,
+  type TPublicUser,
   type TViewer,
   type UserService,
 } from "@orgo/api-contract";
@@ -23,6 +24,8 @@ const profileSignal = (event: TEventEnvelope) =>
   event.type === "user.changed" ? profileItem(event, () => ({ userId: event.data.userId })) : null;
 
 export const AVATAR_KIND = "avatar";
+/** People offered in the composers' "@" list. */
+const SUGGEST_LIMIT = 8;
 
 export interface ProfileService extends UserService {
   /** Re-encodes the bytes and makes them the viewer's avatar; the old file is removed. */
@@ -57,6 +60,24 @@ export function createUserService({
   }
 
   return {
+    async suggest(viewer, q) {
+      // A prefix, with LIKE's own characters taken literally.
+      const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return db.$queryRaw<TPublicUser[]>`
+        select u.id, u.handle, u."displayName", u."avatarUrl"
+        from "User" u
+        left join "Follow" f on f."followerId" = ${viewer.userId}::uuid and f."followeeId" = u.id
+        where u.id <> ${viewer.userId}::uuid
+          and (u.handle like ${prefix} or lower(u."displayName") like ${prefix})
+          and (${q} <> '' or f."followerId" is not null)
+          and not exists (
+            select 1 from "Block" b
+            where (b."blockerId" = ${viewer.userId}::uuid and b."blockedId" = u.id)
+               or (b."blockerId" = u.id and b."blockedId" = ${viewer.userId}::uuid))
+        order by (f."followerId" is not null) desc, u.handle
+        limit ${SUGGEST_LIMIT}`;
+    },
+
     async streamProfile(userId, signal) {
       const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
       if (!user) throw new AppError("NOT_FOUND", m.noSuchUser);

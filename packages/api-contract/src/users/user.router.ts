@@ -1,6 +1,14 @@
 import { router, publicProcedure, authedProcedure } from "../trpc.js";
 import { ZMe } from "../auth/auth.schemas.js";
-import { ZProfile, ZProfileInput, ZProfileSignal, ZUpdateProfileInput } from "./user.schemas.js";
+import { z } from "zod";
+import {
+  ZProfile,
+  ZProfileInput,
+  ZProfileSignal,
+  ZPublicUser,
+  ZSuggestPeopleInput,
+  ZUpdateProfileInput,
+} from "./user.schemas.js";
 import { ZUserRef } from "../social/social.schemas.js";
 import { neverAborted, parseOnce } from "../live/shared-frames.js";
 
@@ -22,4 +30,13 @@ export const userRouter = router({
     const feed = await ctx.services.users.streamProfile(input.userId, signal ?? neverAborted());
     return feed.map((item) => parseOnce(ZProfileSignal, item));
   }),
+
+  /**
+   * People to mention: handle or name starting with `q`, people I follow first, never
+   * myself or anyone on either side of a block; at most 8. For the composers' "@" list.
+   */
+  suggest: authedProcedure
+    .input(ZSuggestPeopleInput)
+    .output(z.array(ZPublicUser))
+    .query(({ ctx, input }) => ctx.services.users.suggest(ctx.viewer, input.q)),
 });

@@ -53,3 +53,7 @@ export type TAvatarUploaded = z.infer<typeof ZAvatarUploaded>;
 /** "This person's profile changed, refetch it" (follower counts, "follows you", name). */
 export const ZProfileSignal = z.object({ userId: z.uuid() });
 export type TProfileSignal = z.infer<typeof ZProfileSignal>;
+
+/** What I typed after "@": people whose handle or name starts with it (empty: people I follow). */
+export const ZSuggestPeopleInput = z.object({ q: z.string().trim().max(30).default("") });
+export type TSuggestPeopleInput = z.infer<typeof ZSuggestPeopleInput>;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { CHAT_IMAGES_MAX, type TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { MentionTextarea } from "../mentions/MentionTextarea";
 import { uploadPostImage } from "../../lib/upload";
 import type { ShownMessage } from "./use-room";
 
@@ -121,8 +122,10 @@ export function ChatComposer(props: {
       }}
     >
       {props.editing && <p className="muted small">{t("chat.editing")}</p>}
-      <textarea
+      <MentionTextarea
         ref={box}
+        setValue={setText}
+        listAbove
         className="input chat__input"
         aria-label={t("chat.placeholder")}
         placeholder={t("chat.placeholder")}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import type { TComment } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
@@ -115,7 +116,13 @@ function EditBox({ comment, onDone }: { comment: TComment; onDone: () => void })
         if (body.trim() && !update.isPending) update.mutate({ id: comment.id, body });
       }}
     >
-      <textarea aria-label={t("comments.editLabel")} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+      <MentionTextarea
+        aria-label={t("comments.editLabel")}
+        rows={3}
+        value={body}
+        setValue={setBody}
+        onChange={(e) => setBody(e.target.value)}
+      />
       <FormError error={update.error} />
       <div className="form__actions">
         <button type="button" className="button button--ghost" onClick={onDone}>
@@ -147,7 +154,8 @@ function CommentBox({ postId, parentId, onDone }: { postId: number; parentId?: n
   const label = parentId ? t("comments.replyLabel") : t("comments.label");
   return (
     <form className="comment-box" onSubmit={submit}>
-      <textarea
+      <MentionTextarea
+        setValue={setBody}
         aria-label={label}
         placeholder={label}
         rows={parentId ? 2 : 3}

@@ -2,6 +2,7 @@ import { useState, type DragEvent, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { POST_BODY_MAX, POST_IMAGES_MAX, POST_TITLE_MAX } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";
 import { uploadPostImage } from "../../lib/upload";
@@ -167,7 +168,8 @@ export function Composer() {
         ) : (
           <label className="field">
             <span>{t("composer.body")}</span>
-            <textarea
+            <MentionTextarea
+              setValue={edit("body")}
               name="body"
               rows={10}
               value={draft.body}

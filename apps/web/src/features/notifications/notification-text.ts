@@ -12,7 +12,8 @@ export function notificationText(n: TNotification, t: Translate): string {
   });
 }
 
-/** Where opening it leads: the post, the study, or the person. */
+/** Where opening it leads: the chat room, the post, the study, or the person. */
 export function notificationPath(n: TNotification): string {
+  if (n.room) return `/chat/${n.room.id}`;
   return n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
 }
