@@ -87,6 +87,9 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     await expect.poll(() => a.getByTestId("like").textContent(), { timeout: 3_000 }).toContain("1");
     expect(await a.locator(".detail__actions").textContent()).toContain("Comments 1");
     await a.screenshot({ path: screenshotPath("community-04b-live-comment-in-open-post") });
+    // No toast about the post A is reading: she sees the comment arrive in place.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await a.locator("[data-sonner-toast]").count()).toBe(0);
   });
 
   it("A sees the notifications, and opening one leads to the post", async () => {

@@ -1,4 +1,4 @@
-import { useMatch, useNavigate } from "react-router";
+import { useLocation, useMatch, useNavigate } from "react-router";
 import { skipToken } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { TNotification } from "@orgo/api-contract/schemas";
@@ -15,7 +15,8 @@ import { notificationPath, notificationText } from "./notification-text";
  * change it delivered (tRPC's last event id); a fresh start refetches instead.
  *
  * A new one is announced as the server says (`alert`, from my preferences and any
- * pause): a toast while this tab is visible and the notifications page is not open,
+ * pause): a toast while this tab is visible and neither the notifications page nor
+ * what it is about (the post, the study) is open,
  * a desktop notification while it is hidden.
  */
 export function useLiveNotifications() {
@@ -25,13 +26,20 @@ export function useLiveNotifications() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const onListPage = useMatch("/notifications") !== null;
+  const { pathname } = useLocation();
   const announce = (n: TNotification, alert: { inApp: boolean; desktop: boolean }) => {
     const text = notificationText(n, t);
     const detail = (n.post ?? n.study)?.title ?? "";
     const open = () => void navigate(notificationPath(n));
     if (desktopNotificationDue()) {
       if (alert.desktop) showDesktopNotification(text, detail, `orgo-notification-${n.id}`, open);
-    } else if (alert.inApp && !onListPage && document.visibilityState === "visible") {
+    } else if (
+      alert.inApp &&
+      document.visibilityState === "visible" &&
+      // Not when I am looking at it already: the list, or the very post or study.
+      !onListPage &&
+      pathname !== notificationPath(n)
+    ) {
       toast(text, {
         id: `notification-${n.id}`,
         description: detail || undefined,
