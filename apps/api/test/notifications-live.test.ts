@@ -279,4 +279,26 @@ describe.skipIf(!redisUrl)("notifications, live across two API processes", () =>
     expect(types(b)).toEqual(["study_joined", "study_left"]);
     expect(types(c)).toEqual(["study_promoted"]);
   });
+
+  it("a deleted comment takes its notification away from every tab of the recipient, with the count", async () => {
+    const b = notificationStream(p2.url, cookies.jiwoo!, {});
+    await waitFor(() => b.started(), "subscribed");
+    const post = await ok<{ id: number }>(
+      api(p2, "jiwoo").mutate("post.create", { title: "Soon gone", body: "x", imageIds: [] }),
+    );
+    const comment = await ok<{ id: number }>(
+      api(p1, "leo_builds").mutate("comment.create", { postId: post.id, body: "Regret this" }),
+    );
+    await waitFor(() => b.changes().some((e) => e.notification.commentId === comment.id), "the comment");
+    const notification = b.changes().find((e) => e.notification.commentId === comment.id)!;
+    await ok(api(p1, "leo_builds").mutate("comment.delete", { id: comment.id }));
+    await waitFor(() => b.events().some((e) => e.kind === "removed"), "the removal");
+    const removed = b.events().find((e) => e.kind === "removed")!;
+    expect(removed).toEqual({
+      kind: "removed",
+      ids: [notification.notification.id],
+      unreadCount: notification.unreadCount - 1,
+    });
+    expect(removed.unreadCount).toBe(await ok<number>(api(p2, "jiwoo").query("notification.unreadCount")));
+  });
 });

@@ -66,6 +66,12 @@ export const ZEventEnvelope = z.discriminatedUnion("type", [
       unreadCount: z.number().int(),
     }),
   }),
+  /** Some of a person's notifications went away (what they pointed at was deleted). */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("notification.removed"),
+    data: z.object({ recipientId: z.string(), ids: z.array(z.number().int()), unreadCount: z.number().int() }),
+  }),
   /** A chat message was sent, edited or deleted; `changeSeq` is the room's stream id. */
   z.object({
     v: z.literal(1),

@@ -2,7 +2,7 @@ import { AppError, serverMessages as m, type CommentService, type TComment, type
 import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
-import { publishNotifications } from "../notifications/notification.service.js";
+import { publishNotifications, publishRemovedNotifications } from "../notifications/notification.service.js";
 import { notifyMentions } from "../notifications/mentions.js";
 import { publishPostChanged } from "../posts/post-events.js";
 import { publicUserSelect } from "../users/public-user.js";
@@ -172,14 +172,19 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
     },
 
     async delete(viewer, id) {
-      const postId = await db.$transaction(async (tx) => {
+      const { postId, removed } = await db.$transaction(async (tx) => {
         const row = await lockOwnComment(tx, viewer, id);
         await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
         await tx.post.update({ where: { id: row.postId }, data: { commentCount: { decrement: 1 } } });
-        // Its notification would point at nothing now.
+        // Its notifications would point at nothing now: gone, and their recipients told.
+        const removed = await tx.notification.findMany({
+          where: { commentId: id },
+          select: { id: true, recipientId: true },
+        });
         await tx.notification.deleteMany({ where: { commentId: id } });
-        return row.postId;
+        return { postId: row.postId, removed };
       });
+      await publishRemovedNotifications(db, bus, removed);
       await publishPostChanged(db, bus, postId, true);
     },
   };

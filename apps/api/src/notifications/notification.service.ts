@@ -99,6 +99,28 @@ export async function publishNotifications(
   }
 }
 
+/**
+ * After a commit that deleted notifications (`removed`: their ids and recipients):
+ * each recipient's tabs drop them and take the new unread count.
+ */
+export async function publishRemovedNotifications(
+  db: Db,
+  bus: EventBus,
+  removed: { id: number; recipientId: string }[],
+) {
+  const byRecipient = new Map<string, number[]>();
+  for (const { id, recipientId } of removed)
+    byRecipient.set(recipientId, [...(byRecipient.get(recipientId) ?? []), id]);
+  for (const [recipientId, ids] of byRecipient) {
+    const unreadCount = await unreadOf(db, recipientId);
+    await bus.publish(channels.notifications(recipientId), {
+      v: 1,
+      type: "notification.removed",
+      data: { recipientId, ids, unreadCount },
+    });
+  }
+}
+
 type Item = { id?: number; event: TNotificationEvent };
 const quiet = { inApp: false, desktop: false };
 
@@ -132,10 +154,17 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
     }
 
     ephemeral(event: TEventEnvelope): Item | null {
-      if (event.type !== "notification.read" || event.data.recipientId !== this.me) return null;
-      return sharedItem(event, () => ({
-        event: { kind: "read", ids: event.data.ids, unreadCount: event.data.unreadCount },
-      }));
+      if (event.type === "notification.read" && event.data.recipientId === this.me) {
+        return sharedItem(event, () => ({
+          event: { kind: "read", ids: event.data.ids, unreadCount: event.data.unreadCount },
+        }));
+      }
+      if (event.type === "notification.removed" && event.data.recipientId === this.me) {
+        return sharedItem(event, () => ({
+          event: { kind: "removed", ids: event.data.ids, unreadCount: event.data.unreadCount },
+        }));
+      }
+      return null;
     }
 
     async catchUp(after: number): Promise<Item[]> {

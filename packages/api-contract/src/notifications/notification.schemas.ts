@@ -55,7 +55,8 @@ export type TAlert = z.infer<typeof ZAlert>;
 /**
  * My notifications, live. `changed`: one was created or grew (already shaped for
  * display), tracked by my notifications' change number so a reconnect resumes after
- * it; `read`: some (`ids`) or all (`ids` null) were marked read, in any of my tabs.
+ * it; `read`: some (`ids`) or all (`ids` null) were marked read, in any of my tabs;
+ * `removed`: some went away with what they pointed at.
  * Both carry my unread count as of that change.
  */
 export const ZNotificationEvent = z.discriminatedUnion("kind", [
@@ -67,6 +68,8 @@ export const ZNotificationEvent = z.discriminatedUnion("kind", [
     alert: ZAlert,
   }),
   z.object({ kind: z.literal("read"), ids: z.array(z.number().int()).nullable(), unreadCount: z.number().int() }),
+  /** These went away (the comment they were about was deleted). */
+  z.object({ kind: z.literal("removed"), ids: z.array(z.number().int()), unreadCount: z.number().int() }),
 ]);
 export type TNotificationEvent = z.infer<typeof ZNotificationEvent>;
 
