@@ -78,6 +78,11 @@ describe("chat", () => {
     await f.social.follow(c, b.userId);
     const both = await Promise.all([chat.openDirect(b, c.userId), chat.openDirect(c, b.userId)]);
     expect(both[0].id).toBe(both[1].id);
+    // B was told once that A started the conversation (never on reopening); A never.
+    const told = await f.fresh.db.notification.findMany({ where: { type: "chat_opened", roomId: room.id } });
+    expect(told.map((n) => [n.recipientId, n.actorId])).toEqual([[b.userId, a.userId]]);
+    // Two racing openers make one room and one notification, for whoever did not make it.
+    expect(await f.fresh.db.notification.count({ where: { type: "chat_opened", roomId: both[0].id } })).toBe(1);
     expect(await codeOf(chat.openDirect(a, a.userId))).toBe("VALIDATION");
     expect(await codeOf(chat.openDirect(a, "00000000-0000-4000-8000-000000000000"))).toBe("NOT_FOUND");
   });

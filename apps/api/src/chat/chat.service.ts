@@ -23,7 +23,7 @@ import { signalFeed } from "../live/signal-feed.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
 import { notifyMentions } from "../notifications/mentions.js";
-import { groupKeys } from "../notifications/notify.js";
+import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { dropUploads, orderedImagesSelect, POST_IMAGE_KIND, toImages } from "../posts/post-images.js";
@@ -512,16 +512,27 @@ export function createChatService(deps: {
         const follows = await db.follow.count({ where: { followerId: viewer.userId, followeeId: userId } });
         if (follows === 0) throw new AppError("FORBIDDEN", m.followFirst);
         try {
-          roomId = (
-            await db.chatRoom.create({
+          const opened = await db.$transaction(async (tx) => {
+            const room = await tx.chatRoom.create({
               data: {
                 kind: "direct",
                 directKey,
                 members: { create: [{ userId: viewer.userId }, { userId }] },
               },
               select: { id: true },
-            })
-          ).id;
+            });
+            // The other person hears that someone started a conversation with them.
+            const id = await notify(tx, {
+              recipientId: userId,
+              actorId: viewer.userId,
+              type: "chat_opened",
+              roomId: room.id,
+              groupKey: groupKeys.chatOpened(room.id),
+            });
+            return { roomId: room.id, changed: [{ recipientId: userId, id }] };
+          });
+          roomId = opened.roomId;
+          await publishNotifications(db, bus, opened.changed);
         } catch (error) {
           // Both opened it at the same instant: the other one made it.
           if (!isUniqueViolation(error)) throw error;

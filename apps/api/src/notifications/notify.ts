@@ -22,6 +22,8 @@ export const groupKeys = {
   follow: (at: Date) => `follow:${dayKey(at)}`,
   comment: (commentId: number) => `comment:${commentId}`,
   reply: (commentId: number) => `reply:${commentId}`,
+  /** A conversation is opened once per pair. */
+  chatOpened: (roomId: number) => `chat_opened:${roomId}`,
   /** One mention notification per person per post, comment or chat message, whatever its edits. */
   mention: (item: "post" | "comment" | "chat", id: number | string) => `mention:${item}:${id}`,
   /** Study events are never grouped: each is its own row. */

@@ -9,6 +9,7 @@ export const notificationTypes = [
   "comment",
   "reply",
   "mention",
+  "chat_opened",
   "study_joined",
   "study_left",
   "study_requested",
@@ -29,7 +30,7 @@ export const ZNotification = z.object({
   post: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   commentId: z.number().int().nullable(),
   study: z.object({ id: z.number().int(), title: z.string() }).nullable(),
-  /** A mention in a chat message: the room (its members only are ever notified). */
+  /** A conversation opened with me, or a mention in a chat message: the room (members only are ever told). */
   room: z.object({ id: z.number().int() }).nullable(),
   read: z.boolean(),
   /** When it last changed (a grouped notification moves up with each new actor). */
@@ -106,6 +107,7 @@ export function categoryOf(type: TNotificationType): TNotificationCategory {
     comment: "comments",
     reply: "replies",
     mention: "mentions",
+    chat_opened: "chat",
   };
   return byType[type]!;
 }
