@@ -42,8 +42,10 @@ describe.skipIf(!redisUrl || !browserAvailable())("two API processes sharing Pos
 
     const { client } = createTestClient(a.url, a.url, await cookieFor(fresh.db, "demo"));
     await client.post.create.mutate({ title: "Created on process A", body: "Seen on process B." });
+    // Announced without moving the list, then put at the top on click.
+    await page.getByRole("button", { name: "↑ Show new posts (1)" }).click({ timeout: 10_000 });
     const first = page.locator('[data-testid="post-list"] li').first();
-    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain("Created on process A");
+    await expect.poll(() => first.textContent()).toContain("Created on process A");
     await page.screenshot({ path: screenshotPath("08-scale-out-live-across-processes") });
   });
 
