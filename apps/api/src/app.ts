@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import {
   applyMigrations,
   createDb,
+  poolStatsOf,
   ensureDatabase,
   seedDemoData,
   startEmbeddedPostgres,
@@ -38,6 +39,8 @@ import { configuredProviders } from "./oauth/configured-providers.js";
 import { createMemoryRateLimiter } from "./rate-limit/memory-rate-limiter.js";
 import { createRedisRateLimiter } from "./rate-limit/redis-rate-limiter.js";
 import { createApiServer, type ApiServer, type HttpRoute } from "./server.js";
+import { createMetrics, type Metrics } from "./metrics/metrics.js";
+import { createMetricsRoute } from "./metrics/metrics-route.js";
 
 export interface RunningApp {
   address: AddressInfo;
@@ -80,7 +83,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (seeded.posts) logger.info(seeded, "seeded demo data");
   }
   const redisUrl = config.redisUrl;
-  const bus = redisUrl ? createRedisEventBus(redisUrl, logger) : createMemoryEventBus();
+  // Filled in once the server exists (the metrics read its sockets); events may arrive before.
+  let metrics: Metrics | null = null;
+  const bus = redisUrl
+    ? createRedisEventBus(redisUrl, logger, (lagMs) => metrics?.busDelivered(lagMs / 1000))
+    : createMemoryEventBus();
   const sessions = createSessionService({ db });
   const outbox = config.smtpUrl ? null : createDevOutbox(logger, { logText: config.logUnsentMail });
   const smtp = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom, logger }) : null;
@@ -151,7 +158,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     routes,
     presence,
     readyChecks: redisUrl ? [() => pingRedis(redisUrl)] : [],
+    onRequest: (procedures, status, seconds) => metrics?.request(procedures, status, seconds),
   });
+  metrics = createMetrics({
+    pool: () => poolStatsOf(db),
+    live: () => server.liveStats(),
+    jobs: () => jobs.stats(),
+  });
+  routes.unshift(createMetricsRoute(metrics, config.metricsToken));
   const address = await server.listen();
   const host = address.address === "::" || address.address === "0.0.0.0" ? "localhost" : address.address;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;

@@ -63,6 +63,8 @@ export function createApiServer(options: {
   presence: PresenceTracker;
   /** Extra readiness checks (Redis) beside the database. */
   readyChecks?: (() => Promise<boolean>)[];
+  /** Each finished HTTP request: the tRPC procedures it called (or `http`), its status and duration. */
+  onRequest?: (procedures: string[], status: number, seconds: number) => void;
 }): ApiServer {
   const { config, services, logger } = options;
   const sessionSockets = createSessionSockets();
@@ -113,19 +115,22 @@ export function createApiServer(options: {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? "/", "http://internal");
     res.on("finish", () => {
+      const durationMs = performance.now() - started;
+      const procedure = url.pathname.startsWith(`${TRPC_PREFIX}/`)
+        ? url.pathname.slice(TRPC_PREFIX.length + 1)
+        : undefined;
       logger.info(
         {
           requestId,
           method: req.method,
           path: url.pathname,
-          procedure: url.pathname.startsWith(`${TRPC_PREFIX}/`)
-            ? url.pathname.slice(TRPC_PREFIX.length + 1)
-            : undefined,
+          procedure,
           status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          durationMs: Math.round(durationMs * 10) / 10,
         },
         "request",
       );
+      options.onRequest?.(procedure ? procedure.split(",") : ["http"], res.statusCode, durationMs / 1000);
     });
 
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 
 export interface CreateDbOptions {
@@ -32,18 +33,27 @@ function statementNames() {
   };
 }
 
+/** Each client's connection pool, for its figures (see poolStatsOf). */
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Connections of a client's pool: open, in use, and requests waiting for one (for /metrics). */
+export function poolStatsOf(db: object): { total: number; inUse: number; waiting: number } {
+  const pool = pools.get(db);
+  if (!pool) return { total: 0, inUse: 0, waiting: 0 };
+  return { total: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };
+}
+
 export function createDb(options: CreateDbOptions) {
-  const adapter = new PrismaPg(
-    {
-      connectionString: options.connectionString,
-      max: options.maxConnections ?? 10,
-      // pg closes a connection idle for 10 s by default: under bursty load the pool then
-      // keeps opening new ones, and each costs PostgreSQL a process start. A minute
-      // keeps a busy pool warm and still lets a quiet one shrink.
-      idleTimeoutMillis: 60_000,
-    },
-    { statementNameGenerator: statementNames() },
-  );
+  // Our own pool (the adapter ends it on $disconnect), so its figures can be read.
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    // pg closes a connection idle for 10 s by default: under bursty load the pool then
+    // keeps opening new ones, and each costs PostgreSQL a process start. A minute
+    // keeps a busy pool warm and still lets a quiet one shrink.
+    idleTimeoutMillis: 60_000,
+  });
+  const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
@@ -54,6 +64,7 @@ export function createDb(options: CreateDbOptions) {
       onQuery(e.query),
     );
   }
+  pools.set(client, pool);
   return client;
 }
 

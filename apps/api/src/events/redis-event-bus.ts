@@ -11,7 +11,12 @@ const PREFIX = "orgo:events:";
  * per process, whatever the number of websocket subscriptions; Redis channels are
  * reference-counted so each is SUBSCRIBEd once and dropped with its last listener.
  */
-export function createRedisEventBus(url: string, log: Logger): EventBus {
+export function createRedisEventBus(
+  url: string,
+  log: Logger,
+  /** Each event received: milliseconds since a process published it (clocks of one machine or NTP). */
+  onDelivered?: (lagMs: number) => void,
+): EventBus {
   // Commands issued in the same tick go out in one write (a room's many inbox events).
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
@@ -40,7 +45,9 @@ export function createRedisEventBus(url: string, log: Logger): EventBus {
     let event: TEventEnvelope;
     try {
       // superjson, like the tRPC transport, so dates survive the trip.
-      event = ZEventEnvelope.parse(superjson.parse(message));
+      const raw = superjson.parse<{ sentAt?: unknown }>(message);
+      if (onDelivered && typeof raw?.sentAt === "number") onDelivered(Date.now() - raw.sentAt);
+      event = ZEventEnvelope.parse(raw);
     } catch (error) {
       // A newer release may publish shapes we do not know: skip, never crash.
       log.warn({ err: error, channel: redisChannel }, "dropped an event envelope that did not validate");
@@ -51,7 +58,8 @@ export function createRedisEventBus(url: string, log: Logger): EventBus {
 
   return {
     async publish(channel: TChannel, event: TEventEnvelope) {
-      await publisher.publish(PREFIX + channel, superjson.stringify(event));
+      // `sentAt` rides beside the envelope (a receiver's schema drops it) for the lag metric.
+      await publisher.publish(PREFIX + channel, superjson.stringify({ ...event, sentAt: Date.now() }));
     },
     async subscribe(channel: TChannel, handler: EventHandler) {
       const key = PREFIX + channel;

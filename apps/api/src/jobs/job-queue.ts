@@ -24,6 +24,8 @@ export interface JobQueue {
    * change that asks for it commits. A failing job is retried with backoff.
    */
   enqueue<N extends JobName>(tx: Prisma.TransactionClient, name: N, payload: JobPayloads[N]): Promise<void>;
+  /** For /metrics: jobs due and waiting, jobs given up (attempts spent), failed runs since start. */
+  stats(): Promise<{ due: number; givenUp: number; failedRuns: number }>;
   stop(): Promise<void>;
 }
 
@@ -69,14 +71,24 @@ export async function startJobQueue(options: {
       else log.debug(meta ?? {}, message);
     }),
   });
-  runner.events.on("job:failed", ({ job, error }) =>
-    log.warn({ err: error, job: job.task_identifier, attempts: job.attempts }, "job failed; it will be retried"),
-  );
+  let failedRuns = 0;
+  runner.events.on("job:failed", ({ job, error }) => {
+    failedRuns++;
+    log.warn({ err: error, job: job.task_identifier, attempts: job.attempts }, "job failed; it will be retried");
+  });
   let stopped: Promise<void> | undefined;
   return {
     async enqueue(tx, name, payload) {
       await tx.$executeRaw`select graphile_worker.add_job(
         identifier => ${name}, payload => ${JSON.stringify(payload)}::json, max_attempts => ${MAX_ATTEMPTS})`;
+    },
+    async stats() {
+      const { rows } = await pool.query<{ due: number; given_up: number }>(
+        `select count(*) filter (where is_available and run_at <= now())::int as due,
+                count(*) filter (where attempts >= max_attempts)::int as given_up
+         from graphile_worker._private_jobs`,
+      );
+      return { due: rows[0]?.due ?? 0, givenUp: rows[0]?.given_up ?? 0, failedRuns };
     },
     stop() {
       // Idempotent: a shutdown and a test's clean-up may both ask.
