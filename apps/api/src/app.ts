@@ -41,6 +41,7 @@ import { createRedisRateLimiter } from "./rate-limit/redis-rate-limiter.js";
 import { createApiServer, type ApiServer, type HttpRoute } from "./server.js";
 import { createMetrics, type Metrics } from "./metrics/metrics.js";
 import { createMetricsRoute } from "./metrics/metrics-route.js";
+import { requestContext } from "./http/request-context.js";
 
 export interface RunningApp {
   address: AddressInfo;
@@ -77,7 +78,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     throw error;
   }
 
-  const db = createDb({ connectionString: databaseUrl, maxConnections: config.dbPoolSize });
+  const db = createDb({
+    connectionString: databaseUrl,
+    maxConnections: config.dbPoolSize,
+    slowQuery: {
+      thresholdMs: config.slowQueryMs,
+      report: (sql, durationMs) =>
+        logger.warn(
+          { ...requestContext.getStore(), durationMs: Math.round(durationMs), sql: sql.slice(0, 1000) },
+          "slow database statement",
+        ),
+    },
+  });
   if (config.seedDemoData) {
     const seeded = await seedDemoData(db);
     if (seeded.posts) logger.info(seeded, "seeded demo data");

@@ -18,6 +18,7 @@ import type { ClientIp } from "./http/client-ip.js";
 import { isAllowedOrigin } from "./http/origin.js";
 import { sendJson } from "./http/respond.js";
 import { requestIdOf } from "./http/request-id.js";
+import { requestContext } from "./http/request-context.js";
 import { createSecurityHeaderSetter } from "./http/security-headers.js";
 import { createStaticHandler } from "./http/static-files.js";
 
@@ -142,7 +143,10 @@ export function createApiServer(options: {
       if (req.method !== "GET" && req.method !== "HEAD" && !isAllowedOrigin(req, config.allowedOrigins)) {
         return sendJson(res, 403, { error: { message: "Cross-origin request refused", code: "FORBIDDEN" } });
       }
-      return trpcHttp(req, res);
+      // Known to what runs below it (the slow-statement report names the request).
+      return requestContext.run({ requestId, procedure: url.pathname.slice(TRPC_PREFIX.length + 1) }, () =>
+        trpcHttp(req, res),
+      );
     }
     for (const route of options.routes ?? []) {
       const handled = route(req, res, url);

@@ -88,3 +88,45 @@ describe.skipIf(!redisUrl)("/metrics", () => {
     expect(text).toContain("nodejs_eventloop_lag_p99_seconds");
   });
 });
+
+describe("slow database statements", () => {
+  let fresh: FreshDatabase;
+  let app: RunningApp;
+  const logged: { msg: string; requestId?: string; procedure?: string; durationMs?: number; sql?: string }[] = [];
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    app = await startTestApp({
+      databaseUrl: fresh.url,
+      env: { SLOW_QUERY_MS: "200", LOG_LEVEL: "warn" },
+      logDestination: { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fresh?.drop();
+  });
+
+  it("are logged as warnings with the request id and the procedure; fast ones are not", async () => {
+    const leo = await app.db.user.findUniqueOrThrow({ where: { handle: "leo_builds" } });
+    const api = rawTrpc(app.url, { cookie: await cookieFor(app.db, "jiwoo") });
+    await api.mutate("social.unfollow", { userId: leo.id });
+    expect(logged.filter((l) => l.msg === "slow database statement")).toEqual([]);
+    // Another session holds Leo's row for 400 ms: the follow's counter update waits for it.
+    const held = app.db.$transaction(async (tx) => {
+      await tx.$executeRaw`select id from "User" where id = ${leo.id}::uuid for update`;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answer = await api.mutate("social.follow", { userId: leo.id });
+    await held;
+    expect(answer.status).toBe(200);
+    const requestId = answer.headers.get("x-request-id");
+    const slow = logged.filter((l) => l.msg === "slow database statement");
+    expect(slow.length).toBeGreaterThanOrEqual(1);
+    expect(slow[0]).toMatchObject({ requestId, procedure: "social.follow" });
+    expect(slow[0]!.durationMs).toBeGreaterThanOrEqual(200);
+    // The first statement to wait: the Follow row (its key check needs the locked row) or the counter.
+    expect(slow[0]!.sql).toMatch(/"Follow"|"User"/);
+  });
+});

@@ -9,6 +9,29 @@ export interface CreateDbOptions {
   maxConnections?: number;
   /** Called for every SQL statement (tests count queries with it). */
   onQuery?: (sql: string) => void;
+  /**
+   * Statements slower than `thresholdMs` (waiting for a lock included) are reported,
+   * from the caller's async context, so the report can name the request behind it.
+   */
+  slowQuery?: { thresholdMs: number; report: (sql: string, durationMs: number) => void };
+}
+
+/** Times each statement a pooled connection runs (promise form, the one the adapter uses). */
+function timeStatements(client: pg.PoolClient, slow: NonNullable<CreateDbOptions["slowQuery"]>) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const started = performance.now();
+    const result = query(...args);
+    if (result instanceof Promise) {
+      const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
+      const done = () => {
+        const ms = performance.now() - started;
+        if (ms >= slow.thresholdMs) slow.report(text, ms);
+      };
+      result.then(done, done);
+    }
+    return result;
+  };
 }
 
 /** Distinct statements kept prepared per connection; past it, the rest are planned each time. */
@@ -53,6 +76,8 @@ export function createDb(options: CreateDbOptions) {
     // keeps a busy pool warm and still lets a quiet one shrink.
     idleTimeoutMillis: 60_000,
   });
+  const slowQuery = options.slowQuery;
+  if (slowQuery && slowQuery.thresholdMs > 0) pool.on("connect", (client) => timeStatements(client, slowQuery));
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,

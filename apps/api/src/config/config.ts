@@ -59,6 +59,8 @@ const ZEnv = z.object({
   DEV_OUTBOX_PAGE: booleanFromEnv,
   /** Where uploaded images are kept. */
   UPLOAD_DIR: z.string().optional(),
+  /** Database statements slower than this (ms) are logged as warnings with their request; 0: never. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   /** Bearer token for GET /metrics (Prometheus). Absent: /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN: at least 16 characters").optional(),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // development run, never where a log is shipped or shared.
     logUnsentMail: !e.SMTP_URL && !e.DATABASE_URL,
     metricsToken: e.METRICS_TOKEN ?? null,
+    slowQueryMs: e.SLOW_QUERY_MS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
     oauth: {
       github: oauthClient(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
