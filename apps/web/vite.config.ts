@@ -1,10 +1,22 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+
+/** The build's release, as error reports name it: the commit it was built from. */
+function release(): string {
+  if (process.env.ORGO_RELEASE) return process.env.ORGO_RELEASE;
+  try {
+    return execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
 
 const apiTarget = process.env.ORGO_API_URL ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
   plugins: [react()],
+  define: { __ORGO_RELEASE__: JSON.stringify(release()) },
   server: {
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     strictPort: true,

@@ -129,6 +129,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     limiter,
     storage,
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
+    logger,
   });
   const postImages = createPostImageReceiver({ db, storage });
   const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });

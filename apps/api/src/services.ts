@@ -5,6 +5,7 @@ import type { SessionService } from "./auth/session.service.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import type { RateLimiter } from "./rate-limit/rate-limiter.js";
 import type { FileStorage } from "./storage/file-storage.js";
+import type { Logger } from "./logger.js";
 import { createPostService } from "./posts/post.service.js";
 import { createAuthService } from "./auth/auth.service.js";
 import { createSystemService } from "./system/system.service.js";
@@ -30,6 +31,7 @@ export interface ServiceDeps {
   limiter: RateLimiter;
   storage: FileStorage;
   oauthProviders: () => TOAuthProvider[];
+  logger: Logger;
 }
 
 export function createServices(deps: ServiceDeps): Services & { users: ProfileService } {

@@ -9,6 +9,7 @@ import { searchRouter } from "./search/search.router.js";
 import { studyRouter } from "./studies/study.router.js";
 import { chatRouter } from "./chat/chat.router.js";
 import { presenceRouter } from "./presence/presence.router.js";
+import { systemRouter } from "./system/system.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   study: studyRouter,
   chat: chatRouter,
   presence: presenceRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,3 +15,4 @@ export * from "./search/search.schemas.js";
 export * from "./studies/study.schemas.js";
 export * from "./chat/chat.schemas.js";
 export * from "./presence/presence.schemas.js";
+export * from "./system/system.schemas.js";

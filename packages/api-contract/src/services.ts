@@ -15,6 +15,7 @@ import type {
   TStartedSession,
 } from "./auth/auth.schemas.js";
 import type { TViewer } from "./context.js";
+import type { TClientErrorReceipt, TClientErrorReport } from "./system/system.schemas.js";
 import type { TPresence } from "./presence/presence.schemas.js";
 import type {
   TChatHistory,
@@ -176,6 +177,11 @@ export interface NotificationService {
 export interface SystemService {
   /** True when the database answers. */
   ready(): Promise<boolean>;
+  /** Logs a web client's error; RATE_LIMITED past a few a minute per address. */
+  reportClientError(
+    report: TClientErrorReport,
+    from: { device: TDevice; requestId: string; viewer: TViewer | null },
+  ): Promise<TClientErrorReceipt>;
 }
 
 export interface AuthService {

@@ -166,7 +166,10 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       pause: (_viewer, until) => Promise.resolve({ ...allOn, pausedUntil: until }),
       stream: (viewer) => fixedFeed(`notifications:${viewer.userId}`, () => []),
     },
-    system: { ready: () => Promise.resolve(true) },
+    system: {
+      ready: () => Promise.resolve(true),
+      reportClientError: (_r, from) => Promise.resolve({ reference: from.requestId }),
+    },
   };
 }
 

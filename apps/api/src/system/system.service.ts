@@ -1,7 +1,19 @@
 import type { SystemService } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
+import type { Logger } from "../logger.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { enforce, limits } from "../rate-limit/limits.js";
 
-export function createSystemService({ db }: { db: Db }): SystemService {
+export function createSystemService({
+  db,
+  limiter,
+  logger,
+}: {
+  db: Db;
+  limiter: RateLimiter;
+  logger: Logger;
+}): SystemService {
+  const clientLog = logger.child({ component: "client" });
   return {
     async ready() {
       try {
@@ -10,6 +22,23 @@ export function createSystemService({ db }: { db: Db }): SystemService {
       } catch {
         return false;
       }
+    },
+
+    async reportClientError(report, { device, requestId, viewer }) {
+      await enforce(limiter, [[`client-errors:ip:${device.ip}`, limits.clientErrorsPerIp]]);
+      clientLog.warn(
+        {
+          requestId,
+          kind: report.kind,
+          release: report.release,
+          route: report.route,
+          userId: viewer?.userId,
+          userAgent: device.userAgent.slice(0, 300),
+          err: { message: report.message, stack: report.stack ?? undefined },
+        },
+        "client error",
+      );
+      return { reference: requestId };
     },
   };
 }

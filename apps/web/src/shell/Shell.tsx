@@ -1,5 +1,7 @@
 import { useRef } from "react";
-import { Outlet } from "react-router";
+import { Outlet, useLocation } from "react-router";
+import { ErrorBoundary } from "../ui/ErrorBoundary";
+import { ErrorPage } from "./ErrorPage";
 import { NavRail } from "./NavRail";
 import { TopBar } from "./TopBar";
 import { CommandPalette } from "./CommandPalette";
@@ -13,6 +15,7 @@ import { Toasts } from "./Toasts";
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */
 export function Shell() {
   const ui = useUi();
+  const { pathname } = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys({
     mod: { k: () => ui.setPaletteOpen(!ui.paletteOpen) },
@@ -24,19 +27,25 @@ export function Shell() {
     enabled: !ui.composerOpen,
   });
   return (
-    <div className="shell">
-      <NavRail />
-      <div className="shell__main">
-        <TopBar ref={searchRef} />
-        <main className="shell__content">
-          <OAuthNotice />
-          <Outlet />
-        </main>
+    <>
+      <div className="shell">
+        <NavRail />
+        <div className="shell__main">
+          <TopBar ref={searchRef} />
+          <main className="shell__content">
+            <OAuthNotice />
+            {/* A page that fails to render leaves the shell working; going elsewhere recovers. */}
+            <ErrorBoundary key={pathname} fallback={(reference) => <ErrorPage reference={reference} />}>
+              <Outlet />
+            </ErrorBoundary>
+          </main>
+        </div>
+        <CommandPalette />
+        <ShortcutSheet />
+        <Composer />
       </div>
-      <CommandPalette />
-      <ShortcutSheet />
-      <Composer />
+      {/* Outside the shell's grid: sonner's wrapper would take a row of its own. */}
       <Toasts />
-    </div>
+    </>
   );
 }
