@@ -19,8 +19,8 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import WebSocket from "ws";
-import { applyMigrations, createDb, ensureDatabase, withDatabase } from "@orgo/db";
-import { percentile, repoRoot, sleep, startApi, startProbed } from "./servers.js";
+import { createDb, withDatabase } from "@orgo/db";
+import { freshBenchDatabase, percentile, repoRoot, sleep, startApi, startProbed } from "./servers.js";
 
 const USERS = Number(process.env.BENCH_SOCKETS ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -51,12 +51,7 @@ interface Person {
 }
 
 async function seed(): Promise<{ people: Person[]; membersOf: Map<number, Person[]> }> {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`drop database if exists orgo_bench_chat with (force)`);
-  await admin.end();
-  await ensureDatabase(databaseUrl);
-  await applyMigrations(databaseUrl);
+  await freshBenchDatabase(server, "orgo_bench_chat");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const users = await client.query<{ id: string; i: number }>(

@@ -18,8 +18,8 @@
  */
 import pg from "pg";
 import WebSocket from "ws";
-import { applyMigrations, createDb, ensureDatabase, withDatabase } from "@orgo/db";
-import { percentile, sleep, startApi } from "./servers.js";
+import { createDb, withDatabase } from "@orgo/db";
+import { freshBenchDatabase, percentile, sleep, startApi } from "./servers.js";
 
 const TOTAL = Number(process.env.BENCH_NOTIFICATIONS ?? 1000);
 const INFLIGHT = Number(process.env.BENCH_INFLIGHT ?? 8);
@@ -31,12 +31,7 @@ const databaseUrl = withDatabase(server, "orgo_bench_notify");
 const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 async function seed() {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`drop database if exists orgo_bench_notify with (force)`);
-  await admin.end();
-  await ensureDatabase(databaseUrl);
-  await applyMigrations(databaseUrl);
+  await freshBenchDatabase(server, "orgo_bench_notify");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const users = await client.query<{ id: string; i: number }>(

@@ -9,6 +9,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { applyMigrations, ensureDatabase, withDatabase } from "@orgo/db";
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,4 +97,19 @@ export function startApi(name: string, env: Record<string, string>): Promise<Pro
     { NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
     "/readyz",
   );
+}
+
+/**
+ * An empty, migrated database `name` on the PostgreSQL server at `serverUrl` (any
+ * earlier one of that name dropped first); answers its URL.
+ */
+export async function freshBenchDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+  const url = withDatabase(serverUrl, name);
+  await ensureDatabase(url);
+  await applyMigrations(url);
+  return url;
 }

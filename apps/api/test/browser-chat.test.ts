@@ -4,7 +4,14 @@ import type { Browser, Page } from "playwright-core";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
-import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
+import {
+  browserAvailable,
+  launchBrowser,
+  screenshotPath,
+  signedInPage,
+  stubDesktopNotifications,
+  webDistDir,
+} from "./helpers/browser.js";
 
 /** Two people chat in two browsers: Leo in English and light, Sara in Korean and dark. */
 describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () => {
@@ -113,21 +120,7 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
 
   it("shows a desktop notification for a new message while the tab is hidden", async () => {
     // The browser's side stubbed: a hidden tab, and a Notification that records what it was asked to show.
-    await sara.context().addInitScript({
-      content: `
-        window.__hidden = false;
-        window.__notes = [];
-        Object.defineProperty(Document.prototype, "visibilityState", {
-          configurable: true,
-          get: () => (window.__hidden ? "hidden" : "visible"),
-        });
-        window.Notification = class {
-          static permission = "granted";
-          static requestPermission() { return Promise.resolve("granted"); }
-          constructor(title, options) { window.__notes.push({ title, body: options && options.body }); }
-          close() {}
-        };`,
-    });
+    await stubDesktopNotifications(sara.context());
     await sara.goto(`${app.url}/chat`);
     await sara.getByTestId("chat-room").first().waitFor();
     await sara.evaluate("window.__hidden = true");

@@ -1,16 +1,11 @@
-import type WebSocket from "ws";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import { describe, expect, it } from "vitest";
 import type { TPostChange, TPostDeleted, TProfileSignal, TStudySignal } from "@orgo/api-contract";
 import { subscribeRaw } from "./helpers/live-subscription.js";
 import { redisUrlForTests } from "./helpers/redis.js";
-import { startProcess, stopProcess } from "./helpers/processes.js";
-import { cookieFor } from "./helpers/sessions.js";
-import { rawTrpc } from "./helpers/raw-trpc.js";
+import { twoSeededProcesses } from "./helpers/two-processes.js";
 import { waitFor } from "./helpers/trpc-client.js";
 
 const redisUrl = await redisUrlForTests();
-const openSockets: WebSocket[] = [];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 
 /**
@@ -18,45 +13,17 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
  * tab on process 2 hears what A does on process 1, as soon as it is committed.
  */
 describe.skipIf(!redisUrl)("live posts, studies and profiles across two API processes", () => {
-  let fresh: FreshDatabase;
-  let p1: Awaited<ReturnType<typeof startProcess>>;
-  let p2: Awaited<ReturnType<typeof startProcess>>;
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
-  const api = (process: { url: string }, handle: string) => rawTrpc(process.url, { cookie: cookies[handle] });
-  const ok = async <T>(answer: Promise<{ status: number; body: unknown; text: string }>): Promise<T> => {
-    const done = await answer;
-    expect(done.status, done.text).toBe(200);
-    return (done.body as { result: { data: { json: T } } }).result.data.json;
-  };
+  const t = twoSeededProcesses(redisUrl!);
+  const { cookies, ids, api, ok } = t;
   const watch = <E>(handle: string | null, path: string, input: unknown) =>
-    subscribeRaw<E>(p2.url, handle ? cookies[handle]! : null, path, input, openSockets);
-
-  beforeAll(async () => {
-    fresh = await freshDatabase();
-    const env = { NODE_ENV: "test", DATABASE_URL: fresh.url, REDIS_URL: redisUrl!, SEED_DEMO_DATA: "true" };
-    p1 = await startProcess(env);
-    p2 = await startProcess(env);
-    for (const handle of ["jiwoo", "leo_builds", "sara_k"]) {
-      cookies[handle] = await cookieFor(fresh.db, handle);
-      ids[handle] = (await fresh.db.user.findUniqueOrThrow({ where: { handle } })).id;
-    }
-  });
-  afterEach(() => {
-    for (const socket of openSockets.splice(0)) socket.terminate();
-  });
-  afterAll(async () => {
-    const codes = await Promise.all([p1, p2].filter(Boolean).map((p) => stopProcess(p.child)));
-    await fresh?.drop();
-    expect(codes, `${p1?.output()}\n${p2?.output()}`).toEqual([0, 0]);
-  });
+    subscribeRaw<E>(t.p2.url, handle ? cookies[handle]! : null, path, input, t.openSockets);
 
   it("an open post hears its counts and comment changes, then its deletion; open lists drop it", async () => {
     const post = await ok<{ id: number }>(
-      api(p1, "jiwoo").mutate("post.create", { title: "Live post", body: "Read me", imageIds: [] }),
+      api(t.p1, "jiwoo").mutate("post.create", { title: "Live post", body: "Read me", imageIds: [] }),
     );
     const other = await ok<{ id: number }>(
-      api(p1, "jiwoo").mutate("post.create", { title: "Another", body: "Elsewhere", imageIds: [] }),
+      api(t.p1, "jiwoo").mutate("post.create", { title: "Another", body: "Elsewhere", imageIds: [] }),
     );
     // A reader who is not signed in may watch a post too: it is public.
     const open = watch<TPostChange>(null, "post.onChange", { id: post.id });
@@ -68,42 +35,42 @@ describe.skipIf(!redisUrl)("live posts, studies and profiles across two API proc
       return event?.kind === "counts" ? event : null;
     };
 
-    await ok(api(p1, "leo_builds").mutate("post.like", { id: post.id }));
+    await ok(api(t.p1, "leo_builds").mutate("post.like", { id: post.id }));
     await waitFor(() => counts()?.likeCount === 1, "the like");
     expect(last()).toMatchObject({ postId: post.id, comments: false, commentCount: 0 });
 
     const comment = await ok<{ id: number }>(
-      api(p1, "leo_builds").mutate("comment.create", { postId: post.id, body: "First!" }),
+      api(t.p1, "leo_builds").mutate("comment.create", { postId: post.id, body: "First!" }),
     );
     await waitFor(() => counts()?.commentCount === 1, "the comment");
     expect(last()).toMatchObject({ comments: true, likeCount: 1 });
 
-    await ok(api(p1, "sara_k").mutate("comment.create", { postId: post.id, parentId: comment.id, body: "Reply" }));
+    await ok(api(t.p1, "sara_k").mutate("comment.create", { postId: post.id, parentId: comment.id, body: "Reply" }));
     await waitFor(() => counts()?.commentCount === 2, "the reply");
 
     const before = open.received.length;
-    await ok(api(p1, "leo_builds").mutate("comment.update", { id: comment.id, body: "First, edited" }));
+    await ok(api(t.p1, "leo_builds").mutate("comment.update", { id: comment.id, body: "First, edited" }));
     await waitFor(() => open.received.length > before, "the edit");
     expect(last()).toMatchObject({ kind: "counts", comments: true, commentCount: 2 });
 
-    await ok(api(p1, "leo_builds").mutate("comment.delete", { id: comment.id }));
+    await ok(api(t.p1, "leo_builds").mutate("comment.delete", { id: comment.id }));
     await waitFor(() => counts()?.commentCount === 1, "the deletion of a comment");
 
-    await ok(api(p1, "sara_k").mutate("post.recordView", { id: post.id }));
+    await ok(api(t.p1, "sara_k").mutate("post.recordView", { id: post.id }));
     await waitFor(() => counts()?.viewCount === 1, "the view");
     // A second view by the same person counts nothing, so it says nothing.
     const afterView = open.received.length;
-    await ok(api(p1, "sara_k").mutate("post.recordView", { id: post.id }));
-    await ok(api(p1, "leo_builds").mutate("post.unlike", { id: post.id }));
+    await ok(api(t.p1, "sara_k").mutate("post.recordView", { id: post.id }));
+    await ok(api(t.p1, "leo_builds").mutate("post.unlike", { id: post.id }));
     await waitFor(() => counts()?.likeCount === 0, "the unlike");
     expect(open.received.length).toBe(afterView + 1);
 
     // Another post's changes never reach this one's viewers.
-    await ok(api(p1, "leo_builds").mutate("post.like", { id: other.id }));
+    await ok(api(t.p1, "leo_builds").mutate("post.like", { id: other.id }));
     await settle();
     expect(open.events().every((e) => e.postId === post.id)).toBe(true);
 
-    await ok(api(p1, "jiwoo").mutate("post.delete", { id: post.id }));
+    await ok(api(t.p1, "jiwoo").mutate("post.delete", { id: post.id }));
     await waitFor(() => last()?.kind === "deleted", "the post's deletion, in the open post");
     await waitFor(() => list.events().some((e) => e.postId === post.id), "the post's deletion, in open lists");
     expect(list.events()).toEqual([{ postId: post.id }]);
@@ -122,7 +89,7 @@ describe.skipIf(!redisUrl)("live posts, studies and profiles across two API proc
   it("studies: seats, members, waitlist and requests move on the list and on the study's page", async () => {
     const create = (title: string, capacity: number, requiresApproval = false) =>
       ok<{ id: number }>(
-        api(p1, "jiwoo").mutate("study.create", {
+        api(t.p1, "jiwoo").mutate("study.create", {
           title,
           description: "Live seats",
           startsOn: "2099-01-01",
@@ -138,26 +105,26 @@ describe.skipIf(!redisUrl)("live posts, studies and profiles across two API proc
     const page = watch<TStudySignal>("sara_k", "study.onChange", { id: small.id });
     await waitFor(() => list.started() && page.started(), "both subscribed");
 
-    await ok(api(p1, "leo_builds").mutate("study.join", { id: small.id }));
+    await ok(api(t.p1, "leo_builds").mutate("study.join", { id: small.id }));
     await waitFor(() => page.events().length >= 1, "the join, on the page");
-    await ok(api(p1, "sara_k").mutate("study.joinWaitlist", { id: small.id }));
-    await ok(api(p1, "leo_builds").mutate("study.leave", { id: small.id }));
+    await ok(api(t.p1, "sara_k").mutate("study.joinWaitlist", { id: small.id }));
+    await ok(api(t.p1, "leo_builds").mutate("study.leave", { id: small.id }));
     // Sara was promoted by Leo's leaving: her page refetches and shows her seat.
     await waitFor(() => page.events().length >= 2, "the waitlist and the promotion");
     const detail = await ok<{ memberCount: number; me: { role: string } }>(
-      api(p2, "sara_k").query("study.byId", { id: small.id }),
+      api(t.p2, "sara_k").query("study.byId", { id: small.id }),
     );
     expect(detail.memberCount).toBe(2);
     expect(page.events().every((e) => e.studyId === small.id && !e.deleted)).toBe(true);
 
     // A request to another study reaches the list, never the first study's page.
     const seen = page.received.length;
-    await ok(api(p1, "leo_builds").mutate("study.join", { id: other.id }));
+    await ok(api(t.p1, "leo_builds").mutate("study.join", { id: other.id }));
     await waitFor(() => list.events().some((e) => e.studyId === other.id), "the request, on the list");
     await settle();
     expect(page.received.length).toBe(seen);
 
-    await ok(api(p1, "jiwoo").mutate("study.delete", { id: small.id }));
+    await ok(api(t.p1, "jiwoo").mutate("study.delete", { id: small.id }));
     await waitFor(() => page.events().some((e) => e.deleted), "the deletion");
     expect(list.events().at(-1)).toEqual({ studyId: small.id, deleted: true });
   });
@@ -166,16 +133,20 @@ describe.skipIf(!redisUrl)("live posts, studies and profiles across two API proc
     const jiwoo = watch<TProfileSignal>("sara_k", "user.onChange", { userId: ids.jiwoo });
     const leo = watch<TProfileSignal>("jiwoo", "user.onChange", { userId: ids.leo_builds });
     await waitFor(() => jiwoo.started() && leo.started(), "both subscribed");
-    await ok(api(p1, "leo_builds").mutate("social.unfollow", { userId: ids.jiwoo }));
-    await ok(api(p1, "leo_builds").mutate("social.follow", { userId: ids.jiwoo }));
+    await ok(api(t.p1, "leo_builds").mutate("social.unfollow", { userId: ids.jiwoo }));
+    await ok(api(t.p1, "leo_builds").mutate("social.follow", { userId: ids.jiwoo }));
     await waitFor(() => jiwoo.events().length >= 1 && leo.events().length >= 1, "both profiles");
     expect(jiwoo.events().every((e) => e.userId === ids.jiwoo)).toBe(true);
     expect(leo.events().every((e) => e.userId === ids.leo_builds)).toBe(true);
-    const profile = await ok<{ followsMe: boolean }>(api(p2, "jiwoo").query("user.profile", { handle: "leo_builds" }));
+    const profile = await ok<{ followsMe: boolean }>(
+      api(t.p2, "jiwoo").query("user.profile", { handle: "leo_builds" }),
+    );
     expect(profile.followsMe).toBe(true);
     // Renaming oneself is a profile change too.
     const renamed = jiwoo.received.length;
-    await ok(api(p1, "jiwoo").mutate("user.updateProfile", { handle: "jiwoo", displayName: "Jiwoo (live)", bio: "" }));
+    await ok(
+      api(t.p1, "jiwoo").mutate("user.updateProfile", { handle: "jiwoo", displayName: "Jiwoo (live)", bio: "" }),
+    );
     await waitFor(() => jiwoo.received.length > renamed, "the rename");
   });
 });

@@ -192,7 +192,7 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     },
 
     async create(viewer, input) {
-      const id = await db.$transaction(async (tx) => {
+      const stored = await db.$transaction(async (tx) => {
         await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
         const at = new Date();
         const post = await tx.post.create({
@@ -204,9 +204,9 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         const mentioned = await notifyMentions(tx, mentionOf(viewer, post.id, input));
         return { id: post.id, mentioned };
       });
-      const created = await load(id.id, null);
+      const created = await load(stored.id, null);
       await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
-      await publishNotifications(db, bus, id.mentioned);
+      await publishNotifications(db, bus, stored.mentioned);
       return { ...created, likedByMe: false };
     },
 

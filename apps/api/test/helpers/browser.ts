@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { RunningApp } from "../../src/app.js";
 import { cookieFor } from "./sessions.js";
 import { repoRoot } from "../../src/config/config.js";
@@ -58,4 +58,32 @@ export async function signedInPage(
   await page.goto(app.url);
   await page.getByTestId("account").waitFor();
   return page;
+}
+
+/**
+ * The browser's side of desktop notifications, stubbed for a context's pages: the
+ * tab is hidden while `window.__hidden` is true, permission is granted, and each
+ * notification asked for is recorded in `window.__notes` ({ title, body }) and its tag
+ * in `window.__noteTags`. Applies to pages loaded (or reloaded) after the call.
+ */
+export async function stubDesktopNotifications(context: BrowserContext): Promise<void> {
+  await context.addInitScript({
+    content: `
+      window.__hidden = false;
+      window.__notes = [];
+      window.__noteTags = [];
+      Object.defineProperty(Document.prototype, "visibilityState", {
+        configurable: true,
+        get: () => (window.__hidden ? "hidden" : "visible"),
+      });
+      window.Notification = class {
+        static permission = "granted";
+        static requestPermission() { return Promise.resolve("granted"); }
+        constructor(title, options) {
+          window.__notes.push({ title, body: options && options.body });
+          window.__noteTags.push(options && options.tag);
+        }
+        close() {}
+      };`,
+  });
 }
