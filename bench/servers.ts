@@ -3,7 +3,7 @@
  * probe (bench/heap-probe.mjs) on free ports, read for their heap, and never left
  * running however a benchmark ends.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -24,7 +24,7 @@ process.on("exit", () => {
   rmSync(probeDir, { recursive: true, force: true });
 });
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as { port: number };
@@ -82,17 +82,28 @@ export async function startProbed(
   };
 }
 
-/** The API (`apps/api/src/main.ts`) with `env` on top of a quiet test configuration. */
+let apiCompiled = false;
+/** Compiles the API once per benchmark run: benchmarks measure what production runs. */
+function compileApi() {
+  if (apiCompiled) return;
+  const result = spawnSync(process.execPath, ["scripts/build.mjs"], {
+    cwd: path.join(repoRoot, "apps", "api"),
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("compiling the API failed");
+  apiCompiled = true;
+}
+
+/** The compiled API (`apps/api/dist/main.js`) with `env` on top of a quiet test configuration. */
 export function startApi(name: string, env: Record<string, string>): Promise<ProbedServer> {
+  compileApi();
   return startProbed(
     name,
     path.join(repoRoot, "apps", "api"),
     [
       // BENCH_CPU_PROFILE=dir: a V8 CPU profile per API process, written when it stops.
       ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
-      "--import",
-      "tsx/esm",
-      "src/main.ts",
+      "dist/main.js",
     ],
     { NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
     "/readyz",

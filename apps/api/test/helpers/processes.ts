@@ -15,13 +15,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A real `npm start`-style API process (no embedded database: we pass ours). */
+/** A real API process, compiled as in production (no embedded database: we pass ours). */
 export async function startProcess(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx/esm", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: path.join(repoRoot, "apps", "api"),
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", WEB_DIST_DIR: webDistDir },
     stdio: ["ignore", "pipe", "pipe"],
