@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { compression } from "vite-plugin-compression2";
 
 /** The build's release, as error reports name it: the commit it was built from. */
 function release(): string {
@@ -15,7 +16,12 @@ function release(): string {
 const apiTarget = process.env.ORGO_API_URL ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies beside every text asset, sent as they are by the API
+    // (sirv) and by nginx (brotli_static / gzip_static): nothing compressed per request.
+    compression({ algorithms: ["brotliCompress", "gzip"], exclude: [/\.map$/], logLevel: "silent" }),
+  ],
   define: { __ORGO_RELEASE__: JSON.stringify(release()) },
   server: {
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
@@ -33,7 +39,9 @@ export default defineConfig({
     },
   },
   build: {
-    sourcemap: true,
+    // Source maps are made for us, not published: scripts/private-source-maps.mjs
+    // moves them out of dist/ into source-maps/ (to read client error reports).
+    sourcemap: "hidden",
     chunkSizeWarningLimit: 800,
   },
 });

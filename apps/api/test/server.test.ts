@@ -8,7 +8,22 @@ import { cookieFor } from "./helpers/sessions.js";
 import { createTestClient, waitFor } from "./helpers/trpc-client.js";
 import { webDistDir } from "./helpers/browser.js";
 import { existsSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
+import { brotliDecompressSync } from "node:zlib";
+
+/** A GET that leaves the body as sent (fetch would decode it). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
 
 describe("the real server on a free port", () => {
   let fresh: FreshDatabase;
@@ -154,5 +169,19 @@ describe("the real server on a free port", () => {
     expect(assetResponse.status).toBe(200);
     expect(assetResponse.headers.get("cache-control")).toContain("immutable");
     expect(deepLink.headers.get("content-security-policy")).toContain("default-src 'self'");
+
+    // Precompressed: brotli when the browser takes it, the same bytes once decoded.
+    const plain = await (await fetch(`${app.url}${asset}`, { headers: { "accept-encoding": "identity" } })).text();
+    const raw = await rawGet(`${app.url}${asset}`, { "accept-encoding": "br, gzip" });
+    expect(raw.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(raw.body).toString()).toBe(plain);
+    const gzipped = await rawGet(`${app.url}${asset}`, { "accept-encoding": "gzip" });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+
+    // No public source maps, and a missing chunk is a 404, not the page.
+    expect((await fetch(`${app.url}${asset}.map`)).status).toBe(404);
+    const missing = await fetch(`${app.url}/assets/gone-abc123.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).not.toContain("text/html");
   });
 });

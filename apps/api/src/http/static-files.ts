@@ -8,7 +8,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 /**
  * Serves the built SPA. Vite names assets by content hash, so they may be cached
  * forever; index.html must be revalidated so a deploy is picked up at once. Unknown
- * paths fall back to index.html (client-side routes).
+ * paths fall back to index.html (client-side routes). Files go out precompressed.
  */
 export function createStaticHandler(distDir: string): Handler {
   if (!existsSync(path.join(distDir, "index.html"))) {
@@ -19,10 +19,10 @@ export function createStaticHandler(distDir: string): Handler {
     };
   }
   const serve = sirv(distDir, {
-    single: true,
     etag: true,
-    gzip: false,
-    brotli: false,
+    // The build writes .br and .gz copies; sirv picks one by Accept-Encoding.
+    gzip: true,
+    brotli: true,
     setHeaders(res, pathname) {
       res.setHeader(
         "Cache-Control",
@@ -30,9 +30,18 @@ export function createStaticHandler(distDir: string): Handler {
       );
     },
   });
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.end("Not found");
+  };
   return (req, res) =>
     serve(req, res, () => {
-      res.statusCode = 404;
-      res.end("Not found");
+      // A missing script or a source map is a 404, never the page in its place (a
+      // stale tab asking for an old chunk must fail loudly and reload).
+      const pathname = (req.url ?? "/").split("?")[0]!;
+      if (pathname.startsWith("/assets/") || pathname.endsWith(".map")) return notFound(res);
+      req.url = "/index.html";
+      serve(req, res, () => notFound(res));
     });
 }
