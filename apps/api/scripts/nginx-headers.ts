@@ -1,8 +1,8 @@
-// Writes deploy/security-headers.conf from the API's own header list.
+// Writes deploy/orgo/security-headers.conf from the API's own header list.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { nginxSecurityHeaders } from "../src/http/security-headers.js";
 
-const target = fileURLToPath(new URL("../../../deploy/security-headers.conf", import.meta.url));
+const target = fileURLToPath(new URL("../../../deploy/orgo/security-headers.conf", import.meta.url));
 writeFileSync(target, nginxSecurityHeaders());
 console.log(`wrote ${target}`);

@@ -104,7 +104,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const outbox = config.smtpUrl ? null : createDevOutbox(logger, { logText: config.logUnsentMail });
   const smtp = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom, logger }) : null;
   const mailer: Mailer = smtp ?? outbox!;
-  const limiter = redisUrl ? createRedisRateLimiter(redisUrl) : createMemoryRateLimiter();
+  const limiter = redisUrl ? createRedisRateLimiter(redisUrl, logger) : createMemoryRateLimiter();
   await mkdir(config.uploadDir, { recursive: true });
   const storage = createLocalFileStorage(config.uploadDir);
   // Read when used: with PORT=0 (tests) the origin is known only after listen().
@@ -205,7 +205,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     outbox,
     async stop() {
       await server.close();
-      presence.stop();
+      await presence.stop();
       await Promise.all([jobs.stop(), bus.close(), limiter.close(), presenceStore.close()]);
       smtp?.close();
       await db.$disconnect();

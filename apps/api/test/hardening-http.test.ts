@@ -203,17 +203,19 @@ describe("hardening: the mechanisms, one by one", () => {
   it("#6 gives nginx the API's own security headers, from one source, and a TLS server with HSTS", () => {
     const deploy = (file: string) =>
       readFileSync(fileURLToPath(new URL(`../../../deploy/${file}`, import.meta.url)), "utf8");
-    expect(deploy("security-headers.conf")).toBe(nginxSecurityHeaders());
-    for (const [name] of securityHeaders({ https: true })) expect(deploy("security-headers.conf")).toContain(name);
-    const conf = deploy("nginx.conf");
+    expect(deploy("orgo/security-headers.conf")).toBe(nginxSecurityHeaders());
+    for (const [name] of securityHeaders({ https: true })) expect(deploy("orgo/security-headers.conf")).toContain(name);
+    const conf = deploy("orgo/locations.conf");
     // Every location that serves files itself (and so sets headers of its own) includes them.
     const locations = conf.split(/\n\s*location /).slice(1);
     const servingFiles = locations.filter((block) => /try_files/.test(block.split("\n}")[0]!));
     expect(servingFiles.length).toBeGreaterThanOrEqual(2);
-    for (const block of servingFiles) expect(block).toContain("include conf.d/security-headers.conf;");
-    expect(conf).toMatch(/listen 443 ssl;/);
-    expect(conf).toMatch(/return 301 https:\/\/\$host\$request_uri;/);
-    expect(deploy("security-headers.conf")).toMatch(
+    for (const block of servingFiles) expect(block).toContain("include orgo/security-headers.conf;");
+    const production = deploy("nginx.conf");
+    expect(production).toContain("include orgo/locations.conf;");
+    expect(production).toMatch(/listen 443 ssl http2;/);
+    expect(production).toMatch(/return 301 https:\/\/\$host\$request_uri;/);
+    expect(deploy("orgo/security-headers.conf")).toMatch(
       /Strict-Transport-Security "max-age=\d+; includeSubDomains" always;/,
     );
   });

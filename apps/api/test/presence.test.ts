@@ -51,7 +51,7 @@ describe("presence", () => {
     tracker.disconnect(friend.userId, second);
     await expect.poll(async () => (await stateOf())?.state).toBe("offline");
     expect((await stateOf())?.lastSeenAt?.getTime()).toBe(clock);
-    tracker.stop();
+    await tracker.stop();
   });
 
   it("shows only people I follow or share a room with, never across a block", async () => {
@@ -64,7 +64,7 @@ describe("presence", () => {
     for (const person of [followed, stranger, blocked]) tracker.connect(person.userId, fakeSocket());
     const seen = await service.of(me, [followed.userId, stranger.userId, blocked.userId]);
     expect(seen.map((p) => p.userId)).toEqual([followed.userId]);
-    tracker.stop();
+    await tracker.stop();
   });
 
   it("streams a snapshot, then each change, to a watcher", async () => {
@@ -85,6 +85,6 @@ describe("presence", () => {
     await waitFor(() => seen.length === 3, "offline");
     expect(seen).toEqual(["offline", "online", "offline"]);
     controller.abort();
-    tracker.stop();
+    await tracker.stop();
   });
 });

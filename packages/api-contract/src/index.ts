@@ -1,6 +1,6 @@
 export * from "./schemas.js";
 export { appRouter, type AppRouter } from "./router.js";
-export { createCallerFactory } from "./trpc.js";
+export { createCallerFactory, unavailable } from "./trpc.js";
 export { serializeOutput } from "./live/shared-frames.js";
 export { LiveFeed, type LiveSource } from "./live/live-feed.js";
 export type { TContext, TViewer, TCallReport } from "./context.js";

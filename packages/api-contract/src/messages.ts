@@ -22,6 +22,7 @@ export const serverMessages = {
   codeJustSent: "A code was sent a moment ago",
   wrongCredentials: "Wrong e-mail or password",
   tooManyAttempts: "Too many attempts. Try again later.",
+  unavailable: "OrGo is briefly unavailable. Try again in a few seconds.",
   currentPasswordWrong: "The current password is wrong",
   passwordWrong: "The password is wrong",
   resetLinkInvalid: "This link is invalid, expired or already used. Ask for a new one.",

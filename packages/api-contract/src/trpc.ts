@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
-import { AppError, appErrorCodes, type AppErrorCode, type AppErrorData } from "./errors.js";
+import { AppError, appErrorCodes, isUnreachableDatabaseError, type AppErrorCode, type AppErrorData } from "./errors.js";
 import type { TContext } from "./context.js";
 import { serverMessages } from "./messages.js";
 import { rawInputProblem } from "./common/common.schemas.js";
@@ -27,7 +27,7 @@ const t = initTRPC.context<TContext>().create({
     const cause = error.cause;
     const data: AppErrorData = {
       appCode,
-      requestId: ctx?.requestId ?? null,
+      requestId: ctx?.requestId ?? (cause instanceof AppError ? cause.details?.requestId : undefined) ?? null,
       fieldErrors:
         cause instanceof z.ZodError
           ? z.flattenError(cause).fieldErrors
@@ -50,7 +50,17 @@ const t = initTRPC.context<TContext>().create({
 const toTrpcError = (cause: AppError) =>
   new TRPCError({ code: appErrorCodes[cause.code], message: cause.message, cause });
 
-const appErrorToTrpc = (error: unknown) => (error instanceof AppError ? toTrpcError(error) : error);
+/** The database is out of reach: try again shortly. */
+export const unavailable = (requestId?: string) =>
+  new AppError("UNAVAILABLE", serverMessages.unavailable, { retryAfterSeconds: 5, requestId });
+
+/** A thrown AppError as its tRPC error; an unreachable database as a 503, never a 500. */
+const appErrorToTrpc = (error: unknown) =>
+  error instanceof AppError
+    ? toTrpcError(error)
+    : isUnreachableDatabaseError(error)
+      ? toTrpcError(unavailable())
+      : error;
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value;
@@ -68,6 +78,7 @@ async function* mappingAppErrors<T>(iterable: AsyncIterable<T>): AsyncGenerator<
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) result.error = toTrpcError(result.error.cause);
+  else if (!result.ok && isUnreachableDatabaseError(result.error.cause)) result.error = toTrpcError(unavailable());
   if (result.ok && result.data instanceof LiveFeed) {
     return { ...result, data: result.data.mapErrors(appErrorToTrpc) };
   }

@@ -75,7 +75,14 @@ export function createDb(options: CreateDbOptions) {
     // keeps opening new ones, and each costs PostgreSQL a process start. A minute
     // keeps a busy pool warm and still lets a quiet one shrink.
     idleTimeoutMillis: 60_000,
+    // A database that does not answer a connection attempt fails the request in
+    // seconds (a 503 the client may retry) instead of holding it.
+    connectionTimeoutMillis: 5_000,
   });
+  // An idle connection the server ended (a restart, a network cut) leaves the pool,
+  // which opens a new one when next asked; unheard, that error would end the process.
+  // Readiness and the 503s of the requests that need the database report the outage.
+  pool.on("error", () => undefined);
   const slowQuery = options.slowQuery;
   if (slowQuery && slowQuery.thresholdMs > 0) pool.on("connect", (client) => timeStatements(client, slowQuery));
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });

@@ -5,11 +5,19 @@ export type EventHandler = (event: TEventEnvelope) => void;
 /**
  * Publish/subscribe for live events. Publishers call it *after* their transaction
  * commits; subscribers must tolerate missing events (pub/sub keeps nothing), which
- * is why every stream catches up from the database.
+ * is why every stream catches up from the database. `publish` never fails the write
+ * that called it: an event the bus cannot carry is dropped (and logged), and the
+ * catch-up on resume delivers what it described.
  */
 export interface EventBus {
   publish(channel: TChannel, event: TEventEnvelope): Promise<void>;
   /** Resolves once the subscription is active, so nothing published after is missed. */
   subscribe(channel: TChannel, handler: EventHandler): Promise<() => void>;
+  /**
+   * `listener` runs each time the bus comes back after being away (Redis restarted
+   * or unreachable): what was published meanwhile is lost, so streams re-read the
+   * database. The in-process bus is never away.
+   */
+  onResume(listener: () => void): void;
   close(): Promise<void>;
 }

@@ -23,6 +23,9 @@ export function createMemoryEventBus(): EventBus {
         if (set.size === 0) handlers.delete(channel);
       });
     },
+    onResume() {
+      // Never away.
+    },
     close() {
       handlers.clear();
       return Promise.resolve();

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZEventEnvelope, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
 import type { EventBus, EventHandler } from "./event-bus.js";
+import { waitForFirstReady } from "./redis-ready.js";
 
 const PREFIX = "orgo:events:";
 
@@ -18,7 +19,14 @@ export function createRedisEventBus(
   onDelivered?: (lagMs: number) => void,
 ): EventBus {
   // Commands issued in the same tick go out in one write (a room's many inbox events).
-  const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  // No offline queue: while Redis is away a publish fails at once (and is dropped)
+  // rather than holding the request that made it.
+  const publisher = new Redis(url, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 3,
+    enableAutoPipelining: true,
+    enableOfflineQueue: false,
+  });
   const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
   for (const [name, conn] of [
     ["publisher", publisher],
@@ -34,6 +42,21 @@ export function createRedisEventBus(
     if (subscriber.status === "ready") resolve();
     else subscriber.once("ready", () => resolve());
   });
+
+  // After the first ready, each `ready` is a comeback (ioredis re-subscribes the
+  // channels itself): events published while it was away never arrived.
+  const resumeListeners: (() => void)[] = [];
+  let everReady = false;
+  subscriber.on("ready", () => {
+    if (!everReady) {
+      everReady = true;
+      return;
+    }
+    log.warn("redis is back: live streams catch up from the database");
+    for (const listener of resumeListeners) listener();
+  });
+  let droppedSince: number | null = null;
+  const publisherFirstReady = waitForFirstReady(publisher, 2_000);
 
   const handlers = new Map<string, Set<EventHandler>>();
   // Subscribes in flight, so concurrent first listeners share one SUBSCRIBE.
@@ -58,8 +81,25 @@ export function createRedisEventBus(
 
   return {
     async publish(channel: TChannel, event: TEventEnvelope) {
-      // `sentAt` rides beside the envelope (a receiver's schema drops it) for the lag metric.
-      await publisher.publish(PREFIX + channel, superjson.stringify({ ...event, sentAt: Date.now() }));
+      try {
+        if (publisher.status !== "ready") await publisherFirstReady;
+        // `sentAt` rides beside the envelope (a receiver's schema drops it) for the lag metric.
+        await publisher.publish(PREFIX + channel, superjson.stringify({ ...event, sentAt: Date.now() }));
+        if (droppedSince !== null) {
+          log.info({ awayMs: Date.now() - droppedSince }, "redis publishes go through again");
+          droppedSince = null;
+        }
+      } catch (error) {
+        // The write that published is committed: it must not fail for this. Logged
+        // once per outage; subscribers catch up from the database on resume.
+        if (droppedSince === null) {
+          droppedSince = Date.now();
+          log.warn({ err: error, channel }, "redis is away: live events are dropped until it is back");
+        }
+      }
+    },
+    onResume(listener) {
+      resumeListeners.push(listener);
     },
     async subscribe(channel: TChannel, handler: EventHandler) {
       const key = PREFIX + channel;
@@ -95,6 +135,7 @@ export async function pingRedis(url: string): Promise<boolean> {
     connectTimeout: 1000,
     retryStrategy: () => null,
   });
+  client.on("error", () => undefined); // the answer is the boolean
   try {
     await client.connect();
     return (await client.ping()) === "PONG";

@@ -19,7 +19,7 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
  * The one source of truth for the headers every response carries, whether the API
- * answers or nginx serves the client from disk: `deploy/security-headers.conf`
+ * answers or nginx serves the client from disk: `deploy/orgo/security-headers.conf`
  * is generated from this list (`pnpm --filter @orgo/api nginx-headers`) and a test
  * fails when the two differ.
  */
@@ -43,9 +43,12 @@ export function createSecurityHeaderSetter(options: { https: boolean }): (res: S
   };
 }
 
-/** The nginx include with the same headers (`always`: on error pages too). */
-export function nginxSecurityHeaders(): string {
-  const lines = securityHeaders({ https: true }).map(([name, value]) => `add_header ${name} "${value}" always;`);
+/**
+ * The nginx include with the same headers (`always`: on error pages too); over https
+ * by default (deploy/nginx.conf), plain http for the one-machine stack.
+ */
+export function nginxSecurityHeaders(options = { https: true }): string {
+  const lines = securityHeaders(options).map(([name, value]) => `add_header ${name} "${value}" always;`);
   return [
     "# Generated from apps/api/src/http/security-headers.ts by `pnpm --filter @orgo/api nginx-headers`;",
     "# a test fails when this file and the API's headers differ. Include it in every",

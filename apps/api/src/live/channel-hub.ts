@@ -188,6 +188,19 @@ export function createChannelHub(bus: EventBus) {
     void catchUp(tap, true);
   }
 
+  // The bus was away: events published meanwhile are lost. Every subscriber that is
+  // in step reads the database past what it has (signals carry no ids: nothing to read).
+  bus.onResume(() => {
+    for (const entry of channels.values()) {
+      for (const tap of entry.taps) {
+        if (tap.done || tap.pending) continue;
+        tap.pending = [];
+        reads.gapFills++;
+        void catchUp(tap, true);
+      }
+    }
+  });
+
   function release(channel: TChannel, entry: ChannelEntry) {
     if (--entry.users > 0) return;
     channels.delete(channel);

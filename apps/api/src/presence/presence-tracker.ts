@@ -45,8 +45,15 @@ export function createPresenceTracker(deps: {
     });
   }
 
-  const safely = (work: Promise<unknown>) =>
-    work.catch((err: unknown) => deps.logger.warn({ err }, "presence update failed"));
+  // Updates in flight, so a shutdown lets them finish before Redis is closed.
+  const inFlight = new Set<Promise<unknown>>();
+  const safely = (work: Promise<unknown>) => {
+    const tracked = work
+      .catch((err: unknown) => deps.logger.warn({ err }, "presence update failed"))
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return tracked;
+  };
 
   /** Renews these people's keys (a batch per state) and announces those whose state moved. */
   async function renew(userIds: Iterable<string>) {
@@ -104,8 +111,10 @@ export function createPresenceTracker(deps: {
     },
     /** Renews everyone now (tests move the clock instead of waiting). */
     renewAll: () => renew(people.keys()),
-    stop() {
+    /** Stops renewing; resolves once the updates under way (the last tabs closing) are done. */
+    async stop() {
       clearInterval(timer);
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -1,6 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
-import type { Services, TCallReport, TContext } from "@orgo/api-contract";
+import { TRPCError } from "@trpc/server";
+import {
+  appErrorCodes,
+  isUnreachableDatabaseError,
+  unavailable,
+  type Services,
+  type TCallReport,
+  type TContext,
+} from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
 import type { RequestAuth } from "../auth/request-auth.js";
 import { ConnectionBudget, TOO_MANY_SOCKETS_CLOSE_CODE, type SocketLimits } from "../live/socket-limits.js";
@@ -71,7 +79,14 @@ export function createContextFactory({
     );
 
   return async (req: IncomingMessage, requestId: string, transport: Transport): Promise<TContext> => {
-    const viewer = await auth.viewerOf(req, transport.kind === "http" ? transport.res : null);
+    const viewer = await auth
+      .viewerOf(req, transport.kind === "http" ? transport.res : null)
+      .catch((error: unknown) => {
+        // The session lives in the database: without it, a 503 the client may retry, not a 500.
+        if (!isUnreachableDatabaseError(error)) throw error;
+        const cause = unavailable(requestId);
+        throw new TRPCError({ code: appErrorCodes[cause.code], message: cause.message, cause });
+      });
     // A websocket keeps the viewer of its upgrade; remember it so a revocation can close it.
     if (viewer && transport.kind === "websocket") {
       if (sessionSockets.count(viewer.sessionId) >= socketLimits.perSession) {

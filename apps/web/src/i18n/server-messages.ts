@@ -24,6 +24,7 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   codeJustSent: "방금 코드를 보냈어요",
   wrongCredentials: "이메일 또는 비밀번호가 맞지 않아요",
   tooManyAttempts: "시도가 너무 많아요. 잠시 후 다시 해 주세요.",
+  unavailable: "OrGo에 잠시 연결할 수 없어요. 몇 초 후에 다시 해 주세요.",
   currentPasswordWrong: "현재 비밀번호가 맞지 않아요",
   passwordWrong: "비밀번호가 맞지 않아요",
   resetLinkInvalid: "링크가 잘못됐거나, 만료됐거나, 이미 사용됐어요. 새 링크를 요청하세요.",

@@ -21,6 +21,7 @@ export function describeError(error: unknown, { t, tServer }: ErrorI18n): string
     if (!data) return t("error.network");
     if (data.appCode === "INTERNAL")
       return t("error.withRequestId", { message: t("error.generic"), id: data.requestId ?? "?" });
+    if (data.appCode === "UNAVAILABLE") return t("error.unavailable", { id: data.requestId ?? "?" });
     if (data.appCode === "RATE_LIMITED" && data.retryAfterSeconds)
       return t("error.rateLimited", { seconds: data.retryAfterSeconds });
     return tServer(error.message);
