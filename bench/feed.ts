@@ -16,34 +16,13 @@ import { createPostService } from "../apps/api/src/posts/post.service.js";
 import { createMemoryEventBus } from "../apps/api/src/events/memory-event-bus.js";
 import { createLocalFileStorage } from "../apps/api/src/storage/local-file-storage.js";
 import { compare } from "./measure.js";
+import { seedPosts } from "./seed-posts.js";
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
-const USERS = 500;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const PAGE = 20;
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const url = withDatabase(server, "orgo_bench");
-
-async function seed(client: pg.Client) {
-  const { rows } = await client.query<{ n: string }>(`select count(*) as n from "Post"`);
-  if (Number(rows[0]!.n) >= POSTS) return;
-  console.log(`seeding ${POSTS} posts by ${USERS} people…`);
-  await client.query(`truncate "User" cascade`);
-  await client.query(
-    `insert into "User" (id, handle, "displayName")
-     select gen_random_uuid(), 'bench_' || i, 'Bench person ' || i from generate_series(1, $1) i`,
-    [USERS],
-  );
-  await client.query(
-    `insert into "Post" ("authorId", title, body, "createdAt", "updatedAt", "likeCount", "commentCount")
-     select (select id from "User" order by id offset (i % $2) limit 1),
-            'Post number ' || i, repeat('Learned something today. ', 20),
-            now() - make_interval(secs => $1 - i), now(), (random() * 200)::int, (random() * 20)::int
-     from generate_series(1, $1) i`,
-    [POSTS, USERS],
-  );
-  await client.query(`analyze`);
-}
 
 /** The same rows as the service's Latest / Popular page, in one plain SQL statement. */
 const plainSql = {
@@ -64,7 +43,7 @@ async function main() {
   await applyMigrations(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await seed(client);
+  await seedPosts(client, POSTS);
   const db = createDb({ connectionString: url, maxConnections: 4 });
   const posts = createPostService({
     db,

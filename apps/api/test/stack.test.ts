@@ -386,12 +386,14 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
 
   it("takes a SIGKILLed process's people offline within the presence TTL, and loses nothing else", async () => {
     const jiwoo = await cookieFor(fresh.db, "jiwoo");
+    // Jiwoo watches on process 1 (through nginx the watcher could land on the doomed one).
     const watcher = subscribeRaw<{ userId: string; state: string }>(
-      stack.url,
+      stack.apis[0]!.url,
       jiwoo,
       "presence.watch",
       { userIds: [ids.sara_k] },
       sockets,
+      stack.url,
     );
     const stateOfSara = () =>
       watcher

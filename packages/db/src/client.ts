@@ -66,6 +66,16 @@ export function poolStatsOf(db: object): { total: number; inUse: number; waiting
   return { total: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };
 }
 
+/**
+ * The pg pool under a client, for the few hot reads written as one SQL statement
+ * (the feed): the same connections, prepared statements and slow-query timing.
+ */
+export function poolOf(db: object): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: not a client made by createDb");
+  return pool;
+}
+
 export function createDb(options: CreateDbOptions) {
   // Our own pool (the adapter ends it on $disconnect), so its figures can be read.
   const pool = new pg.Pool({

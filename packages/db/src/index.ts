@@ -1,4 +1,4 @@
-export { createDb, poolStatsOf, type Db, type CreateDbOptions } from "./client.js";
+export { createDb, poolOf, poolStatsOf, type Db, type CreateDbOptions } from "./client.js";
 export { Prisma } from "./generated/prisma/client.js";
 export { isDatabaseBusy, isForeignKeyViolation, isUniqueViolation } from "./errors.js";
 export { recountCounters, type CounterScope } from "./counters.js";

@@ -24,8 +24,10 @@ export function subscribeRaw<E>(
   path: string,
   input: unknown,
   sockets: WebSocket[],
+  /** The page's origin, when the socket goes straight to a process behind a proxy. */
+  origin = baseUrl,
 ): LiveSubscription<E> {
-  const headers: Record<string, string> = { origin: baseUrl, ...(cookie ? { cookie } : {}) };
+  const headers: Record<string, string> = { origin, ...(cookie ? { cookie } : {}) };
   const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/trpc`, { headers });
   sockets.push(socket);
   const received: { id: string | null; event: E }[] = [];

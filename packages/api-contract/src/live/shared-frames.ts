@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import superjson from "superjson";
 import type { z } from "zod";
+import { serializeFast } from "./fast-serialize.js";
 
 /**
  * Live events reach many subscribers as the *same* object (the bus validates an
@@ -25,7 +26,7 @@ const serialized = new WeakMap<object, Serialized>();
 
 function serializeShared(value: object): Serialized {
   let result = serialized.get(value);
-  if (!result) serialized.set(value, (result = superjson.serialize(value)));
+  if (!result) serialized.set(value, (result = serializeFast(value)));
   return result;
 }
 
@@ -43,8 +44,8 @@ function isTrackedWrapper(value: object): value is { id: string; data: object } 
 }
 
 /**
- * superjson, with the serialisation of shared objects memoised. The result is what
- * `superjson.serialize` gives, so clients deserialise it as usual.
+ * superjson's format (written by serializeFast), with the serialisation of shared
+ * objects memoised, so clients deserialise it as usual.
  */
 export function serializeOutput(value: unknown): Serialized {
   if (typeof value !== "object" || value === null) return superjson.serialize(value);
