@@ -387,7 +387,7 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
     return { tally, kibPerSocket, catchUpMs, catchUpSent, catchUpMissed: catchUp.missed };
   } finally {
     for (const ws of sockets.values()) ws.terminate();
-    for (const api of apis) api.stop();
+    await Promise.all(apis.map((api) => api.stop()));
   }
 }
 
@@ -436,7 +436,7 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
     return { tally, kibPerSocket };
   } finally {
     for (const ws of sockets.values()) ws.terminate();
-    relay.stop();
+    await relay.stop();
   }
 }
 

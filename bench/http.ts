@@ -155,6 +155,6 @@ for (const c of cases) {
     ].join(" "),
   );
 }
-for (const server of Object.values(servers)) server.stop();
+await Promise.all(Object.values(servers).map((server) => server.stop()));
 await client.end();
 process.exit(0);

@@ -140,6 +140,5 @@ try {
   );
 } finally {
   await db.$disconnect();
-  api.stop();
-  raw.stop();
+  await Promise.all([api.stop(), raw.stop()]);
 }

@@ -158,7 +158,6 @@ try {
     `lost ${timed.length - delivery.length}, duplicated ${tab.duplicated()}, unread count going backwards ${tab.unreadWentDown()}`,
   );
 } finally {
-  p1.stop();
-  p2.stop();
+  await Promise.all([p1.stop(), p2.stop()]);
 }
 process.exit(0);

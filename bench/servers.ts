@@ -37,7 +37,8 @@ export interface ProbedServer {
   url: string;
   /** Heap in use (KiB, with memory outside it such as socket buffers) after a full collection. */
   heapKiB(): Promise<number>;
-  stop(): void;
+  /** SIGTERM; resolves once the process has exited (a CPU profile is written on the way out). */
+  stop(): Promise<void>;
 }
 
 /** Starts `node <args>` in `cwd` under the heap probe on a free port; resolves once `readyPath` answers. */
@@ -77,7 +78,10 @@ export async function startProbed(
       return Number(readFileSync(probeFile, "utf8")) / 1024;
     },
     stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGTERM");
+      return exited;
     },
   };
 }
