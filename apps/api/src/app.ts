@@ -20,6 +20,7 @@ import { createRedisEventBus, pingRedis } from "./events/redis-event-bus.js";
 import { createServices } from "./services.js";
 import { startJobQueue } from "./jobs/job-queue.js";
 import { createAuthJobs } from "./auth/auth-jobs.js";
+import { createMentoringJobs } from "./mentoring/mentoring-jobs.js";
 import { randomUUID } from "node:crypto";
 import { createMemoryPresenceStore, createRedisPresenceStore } from "./presence/presence-store.js";
 import { createPresenceTracker } from "./presence/presence-tracker.js";
@@ -113,7 +114,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const jobs = await startJobQueue({
     connectionString: databaseUrl,
     logger,
-    handlers: createAuthJobs({ db, mailer, publicOrigin }),
+    handlers: {
+      ...createAuthJobs({ db, mailer, publicOrigin }),
+      ...createMentoringJobs({ db, bus, storage, logger }),
+    },
   });
   // Each process renews its own entries: a tab closing here never hides one open elsewhere.
   const presenceStore = redisUrl ? createRedisPresenceStore(redisUrl, randomUUID()) : createMemoryPresenceStore();

@@ -18,6 +18,8 @@ import { createStudyService } from "./studies/study.service.js";
 import { createChatService } from "./chat/chat.service.js";
 import { createPresenceService } from "./presence/presence.service.js";
 import type { PresenceStore } from "./presence/presence-store.js";
+import { createMentoringService } from "./mentoring/mentoring.service.js";
+import { createMentorDirectory } from "./mentoring/mentor-directory.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -42,11 +44,16 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     social: createSocialService(deps),
     comments: createCommentService(deps),
     notifications: createNotificationService(deps),
-    search: createSearchService({ ...deps, studies }),
+    search: createSearchService({
+      ...deps,
+      studies,
+      mentors: createMentorDirectory({ db: deps.db, now: () => new Date() }),
+    }),
     studies,
     system: createSystemService(deps),
     users: createUserService(deps),
     chat: createChatService({ ...deps, sendLimit: { limit: deps.chatSendsPer10s, windowMs: 10_000 } }),
     presence: createPresenceService(deps),
+    mentoring: createMentoringService(deps),
   };
 }

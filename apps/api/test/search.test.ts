@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TViewer } from "@orgo/api-contract";
 import { ZSearchTerm } from "@orgo/api-contract";
 import { createMemoryRateLimiter } from "../src/rate-limit/memory-rate-limiter.js";
+import { createMentorDirectory } from "../src/mentoring/mentor-directory.js";
 import { createSearchService, likePattern, snippetOf } from "../src/search/search.service.js";
 import { communityFixture } from "./helpers/community-fixture.js";
 import { createStudyService } from "../src/studies/study.service.js";
@@ -21,6 +22,7 @@ describe("search across posts and people", () => {
       storage: f.storage,
       limiter: createMemoryRateLimiter(),
       studies,
+      mentors: createMentorDirectory({ db: f.fresh.db, now: () => new Date() }),
     });
     author = await f.person("searcher_one");
     await f.fresh.db.user.update({ where: { id: author.userId }, data: { displayName: "타입스크립트 장인" } });
@@ -80,7 +82,7 @@ describe("search across posts and people", () => {
     expect((await search.posts({ q: "유니크한", page: 1, limit: 10 }, null)).total).toBe(1);
     await f.posts.delete(author, gone.id);
     expect((await search.posts({ q: "유니크한", page: 1, limit: 10 }, null)).total).toBe(0);
-    expect((await search.counts("유니크한")).posts).toBe(0);
+    expect((await search.counts("유니크한", null)).posts).toBe(0);
   });
 
   it("finds studies by title, description or tag, with their status", async () => {
@@ -99,11 +101,11 @@ describe("search across posts and people", () => {
     expect(byTitle.items.map((s) => [s.title, s.status])).toEqual([["타입 딥다이브", "recruiting"]]);
     expect((await search.studies({ q: "systems", page: 1, limit: 10 }, null)).total).toBe(1);
     expect((await search.studies({ q: "토요일", page: 1, limit: 10 }, null)).total).toBe(2);
-    expect((await search.counts("딥다이브")).studies).toBe(1);
+    expect((await search.counts("딥다이브", null)).studies).toBe(1);
   });
 
   it("counts matches per kind for the tabs", async () => {
-    expect(await search.counts("자바스크립트")).toEqual({ posts: 2, people: 0, studies: 0 });
+    expect(await search.counts("자바스크립트", null)).toEqual({ posts: 2, people: 0, studies: 0, mentors: 0 });
   });
 
   it("ranks trending searches from the normalised log of the last week", async () => {

@@ -15,6 +15,7 @@ export type {
   StudyService,
   ChatService,
   PresenceService,
+  MentoringService,
   SystemService,
   UserService,
   TDevice,

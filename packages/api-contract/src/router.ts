@@ -10,6 +10,7 @@ import { studyRouter } from "./studies/study.router.js";
 import { chatRouter } from "./chat/chat.router.js";
 import { presenceRouter } from "./presence/presence.router.js";
 import { systemRouter } from "./system/system.router.js";
+import { mentoringRouter } from "./mentoring/mentoring.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   chat: chatRouter,
   presence: presenceRouter,
   system: systemRouter,
+  mentoring: mentoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

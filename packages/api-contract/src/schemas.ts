@@ -16,3 +16,4 @@ export * from "./studies/study.schemas.js";
 export * from "./chat/chat.schemas.js";
 export * from "./presence/presence.schemas.js";
 export * from "./system/system.schemas.js";
+export * from "./mentoring/mentoring.schemas.js";

@@ -30,6 +30,25 @@ import type {
   TSendMessageInput,
   TMuteRoomInput,
 } from "./chat/chat.schemas.js";
+import type {
+  TAnswerRequestInput,
+  TDeclineRequestInput,
+  TFreeSlots,
+  TFreeSlotsInput,
+  TMeeting,
+  TMeetingCalendar,
+  TMentorDetail,
+  TMentorHits,
+  TMentorListInput,
+  TMentorPage,
+  TMentorRequest,
+  TMentorSettings,
+  TMentorSettingsInput,
+  TMentoringOverview,
+  TRateMeetingInput,
+  TRequestListInput,
+  TSendRequestInput,
+} from "./mentoring/mentoring.schemas.js";
 import type { TProfile, TProfileSignal, TUpdateProfileInput } from "./users/user.schemas.js";
 import type {
   TCreatePostInput,
@@ -151,7 +170,8 @@ export interface SearchService {
   posts(input: TSearchInput, viewer: TViewer | null): Promise<TPostHits>;
   people(input: TSearchInput): Promise<TPersonHits>;
   studies(input: TSearchInput, viewer: TViewer | null): Promise<TStudyHits>;
-  counts(q: string): Promise<TSearchCounts>;
+  mentors(input: TSearchInput, viewer: TViewer | null): Promise<TMentorHits>;
+  counts(q: string, viewer: TViewer | null): Promise<TSearchCounts>;
   /** Counts the (normalised) term for today; rate limited per client. */
   record(q: string, device: TDevice): Promise<void>;
   /** The most searched terms of the last 7 days. */
@@ -253,6 +273,32 @@ export interface ChatService {
   streamInbox(viewer: TViewer, signal: AbortSignal): LiveFeed<TInboxEvent>;
 }
 
+export interface MentoringService {
+  mySettings(viewer: TViewer): Promise<TMentorSettings | null>;
+  updateSettings(viewer: TViewer, input: TMentorSettingsInput): Promise<TMentorSettings>;
+  list(input: TMentorListInput, viewer: TViewer | null): Promise<TMentorPage>;
+  byId(userId: string, viewer: TViewer | null): Promise<TMentorDetail>;
+  topics(): Promise<{ tag: string; count: number }[]>;
+  freeSlots(input: TFreeSlotsInput, viewer: TViewer | null): Promise<TFreeSlots>;
+  sendRequest(viewer: TViewer, input: TSendRequestInput): Promise<TMentorRequest>;
+  requests(viewer: TViewer, input: TRequestListInput): Promise<TMentorRequest[]>;
+  requestById(viewer: TViewer, id: number): Promise<TMentorRequest>;
+  withdrawRequest(viewer: TViewer, id: number): Promise<TMentorRequest>;
+  acceptRequest(viewer: TViewer, input: TAnswerRequestInput): Promise<TMeeting>;
+  proposeTime(viewer: TViewer, input: TAnswerRequestInput): Promise<TMentorRequest>;
+  confirmTime(viewer: TViewer, id: number): Promise<TMeeting>;
+  declineRequest(viewer: TViewer, input: TDeclineRequestInput): Promise<TMentorRequest>;
+  meetings(viewer: TViewer, scope: "upcoming" | "past"): Promise<TMeeting[]>;
+  meetingById(viewer: TViewer, id: number): Promise<TMeeting>;
+  proposeReschedule(viewer: TViewer, id: number, startsAt: Date): Promise<TMeeting>;
+  answerReschedule(viewer: TViewer, id: number, accept: boolean): Promise<TMeeting>;
+  cancelMeeting(viewer: TViewer, id: number, reason: string): Promise<TMeeting>;
+  setPlace(viewer: TViewer, id: number, place: string | null): Promise<TMeeting>;
+  rateMeeting(viewer: TViewer, input: TRateMeetingInput): Promise<TMeeting>;
+  meetingCalendar(viewer: TViewer, id: number): Promise<TMeetingCalendar>;
+  overview(viewer: TViewer): Promise<TMentoringOverview>;
+}
+
 export interface PresenceService {
   of(viewer: TViewer, userIds: string[]): Promise<TPresence[]>;
   watch(viewer: TViewer, userIds: string[], signal: AbortSignal): AsyncIterable<TPresence>;
@@ -279,4 +325,5 @@ export interface Services {
   users: UserService;
   chat: ChatService;
   presence: PresenceService;
+  mentoring: MentoringService;
 }

@@ -29,6 +29,9 @@ export function fixedFeed<T>(channel: TChannel, items: () => T[]): LiveFeed<T> {
 }
 
 /** In-memory services: the router is tested without a database. */
+/** Anything asked of a record that is not there. */
+const gone = () => Promise.reject(new AppError("NOT_FOUND", "gone"));
+
 export function fakeServices(overrides: Partial<Services["posts"]> = {}): Services {
   return {
     auth: {
@@ -113,6 +116,31 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.resolve(),
     },
+    mentoring: {
+      mySettings: () => Promise.resolve(null),
+      updateSettings: gone,
+      list: (input) => Promise.resolve({ items: [], total: 0, page: input.page, pageCount: 0 }),
+      byId: gone,
+      topics: () => Promise.resolve([]),
+      freeSlots: () => Promise.resolve({ timeZone: "Asia/Seoul", starts: [] }),
+      sendRequest: gone,
+      requests: () => Promise.resolve([]),
+      requestById: gone,
+      withdrawRequest: gone,
+      acceptRequest: gone,
+      proposeTime: gone,
+      confirmTime: gone,
+      declineRequest: gone,
+      meetings: () => Promise.resolve([]),
+      meetingById: gone,
+      proposeReschedule: gone,
+      answerReschedule: gone,
+      cancelMeeting: gone,
+      setPlace: gone,
+      rateMeeting: gone,
+      meetingCalendar: gone,
+      overview: () => Promise.resolve({ mentors: [], mentees: [], upcoming: [], waitingForMe: 0 }),
+    },
     presence: {
       of: () => Promise.resolve([]),
       watch: async function* () {},
@@ -152,7 +180,8 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       posts: () => Promise.resolve({ items: [], total: 0 }),
       people: () => Promise.resolve({ items: [], total: 0 }),
       studies: () => Promise.resolve({ items: [], total: 0 }),
-      counts: () => Promise.resolve({ posts: 0, people: 0, studies: 0 }),
+      mentors: () => Promise.resolve({ items: [], total: 0 }),
+      counts: () => Promise.resolve({ posts: 0, people: 0, studies: 0, mentors: 0 }),
       record: () => Promise.resolve(),
       trending: () => Promise.resolve([]),
     },

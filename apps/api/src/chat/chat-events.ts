@@ -1,4 +1,5 @@
 import { channels } from "@orgo/api-contract";
+import type { Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 
 /** The one room of two people: their ids sorted, so either side finds the same key. */
@@ -25,4 +26,22 @@ export async function publishRoomAccessLost(bus: EventBus, roomId: number, userI
   if (userIds.length === 0) return;
   await bus.publish(channels.chatRoom(roomId), { v: 1, type: "chat.access", data: { roomId, userIds } });
   await publishInboxChanged(bus, userIds, roomId);
+}
+
+/**
+ * The one-to-one room of two people inside the caller's transaction, made if it does
+ * not exist yet (no follow needed: mentoring opens rooms this way), and back in both
+ * people's lists if either had left it. The caller checks blocks and publishes the
+ * inbox change after its commit.
+ */
+export async function ensureDirectRoom(tx: Prisma.TransactionClient, a: string, b: string): Promise<number> {
+  const [room] = await tx.$queryRaw<{ id: number }[]>`
+    insert into "ChatRoom" ("kind", "directKey") values ('direct', ${directKeyOf(a, b)})
+    on conflict ("directKey") do update set "kind" = excluded."kind"
+    returning id`;
+  const roomId = room!.id;
+  await tx.$executeRaw`
+    insert into "ChatMember" ("roomId", "userId") values (${roomId}, ${a}::uuid), (${roomId}, ${b}::uuid)
+    on conflict ("roomId", "userId") do update set "hiddenUpToSeq" = null`;
+  return roomId;
 }

@@ -11,19 +11,45 @@ export interface JobPayloads {
   "mail:passwordReset": { email: string };
   /** Hourly (see SCHEDULE): expired pending sign-ups and reset links are deleted. */
   "sweep:authLeftovers": Record<string, unknown>;
+  /** Hourly: post and chat pictures uploaded but never attached, a day old, are deleted with their files. */
+  "sweep:orphanUploads": Record<string, unknown>;
+  /** A mentoring request nobody answered: expired at its `expiresAt`. */
+  "mentoring:expireRequest": { requestId: number };
+  /** "Your meeting starts in an hour / 10 minutes", for the meeting's time when it was scheduled. */
+  "mentoring:reminder": { meetingId: number; startsAt: string; minutesBefore: 60 | 10 };
+  /** The meeting's time is over: the learner is asked to rate it. */
+  "mentoring:meetingOver": { meetingId: number; startsAt: string };
 }
 
 /** Recurring jobs, in graphile-worker's crontab syntax; each fires once across all processes. */
-const SCHEDULE = ["17 * * * * sweep:authLeftovers"].join("\n");
+const SCHEDULE: [JobName, string][] = [
+  ["sweep:authLeftovers", "17 * * * *"],
+  ["sweep:orphanUploads", "43 * * * *"],
+];
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [name in JobName]: (payload: JobPayloads[name]) => Promise<void> };
+
+export interface EnqueueOptions {
+  /** Not before this instant (the API's clock; default: now). */
+  runAt?: Date;
+  /**
+   * At most one waiting job per key: enqueueing again replaces the waiting one (its
+   * payload and time), so a rescheduled meeting's reminder moves instead of doubling.
+   */
+  jobKey?: string;
+}
 
 export interface JobQueue {
   /**
    * Adds a job inside the caller's transaction, so it exists exactly when the
    * change that asks for it commits. A failing job is retried with backoff.
    */
-  enqueue<N extends JobName>(tx: Prisma.TransactionClient, name: N, payload: JobPayloads[N]): Promise<void>;
+  enqueue<N extends JobName>(
+    tx: Prisma.TransactionClient,
+    name: N,
+    payload: JobPayloads[N],
+    options?: EnqueueOptions,
+  ): Promise<void>;
   /** For /metrics: jobs due and waiting, jobs given up (attempts spent), failed runs since start. */
   stats(): Promise<{ due: number; givenUp: number; failedRuns: number }>;
   stop(): Promise<void>;
@@ -33,13 +59,31 @@ export interface JobQueue {
 const MAX_ATTEMPTS = 12;
 
 /**
+ * Adds a job in the caller's transaction (what `JobQueue.enqueue` does); any process
+ * whose queue has the job's handler runs it. Needs graphile-worker's schema, which
+ * the first queue started on the database installs.
+ */
+export async function addJob<N extends JobName>(
+  tx: Prisma.TransactionClient,
+  name: N,
+  payload: JobPayloads[N],
+  options: EnqueueOptions = {},
+): Promise<void> {
+  await tx.$executeRaw`select graphile_worker.add_job(
+    identifier => ${name}, payload => ${JSON.stringify(payload)}::json, max_attempts => ${MAX_ATTEMPTS},
+    run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
+    job_key => ${options.jobKey ?? null}::text, job_key_mode => 'replace')`;
+}
+
+/**
  * Jobs live in PostgreSQL (graphile-worker): they survive restarts, each runs once
  * however many API processes work the queue, failures are retried with
  * exponential backoff, and LISTEN/NOTIFY starts a new job within milliseconds.
  */
 export async function startJobQueue(options: {
   connectionString: string;
-  handlers: JobHandlers;
+  /** A queue works the jobs it has handlers for (tests start some); the rest wait for a queue that has. */
+  handlers: Partial<JobHandlers>;
   logger: Logger;
   concurrency?: number;
 }): Promise<JobQueue> {
@@ -61,8 +105,13 @@ export async function startJobQueue(options: {
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 2_000,
+    // "Is this job due?" by the API's clock, the one that set its run_at: a test that
+    // moves the clock (vi.setSystemTime) moves the queue with it.
+    useNodeTime: true,
     taskList,
-    crontab: SCHEDULE,
+    crontab: SCHEDULE.filter(([name]) => name in options.handlers)
+      .map(([name, when]) => `${when} ${name}`)
+      .join("\n"),
     logger: new WorkerLogger(() => (level, message, meta) => {
       // LogLevel is an ambient const enum (unreadable at run time here): its values are these strings.
       const name = level as string;
@@ -78,10 +127,7 @@ export async function startJobQueue(options: {
   });
   let stopped: Promise<void> | undefined;
   return {
-    async enqueue(tx, name, payload) {
-      await tx.$executeRaw`select graphile_worker.add_job(
-        identifier => ${name}, payload => ${JSON.stringify(payload)}::json, max_attempts => ${MAX_ATTEMPTS})`;
-    },
+    enqueue: addJob,
     async stats() {
       const { rows } = await pool.query<{ due: number; given_up: number }>(
         `select count(*) filter (where is_available and run_at <= now())::int as due,

@@ -33,6 +33,8 @@ const notificationSelect = {
   post: { select: { id: true, title: true, deletedAt: true } },
   study: { select: { id: true, title: true, deletedAt: true } },
   roomId: true,
+  mentorRequestId: true,
+  meeting: { select: { id: true, startsAt: true } },
 } as const;
 
 type NotificationRow = {
@@ -47,10 +49,22 @@ type NotificationRow = {
   post: { id: number; title: string; deletedAt: Date | null } | null;
   study: { id: number; title: string; deletedAt: Date | null } | null;
   roomId: number | null;
+  mentorRequestId: number | null;
+  meeting: { id: number; startsAt: Date } | null;
 };
 
 /** A stored row as the client shows it (a deleted post or study is no link). */
-function shape({ readAt, post, study, roomId, type, changeSeq: _changeSeq, ...row }: NotificationRow): TNotification {
+function shape({
+  readAt,
+  post,
+  study,
+  roomId,
+  mentorRequestId,
+  meeting,
+  type,
+  changeSeq: _changeSeq,
+  ...row
+}: NotificationRow): TNotification {
   return {
     ...row,
     type: type as TNotificationType,
@@ -58,6 +72,10 @@ function shape({ readAt, post, study, roomId, type, changeSeq: _changeSeq, ...ro
     post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
     study: study && !study.deletedAt ? { id: study.id, title: study.title } : null,
     room: roomId === null ? null : { id: roomId },
+    mentoring:
+      mentorRequestId === null
+        ? null
+        : { requestId: mentorRequestId, meetingId: meeting?.id ?? null, startsAt: meeting?.startsAt ?? null },
   };
 }
 

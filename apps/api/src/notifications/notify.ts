@@ -10,6 +10,8 @@ export interface NotifyInput {
   commentId?: number | null;
   studyId?: number | null;
   roomId?: number | null;
+  mentorRequestId?: number | null;
+  meetingId?: number | null;
   /** Notifications with the same key for the same recipient share one row. */
   groupKey: string;
 }
@@ -28,6 +30,8 @@ export const groupKeys = {
   mention: (item: "post" | "comment" | "chat", id: number | string) => `mention:${item}:${id}`,
   /** Study events are never grouped: each is its own row. */
   study: (type: string, studyId: number) => `${type}:${studyId}:${randomUUID()}`,
+  /** Mentoring events are never grouped either. */
+  mentoring: (type: string, requestId: number) => `${type}:${requestId}:${randomUUID()}`,
 };
 
 /**
@@ -55,9 +59,11 @@ export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): 
       returning "notificationSeq"
     )
     insert into "Notification"
-      ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "roomId", "groupKey", "changeSeq")
+      ("recipientId", "type", "actorId", "postId", "commentId", "studyId", "roomId",
+       "mentorRequestId", "meetingId", "groupKey", "changeSeq")
     select ${input.recipientId}::uuid, ${input.type}, ${input.actorId}::uuid, ${input.postId ?? null}::int,
            ${input.commentId ?? null}::int, ${input.studyId ?? null}::int, ${input.roomId ?? null}::int,
+           ${input.mentorRequestId ?? null}::int, ${input.meetingId ?? null}::int,
            ${input.groupKey}, seq."notificationSeq"
     from seq
     on conflict ("recipientId", "groupKey") do update set

@@ -1,4 +1,5 @@
 import type { SearchService, TSearchKind, TStudy, TViewer } from "@orgo/api-contract";
+import type { MentorDirectory } from "../mentoring/mentor-directory.js";
 import { Prisma, type Db } from "@orgo/db";
 import type { FileStorage } from "../storage/file-storage.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
@@ -42,15 +43,18 @@ export function createSearchService({
   storage,
   limiter,
   studies,
+  mentors,
 }: {
   db: Db;
   storage: FileStorage;
   limiter: RateLimiter;
   /** Studies render through their own service (status, seats, my place). */
   studies: { byIds(ids: number[], viewer: TViewer | null): Promise<TStudy[]> };
+  /** Mentors render as the Mentors section's cards (free time, rating, shared topics). */
+  mentors: Pick<MentorDirectory, "search" | "count">;
 }): SearchService {
   /** One counter per kind; a new kind (studies) adds its own line. */
-  const counters: Record<TSearchKind, (pattern: string) => Promise<number>> = {
+  const counters: Record<TSearchKind, (pattern: string, q: string, viewer: TViewer | null) => Promise<number>> = {
     posts: async (pattern) =>
       Number(
         (
@@ -73,6 +77,8 @@ export function createSearchService({
             select count(*) as n from "Study" s where ${studyMatch(pattern)}`
         )[0]?.n ?? 0,
       ),
+    // Mentors a viewer can see depend on their blocks: counted by the directory.
+    mentors: (_pattern, q, viewer) => mentors.count(q, viewer),
   };
 
   return {
@@ -86,7 +92,7 @@ export function createSearchService({
                    similarity(lower("title" || ' ' || "body"), ${q}) desc,
                    id desc
           limit ${limit} offset ${(page - 1) * limit}`,
-        counters.posts(pattern),
+        counters.posts(pattern, q, viewer),
       ]);
       const ids = ranked.map((r) => r.id);
       const rows = ids.length
@@ -111,7 +117,7 @@ export function createSearchService({
                    similarity(lower("handle" || ' ' || "displayName"), ${q}) desc,
                    "followerCount" desc, id
           limit ${limit} offset ${(page - 1) * limit}`,
-        counters.people(pattern),
+        counters.people(pattern, q, null),
       ]);
       const ids = ranked.map((r) => r.id);
       const rows = ids.length
@@ -129,7 +135,7 @@ export function createSearchService({
           order by (lower(s."title") like ${pattern}) desc,
                    similarity(lower(s."title" || ' ' || s."description"), ${q}) desc, s.id desc
           limit ${limit} offset ${(page - 1) * limit}`,
-        counters.studies(pattern),
+        counters.studies(pattern, q, viewer),
       ]);
       return {
         items: await studies.byIds(
@@ -140,10 +146,12 @@ export function createSearchService({
       };
     },
 
-    async counts(q) {
+    mentors: (input, viewer) => mentors.search(input, viewer),
+
+    async counts(q, viewer) {
       const pattern = likePattern(q);
       const kinds = Object.keys(counters) as TSearchKind[];
-      const values = await Promise.all(kinds.map((kind) => counters[kind](pattern)));
+      const values = await Promise.all(kinds.map((kind) => counters[kind](pattern, q, viewer)));
       return Object.fromEntries(kinds.map((kind, i) => [kind, values[i]!])) as Record<TSearchKind, number>;
     },
 

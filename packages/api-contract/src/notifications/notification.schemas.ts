@@ -17,6 +17,24 @@ export const notificationTypes = [
   "study_declined",
   "study_promoted",
   "study_removed",
+  // Mentoring: to the mentor
+  "mentor_requested",
+  "mentor_withdrawn",
+  "mentor_confirmed",
+  "mentor_rated",
+  // to the learner
+  "mentor_accepted",
+  "mentor_countered",
+  "mentor_declined",
+  "meeting_rate",
+  // to either side
+  "mentor_expired",
+  "meeting_reschedule_proposed",
+  "meeting_rescheduled",
+  "meeting_reschedule_declined",
+  "meeting_cancelled",
+  "meeting_place",
+  "meeting_reminder",
 ] as const;
 export const ZNotificationType = z.enum(notificationTypes);
 export type TNotificationType = z.infer<typeof ZNotificationType>;
@@ -32,6 +50,10 @@ export const ZNotification = z.object({
   study: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   /** A conversation opened with me, or a mention in a chat message: the room (members only are ever told). */
   room: z.object({ id: z.number().int() }).nullable(),
+  /** A mentoring notification's request, and its meeting (with the time, as of now) once there is one. */
+  mentoring: z
+    .object({ requestId: z.number().int(), meetingId: z.number().int().nullable(), startsAt: z.date().nullable() })
+    .nullable(),
   read: z.boolean(),
   /** When it last changed (a grouped notification moves up with each new actor). */
   updatedAt: z.date(),
@@ -93,6 +115,7 @@ export const notificationCategories = [
   "replies",
   "mentions",
   "studies",
+  "mentoring",
   "chat",
 ] as const;
 export const ZNotificationCategory = z.enum(notificationCategories);
@@ -101,6 +124,7 @@ export type TNotificationCategory = z.infer<typeof ZNotificationCategory>;
 /** The category a notification's type belongs to. */
 export function categoryOf(type: TNotificationType): TNotificationCategory {
   if (type.startsWith("study_")) return "studies";
+  if (type.startsWith("mentor_") || type.startsWith("meeting_")) return "mentoring";
   const byType: Record<string, TNotificationCategory> = {
     follow: "follows",
     like: "likes",

@@ -9,6 +9,7 @@ import {
   ZStudyHits,
   ZTrendingTerm,
 } from "./search.schemas.js";
+import { ZMentorHits } from "../mentoring/mentoring.schemas.js";
 
 export const searchRouter = router({
   posts: publicProcedure
@@ -23,11 +24,16 @@ export const searchRouter = router({
     .input(ZSearchInput)
     .output(ZStudyHits)
     .query(({ ctx, input }) => ctx.services.search.studies(input, ctx.viewer)),
+  /** Mentors who take requests, by name, handle, topic or pitch. */
+  mentors: publicProcedure
+    .input(ZSearchInput)
+    .output(ZMentorHits)
+    .query(({ ctx, input }) => ctx.services.search.mentors(input, ctx.viewer)),
   /** Matches per kind, for the tabs. */
   counts: publicProcedure
     .input(ZSearchTermInput)
     .output(ZSearchCounts)
-    .query(({ ctx, input }) => ctx.services.search.counts(input.q)),
+    .query(({ ctx, input }) => ctx.services.search.counts(input.q, ctx.viewer)),
   /** The client calls this once per submitted search; it feeds "trending". */
   record: publicProcedure
     .input(ZSearchTermInput)

@@ -7,7 +7,7 @@ import { ZStudy } from "../studies/study.schemas.js";
  * What can be searched: a new kind is a new entry here, a counter and a page
  * function on the server, and a tab in the client.
  */
-export const searchKinds = ["posts", "people", "studies"] as const;
+export const searchKinds = ["posts", "people", "studies", "mentors"] as const;
 export const ZSearchKind = z.enum(searchKinds);
 export type TSearchKind = z.infer<typeof ZSearchKind>;
 

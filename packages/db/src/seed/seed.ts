@@ -20,6 +20,8 @@ export async function seedDemoData(db: Db): Promise<{ users: number; posts: numb
       });
       ids.set(user.handle, row.id);
     }
+    // Mentoring came later: a database seeded before it gets its mentors on the next start.
+    if ((await tx.mentorProfile.count()) === 0) await seedMentoring(tx, ids);
     if ((await tx.post.count()) > 0) return { users: demoUsers.length, posts: 0 };
     // Spread creation times over the past days so the feed looks lived in.
     const now = Date.now();
@@ -115,6 +117,74 @@ async function seedChat(tx: Prisma.TransactionClient, ids: Map<string, string>) 
       body,
       createdAt: new Date(started + (index + 1) * 60_000),
     })),
+  });
+}
+
+/**
+ * Two mentors with free times every week (sara_k in Seoul, leo_builds in Berlin), and
+ * a meeting of demo with sara_k two days ago that demo has not rated yet.
+ */
+async function seedMentoring(tx: Prisma.TransactionClient, ids: Map<string, string>) {
+  const weekdays = [0, 1, 2, 3, 4];
+  await tx.mentorProfile.createMany({
+    data: [
+      {
+        userId: ids.get("sara_k")!,
+        topics: ["postgresql", "sql", "backend"],
+        languages: ["ko", "en"],
+        pitch:
+          "Backend developer, 6 years of **PostgreSQL**. I can help with schema design, query plans and `EXPLAIN ANALYZE`.",
+        timeZone: "Asia/Seoul",
+        capacity: 3,
+        slots: [
+          ...weekdays.map((weekday) => ({ weekday, start: "19:00", end: "22:00" })),
+          { weekday: 5, start: "10:00", end: "16:00" },
+        ],
+        ratingSum: 9,
+        ratingCount: 2,
+      },
+      {
+        userId: ids.get("leo_builds")!,
+        topics: ["typescript", "react", "testing"],
+        languages: ["en"],
+        pitch:
+          "Frontend lead. Ask me about **TypeScript** types that fight back, React state, and tests that do not flake.",
+        timeZone: "Europe/Berlin",
+        capacity: 2,
+        slots: [
+          ...weekdays.map((weekday) => ({ weekday, start: "08:00", end: "11:00" })),
+          { weekday: 6, start: "14:00", end: "18:00" },
+        ],
+      },
+    ],
+  });
+  const demo = ids.get("demo")!;
+  const sara = ids.get("sara_k")!;
+  const startsAt = new Date(Math.floor((Date.now() - 2 * 24 * 3600_000) / 1800_000) * 1800_000);
+  const request = await tx.mentorRequest.create({
+    data: {
+      mentorId: sara,
+      learnerId: demo,
+      topic: "postgresql",
+      message: "My feed query does a sequential scan. Could we look at the plan together?",
+      lengthMinutes: 30,
+      proposedTimes: [startsAt],
+      status: "accepted",
+      createdAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000),
+      expiresAt: new Date(startsAt.getTime() + 4 * 24 * 3600_000),
+      answeredAt: new Date(startsAt.getTime() - 2 * 24 * 3600_000),
+    },
+    select: { id: true },
+  });
+  const directKey = demo < sara ? `${demo}:${sara}` : `${sara}:${demo}`;
+  const room = await tx.chatRoom.upsert({
+    where: { directKey },
+    update: {},
+    create: { kind: "direct", directKey, members: { create: [{ userId: demo }, { userId: sara }] } },
+    select: { id: true },
+  });
+  await tx.mentorMeeting.create({
+    data: { requestId: request.id, mentorId: sara, learnerId: demo, roomId: room.id, startsAt, lengthMinutes: 30 },
   });
 }
 
