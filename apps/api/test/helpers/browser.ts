@@ -45,12 +45,13 @@ export async function signedInPage(
   browser: Browser,
   app: RunningApp,
   handle: string,
-  options: { locale?: string; colorScheme?: "light" | "dark"; height?: number } = {},
+  options: { locale?: string; colorScheme?: "light" | "dark"; height?: number; timezoneId?: string } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: options.height ?? 860 },
     locale: options.locale ?? "en-US",
     colorScheme: options.colorScheme ?? "light",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const token = (await cookieFor(app.db, handle)).split("=")[1]!;
   await context.addCookies([{ name: "orgo_session", value: token, url: app.url, httpOnly: true }]);

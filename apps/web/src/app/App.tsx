@@ -19,6 +19,8 @@ import { StudiesPage } from "../features/studies/StudiesPage";
 import { StudyPage } from "../features/studies/StudyPage";
 import { StudyFormPage } from "../features/studies/StudyFormPage";
 import { ChatPage } from "../features/chat/ChatPage";
+import { MentorsPage } from "../features/mentoring/MentorsPage";
+import { MentoringPage } from "../features/mentoring/MentoringPage";
 
 export function App() {
   const [queryClient] = useState(
@@ -50,6 +52,9 @@ export function App() {
                     <Route path="studies/:studyId/edit" element={<StudyFormPage />} />
                     <Route path="chat" element={<ChatPage />} />
                     <Route path="chat/:roomId" element={<ChatPage />} />
+                    <Route path="mentors" element={<MentorsPage />} />
+                    <Route path="mentors/:userId" element={<MentorsPage />} />
+                    <Route path="mentoring" element={<MentoringPage />} />
                     <Route path="*" element={<FeedPage />} />
                   </Route>
                 </Routes>

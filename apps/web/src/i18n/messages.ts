@@ -1,3 +1,5 @@
+import { enMentoring, koMentoring } from "./messages-mentoring";
+
 /**
  * Every string the interface shows. English is the reference: the Korean table must
  * have exactly the same keys (the type checker enforces it).
@@ -367,6 +369,7 @@ export const en = {
   "study.removeTag": "Remove tag {tag}",
   "study.requiresApproval": "I approve who joins",
   "time.justNow": "just now",
+  ...enMentoring,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -735,4 +738,5 @@ export const ko: Record<MessageKey, string> = {
   "study.removeTag": "{tag} 태그 빼기",
   "study.requiresApproval": "참여를 승인제로",
   "time.justNow": "방금",
+  ...koMentoring,
 };

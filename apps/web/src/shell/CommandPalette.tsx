@@ -28,6 +28,7 @@ export function CommandPalette() {
     { id: "go-settings", label: t("nav.settings"), run: () => void navigate("/settings") },
     { id: "go-search", label: t("nav.search"), run: () => void navigate("/search") },
     { id: "go-studies", label: t("nav.studies"), run: () => void navigate("/studies") },
+    { id: "go-mentors", label: t("nav.mentors"), run: () => void navigate("/mentors") },
     ...(me.data
       ? [
           { id: "my-profile", label: t("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
@@ -43,6 +44,23 @@ export function CommandPalette() {
           })),
           { id: "new-study", label: t("study.new"), run: () => void navigate("/studies/new") },
           { id: "my-studies", label: t("study.filter.mine"), run: () => void navigate("/studies?mine=joined") },
+          { id: "my-mentoring", label: t("nav.mentoring"), run: () => void navigate("/mentoring") },
+          {
+            id: "upcoming-meetings",
+            label: t("mentoring.upcomingMeetings"),
+            run: () => void navigate("/mentoring?tab=meetings&scope=upcoming"),
+          },
+          {
+            id: "my-mentors",
+            label: t("mentoring.myMentors"),
+            run: () => void navigate("/mentoring?box=outgoing&state=closed"),
+          },
+          {
+            id: "my-mentees",
+            label: t("mentoring.myMentees"),
+            run: () => void navigate("/mentoring?box=incoming&state=closed"),
+          },
+          { id: "mentor-settings", label: t("settings.mentoring"), run: () => void navigate("/settings#mentoring") },
           { id: "edit-profile", label: t("action.editProfile"), run: () => void navigate("/settings#profile") },
         ]
       : [

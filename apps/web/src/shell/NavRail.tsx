@@ -25,6 +25,12 @@ export function NavRail() {
         </span>
         <span className="rail__label">{t("nav.studies")}</span>
       </NavLink>
+      <NavLink to="/mentors" className="rail__item" title={t("nav.mentors")}>
+        <span aria-hidden className="rail__icon">
+          ☺
+        </span>
+        <span className="rail__label">{t("nav.mentors")}</span>
+      </NavLink>
       <NavLink to="/search" className="rail__item" title={t("nav.search")}>
         <span aria-hidden className="rail__icon">
           ⌕

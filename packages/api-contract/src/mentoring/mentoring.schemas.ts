@@ -16,6 +16,8 @@ export const FREE_SLOT_DAYS = 14;
 /** A free time starts at least this long after now: nobody is booked for the next hour. */
 export const FREE_SLOT_LEAD_MINUTES = 60;
 export const MAX_OPEN_REQUESTS = 5;
+/** A learner proposes 1 to this many times. */
+export const MAX_PROPOSED_TIMES = 3;
 export const REQUEST_TTL_DAYS = 7;
 
 /** A wall-clock time on the hour or half hour; "24:00" ends a slot at midnight. */
@@ -165,7 +167,7 @@ export const ZSendRequestInput = z.object({
   proposedTimes: z
     .array(ZInstant)
     .min(1, m.proposeOneToThree)
-    .max(3, m.proposeOneToThree)
+    .max(MAX_PROPOSED_TIMES, m.proposeOneToThree)
     .refine((times) => new Set(times.map((t) => t.getTime())).size === times.length, m.proposeOneToThree),
 });
 export type TSendRequestInput = z.infer<typeof ZSendRequestInput>;

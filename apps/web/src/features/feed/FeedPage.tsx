@@ -9,6 +9,7 @@ import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
 import { PostDetail } from "./PostDetail";
 import { Recommended } from "./Recommended";
+import { MentoringPanel } from "../mentoring/MentoringPanel";
 import { useFeedKind } from "./use-feed-kind";
 import { useMe } from "../auth/use-me";
 import { feedKinds } from "@orgo/api-contract/schemas";
@@ -104,6 +105,7 @@ export function FeedPage() {
             <>
               <p className="placeholder">{t("feed.selectHint")}</p>
               <Recommended onOpen={select} />
+              <MentoringPanel />
             </>
           )}
         </div>

@@ -12,8 +12,13 @@ export function notificationText(n: TNotification, t: Translate): string {
   });
 }
 
-/** Where opening it leads: the chat room, the post, the study, or the person. */
+/** Where opening it leads: the mentoring page, the chat room, the post, the study, or the person. */
 export function notificationPath(n: TNotification): string {
+  if (n.mentoring) {
+    return n.mentoring.meetingId !== null
+      ? `/mentoring?tab=meetings&scope=${n.type === "meeting_rate" || n.type === "mentor_rated" ? "past" : "upcoming"}#meeting-${n.mentoring.meetingId}`
+      : `/mentoring?box=${n.type === "mentor_requested" || n.type === "mentor_withdrawn" ? "incoming" : "outgoing"}&state=${n.type === "mentor_countered" || n.type === "mentor_requested" ? "waiting" : "closed"}`;
+  }
   if (n.room) return `/chat/${n.room.id}`;
   return n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
 }

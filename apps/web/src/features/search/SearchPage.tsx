@@ -6,6 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { Avatar } from "../../ui/Avatar";
 import { Highlight } from "../../ui/Highlight";
+import { MentorCard } from "../mentoring/MentorCard";
 
 const PAGE = 20;
 
@@ -23,6 +24,7 @@ export function SearchPage() {
   const posts = trpc.search.posts.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "posts" });
   const people = trpc.search.people.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "people" });
   const studies = trpc.search.studies.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "studies" });
+  const mentors = trpc.search.mentors.useQuery({ q, page, limit: PAGE }, { enabled: enabled && tab === "mentors" });
   const trending = trpc.search.trending.useQuery(undefined, { enabled: !enabled, staleTime: 60_000 });
   const record = trpc.search.record.useMutation();
   const { mutate } = record;
@@ -36,7 +38,13 @@ export function SearchPage() {
     event.preventDefault();
     if (typed.trim()) setParams({ q: typed.trim(), tab });
   };
-  const total = { posts: posts.data?.total, people: people.data?.total, studies: studies.data?.total }[tab] ?? 0;
+  const total =
+    {
+      posts: posts.data?.total,
+      people: people.data?.total,
+      studies: studies.data?.total,
+      mentors: mentors.data?.total,
+    }[tab] ?? 0;
   const pages = Math.ceil(total / PAGE);
   const ids =
     tab === "posts"
@@ -128,6 +136,16 @@ export function SearchPage() {
                   </div>
                 </li>
               ))}
+            {tab === "mentors" &&
+              mentors.data?.items.map((mentor) => (
+                <li
+                  key={mentor.user.id}
+                  className="list__item"
+                  onClick={() => void navigate(`/mentors/${mentor.user.id}`)}
+                >
+                  <MentorCard mentor={mentor} />
+                </li>
+              ))}
             {tab === "studies" &&
               studies.data?.items.map((study) => (
                 <li key={study.id} className="list__item">
@@ -142,7 +160,7 @@ export function SearchPage() {
                 </li>
               ))}
           </ul>
-          {(posts.isSuccess || people.isSuccess || studies.isSuccess) && total === 0 && (
+          {(posts.isSuccess || people.isSuccess || studies.isSuccess || mentors.isSuccess) && total === 0 && (
             <p className="placeholder">{t("search.none", { q })}</p>
           )}
           {pages > 1 && (

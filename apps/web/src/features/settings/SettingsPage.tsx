@@ -8,6 +8,7 @@ import { NotificationsSection } from "./NotificationsSection";
 import { PasswordSection } from "./PasswordSection";
 import { ProfileSection } from "./ProfileSection";
 import { SessionsSection } from "./SessionsSection";
+import { MentorSettingsSection } from "../mentoring/MentorSettingsSection";
 
 export function SettingsPage() {
   const { t, language, setLanguage } = useI18n();
@@ -60,6 +61,7 @@ export function SettingsPage() {
       {me.data && (
         <>
           <NotificationsSection />
+          <MentorSettingsSection />
           {me.data.hasPassword && <PasswordSection />}
           <ConnectionsSection me={me.data} />
           <SessionsSection />

@@ -1,0 +1,206 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import type { TMeeting } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { Avatar } from "../../ui/Avatar";
+import { FormError } from "../../ui/FormError";
+import { formatWhen } from "./time";
+
+/** Offers the meeting as an .ics file the browser saves. */
+async function downloadCalendar(fetchIt: () => Promise<{ filename: string; content: string }>) {
+  const { filename, content } = await fetchIt();
+  const url = URL.createObjectURL(new Blob([content], { type: "text/calendar" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** A meeting: when (my zone), with whom, where; move, cancel, add to calendar, rate afterwards. */
+export function MeetingCard({ meeting }: { meeting: TMeeting }) {
+  const { t, language } = useI18n();
+  const utils = trpc.useUtils();
+  const options = { onSuccess: () => utils.mentoring.invalidate() };
+  const reschedule = trpc.mentoring.proposeReschedule.useMutation(options);
+  const answer = trpc.mentoring.answerReschedule.useMutation(options);
+  const cancel = trpc.mentoring.cancelMeeting.useMutation(options);
+  const rate = trpc.mentoring.rateMeeting.useMutation(options);
+  const setPlace = trpc.mentoring.setPlace.useMutation(options);
+  const [moving, setMoving] = useState(false);
+  const [newTime, setNewTime] = useState("");
+  const [stars, setStars] = useState(0);
+  const [comment, setComment] = useState("");
+  const [isPublic, setPublic] = useState(false);
+  const [link, setLink] = useState(meeting.place ?? "");
+  const free = trpc.mentoring.freeSlots.useQuery(
+    { mentorId: meeting.mentor.id, lengthMinutes: meeting.lengthMinutes },
+    { enabled: moving },
+  );
+  const error = [reschedule, answer, cancel, rate, setPlace].find((m) => m.error)?.error;
+  const person = meeting.role === "mentor" ? meeting.learner : meeting.mentor;
+  const when = (date: Date) => formatWhen(date, language);
+  const scheduled = meeting.state === "scheduled";
+
+  return (
+    <li className="mentoring-card" id={`meeting-${meeting.id}`} data-testid="meeting-card">
+      <div className="mentoring-card__head">
+        <Avatar user={person} size={32} />
+        <div>
+          <strong>{when(meeting.startsAt)}</strong> · {t("request.minutes", { minutes: meeting.lengthMinutes })}
+          <div className="small">
+            {meeting.role === "mentor" ? t("mentoring.mentee") : t("mentoring.mentor")}:{" "}
+            <strong>{person.displayName}</strong> · #{meeting.topic}
+            {meeting.state !== "scheduled" && (
+              <span className="badge badge--spaced">
+                {meeting.state === "over" ? t("mentoring.over") : t("mentoring.cancelledShort")}
+              </span>
+            )}
+          </div>
+        </div>
+      </div>
+      <p className="small">
+        {meeting.place ? (
+          <a href={meeting.place} target="_blank" rel="noreferrer noopener">
+            {meeting.place}
+          </a>
+        ) : (
+          t("mentoring.inChat")
+        )}
+      </p>
+      {meeting.cancelReason && <p className="small">{t("mentoring.cancelled", { reason: meeting.cancelReason })}</p>}
+      {meeting.proposal && (
+        <p className="small" data-testid="meeting-proposal">
+          {meeting.proposal.byMe
+            ? t("mentoring.proposalByMe", { time: when(meeting.proposal.startsAt) })
+            : t("mentoring.proposalByOther", { time: when(meeting.proposal.startsAt) })}
+        </p>
+      )}
+      <div className="mentoring-card__actions">
+        <Link to={`/chat/${meeting.roomId}`} className="button">
+          {t("mentoring.openChat")}
+        </Link>
+        {meeting.state !== "cancelled" && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void downloadCalendar(() => utils.mentoring.meetingCalendar.fetch({ id: meeting.id }))}
+          >
+            {t("mentoring.calendar")}
+          </button>
+        )}
+        {scheduled && meeting.proposal && !meeting.proposal.byMe && (
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => answer.mutate({ id: meeting.id, accept: true })}
+            >
+              {t("mentoring.acceptProposal")}
+            </button>
+            <button type="button" className="button" onClick={() => answer.mutate({ id: meeting.id, accept: false })}>
+              {t("mentoring.declineProposal")}
+            </button>
+          </>
+        )}
+        {scheduled && (
+          <>
+            <button type="button" className="button" onClick={() => setMoving((v) => !v)}>
+              {t("mentoring.reschedule")}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                const reason = window.prompt(t("mentoring.cancelReason"));
+                if (reason?.trim()) cancel.mutate({ id: meeting.id, reason });
+              }}
+            >
+              {t("mentoring.cancel")}
+            </button>
+          </>
+        )}
+      </div>
+      {moving && (
+        <form
+          className="form form--inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (newTime) reschedule.mutate({ id: meeting.id, startsAt: new Date(Number(newTime)) });
+          }}
+        >
+          <label className="field">
+            <span>{t("mentoring.pickTime")}</span>
+            <select value={newTime} onChange={(e) => setNewTime(e.target.value)}>
+              <option value="" />
+              {free.data?.starts.map((time) => (
+                <option key={time.getTime()} value={time.getTime()}>
+                  {when(time)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={!newTime}>
+            {t("mentoring.sendProposal")}
+          </button>
+        </form>
+      )}
+      {scheduled && meeting.role === "mentor" && (
+        <form
+          className="form form--inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setPlace.mutate({ id: meeting.id, place: link.trim() || null });
+          }}
+        >
+          <label className="field">
+            <span>{t("mentoring.place")}</span>
+            <input type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" />
+          </label>
+          <button type="submit" className="button">
+            {t("mentoring.setPlace")}
+          </button>
+        </form>
+      )}
+      {meeting.rating && <p className="small">{t("mentoring.rated", { value: meeting.rating.value })}</p>}
+      {meeting.canRate && (
+        <form
+          className="form rating-form"
+          data-testid="rating-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (stars) rate.mutate({ id: meeting.id, rating: stars, comment: comment || null, public: isPublic });
+          }}
+        >
+          <fieldset className="stars">
+            <legend>{t("mentoring.rate")}</legend>
+            {[1, 2, 3, 4, 5].map((value) => (
+              <label key={value} className="stars__star" title={t("mentoring.stars", { count: value })}>
+                <input
+                  type="radio"
+                  name={`stars-${meeting.id}`}
+                  className="visually-hidden"
+                  checked={stars === value}
+                  onChange={() => setStars(value)}
+                />
+                <span aria-hidden>{value <= stars ? "★" : "☆"}</span>
+                <span className="visually-hidden">{t("mentoring.stars", { count: value })}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span>{t("mentoring.comment")}</span>
+            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} />
+          </label>
+          <label className="choice__option">
+            <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
+            {t("mentoring.public")}
+          </label>
+          <button type="submit" className="button button--primary" disabled={!stars || rate.isPending}>
+            {t("mentoring.submitRating")}
+          </button>
+        </form>
+      )}
+      <FormError error={error} />
+    </li>
+  );
+}

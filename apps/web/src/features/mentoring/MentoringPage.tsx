@@ -1,0 +1,97 @@
+import { useEffect } from "react";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { describeError } from "../../lib/errors";
+import { useMe } from "../auth/use-me";
+import { RequestCard } from "./RequestCard";
+import { MeetingCard } from "./MeetingCard";
+
+const tabs = ["requests", "meetings"] as const;
+
+/** /mentoring: my requests (to me as a mentor, from me as a learner) and my meetings, upcoming and past. */
+export function MentoringPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const me = useMe();
+  const { hash } = useLocation();
+  const [params, setParams] = useSearchParams();
+  const tab = tabs.find((x) => x === params.get("tab")) ?? "requests";
+  const box = params.get("box") === "outgoing" ? "outgoing" : "incoming";
+  const state = params.get("state") === "closed" ? "closed" : "waiting";
+  const scope = params.get("scope") === "past" ? "past" : "upcoming";
+  const signedIn = Boolean(me.data);
+  const requests = trpc.mentoring.requests.useQuery({ box, state }, { enabled: signedIn && tab === "requests" });
+  const meetings = trpc.mentoring.meetings.useQuery({ scope }, { enabled: signedIn && tab === "meetings" });
+  const set = (key: string, value: string) =>
+    setParams((current) => {
+      current.set(key, value);
+      return current;
+    });
+  // A link to one meeting (#meeting-<id>) scrolls to it once it is on the page.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: "center" });
+  }, [hash, meetings.data]);
+
+  if (me.isSuccess && !me.data) {
+    return (
+      <p className="page placeholder">
+        <Link to="/signin">{t("mentors.signInToRequest")}</Link>
+      </p>
+    );
+  }
+  const error = requests.error ?? meetings.error;
+  return (
+    <div className="page mentoring">
+      <div className="page__header">
+        <h1>{t("mentoring.title")}</h1>
+        <Link to="/mentors" className="button">
+          {t("mentoring.findMentor")}
+        </Link>
+      </div>
+      <div className="tabs" role="tablist" aria-label={t("mentoring.title")}>
+        {tabs.map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} onClick={() => set("tab", x)}>
+            {t(`mentoring.${x}`)}
+          </button>
+        ))}
+      </div>
+      {tab === "requests" ? (
+        <>
+          <div className="filters">
+            <select aria-label={t("mentoring.requests")} value={box} onChange={(e) => set("box", e.target.value)}>
+              <option value="incoming">{t("mentoring.incoming")}</option>
+              <option value="outgoing">{t("mentoring.outgoing")}</option>
+            </select>
+            <select aria-label={t("mentoring.waiting")} value={state} onChange={(e) => set("state", e.target.value)}>
+              <option value="waiting">{t("mentoring.waiting")}</option>
+              <option value="closed">{t("mentoring.closed")}</option>
+            </select>
+          </div>
+          <ul className="mentoring-list" data-testid="requests">
+            {requests.data?.map((request) => (
+              <RequestCard key={request.id} request={request} />
+            ))}
+          </ul>
+          {requests.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noRequests")}</p>}
+        </>
+      ) : (
+        <>
+          <div className="filters">
+            <select aria-label={t("mentoring.meetings")} value={scope} onChange={(e) => set("scope", e.target.value)}>
+              <option value="upcoming">{t("mentoring.upcoming")}</option>
+              <option value="past">{t("mentoring.past")}</option>
+            </select>
+          </div>
+          <ul className="mentoring-list" data-testid="meetings">
+            {meetings.data?.map((meeting) => (
+              <MeetingCard key={meeting.id} meeting={meeting} />
+            ))}
+          </ul>
+          {meetings.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noMeetings")}</p>}
+        </>
+      )}
+      {error && <p className="form__error">{describeError(error, i18n)}</p>}
+    </div>
+  );
+}

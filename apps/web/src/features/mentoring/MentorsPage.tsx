@@ -1,0 +1,133 @@
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
+import { mentorLanguages, type TMentorListInput } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { useListNavigation } from "../../lib/use-list-navigation";
+import { useMe } from "../auth/use-me";
+import { MentorCard } from "./MentorCard";
+import { MentorDetail } from "./MentorDetail";
+
+/**
+ * /mentors and /mentors/<user id>: the list (filters in the URL, most relevant to me
+ * first) beside the selected mentor's detail; j / k and Enter move through the list.
+ */
+export function MentorsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const selected = useParams().userId ?? null;
+  const [params, setParams] = useSearchParams();
+  const input: TMentorListInput = {
+    page: Math.max(1, Number(params.get("page") ?? 1) || 1),
+    topic: params.get("topic") ?? undefined,
+    language: mentorLanguages.find((l) => l === params.get("language")),
+    freeThisWeek: params.get("free") === "1" || undefined,
+  };
+  const list = trpc.mentoring.list.useQuery(input, { placeholderData: (previous) => previous });
+  const topics = trpc.mentoring.topics.useQuery(undefined, { staleTime: 60_000 });
+  const set = (key: string, value: string | null) =>
+    setParams((current) => {
+      if (value) current.set(key, value);
+      else current.delete(key);
+      if (key !== "page") current.delete("page");
+      return current;
+    });
+  const items = list.data?.items ?? [];
+  const open = (userId: string) => void navigate({ pathname: `/mentors/${userId}`, search: params.toString() });
+  useListNavigation({ ids: items.map((m) => m.user.id), selected, onSelect: open });
+
+  return (
+    <PanelGroup direction="horizontal" autoSaveId="orgo.mentors.panes" className="panes mentors">
+      <Panel defaultSize={40} minSize={26} className="pane pane--list">
+        <div className="pane__scroll mentors__list" aria-labelledby="mentors-title">
+          <div className="page__header">
+            <h1 id="mentors-title">{t("mentors.title")}</h1>
+            {me.data && (
+              <Link to="/mentoring" className="button">
+                {t("nav.mentoring")}
+              </Link>
+            )}
+          </div>
+          <div className="filters">
+            <label>
+              {t("mentors.filter.topic")}{" "}
+              <select value={input.topic ?? ""} onChange={(e) => set("topic", e.target.value || null)}>
+                <option value="">{t("mentors.filter.all")}</option>
+                {topics.data?.map((topic) => (
+                  <option key={topic.tag} value={topic.tag}>
+                    #{topic.tag} ({topic.count})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("mentors.filter.language")}{" "}
+              <select value={input.language ?? ""} onChange={(e) => set("language", e.target.value || null)}>
+                <option value="">{t("mentors.filter.all")}</option>
+                {mentorLanguages.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="choice__option">
+              <input
+                type="checkbox"
+                checked={Boolean(input.freeThisWeek)}
+                onChange={(e) => set("free", e.target.checked ? "1" : null)}
+              />
+              {t("mentors.filter.free")}
+            </label>
+          </div>
+          <p className="muted small">{t("mentors.total", { count: list.data?.total ?? 0 })}</p>
+          <ul className="mentor-list" data-testid="mentors">
+            {items.map((mentor) => (
+              <li key={mentor.user.id} data-list-id={mentor.user.id}>
+                <Link
+                  to={{ pathname: `/mentors/${mentor.user.id}`, search: params.toString() }}
+                  className={`mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
+                  aria-current={selected === mentor.user.id ? "true" : undefined}
+                >
+                  <MentorCard mentor={mentor} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {list.isSuccess && items.length === 0 && <p className="placeholder">{t("mentors.none")}</p>}
+          {(list.data?.pageCount ?? 0) > 1 && (
+            <nav className="pager" aria-label={t("search.pages")}>
+              {Array.from({ length: list.data!.pageCount }, (_, i) => i + 1).map((page) => (
+                <button
+                  key={page}
+                  type="button"
+                  className={`button${page === input.page ? " button--primary" : ""}`}
+                  aria-current={page === input.page ? "page" : undefined}
+                  onClick={() => set("page", String(page))}
+                >
+                  {page}
+                </button>
+              ))}
+            </nav>
+          )}
+          {me.data && (
+            <p className="small">
+              <Link to="/settings#mentoring">{t("mentors.becomeMentor")}</Link>
+            </p>
+          )}
+        </div>
+      </Panel>
+      <PanelResizeHandle className="pane__handle" />
+      <Panel minSize={30} className="pane pane--detail">
+        <div className="pane__scroll mentors__detail">
+          {selected ? (
+            <MentorDetail key={selected} userId={selected} />
+          ) : (
+            <p className="placeholder muted">{t("mentors.selectHint")}</p>
+          )}
+        </div>
+      </Panel>
+    </PanelGroup>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from "react";
+import { MAX_PROPOSED_TIMES, type TMentorDetail } from "@orgo/api-contract/schemas";
+import { useI18n } from "../../i18n/i18n";
+import { trpc } from "../../lib/trpc";
+import { fieldErrorsOf } from "../../lib/errors";
+import { Dialog } from "../../shell/Dialog";
+import { FormError } from "../../ui/FormError";
+import { byDay, formatClock, localZone } from "./time";
+
+/** Ask a mentor: topic, length, what for, and up to three of their free times in my own zone. */
+export function RequestDialog({ mentor, onClose }: { mentor: TMentorDetail; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const utils = trpc.useUtils();
+  const [topic, setTopic] = useState(mentor.sharedTopics[0] ?? mentor.topics[0] ?? "");
+  const [lengthMinutes, setLength] = useState<30 | 60>(30);
+  const [message, setMessage] = useState("");
+  const [picked, setPicked] = useState<number[]>([]);
+  const free = trpc.mentoring.freeSlots.useQuery({ mentorId: mentor.user.id, lengthMinutes });
+  const send = trpc.mentoring.sendRequest.useMutation({
+    onSuccess: async () => {
+      await Promise.all([
+        utils.mentoring.byId.invalidate({ userId: mentor.user.id }),
+        utils.mentoring.requests.invalidate(),
+      ]);
+      onClose();
+    },
+  });
+  const errors = fieldErrorsOf(send.error, i18n);
+  const toggle = (time: number) =>
+    setPicked((now) =>
+      now.includes(time) ? now.filter((t) => t !== time) : now.length < MAX_PROPOSED_TIMES ? [...now, time] : now,
+    );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (send.isPending) return;
+    send.mutate({
+      mentorId: mentor.user.id,
+      topic,
+      lengthMinutes,
+      message,
+      proposedTimes: picked.map((time) => new Date(time)),
+    });
+  };
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t("request.title", { name: mentor.user.displayName })}
+      className="request-dialog"
+    >
+      <form className="form" onSubmit={submit} noValidate data-testid="request-form">
+        <div className="form__row">
+          <label className="field">
+            <span>{t("request.topic")}</span>
+            <select value={topic} onChange={(e) => setTopic(e.target.value)} aria-invalid={Boolean(errors.topic)}>
+              {mentor.topics.map((tag) => (
+                <option key={tag} value={tag}>
+                  #{tag}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="field">
+            <legend>{t("request.length")}</legend>
+            {([30, 60] as const).map((minutes) => (
+              <label key={minutes} className="choice__option">
+                <input
+                  type="radio"
+                  name="length"
+                  checked={lengthMinutes === minutes}
+                  onChange={() => {
+                    setLength(minutes);
+                    setPicked([]);
+                  }}
+                />
+                {t("request.minutes", { minutes })}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <label className="field">
+          <span>{t("request.message")}</span>
+          <textarea
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            rows={4}
+            maxLength={2000}
+            aria-invalid={Boolean(errors.message)}
+          />
+          {errors.message && <span className="field__error">{errors.message.join(" ")}</span>}
+        </label>
+        <fieldset className="field times">
+          <legend>{t("request.times", { zone: localZone() })}</legend>
+          {free.data?.starts.length === 0 && <p className="muted">{t("request.noTimes")}</p>}
+          {byDay(free.data?.starts ?? [], language).map(([day, times]) => (
+            <div key={day} className="times__day">
+              <span className="times__label small">{day}</span>
+              <div className="times__options">
+                {times.map((time) => (
+                  <label key={time.getTime()} className="time-option">
+                    <input
+                      type="checkbox"
+                      checked={picked.includes(time.getTime())}
+                      disabled={!picked.includes(time.getTime()) && picked.length >= MAX_PROPOSED_TIMES}
+                      onChange={() => toggle(time.getTime())}
+                    />
+                    {formatClock(time, language)}
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
+          {errors.proposedTimes && <span className="field__error">{errors.proposedTimes.join(" ")}</span>}
+        </fieldset>
+        <FormError error={send.error} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={send.isPending || picked.length === 0}>
+            {t("request.send")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
