@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ZMentorSettingsInput,
@@ -11,6 +13,7 @@ import { createMentoringJobs } from "../src/mentoring/mentoring-jobs.js";
 import { addJob, type JobQueue } from "../src/jobs/job-queue.js";
 import { createLogger } from "../src/logger.js";
 import { startJobQueue } from "../src/jobs/job-queue.js";
+import { createMentorDirectory } from "../src/mentoring/mentor-directory.js";
 import { appErrorOf } from "./helpers/auth-fixture.js";
 import { communityFixture } from "./helpers/community-fixture.js";
 
@@ -401,6 +404,67 @@ describe("mentoring", () => {
       const hidden = await mentoring.list({ page: 1, topic: "css" }, reader);
       expect(hidden.total).toBe(0);
       expect((await appErrorOf(mentoring.byId(react.userId, reader))).code).toBe("NOT_FOUND");
+    });
+  });
+
+  describe("search and time zones", () => {
+    it("finds mentors by topic, name or pitch, as search's fourth kind, never across a block", async () => {
+      const reader = await f.person();
+      const rust = await f.person("rust_mentor");
+      await mentoring.updateSettings(rust, settings({ topics: ["rust"], pitch: "Ownership and lifetimes, gently." }));
+      const directory = createMentorDirectory({ db: f.fresh.db, now });
+      const byTopic = await directory.search({ q: "rust", page: 1, limit: 20 }, reader);
+      expect(byTopic.items.map((m) => m.user.handle)).toEqual(["rust_mentor"]);
+      expect((await directory.search({ q: "lifetimes", page: 1, limit: 20 }, reader)).total).toBe(1);
+      await f.fresh.db.block.create({ data: { blockerId: reader.userId, blockedId: rust.userId } });
+      expect(await directory.count("rust", reader)).toBe(0);
+      expect(await directory.count("rust", null)).toBe(1);
+    });
+
+    it("offers a Berlin mentor's 10:00 an hour earlier in UTC after the spring change, and refuses the old hour", async () => {
+      const saved = clock;
+      clock = new Date("2027-03-22T00:00:00Z");
+      try {
+        const berlin = await f.person("berlin_mentor");
+        await mentoring.updateSettings(
+          berlin,
+          settings({ timeZone: "Europe/Berlin", slots: [{ weekday: 5, start: "10:00", end: "10:30" }] }),
+        );
+        const starts = await freeTimes(berlin.userId);
+        expect(starts.map((d) => d.toISOString())).toEqual(["2027-03-27T09:00:00.000Z", "2027-04-03T08:00:00.000Z"]);
+        const learner = await f.person();
+        const input = { mentorId: berlin.userId, topic: "react", message: "Hooks", lengthMinutes: 30 as const };
+        const wrong = await appErrorOf(
+          mentoring.sendRequest(learner, { ...input, proposedTimes: [new Date("2027-04-03T09:00:00Z")] }),
+        );
+        expect(wrong.code).toBe("VALIDATION");
+        const sent = await mentoring.sendRequest(learner, { ...input, proposedTimes: starts });
+        expect(sent.proposedTimes).toEqual(starts);
+      } finally {
+        clock = saved;
+      }
+    });
+  });
+
+  describe("the orphan-upload sweep", () => {
+    it("deletes pictures never attached once a day old, with their files, and keeps attached ones and avatars", async () => {
+      const owner = await f.person();
+      const make = (key: string, kind: string, createdAt: Date) =>
+        f.fresh.db.upload.create({
+          data: { ownerId: owner.userId, kind, key, width: 1, height: 1, bytes: 1, createdAt },
+        });
+      const old = new Date(clock.getTime() - 25 * 3600_000);
+      await f.storage.put("post-images/orphanorphanorphan01.webp", new Uint8Array([1]), "image/webp");
+      await make("post-images/orphanorphanorphan01.webp", "post-image", old);
+      const fresh = await make("post-images/freshfreshfresh0001.webp", "post-image", clock);
+      const avatar = await make("avatars/avataravataravatar01.webp", "avatar", old);
+      const attached = await make("post-images/attachedattached0001.webp", "post-image", old);
+      const post = await f.fresh.db.post.create({ data: { authorId: owner.userId, title: "t", body: "b" } });
+      await f.fresh.db.postImage.create({ data: { postId: post.id, uploadId: attached.id, position: 0 } });
+      await handlers["sweep:orphanUploads"]({});
+      const left = await f.fresh.db.upload.findMany({ where: { ownerId: owner.userId }, select: { id: true } });
+      expect(left.map((u) => u.id).sort()).toEqual([fresh.id, avatar.id, attached.id].sort());
+      expect(existsSync(path.join(f.storage.root, "post-images/orphanorphanorphan01.webp"))).toBe(false);
     });
   });
 });

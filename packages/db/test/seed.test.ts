@@ -22,4 +22,15 @@ describe("seedDemoData", () => {
     const times = posts.map((p) => p.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
+
+  it("has two mentors with weekly slots and a past meeting of demo's to rate", async () => {
+    const mentors = await fresh.db.mentorProfile.findMany({ include: { user: true } });
+    expect(mentors.map((m) => m.user.handle).sort()).toEqual(["leo_builds", "sara_k"]);
+    expect(mentors.every((m) => m.active && Array.isArray(m.slots) && m.slots.length > 0)).toBe(true);
+    const meeting = await fresh.db.mentorMeeting.findFirstOrThrow({ include: { learner: true } });
+    expect(meeting.learner.handle).toBe("demo");
+    expect(meeting.startsAt.getTime()).toBeLessThan(Date.now() - meeting.lengthMinutes * 60_000);
+    expect(meeting.rating).toBeNull();
+    expect(await fresh.db.mentorProfile.count()).toBe(2);
+  });
 });

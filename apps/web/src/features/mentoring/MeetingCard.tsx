@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Link } from "react-router";
 import type { TMeeting } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -27,6 +27,7 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
   const rate = trpc.mentoring.rateMeeting.useMutation(options);
   const setPlace = trpc.mentoring.setPlace.useMutation(options);
   const [moving, setMoving] = useState(false);
+  const timeFieldId = useId();
   const [newTime, setNewTime] = useState("");
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
@@ -128,9 +129,9 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
             if (newTime) reschedule.mutate({ id: meeting.id, startsAt: new Date(Number(newTime)) });
           }}
         >
-          <label className="field">
-            <span>{t("mentoring.pickTime")}</span>
-            <select value={newTime} onChange={(e) => setNewTime(e.target.value)}>
+          <div className="field">
+            <label htmlFor={`pick-${timeFieldId}`}>{t("mentoring.pickTime")}</label>
+            <select id={`pick-${timeFieldId}`} value={newTime} onChange={(e) => setNewTime(e.target.value)}>
               <option value="" />
               {free.data?.starts.map((time) => (
                 <option key={time.getTime()} value={time.getTime()}>
@@ -138,7 +139,7 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="button" disabled={!newTime}>
             {t("mentoring.sendProposal")}
           </button>

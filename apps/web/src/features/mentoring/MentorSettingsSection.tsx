@@ -143,9 +143,10 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
         {errors.pitch && <span className="field__error">{errors.pitch.join(" ")}</span>}
       </label>
       <div className="form__row">
-        <label className="field">
-          <span>{t("settings.mentoring.timeZone")}</span>
-          <select value={form.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
+        {/* Not wrapped in its label: the label's text would hold every zone's name. */}
+        <div className="field">
+          <label htmlFor="mentor-time-zone">{t("settings.mentoring.timeZone")}</label>
+          <select id="mentor-time-zone" value={form.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
             {zones().map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
@@ -153,7 +154,7 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
             ))}
           </select>
           {errors.timeZone && <span className="field__error">{errors.timeZone.join(" ")}</span>}
-        </label>
+        </div>
         <label className="field">
           <span>{t("settings.mentoring.capacity")}</span>
           <input

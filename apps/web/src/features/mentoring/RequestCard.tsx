@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { TMentorRequest } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -30,6 +30,7 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
   const decline = trpc.mentoring.declineRequest.useMutation(options);
   const withdraw = trpc.mentoring.withdrawRequest.useMutation(options);
   const [proposing, setProposing] = useState(false);
+  const timeFieldId = useId();
   const [declining, setDeclining] = useState(false);
   const [other, setOther] = useState("");
   const [place, setPlace] = useState("");
@@ -138,9 +139,9 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
             if (other) propose.mutate({ id: request.id, startsAt: new Date(Number(other)), place: place || null });
           }}
         >
-          <label className="field">
-            <span>{t("mentoring.pickTime")}</span>
-            <select value={other} onChange={(e) => setOther(e.target.value)}>
+          <div className="field">
+            <label htmlFor={`pick-${timeFieldId}`}>{t("mentoring.pickTime")}</label>
+            <select id={`pick-${timeFieldId}`} value={other} onChange={(e) => setOther(e.target.value)}>
               <option value="" />
               {free.data?.starts.map((time) => (
                 <option key={time.getTime()} value={time.getTime()}>
@@ -148,7 +149,7 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="button" disabled={!other || propose.isPending}>
             {t("mentoring.sendProposal")}
           </button>
