@@ -63,6 +63,9 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
   });
 
   it("the mentor, in Korean, accepts the second time; both see the meeting and the room", async () => {
+    // The learner watches their waiting request; it leaves the list live when answered.
+    await learner.goto(`${app.url}/mentoring?box=outgoing`);
+    await learner.getByTestId("request-card").waitFor();
     await mentor.goto(`${app.url}/mentoring`);
     const card = mentor.getByTestId("request-card");
     await card.waitFor();
@@ -78,6 +81,7 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     const request = await app.db.mentorRequest.findUniqueOrThrow({ where: { id: stored.requestId } });
     expect(stored.startsAt).toEqual(request.proposedTimes[1]);
     await mentor.screenshot({ path: screenshotPath("mentoring-04-meeting-ko") });
+    await expect.poll(() => learner.getByTestId("request-card").count()).toBe(0);
 
     await learner.goto(`${app.url}/mentoring?tab=meetings`);
     await learner.getByTestId("meeting-card").waitFor();

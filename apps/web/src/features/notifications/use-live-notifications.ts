@@ -56,6 +56,8 @@ export function useLiveNotifications() {
       if (event.kind === "changed" && !event.notification.read) announce(event.notification, event.alert);
       // The open list (if any) takes the change in place.
       void utils.notification.list.invalidate();
+      // Requests and meetings on screen follow the other side's answer without a reload.
+      if (event.kind === "changed" && event.notification.mentoring) void utils.mentoring.invalidate();
     },
     onStarted: () => {
       void utils.notification.unreadCount.invalidate();
