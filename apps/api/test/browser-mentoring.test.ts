@@ -128,5 +128,8 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     await detail.getByText("Found the double render in ten minutes.").waitFor();
     expect(await detail.textContent()).toContain("★ 4 (1)");
     await mentor.screenshot({ path: screenshotPath("mentoring-08-profile-ko") });
+    // The mentor's public profile links to their mentoring page with the rating.
+    await learner.goto(`${app.url}/u/leo_builds`);
+    await expect.poll(() => learner.getByTestId("mentor-link").textContent()).toBe("Mentor ★ 4");
   });
 });

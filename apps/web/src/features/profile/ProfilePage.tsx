@@ -9,6 +9,7 @@ import { PostList } from "../feed/PostList";
 import { useMe } from "../auth/use-me";
 import { FollowButton } from "./FollowButton";
 import { MessageButton } from "../chat/MessageButton";
+import { MentorLink } from "../mentoring/MentorLink";
 import { PeopleList } from "./PeopleList";
 import { useLiveProfile } from "./use-live-profile";
 
@@ -79,6 +80,7 @@ export function ProfilePage() {
             )
           )}
           {user.followsMe && <span className="badge">{t("profile.followsYou")}</span>}
+          <MentorLink userId={user.id} />
         </div>
       </header>
       <div className="tabs" role="tablist" aria-label={t("profile.sections")}>
