@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { lazyPage } from "./lazy-page";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { I18nProvider } from "../i18n/i18n";
@@ -7,20 +8,22 @@ import { UiStateProvider } from "../shell/ui-state";
 import { Shell } from "../shell/Shell";
 import { trpc, createTrpcClient } from "../lib/trpc";
 import { FeedPage } from "../features/feed/FeedPage";
-import { SettingsPage } from "../features/settings/SettingsPage";
-import { SignInPage } from "../features/auth/SignInPage";
-import { SignUpPage } from "../features/auth/SignUpPage";
-import { ForgotPasswordPage } from "../features/auth/ForgotPasswordPage";
-import { ResetPasswordPage } from "../features/auth/ResetPasswordPage";
-import { ProfilePage } from "../features/profile/ProfilePage";
-import { SearchPage } from "../features/search/SearchPage";
-import { NotificationsPage } from "../features/notifications/NotificationsPage";
-import { StudiesPage } from "../features/studies/StudiesPage";
-import { StudyPage } from "../features/studies/StudyPage";
-import { StudyFormPage } from "../features/studies/StudyFormPage";
-import { ChatPage } from "../features/chat/ChatPage";
-import { MentorsPage } from "../features/mentoring/MentorsPage";
-import { MentoringPage } from "../features/mentoring/MentoringPage";
+
+// Every section but the feed (the first screen) is its own chunk, fetched when first opened.
+const SettingsPage = lazyPage(() => import("../features/settings/SettingsPage"), "SettingsPage");
+const SignInPage = lazyPage(() => import("../features/auth/SignInPage"), "SignInPage");
+const SignUpPage = lazyPage(() => import("../features/auth/SignUpPage"), "SignUpPage");
+const ForgotPasswordPage = lazyPage(() => import("../features/auth/ForgotPasswordPage"), "ForgotPasswordPage");
+const ResetPasswordPage = lazyPage(() => import("../features/auth/ResetPasswordPage"), "ResetPasswordPage");
+const ProfilePage = lazyPage(() => import("../features/profile/ProfilePage"), "ProfilePage");
+const SearchPage = lazyPage(() => import("../features/search/SearchPage"), "SearchPage");
+const NotificationsPage = lazyPage(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
+const StudiesPage = lazyPage(() => import("../features/studies/StudiesPage"), "StudiesPage");
+const StudyPage = lazyPage(() => import("../features/studies/StudyPage"), "StudyPage");
+const StudyFormPage = lazyPage(() => import("../features/studies/StudyFormPage"), "StudyFormPage");
+const ChatPage = lazyPage(() => import("../features/chat/ChatPage"), "ChatPage");
+const MentorsPage = lazyPage(() => import("../features/mentoring/MentorsPage"), "MentorsPage");
+const MentoringPage = lazyPage(() => import("../features/mentoring/MentoringPage"), "MentoringPage");
 
 export function App() {
   const [queryClient] = useState(

@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { Suspense, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ErrorPage } from "./ErrorPage";
@@ -11,6 +11,17 @@ import { useUi } from "./ui-state";
 import { Composer } from "../features/composer/Composer";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
 import { Toasts } from "./Toasts";
+import { useI18n } from "../i18n/i18n";
+
+/** While a section's chunk loads: the frame stays, the content area says so. */
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <p className="page placeholder muted" role="status">
+      {t("feed.loading")}
+    </p>
+  );
+}
 
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */
 export function Shell() {
@@ -36,7 +47,9 @@ export function Shell() {
             <OAuthNotice />
             {/* A page that fails to render leaves the shell working; going elsewhere recovers. */}
             <ErrorBoundary key={pathname} fallback={(reference) => <ErrorPage reference={reference} />}>
-              <Outlet />
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
             </ErrorBoundary>
           </main>
         </div>
