@@ -181,6 +181,62 @@ describe("password reset, account deletion and sign-in methods", () => {
     expect(await f.fresh.db.notification.count({ where: { actorId: leaving.viewer.userId } })).toBe(0);
   });
 
+  it("takes a deleted learner's mentoring ratings out of their mentor's average", async () => {
+    const leaving = await f.signedUp();
+    const mentor = await f.signedUp();
+    const db = f.fresh.db;
+    await db.mentorProfile.create({
+      data: {
+        userId: mentor.viewer.userId,
+        topics: ["sql"],
+        languages: ["en"],
+        pitch: "SQL",
+        timeZone: "Asia/Seoul",
+        capacity: 2,
+        slots: [],
+        ratingSum: 9,
+        ratingCount: 2,
+      },
+    });
+    const startsAt = new Date(Date.now() - 3 * 3600_000);
+    const room = await db.chatRoom.create({ data: { kind: "direct", directKey: `${leaving.viewer.userId}:x` } });
+    for (const [learnerId, rating] of [
+      [leaving.viewer.userId, 5],
+      [(await f.signedUp()).viewer.userId, 4],
+    ] as const) {
+      const request = await db.mentorRequest.create({
+        data: {
+          mentorId: mentor.viewer.userId,
+          learnerId,
+          topic: "sql",
+          message: "x",
+          lengthMinutes: 30,
+          proposedTimes: [startsAt],
+          status: "accepted",
+          expiresAt: startsAt,
+        },
+      });
+      await db.mentorMeeting.create({
+        data: {
+          requestId: request.id,
+          mentorId: mentor.viewer.userId,
+          learnerId,
+          roomId: room.id,
+          startsAt,
+          lengthMinutes: 30,
+          rating,
+          ratedAt: new Date(),
+        },
+      });
+    }
+    await f.auth.deleteAccount(leaving.viewer, {
+      password: leaving.person.password,
+      confirmHandle: leaving.person.handle,
+    });
+    const profile = await db.mentorProfile.findUniqueOrThrow({ where: { userId: mentor.viewer.userId } });
+    expect([profile.ratingSum, profile.ratingCount]).toEqual([4, 1]);
+  });
+
   it("closes the studies a deleted account led, and frees the seats of those it joined", async () => {
     const leading = await f.signedUp();
     const joining = await f.signedUp();

@@ -5,6 +5,8 @@ export interface CounterScope {
   userIds?: string[];
   postIds?: number[];
   studyIds?: number[];
+  /** Mentors whose rating sum and count to recompute from their meetings' ratings. */
+  mentorIds?: string[];
 }
 
 /**
@@ -34,5 +36,12 @@ export async function recountCounters(tx: Prisma.TransactionClient, scope: Count
     await tx.$executeRaw`
       update "Study" s set "memberCount" = (select count(*) from "StudyMember" m where m."studyId" = s.id)
       where ${only("s.id", scope.studyIds, "int[]")}`;
+  }
+  if (scope.mentorIds?.length !== 0) {
+    await tx.$executeRaw`
+      update "MentorProfile" p set
+        "ratingSum" = (select coalesce(sum(m.rating), 0) from "MentorMeeting" m where m."mentorId" = p."userId"),
+        "ratingCount" = (select count(m.rating) from "MentorMeeting" m where m."mentorId" = p."userId")
+      where ${only('p."userId"', scope.mentorIds, "uuid[]")}`;
   }
 }

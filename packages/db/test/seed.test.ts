@@ -27,10 +27,14 @@ describe("seedDemoData", () => {
     const mentors = await fresh.db.mentorProfile.findMany({ include: { user: true } });
     expect(mentors.map((m) => m.user.handle).sort()).toEqual(["leo_builds", "sara_k"]);
     expect(mentors.every((m) => m.active && Array.isArray(m.slots) && m.slots.length > 0)).toBe(true);
-    const meeting = await fresh.db.mentorMeeting.findFirstOrThrow({ include: { learner: true } });
+    const meeting = await fresh.db.mentorMeeting.findFirstOrThrow({
+      where: { learner: { handle: "demo" } },
+      include: { learner: true },
+    });
     expect(meeting.learner.handle).toBe("demo");
     expect(meeting.startsAt.getTime()).toBeLessThan(Date.now() - meeting.lengthMinutes * 60_000);
     expect(meeting.rating).toBeNull();
-    expect(await fresh.db.mentorProfile.count()).toBe(2);
+    const sara = mentors.find((m) => m.user.handle === "sara_k")!;
+    expect([sara.ratingSum, sara.ratingCount]).toEqual([9, 2]);
   });
 });

@@ -121,8 +121,8 @@ async function seedChat(tx: Prisma.TransactionClient, ids: Map<string, string>) 
 }
 
 /**
- * Two mentors with free times every week (sara_k in Seoul, leo_builds in Berlin), and
- * a meeting of demo with sara_k two days ago that demo has not rated yet.
+ * Two mentors with free times every week (sara_k in Seoul, leo_builds in Berlin); two
+ * rated past meetings with sara_k, and one of demo's two days ago not rated yet.
  */
 async function seedMentoring(tx: Prisma.TransactionClient, ids: Map<string, string>) {
   const weekdays = [0, 1, 2, 3, 4];
@@ -140,8 +140,6 @@ async function seedMentoring(tx: Prisma.TransactionClient, ids: Map<string, stri
           ...weekdays.map((weekday) => ({ weekday, start: "19:00", end: "22:00" })),
           { weekday: 5, start: "10:00", end: "16:00" },
         ],
-        ratingSum: 9,
-        ratingCount: 2,
       },
       {
         userId: ids.get("leo_builds")!,
@@ -158,34 +156,67 @@ async function seedMentoring(tx: Prisma.TransactionClient, ids: Map<string, stri
       },
     ],
   });
-  const demo = ids.get("demo")!;
   const sara = ids.get("sara_k")!;
-  const startsAt = new Date(Math.floor((Date.now() - 2 * 24 * 3600_000) / 1800_000) * 1800_000);
-  const request = await tx.mentorRequest.create({
-    data: {
-      mentorId: sara,
-      learnerId: demo,
-      topic: "postgresql",
-      message: "My feed query does a sequential scan. Could we look at the plan together?",
-      lengthMinutes: 30,
-      proposedTimes: [startsAt],
-      status: "accepted",
-      createdAt: new Date(startsAt.getTime() - 3 * 24 * 3600_000),
-      expiresAt: new Date(startsAt.getTime() + 4 * 24 * 3600_000),
-      answeredAt: new Date(startsAt.getTime() - 2 * 24 * 3600_000),
+  const day = 24 * 3600_000;
+  // On the half hour, as every meeting is.
+  const pastHalfHour = (daysAgo: number) => new Date(Math.floor((Date.now() - daysAgo * day) / 1800_000) * 1800_000);
+  const meetings: { learner: string; daysAgo: number; rating?: number; comment?: string }[] = [
+    { learner: "minjun_dev", daysAgo: 20, rating: 5, comment: "인덱스 설계를 그림으로 설명해 주셔서 바로 이해했어요." },
+    {
+      learner: "minjun_dev",
+      daysAgo: 9,
+      rating: 4,
+      comment: "Clear walk through a query plan. Bring your EXPLAIN output.",
     },
-    select: { id: true },
-  });
-  const directKey = demo < sara ? `${demo}:${sara}` : `${sara}:${demo}`;
-  const room = await tx.chatRoom.upsert({
-    where: { directKey },
-    update: {},
-    create: { kind: "direct", directKey, members: { create: [{ userId: demo }, { userId: sara }] } },
-    select: { id: true },
-  });
-  await tx.mentorMeeting.create({
-    data: { requestId: request.id, mentorId: sara, learnerId: demo, roomId: room.id, startsAt, lengthMinutes: 30 },
-  });
+    // demo's meeting two days ago, not rated yet: the demo account can rate it.
+    { learner: "demo", daysAgo: 2 },
+  ];
+  for (const meeting of meetings) {
+    const learner = ids.get(meeting.learner)!;
+    const startsAt = pastHalfHour(meeting.daysAgo);
+    const request = await tx.mentorRequest.create({
+      data: {
+        mentorId: sara,
+        learnerId: learner,
+        topic: "postgresql",
+        message: "My feed query does a sequential scan. Could we look at the plan together?",
+        lengthMinutes: 30,
+        proposedTimes: [startsAt],
+        status: "accepted",
+        createdAt: new Date(startsAt.getTime() - 3 * day),
+        expiresAt: new Date(startsAt.getTime() + 4 * day),
+        answeredAt: new Date(startsAt.getTime() - 2 * day),
+      },
+      select: { id: true },
+    });
+    const directKey = learner < sara ? `${learner}:${sara}` : `${sara}:${learner}`;
+    const room = await tx.chatRoom.upsert({
+      where: { directKey },
+      update: {},
+      create: { kind: "direct", directKey, members: { create: [{ userId: learner }, { userId: sara }] } },
+      select: { id: true },
+    });
+    await tx.mentorMeeting.create({
+      data: {
+        requestId: request.id,
+        mentorId: sara,
+        learnerId: learner,
+        roomId: room.id,
+        startsAt,
+        lengthMinutes: 30,
+        ...(meeting.rating
+          ? {
+              rating: meeting.rating,
+              ratingComment: meeting.comment,
+              ratingPublic: true,
+              ratedAt: new Date(startsAt.getTime() + day),
+            }
+          : {}),
+      },
+    });
+  }
+  // The profile's aggregate, from the meetings just written.
+  await recountCounters(tx, { userIds: [], postIds: [], studyIds: [], mentorIds: [sara] });
 }
 
 export const DEMO_USER_HANDLE = "demo";
