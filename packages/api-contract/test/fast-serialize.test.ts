@@ -19,18 +19,28 @@ const answerLike = fc.letrec((tie) => ({
     tie("object"),
   ),
   array: fc.array(tie("value"), { maxLength: 4 }),
-  object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("a.b", "c\\d", "createdAt")), tie("value"), {
-    maxKeys: 4,
-  }),
+  object: fc.dictionary(
+    fc.oneof(fc.string(), fc.constantFrom("a.b", "c\\d", "createdAt", "prototype", "constructor", "__proto__")),
+    tie("value"),
+    {
+      maxKeys: 4,
+    },
+  ),
 }));
 
 describe("serializeFast", () => {
   it("reads back, through superjson, exactly as superjson's own serialisation", () => {
     fc.assert(
       fc.property(fc.oneof(answerLike.object, answerLike.array), (value) => {
-        const fast = superjson.deserialize(serializeFast(value));
-        const reference = superjson.deserialize(superjson.serialize(value));
-        expect(fast).toEqual(reference);
+        let reference: unknown;
+        try {
+          reference = superjson.deserialize(superjson.serialize(value));
+        } catch (refusal) {
+          // What superjson refuses (a guarded key above a Date), the fast path refuses alike.
+          expect(() => serializeFast(value)).toThrow((refusal as Error).message);
+          return;
+        }
+        expect(superjson.deserialize(serializeFast(value))).toEqual(reference);
       }),
       { numRuns: 2_000 },
     );

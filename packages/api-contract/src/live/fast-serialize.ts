@@ -5,12 +5,15 @@ type Serialized = ReturnType<typeof superjson.serialize>;
 /** Thrown inside the walk when a value needs superjson's full treatment (made once: throwing it is cheap). */
 const NEEDS_SUPERJSON = new Error("needs superjson");
 const MAX_DEPTH = 64;
+/** Keys superjson refuses in a path (prototype pollution): it decides what happens to them. */
+const GUARDED_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
 /**
  * superjson's wire format, written in one pass for what our answers are made of:
  * plain objects, arrays, strings, finite numbers, booleans, null and Dates. Anything
  * else (undefined, Map, Set, BigInt, NaN, -0, a class instance, a key with a dot,
- * deep nesting) goes to superjson itself, so every value still comes out right.
+ * a key superjson guards such as `prototype`, deep nesting) goes to superjson itself,
+ * so every value comes out as superjson would have it (or is refused as it refuses it).
  *
  * superjson walks a value several times (to find special values, then referential
  * equalities, then to copy); a page of twenty posts cost about a tenth of a feed
@@ -50,7 +53,9 @@ export function serializeFast(value: unknown): Serialized {
         const out: Record<string, unknown> = {};
         for (const key of Object.keys(node)) {
           const child = (node as Record<string, unknown>)[key];
-          if (child === undefined || key === "" || key.includes(".") || key.includes("\\")) throw NEEDS_SUPERJSON;
+          if (child === undefined || key === "" || key.includes(".") || key.includes("\\") || GUARDED_KEYS.has(key)) {
+            throw NEEDS_SUPERJSON;
+          }
           out[key] = walk(child, prefix + key, depth + 1);
         }
         return out;
