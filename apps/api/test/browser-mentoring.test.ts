@@ -83,6 +83,22 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     await mentor.screenshot({ path: screenshotPath("mentoring-04-meeting-ko") });
     await expect.poll(() => learner.getByTestId("request-card").count()).toBe(0);
 
+    // Told in their notifications, with the meeting's time in their zone.
+    await learner.goto(`${app.url}/notifications`);
+    const told = learner
+      .getByTestId("notifications")
+      .locator("li")
+      .filter({ hasText: "Leo Park accepted your mentoring request" });
+    await told.waitFor();
+    const inSeoul = new Intl.DateTimeFormat("en-US", {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Asia/Seoul",
+    }).format(stored.startsAt);
+    expect(await told.textContent()).toContain(inSeoul);
     await learner.goto(`${app.url}/mentoring?tab=meetings`);
     await learner.getByTestId("meeting-card").waitFor();
     expect(await learner.getByTestId("meeting-card").textContent()).toContain("Leo Park");

@@ -5,11 +5,11 @@ import { trpc } from "../../lib/trpc";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
-import { notificationPath, notificationText } from "./notification-text";
+import { notificationPath, notificationText, notificationDetail } from "./notification-text";
 
 /** Stored notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, language } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -51,7 +51,7 @@ export function NotificationsPage() {
             <Avatar user={n.actor} size={32} />
             <div>
               <div>{notificationText(n, t)}</div>
-              {(n.post ?? n.study) && <div className="muted small">{(n.post ?? n.study)!.title}</div>}
+              {notificationDetail(n, language) && <div className="muted small">{notificationDetail(n, language)}</div>}
               <time className="muted small" dateTime={n.updatedAt.toISOString()}>
                 {formatDate(n.updatedAt)}
               </time>

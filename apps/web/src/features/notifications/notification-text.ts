@@ -1,6 +1,7 @@
 import type { TNotification } from "@orgo/api-contract/schemas";
 import type { MessageKey } from "../../i18n/messages";
-import type { useI18n } from "../../i18n/i18n";
+import type { Language, useI18n } from "../../i18n/i18n";
+import { formatWhen } from "../mentoring/time";
 
 type Translate = ReturnType<typeof useI18n>["t"];
 
@@ -21,4 +22,10 @@ export function notificationPath(n: TNotification): string {
   }
   if (n.room) return `/chat/${n.room.id}`;
   return n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
+}
+
+/** The line under it: the post's or study's title, or a meeting's time in the reader's zone. */
+export function notificationDetail(n: TNotification, language: Language): string {
+  if (n.mentoring?.startsAt) return formatWhen(n.mentoring.startsAt, language);
+  return (n.post ?? n.study)?.title ?? "";
 }

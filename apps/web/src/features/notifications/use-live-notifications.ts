@@ -6,7 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { useI18n } from "../../i18n/i18n";
 import { useMe } from "../auth/use-me";
 import { desktopNotificationDue, showDesktopNotification } from "./desktop";
-import { notificationPath, notificationText } from "./notification-text";
+import { notificationDetail, notificationPath, notificationText } from "./notification-text";
 
 /**
  * My unread notification count, kept current by the server: each new or grown
@@ -23,13 +23,13 @@ export function useLiveNotifications() {
   const me = useMe();
   const signedIn = Boolean(me.data);
   const utils = trpc.useUtils();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const onListPage = useMatch("/notifications") !== null;
   const { pathname } = useLocation();
   const announce = (n: TNotification, alert: { inApp: boolean; desktop: boolean }) => {
     const text = notificationText(n, t);
-    const detail = (n.post ?? n.study)?.title ?? "";
+    const detail = notificationDetail(n, language);
     const open = () => void navigate(notificationPath(n));
     if (desktopNotificationDue()) {
       if (alert.desktop) showDesktopNotification(text, detail, `orgo-notification-${n.id}`, open);
