@@ -33,6 +33,17 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
     await page.screenshot({ path: screenshotPath("01-feed") });
   });
 
+  it("says plainly that an unknown address has no page, with the way back, and tells a visitor how to like", async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    await other.goto(`${app.url}/no/such/page`);
+    await other.getByTestId("not-found").getByRole("heading", { name: "Nothing here" }).waitFor();
+    expect(await other.locator('[data-testid="post-list"]').count()).toBe(0);
+    await other.getByRole("link", { name: "Back to the feed" }).click();
+    await other.locator('[data-testid="post-list"] li').first().click();
+    expect(await other.getByTestId("like").getAttribute("title")).toBe("Sign in to like posts.");
+    await other.close();
+  });
+
   it("announces a post written elsewhere without moving the list, and puts it at the top on click", async () => {
     const first = page.locator('[data-testid="post-list"] li').first();
     const firstBefore = await first.textContent();

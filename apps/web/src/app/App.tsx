@@ -8,6 +8,7 @@ import { UiStateProvider } from "../shell/ui-state";
 import { Shell } from "../shell/Shell";
 import { trpc, createTrpcClient } from "../lib/trpc";
 import { FeedPage } from "../features/feed/FeedPage";
+import { NotFoundPage } from "../shell/NotFoundPage";
 
 // Every section but the feed (the first screen) is its own chunk, fetched when first opened.
 const SettingsPage = lazyPage(() => import("../features/settings/SettingsPage"), "SettingsPage");
@@ -58,7 +59,7 @@ export function App() {
                     <Route path="mentors" element={<MentorsPage />} />
                     <Route path="mentors/:userId" element={<MentorsPage />} />
                     <Route path="mentoring" element={<MentoringPage />} />
-                    <Route path="*" element={<FeedPage />} />
+                    <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>
               </BrowserRouter>

@@ -77,7 +77,9 @@ export function FeedPage() {
               </button>
             </div>
           )}
-          {query.isSuccess && posts.length === 0 && <p className="placeholder">{t("feed.empty")}</p>}
+          {query.isSuccess && posts.length === 0 && (
+            <p className="placeholder">{t(kind === "following" ? "feed.emptyFollowing" : "feed.empty")}</p>
+          )}
           {filter && visible.length === 0 && posts.length > 0 && (
             <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
           )}

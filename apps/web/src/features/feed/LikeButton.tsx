@@ -42,7 +42,7 @@ export function LikeButton({ post }: { post: TPostSummary }) {
         className={`button like__button${state.liked ? " is-on" : ""}`}
         aria-pressed={state.liked}
         disabled={!me.data}
-        title={me.data ? undefined : t("composer.signInFirst")}
+        title={me.data ? undefined : t("feed.signInToLike")}
         onClick={toggle}
         data-testid="like"
       >
