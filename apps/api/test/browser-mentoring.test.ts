@@ -46,6 +46,8 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     const detail = learner.getByTestId("mentor-detail");
     await expect.poll(() => detail.getByRole("heading", { level: 2 }).textContent()).toBe("Leo Park");
     expect(await detail.textContent()).toContain("Weekly availability (Europe/Berlin)");
+    // The pitch is Markdown, rendered.
+    await detail.locator(".mentor-detail__pitch strong").filter({ hasText: "TypeScript" }).waitFor();
     await learner.screenshot({ path: screenshotPath("mentoring-01-mentor-en") });
 
     await detail.getByRole("button", { name: "Ask for mentoring" }).click();
