@@ -22,6 +22,7 @@ import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.
 import { signalFeed } from "../live/signal-feed.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { directKeyOf, publishInboxChanged } from "./chat-events.js";
+import { blockedBetween } from "../social/blocks.js";
 import { notifyMentions } from "../notifications/mentions.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
@@ -96,18 +97,6 @@ export function createChatService(deps: {
 
   const peerOf = (room: { directKey: string | null }, me: string) =>
     room.directKey ? (room.directKey.split(":").find((id) => id !== me) ?? null) : null;
-
-  async function blockedBetween(client: Tx | Db, a: string, b: string): Promise<boolean> {
-    const count = await client.block.count({
-      where: {
-        OR: [
-          { blockerId: a, blockedId: b },
-          { blockerId: b, blockedId: a },
-        ],
-      },
-    });
-    return count > 0;
-  }
 
   /**
    * The room, when I am a member and no block stands between me and the other person

@@ -16,7 +16,8 @@ import type { Prisma } from "@orgo/db";
 import { type Db } from "@orgo/db";
 import { publicUserSelect } from "../users/public-user.js";
 import { freeStarts } from "./free-times.js";
-import { blockedBetween, busyOf, languagesOf, openCounts, slotsOf } from "./mentoring-rows.js";
+import { blockedBetween, blockedWith } from "../social/blocks.js";
+import { busyOf, languagesOf, openCounts, slotsOf } from "./mentoring-rows.js";
 
 const profileSelect = {
   userId: true,
@@ -69,14 +70,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
   }
 
   /** Everyone blocking the viewer or blocked by them. */
-  async function blockedWith(viewer: TViewer | null): Promise<string[]> {
-    if (!viewer) return [];
-    const rows = await db.block.findMany({
-      where: { OR: [{ blockerId: viewer.userId }, { blockedId: viewer.userId }] },
-      select: { blockerId: true, blockedId: true },
-    });
-    return rows.map((b) => (b.blockerId === viewer.userId ? b.blockedId : b.blockerId));
-  }
+  const blockedWithViewer = (viewer: TViewer | null) => (viewer ? blockedWith(db, viewer.userId) : Promise.resolve([]));
 
   /** Cards for these profiles, with their open count, next free time and shared topics. */
   async function cards(rows: ProfileRow[], interests: Set<string>): Promise<TMentor[]> {
@@ -122,7 +116,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
     interestsOf,
 
     async list(input: TMentorListInput, viewer: TViewer | null): Promise<TMentorPage> {
-      const hidden = await blockedWith(viewer);
+      const hidden = await blockedWithViewer(viewer);
       const rows = await db.mentorProfile.findMany({
         where: {
           active: true,
@@ -210,7 +204,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
 
     /** Search's fourth kind: mentors who are on, by name, handle, topic or pitch. */
     async search(input: TSearchInput, viewer: TViewer | null): Promise<TMentorHits> {
-      const ids = await matchingMentorIds(input.q, await blockedWith(viewer));
+      const ids = await matchingMentorIds(input.q, await blockedWithViewer(viewer));
       const rows = await db.mentorProfile.findMany({ where: { userId: { in: ids } }, select: profileSelect });
       const items = (await cards(rows, await interestsOf(viewer))).sort(byRelevance);
       const start = (input.page - 1) * input.limit;
@@ -218,7 +212,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
     },
 
     async count(q: string, viewer: TViewer | null): Promise<number> {
-      return (await matchingMentorIds(q, await blockedWith(viewer))).length;
+      return (await matchingMentorIds(q, await blockedWithViewer(viewer))).length;
     },
   };
 

@@ -4,7 +4,7 @@ import type { JobHandlers, JobQueue } from "../jobs/job-queue.js";
 import type { Logger } from "../logger.js";
 import type { FileStorage } from "../storage/file-storage.js";
 import { groupKeys, notify } from "../notifications/notify.js";
-import { publishNotifications } from "../notifications/notification.service.js";
+import { withNotifications, type StoredNotifications } from "../notifications/notification.service.js";
 import type { Tx } from "./mentoring-rows.js";
 
 const MINUTE = 60_000;
@@ -63,11 +63,8 @@ export function createMentoringJobs(deps: {
   const { db, bus } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function inTransaction(work: (tx: Tx, changed: { recipientId: string; id: number | null }[]) => Promise<void>) {
-    const changed: { recipientId: string; id: number | null }[] = [];
-    await db.$transaction((tx) => work(tx, changed));
-    await publishNotifications(db, bus, changed);
-  }
+  const inTransaction = (work: (tx: Tx, changed: StoredNotifications) => Promise<void>) =>
+    withNotifications(db, bus, work);
 
   return {
     async "mentoring:expireRequest"({ requestId }) {

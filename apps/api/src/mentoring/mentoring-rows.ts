@@ -34,20 +34,13 @@ export const requestCoreSelect = {
 } as const;
 export type RequestCore = Prisma.MentorRequestGetPayload<{ select: typeof requestCoreSelect }>;
 
+/** A request as its two people see it: its own columns, the two people and its meeting. */
 export const requestSelect = {
-  id: true,
-  mentorId: true,
-  learnerId: true,
+  ...requestCoreSelect,
   topic: true,
   message: true,
-  lengthMinutes: true,
-  proposedTimes: true,
-  status: true,
-  counterTime: true,
-  place: true,
   declineNote: true,
   createdAt: true,
-  expiresAt: true,
   mentor: { select: publicUserSelect },
   learner: { select: publicUserSelect },
   meeting: { select: { id: true } },
@@ -65,6 +58,7 @@ export function shapeRequest(row: RequestRow, viewerId: string): TMentorRequest 
   };
 }
 
+/** A meeting's own columns, as a transaction reads them. */
 export const meetingCoreSelect = {
   id: true,
   requestId: true,
@@ -79,20 +73,12 @@ export const meetingCoreSelect = {
 } as const;
 export type MeetingCore = Prisma.MentorMeetingGetPayload<{ select: typeof meetingCoreSelect }>;
 
+/** A meeting as its two people see it. */
 export const meetingSelect = {
-  id: true,
-  requestId: true,
-  mentorId: true,
-  learnerId: true,
-  startsAt: true,
-  lengthMinutes: true,
+  ...meetingCoreSelect,
   place: true,
   roomId: true,
-  proposedStartsAt: true,
-  proposedById: true,
-  cancelledAt: true,
   cancelReason: true,
-  rating: true,
   ratingComment: true,
   ratingPublic: true,
   mentor: { select: publicUserSelect },
@@ -129,19 +115,6 @@ export function shapeMeeting(row: MeetingRow, viewerId: string, now: Date): TMee
 /** A stored slot list, read back through the contract's schema (it was written through it). */
 export const slotsOf = (json: Prisma.JsonValue): TWeeklySlot[] => ZWeeklySlot.array().parse(json);
 export const languagesOf = (languages: string[]) => languages as TMentorLanguage[];
-
-/** True when either of the two blocked the other. */
-export async function blockedBetween(client: Tx | Db, a: string, b: string): Promise<boolean> {
-  const count = await client.block.count({
-    where: {
-      OR: [
-        { blockerId: a, blockedId: b },
-        { blockerId: b, blockedId: a },
-      ],
-    },
-  });
-  return count > 0;
-}
 
 /**
  * What of each mentor's time is taken from `from` on: meetings neither cancelled nor

@@ -13,14 +13,14 @@ import { isForeignKeyViolation, isUniqueViolation, type Db, type Prisma } from "
 import type { EventBus } from "../events/event-bus.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import { groupKeys, notify } from "../notifications/notify.js";
-import { publishNotifications } from "../notifications/notification.service.js";
+import { withNotifications, type StoredNotifications } from "../notifications/notification.service.js";
 import { ensureDirectRoom, publishInboxChanged } from "../chat/chat-events.js";
 import { clashes, freeStarts } from "./free-times.js";
 import { createMentorDirectory } from "./mentor-directory.js";
 import { meetingCalendar } from "./meeting-calendar.js";
 import { scheduleMeetingJobs } from "./mentoring-jobs.js";
+import { blockedBetween } from "../social/blocks.js";
 import {
-  blockedBetween,
   busyOf,
   languagesOf,
   meetingEnd,
@@ -44,7 +44,7 @@ import {
 } from "./mentoring-rows.js";
 
 const DAY = 24 * 3600_000;
-type Changed = { recipientId: string; id: number | null }[];
+type Changed = StoredNotifications;
 
 /**
  * Mentoring's rules (docs/mentoring.md): who may request whom, one open request per
@@ -77,12 +77,7 @@ export function createMentoringService(deps: {
   }
 
   /** Runs a change in one transaction and tells the people it notified, after the commit. */
-  async function change<T>(work: (tx: Tx, changed: Changed) => Promise<T>): Promise<T> {
-    const changed: Changed = [];
-    const result = await db.$transaction((tx) => work(tx, changed));
-    await publishNotifications(db, bus, changed);
-    return result;
-  }
+  const change = <T>(work: (tx: Tx, changed: Changed) => Promise<T>) => withNotifications(db, bus, work);
 
   async function tell(
     tx: Tx,
@@ -137,16 +132,38 @@ export function createMentoringService(deps: {
     return row;
   }
 
-  async function assertRoomForMeeting(tx: Tx, mentorId: string, startsAt: Date, lengthMinutes: number, at: Date) {
+  /** Under the mentor's lock: refuses when their open relationships already fill their capacity. */
+  async function assertCapacity(tx: Tx, mentorId: string, at: Date) {
     const { capacity } = await lockMentor(tx, mentorId);
     if ((await openCounts(tx, [mentorId], at)).get(mentorId)! >= capacity) {
       throw new AppError("CONFLICT", m.mentorFull);
     }
-    if (clashes(startsAt, lengthMinutes, (await busyOf(tx, [mentorId], at)).get(mentorId)!)) throw notFree();
   }
 
-  /** The meeting an accepted request makes, its room, and its reminders; both people hear of it. */
-  async function openMeeting(tx: Tx, request: RequestCore, startsAt: Date, place: string | null): Promise<number> {
+  /**
+   * Accepts a waiting request at `startsAt` (one of its times): within the mentor's
+   * capacity and free time, it makes the meeting, opens (or brings back) the pair's
+   * room, queues the reminders and tells the other side.
+   */
+  async function accept(
+    tx: Tx,
+    changed: Changed,
+    request: RequestCore,
+    answer: {
+      at: Date;
+      startsAt: Date;
+      place: string | null;
+      by: TViewer;
+      type: "mentor_accepted" | "mentor_confirmed";
+    },
+  ) {
+    const { at } = answer;
+    if (await blockedBetween(tx, request.mentorId, request.learnerId)) throw new AppError("FORBIDDEN", m.blocked);
+    // Accepted first: a countered request's own offered time stops counting as busy.
+    await tx.mentorRequest.update({ where: { id: request.id }, data: { status: "accepted", answeredAt: at } });
+    await assertCapacity(tx, request.mentorId, at);
+    const busy = (await busyOf(tx, [request.mentorId], at)).get(request.mentorId)!;
+    if (clashes(answer.startsAt, request.lengthMinutes, busy)) throw notFree();
     const roomId = await ensureDirectRoom(tx, request.mentorId, request.learnerId);
     const meeting = await tx.mentorMeeting.create({
       data: {
@@ -154,15 +171,35 @@ export function createMentoringService(deps: {
         mentorId: request.mentorId,
         learnerId: request.learnerId,
         roomId,
-        startsAt,
+        startsAt: answer.startsAt,
         lengthMinutes: request.lengthMinutes,
-        place,
+        place: answer.place,
       },
       select: { id: true },
     });
-    await scheduleMeetingJobs(jobs, tx, { id: meeting.id, startsAt, lengthMinutes: request.lengthMinutes });
-    return meeting.id;
+    await scheduleMeetingJobs(jobs, tx, {
+      id: meeting.id,
+      startsAt: answer.startsAt,
+      lengthMinutes: request.lengthMinutes,
+    });
+    await tell(tx, changed, answer.type, {
+      recipientId: answer.by.userId === request.mentorId ? request.learnerId : request.mentorId,
+      actorId: answer.by.userId,
+      requestId: request.id,
+      meetingId: meeting.id,
+    });
+    return { meetingId: meeting.id, roomId, people: [request.mentorId, request.learnerId] };
   }
+
+  /** After an acceptance commits: both people's room lists, and the meeting as the answer. */
+  async function announceMeeting(viewer: TViewer, opened: { meetingId: number; roomId: number; people: string[] }) {
+    await publishInboxChanged(bus, opened.people, opened.roomId);
+    return meetingAnswer(viewer, opened.meetingId);
+  }
+
+  /** The other one of a meeting's two people. */
+  const otherOf = (meeting: { mentorId: string; learnerId: string }, viewer: TViewer) =>
+    meeting.mentorId === viewer.userId ? meeting.learnerId : meeting.mentorId;
 
   async function meetingAnswer(viewer: TViewer, meetingId: number): Promise<TMeeting> {
     const row = await db.mentorMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingSelect });
@@ -306,7 +343,7 @@ export function createMentoringService(deps: {
 
     async acceptRequest(viewer, input) {
       const at = now();
-      const { meetingId, roomId, people } = await change(async (tx, changed) => {
+      const opened = await change(async (tx, changed) => {
         const request = await lockedRequest(tx, viewer, input.id);
         if (request.mentorId !== viewer.userId) throw new AppError("FORBIDDEN", m.onlyMentorAnswers);
         if (!WAITING.includes(request.status as never) || request.expiresAt <= at) {
@@ -318,22 +355,15 @@ export function createMentoringService(deps: {
         if (input.startsAt <= at) {
           throw new AppError("VALIDATION", m.timeInPast, { fieldErrors: { startsAt: [m.timeInPast] } });
         }
-        if (await blockedBetween(tx, request.mentorId, request.learnerId)) throw new AppError("FORBIDDEN", m.blocked);
-        // A countered request's own offered time is not a clash with itself.
-        await tx.mentorRequest.update({ where: { id: input.id }, data: { status: "accepted", answeredAt: at } });
-        await assertRoomForMeeting(tx, request.mentorId, input.startsAt, request.lengthMinutes, at);
-        const meetingId = await openMeeting(tx, request, input.startsAt, input.place ?? request.place ?? null);
-        await tell(tx, changed, "mentor_accepted", {
-          recipientId: request.learnerId,
-          actorId: viewer.userId,
-          requestId: request.id,
-          meetingId,
+        return accept(tx, changed, request, {
+          at,
+          startsAt: input.startsAt,
+          place: input.place ?? request.place ?? null,
+          by: viewer,
+          type: "mentor_accepted",
         });
-        const room = await tx.mentorMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: { roomId: true } });
-        return { meetingId, roomId: room.roomId, people: [request.mentorId, request.learnerId] };
       });
-      await publishInboxChanged(bus, people, roomId);
-      return meetingAnswer(viewer, meetingId);
+      return announceMeeting(viewer, opened);
     },
 
     async proposeTime(viewer, input) {
@@ -347,10 +377,7 @@ export function createMentoringService(deps: {
         if (input.startsAt <= at) {
           throw new AppError("VALIDATION", m.timeInPast, { fieldErrors: { startsAt: [m.timeInPast] } });
         }
-        const { capacity } = await lockMentor(tx, request.mentorId);
-        if ((await openCounts(tx, [request.mentorId], at)).get(request.mentorId)! >= capacity) {
-          throw new AppError("CONFLICT", m.mentorFull);
-        }
+        await assertCapacity(tx, request.mentorId, at);
         // The mentor's other time must be one of their own free times (their earlier offer on this request aside).
         const profile = await tx.mentorProfile.findUniqueOrThrow({ where: { userId: request.mentorId } });
         const busy = (await busyOf(tx, [request.mentorId], at))
@@ -380,28 +407,21 @@ export function createMentoringService(deps: {
 
     async confirmTime(viewer, id) {
       const at = now();
-      const { meetingId, roomId, people } = await change(async (tx, changed) => {
+      const opened = await change(async (tx, changed) => {
         const request = await lockedRequest(tx, viewer, id);
         if (request.learnerId !== viewer.userId) throw new AppError("FORBIDDEN", m.onlyLearnerConfirms);
         if (request.status !== "countered" || request.expiresAt <= at) throw new AppError("CONFLICT", m.requestNotOpen);
         const startsAt = request.counterTime!;
         if (startsAt <= at) throw new AppError("CONFLICT", m.timeInPast);
-        if (await blockedBetween(tx, request.mentorId, request.learnerId)) throw new AppError("FORBIDDEN", m.blocked);
-        // Accepted first: the offered time stops counting as busy for this very request.
-        await tx.mentorRequest.update({ where: { id }, data: { status: "accepted", answeredAt: at } });
-        await assertRoomForMeeting(tx, request.mentorId, startsAt, request.lengthMinutes, at);
-        const meetingId = await openMeeting(tx, request, startsAt, request.place);
-        await tell(tx, changed, "mentor_confirmed", {
-          recipientId: request.mentorId,
-          actorId: viewer.userId,
-          requestId: id,
-          meetingId,
+        return accept(tx, changed, request, {
+          at,
+          startsAt,
+          place: request.place,
+          by: viewer,
+          type: "mentor_confirmed",
         });
-        const room = await tx.mentorMeeting.findUniqueOrThrow({ where: { id: meetingId }, select: { roomId: true } });
-        return { meetingId, roomId: room.roomId, people: [request.mentorId, request.learnerId] };
       });
-      await publishInboxChanged(bus, people, roomId);
-      return meetingAnswer(viewer, meetingId);
+      return announceMeeting(viewer, opened);
     },
 
     async declineRequest(viewer, input) {
@@ -461,9 +481,8 @@ export function createMentoringService(deps: {
           where: { id },
           data: { proposedStartsAt: startsAt, proposedById: viewer.userId },
         });
-        const other = meeting.mentorId === viewer.userId ? meeting.learnerId : meeting.mentorId;
         await tell(tx, changed, "meeting_reschedule_proposed", {
-          recipientId: other,
+          recipientId: otherOf(meeting, viewer),
           actorId: viewer.userId,
           requestId: meeting.requestId,
           meetingId: id,
@@ -514,9 +533,8 @@ export function createMentoringService(deps: {
           where: { id },
           data: { cancelledAt: at, cancelledById: viewer.userId, cancelReason: reason, proposedStartsAt: null },
         });
-        const other = meeting.mentorId === viewer.userId ? meeting.learnerId : meeting.mentorId;
         await tell(tx, changed, "meeting_cancelled", {
-          recipientId: other,
+          recipientId: otherOf(meeting, viewer),
           actorId: viewer.userId,
           requestId: meeting.requestId,
           meetingId: id,

@@ -12,7 +12,7 @@ import {
   type TNotificationEvent,
   type TNotificationType,
 } from "@orgo/api-contract";
-import type { Db } from "@orgo/db";
+import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
@@ -115,6 +115,24 @@ export async function publishNotifications(
       },
     });
   }
+}
+
+/** Notifications a transaction stored: who gets each (a null id: nothing was stored, e.g. across a block). */
+export type StoredNotifications = { recipientId: string; id: number | null }[];
+
+/**
+ * Runs `work` in one transaction; the notifications it stores (and pushes on `stored`)
+ * reach their recipients' tabs after the commit, never before and never for a rollback.
+ */
+export async function withNotifications<T>(
+  db: Db,
+  bus: EventBus,
+  work: (tx: Prisma.TransactionClient, stored: StoredNotifications) => Promise<T>,
+): Promise<T> {
+  const stored: StoredNotifications = [];
+  const result = await db.$transaction((tx) => work(tx, stored));
+  await publishNotifications(db, bus, stored);
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError, serverMessages as m, type SocialService, type TPeopleInput, type TViewer } from "@orgo/api-contract";
 import type { Db, Prisma } from "@orgo/db";
+import { blockedBetween } from "./blocks.js";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
@@ -103,15 +104,7 @@ export function createSocialService({ db, bus }: { db: Db; bus: EventBus }): Soc
       const changed = await db.$transaction(async (tx) => {
         const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
         if (!target) throw new AppError("NOT_FOUND", m.noSuchUser);
-        const blocked = await tx.block.count({
-          where: {
-            OR: [
-              { blockerId: userId, blockedId: viewer.userId },
-              { blockerId: viewer.userId, blockedId: userId },
-            ],
-          },
-        });
-        if (blocked) throw new AppError("FORBIDDEN", m.blocked);
+        if (await blockedBetween(tx, viewer.userId, userId)) throw new AppError("FORBIDDEN", m.blocked);
         // The primary key makes a second follow a no-op, even in parallel: it notifies once.
         const added = await tx.follow.createMany({
           data: [{ followerId: viewer.userId, followeeId: userId }],

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import type { TMeeting } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -6,6 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { FormError } from "../../ui/FormError";
 import { formatWhen } from "./time";
+import { FreeTimeForm } from "./FreeTimeForm";
 
 /** Offers the meeting as an .ics file the browser saves. */
 async function downloadCalendar(fetchIt: () => Promise<{ filename: string; content: string }>) {
@@ -27,16 +28,10 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
   const rate = trpc.mentoring.rateMeeting.useMutation(options);
   const setPlace = trpc.mentoring.setPlace.useMutation(options);
   const [moving, setMoving] = useState(false);
-  const timeFieldId = useId();
-  const [newTime, setNewTime] = useState("");
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
   const [isPublic, setPublic] = useState(false);
   const [link, setLink] = useState(meeting.place ?? "");
-  const free = trpc.mentoring.freeSlots.useQuery(
-    { mentorId: meeting.mentor.id, lengthMinutes: meeting.lengthMinutes },
-    { enabled: moving },
-  );
   const error = [reschedule, answer, cancel, rate, setPlace].find((m) => m.error)?.error;
   const person = meeting.role === "mentor" ? meeting.learner : meeting.mentor;
   const when = (date: Date) => formatWhen(date, language);
@@ -122,28 +117,12 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
         )}
       </div>
       {moving && (
-        <form
-          className="form form--inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (newTime) reschedule.mutate({ id: meeting.id, startsAt: new Date(Number(newTime)) });
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`pick-${timeFieldId}`}>{t("mentoring.pickTime")}</label>
-            <select id={`pick-${timeFieldId}`} value={newTime} onChange={(e) => setNewTime(e.target.value)}>
-              <option value="" />
-              {free.data?.starts.map((time) => (
-                <option key={time.getTime()} value={time.getTime()}>
-                  {when(time)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button" disabled={!newTime}>
-            {t("mentoring.sendProposal")}
-          </button>
-        </form>
+        <FreeTimeForm
+          mentorId={meeting.mentor.id}
+          lengthMinutes={meeting.lengthMinutes}
+          pending={reschedule.isPending}
+          onPropose={(startsAt) => reschedule.mutate({ id: meeting.id, startsAt })}
+        />
       )}
       {scheduled && meeting.role === "mentor" && (
         <form

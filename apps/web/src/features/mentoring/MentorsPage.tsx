@@ -2,6 +2,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { mentorLanguages, type TMentorListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { useMe } from "../auth/use-me";
@@ -96,21 +97,11 @@ export function MentorsPage() {
             ))}
           </ul>
           {list.isSuccess && items.length === 0 && <p className="placeholder">{t("mentors.none")}</p>}
-          {(list.data?.pageCount ?? 0) > 1 && (
-            <nav className="pager" aria-label={t("search.pages")}>
-              {Array.from({ length: list.data!.pageCount }, (_, i) => i + 1).map((page) => (
-                <button
-                  key={page}
-                  type="button"
-                  className={`button${page === input.page ? " button--primary" : ""}`}
-                  aria-current={page === input.page ? "page" : undefined}
-                  onClick={() => set("page", String(page))}
-                >
-                  {page}
-                </button>
-              ))}
-            </nav>
-          )}
+          <PageNumbers
+            page={input.page}
+            pageCount={list.data?.pageCount ?? 0}
+            onPage={(page) => set("page", String(page))}
+          />
           {me.data && (
             <p className="small">
               <Link to="/settings#mentoring">{t("mentors.becomeMentor")}</Link>

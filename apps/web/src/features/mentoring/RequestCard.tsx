@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import type { TMentorRequest } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -8,6 +8,7 @@ import { Avatar } from "../../ui/Avatar";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { formatWhen } from "./time";
+import { FreeTimeForm } from "./FreeTimeForm";
 
 /** A request as its two people see it, with what each may do next. */
 export function RequestCard({ request }: { request: TMentorRequest }) {
@@ -30,15 +31,9 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
   const decline = trpc.mentoring.declineRequest.useMutation(options);
   const withdraw = trpc.mentoring.withdrawRequest.useMutation(options);
   const [proposing, setProposing] = useState(false);
-  const timeFieldId = useId();
   const [declining, setDeclining] = useState(false);
-  const [other, setOther] = useState("");
   const [place, setPlace] = useState("");
   const [note, setNote] = useState("");
-  const free = trpc.mentoring.freeSlots.useQuery(
-    { mentorId: request.mentor.id, lengthMinutes: request.lengthMinutes },
-    { enabled: proposing },
-  );
   const error = [accept, propose, confirm, decline, withdraw].find((m) => m.error)?.error;
   const placeErrors = fieldErrorsOf(propose.error ?? accept.error, i18n).place;
   const person = request.role === "mentor" ? request.learner : request.mentor;
@@ -132,28 +127,12 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
         </label>
       )}
       {proposing && (
-        <form
-          className="form form--inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (other) propose.mutate({ id: request.id, startsAt: new Date(Number(other)), place: place || null });
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`pick-${timeFieldId}`}>{t("mentoring.pickTime")}</label>
-            <select id={`pick-${timeFieldId}`} value={other} onChange={(e) => setOther(e.target.value)}>
-              <option value="" />
-              {free.data?.starts.map((time) => (
-                <option key={time.getTime()} value={time.getTime()}>
-                  {when(time)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button" disabled={!other || propose.isPending}>
-            {t("mentoring.sendProposal")}
-          </button>
-        </form>
+        <FreeTimeForm
+          mentorId={request.mentor.id}
+          lengthMinutes={request.lengthMinutes}
+          pending={propose.isPending}
+          onPropose={(startsAt) => propose.mutate({ id: request.id, startsAt, place: place || null })}
+        />
       )}
       {declining && (
         <form

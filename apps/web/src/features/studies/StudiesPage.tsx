@@ -1,6 +1,7 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { studyStatuses, type TStudyListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
 import { useLiveStudies } from "./use-live-studies";
 import { useListNavigation } from "../../lib/use-list-navigation";
@@ -109,21 +110,11 @@ export function StudiesPage() {
         ))}
       </ul>
       {list.isSuccess && items.length === 0 && <p className="placeholder">{t("study.none")}</p>}
-      {(list.data?.pageCount ?? 0) > 1 && (
-        <nav className="pager" aria-label={t("search.pages")}>
-          {Array.from({ length: list.data!.pageCount }, (_, i) => i + 1).map((page) => (
-            <button
-              key={page}
-              type="button"
-              className={`button${page === input.page ? " button--primary" : ""}`}
-              aria-current={page === input.page ? "page" : undefined}
-              onClick={() => set("page", String(page))}
-            >
-              {page}
-            </button>
-          ))}
-        </nav>
-      )}
+      <PageNumbers
+        page={input.page}
+        pageCount={list.data?.pageCount ?? 0}
+        onPage={(page) => set("page", String(page))}
+      />
     </div>
   );
 }
