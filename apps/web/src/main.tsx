@@ -2,12 +2,20 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { reportUncaughtErrors } from "./lib/report-error";
+import { initialLanguage, loadLanguage } from "./i18n/i18n";
 import "./styles.css";
+import "./shell/layout.css";
 
 reportUncaughtErrors();
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A Korean reader's table arrives before the first render (English is built in); if
+// it cannot load, the page still starts, in English.
+void loadLanguage(initialLanguage())
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en, ko } from "../src/i18n/messages";
+import { en } from "../src/i18n/messages";
+import { ko } from "../src/i18n/messages-ko";
 import { detectLanguage } from "../src/i18n/detect-language";
 
 describe("language", () => {

@@ -45,10 +45,19 @@ export async function signedInPage(
   browser: Browser,
   app: RunningApp,
   handle: string,
-  options: { locale?: string; colorScheme?: "light" | "dark"; height?: number; timezoneId?: string } = {},
+  options: {
+    locale?: string;
+    colorScheme?: "light" | "dark";
+    width?: number;
+    height?: number;
+    timezoneId?: string;
+    /** A phone: touch, mobile viewport. */
+    mobile?: boolean;
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: options.height ?? 860 },
+    viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
+    ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     locale: options.locale ?? "en-US",
     colorScheme: options.colorScheme ?? "light",
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),

@@ -40,8 +40,12 @@ export function App() {
               <BrowserRouter>
                 <Routes>
                   <Route element={<Shell />}>
-                    <Route index element={<FeedPage />} />
-                    <Route path="posts/:postId" element={<FeedPage />} />
+                    {/* A section stays mounted while its selection changes (list and scroll
+                        kept): the section is the parent route, the selection a child. */}
+                    <Route element={<FeedPage />}>
+                      <Route index element={null} />
+                      <Route path="posts/:postId" element={null} />
+                    </Route>
                     <Route path="settings" element={<SettingsPage />} />
                     <Route path="signin" element={<SignInPage />} />
                     <Route path="signup" element={<SignUpPage />} />
@@ -54,10 +58,14 @@ export function App() {
                     <Route path="studies/new" element={<StudyFormPage />} />
                     <Route path="studies/:studyId" element={<StudyPage />} />
                     <Route path="studies/:studyId/edit" element={<StudyFormPage />} />
-                    <Route path="chat" element={<ChatPage />} />
-                    <Route path="chat/:roomId" element={<ChatPage />} />
-                    <Route path="mentors" element={<MentorsPage />} />
-                    <Route path="mentors/:userId" element={<MentorsPage />} />
+                    <Route path="chat" element={<ChatPage />}>
+                      <Route index element={null} />
+                      <Route path=":roomId" element={null} />
+                    </Route>
+                    <Route path="mentors" element={<MentorsPage />}>
+                      <Route index element={null} />
+                      <Route path=":userId" element={null} />
+                    </Route>
                     <Route path="mentoring" element={<MentoringPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>

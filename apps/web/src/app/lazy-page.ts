@@ -1,9 +1,12 @@
 import { lazy, type ComponentType } from "react";
 
 /**
- * A page loaded on first use: its chunk is fetched when the route is first opened
- * (the shell's Suspense shows a placeholder meanwhile), keeping the entry small.
+ * A component loaded on first use: its chunk is fetched when it first renders (the
+ * nearest Suspense shows a placeholder meanwhile), keeping the entry small.
  */
-export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+export function lazyPage<K extends string, P extends object = object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) {
   return lazy(async () => ({ default: (await load())[name] }));
 }

@@ -1,15 +1,26 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { serverMessageKey } from "@orgo/api-contract/schemas";
-import { en, ko, type MessageKey } from "./messages";
-import { serverMessagesKo } from "./server-messages";
+import { serverMessageKey } from "@orgo/api-contract/constants";
+import type { ServerMessageKey } from "@orgo/api-contract/schemas";
+import { en, type MessageKey } from "./messages";
 import { detectLanguage, type Language } from "./detect-language";
 
 export type { Language };
 
-const tables: Record<Language, Record<MessageKey, string>> = { en, ko };
+// English is in the entry; Korean (its table and the server's messages) is a chunk of
+// its own, loaded by loadLanguage before it is shown: nobody downloads both.
+const tables: Partial<Record<Language, Record<MessageKey, string>>> = { en };
+let serverMessagesKo: Record<ServerMessageKey, string> | undefined;
 const STORAGE_KEY = "orgo.language";
 
-function initialLanguage(): Language {
+/** Makes a language's table available; main.tsx awaits the reader's before the first render. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (tables[language]) return;
+  const korean = await import("./messages-ko");
+  tables.ko = korean.ko;
+  serverMessagesKo = korean.serverMessagesKo;
+}
+
+export function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved === "ko" || saved === "en") return saved;
   return detectLanguage(navigator.languages ?? [navigator.language]);
@@ -32,13 +43,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((next: Language) => {
     localStorage.setItem(STORAGE_KEY, next);
-    setLanguageState(next);
+    void loadLanguage(next).then(() => setLanguageState(next));
   }, []);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   const value = useMemo<I18n>(() => {
-    const table = tables[language];
+    const table = tables[language] ?? en;
     const dateFormat = new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", {
       dateStyle: "medium",
       timeStyle: "short",
@@ -52,7 +63,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         ),
       tServer: (text) => {
         const key = language === "ko" ? serverMessageKey(text) : undefined;
-        return key ? serverMessagesKo[key] : text;
+        return (key && serverMessagesKo?.[key]) || text;
       },
       formatDate: (date) => dateFormat.format(date),
     };

@@ -1,4 +1,8 @@
-import { ZAvatarUploaded, ZUploadedImage, type TAvatarUploaded, type TUploadedImage } from "@orgo/api-contract/schemas";
+import type { TAvatarUploaded, TUploadedImage } from "@orgo/api-contract/schemas";
+
+// The answer is checked with the contract's schemas, loaded with the first upload:
+// zod stays out of the first screen's scripts.
+const schemas = () => import("@orgo/api-contract/schemas");
 
 /** Any zod schema: only its safeParse is needed here. */
 interface Parser<T> {
@@ -36,8 +40,8 @@ function upload<T>(path: string, schema: Parser<T>, file: Blob, onProgress: (fra
   });
 }
 
-export const uploadAvatar = (file: Blob, onProgress: (fraction: number) => void): Promise<TAvatarUploaded> =>
-  upload("/uploads/avatar", ZAvatarUploaded, file, onProgress);
+export const uploadAvatar = async (file: Blob, onProgress: (fraction: number) => void): Promise<TAvatarUploaded> =>
+  upload("/uploads/avatar", (await schemas()).ZAvatarUploaded, file, onProgress);
 
-export const uploadPostImage = (file: Blob, onProgress: (fraction: number) => void): Promise<TUploadedImage> =>
-  upload("/uploads/post-image", ZUploadedImage, file, onProgress);
+export const uploadPostImage = async (file: Blob, onProgress: (fraction: number) => void): Promise<TUploadedImage> =>
+  upload("/uploads/post-image", (await schemas()).ZUploadedImage, file, onProgress);

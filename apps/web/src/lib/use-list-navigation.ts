@@ -40,6 +40,9 @@ export function useListNavigation<Id extends string | number>(options: {
   });
   useEffect(() => {
     if (selected === null) return;
-    document.querySelector(`[data-list-id="${String(selected)}"]`)?.scrollIntoView({ block: "nearest" });
+    const row = document.querySelector(`[data-list-id="${String(selected)}"]`);
+    // Not while the list is hidden (a phone showing the opened item): Back must find
+    // the list where the reader left it.
+    if (row?.checkVisibility({ visibilityProperty: true })) row.scrollIntoView({ block: "nearest" });
   }, [selected]);
 }

@@ -1,9 +1,11 @@
+import * as RadixDialog from "@radix-ui/react-dialog";
 import { Command } from "cmdk";
 import { useNavigate } from "react-router";
 import { useI18n } from "../i18n/i18n";
 import { useTheme } from "../theme/theme";
 import { trpc } from "../lib/trpc";
 import { useUi } from "./ui-state";
+import { useFocusReturn } from "./use-focus-return";
 import { restartApp, useMe } from "../features/auth/use-me";
 
 interface PaletteCommand {
@@ -78,42 +80,55 @@ export function CommandPalette() {
     ...(me.data ? [{ id: "sign-out", label: t("auth.signOut"), run: () => signOut.mutate() }] : []),
   ];
 
+  const returnFocus = useFocusReturn(ui.paletteOpen);
   const run = (command: PaletteCommand) => {
     ui.setPaletteOpen(false);
     command.run();
   };
 
   return (
-    <Command.Dialog
-      open={ui.paletteOpen}
-      onOpenChange={ui.setPaletteOpen}
-      label={t("palette.label")}
-      className="palette"
-      overlayClassName="palette__overlay"
-      contentClassName="palette__content"
-    >
-      <Command.Input placeholder={t("palette.placeholder")} className="palette__input" />
-      <Command.List className="palette__list">
-        <Command.Empty className="palette__empty">{t("palette.empty")}</Command.Empty>
-        {[
-          { heading: t("palette.navigation"), items: navigation },
-          { heading: t("palette.actions"), items: actions },
-        ].map((group) => (
-          <Command.Group key={group.heading} heading={group.heading} className="palette__group">
-            {group.items.map((command) => (
-              <Command.Item
-                key={command.id}
-                value={`${command.label} ${command.id}`}
-                onSelect={() => run(command)}
-                className="palette__item"
-              >
-                <span>{command.label}</span>
-                {command.hint && <kbd>{command.hint}</kbd>}
-              </Command.Item>
-            ))}
-          </Command.Group>
-        ))}
-      </Command.List>
-    </Command.Dialog>
+    // Radix's dialog around cmdk (not cmdk's own Dialog): it lets focus go back on close.
+    <RadixDialog.Root open={ui.paletteOpen} onOpenChange={ui.setPaletteOpen}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="palette__overlay" />
+        <RadixDialog.Content
+          className="palette__content"
+          aria-label={t("palette.label")}
+          aria-describedby={undefined}
+          onCloseAutoFocus={returnFocus}
+        >
+          <RadixDialog.Title className="visually-hidden">{t("palette.label")}</RadixDialog.Title>
+          <Command label={t("palette.label")} className="palette">
+            <Command.Input
+              placeholder={t("palette.placeholder")}
+              className="palette__input"
+              value={ui.paletteSearch}
+              onValueChange={ui.setPaletteSearch}
+            />
+            <Command.List className="palette__list">
+              <Command.Empty className="palette__empty">{t("palette.empty")}</Command.Empty>
+              {[
+                { heading: t("palette.navigation"), items: navigation },
+                { heading: t("palette.actions"), items: actions },
+              ].map((group) => (
+                <Command.Group key={group.heading} heading={group.heading} className="palette__group">
+                  {group.items.map((command) => (
+                    <Command.Item
+                      key={command.id}
+                      value={`${command.label} ${command.id}`}
+                      onSelect={() => run(command)}
+                      className="palette__item"
+                    >
+                      <span>{command.label}</span>
+                      {command.hint && <kbd>{command.hint}</kbd>}
+                    </Command.Item>
+                  ))}
+                </Command.Group>
+              ))}
+            </Command.List>
+          </Command>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

@@ -16,7 +16,7 @@ export function ConnectionIndicator() {
       data-state={state}
     >
       <span className="connection__dot" aria-hidden />
-      {label}
+      <span className="connection__label">{label}</span>
     </span>
   );
 }

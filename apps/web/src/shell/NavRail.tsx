@@ -1,63 +1,68 @@
-import { NavLink } from "react-router";
+import { BookOpen, GraduationCap, House, LogIn, PenLine, Search, Settings, UserPlus } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
 import { useUi } from "./ui-state";
-import { AccountButton } from "../features/auth/AccountButton";
+import { RailLink } from "./RailLink";
+import { Suspense } from "react";
+import { lazyPage } from "../app/lazy-page";
+import { Avatar } from "../ui/Avatar";
 import { NotificationsLink } from "../features/notifications/NotificationsLink";
 import { ChatLink } from "../features/chat/ChatLink";
+import { useMe } from "../features/auth/use-me";
 
+// The account menu (Radix, with its positioning engine: ≈ 25 KB gzipped) loads just
+// after the first screen; until then its button is drawn, inert.
+const AccountMenu = lazyPage(() => import("../features/auth/AccountMenu"), "AccountMenu");
+
+/**
+ * The sections: a rail on the left from tablet width up, a bar at the bottom on a
+ * phone (styles.css), where the secondary ones move into the account menu.
+ */
 export function NavRail() {
   const { t } = useI18n();
   const { setComposerOpen } = useUi();
+  const me = useMe();
   return (
     <nav className="rail" aria-label={t("nav.label")}>
       <div className="rail__logo" aria-hidden>
         <img src="/favicon.svg" alt="" width={32} height={32} />
       </div>
-      <NavLink to="/" end className="rail__item" title={t("nav.feed")}>
-        <span aria-hidden className="rail__icon">
-          ▤
-        </span>
-        <span className="rail__label">{t("nav.feed")}</span>
-      </NavLink>
-      <NavLink to="/studies" className="rail__item" title={t("nav.studies")}>
-        <span aria-hidden className="rail__icon">
-          ◫
-        </span>
-        <span className="rail__label">{t("nav.studies")}</span>
-      </NavLink>
-      <NavLink to="/mentors" className="rail__item" title={t("nav.mentors")}>
-        <span aria-hidden className="rail__icon">
-          ☺
-        </span>
-        <span className="rail__label">{t("nav.mentors")}</span>
-      </NavLink>
-      <NavLink to="/search" className="rail__item" title={t("nav.search")}>
-        <span aria-hidden className="rail__icon">
-          ⌕
-        </span>
-        <span className="rail__label">{t("nav.search")}</span>
-      </NavLink>
+      <RailLink to="/" end alsoActiveOn="/posts/" icon={House} label={t("nav.feed")} />
+      <RailLink to="/studies" icon={BookOpen} label={t("nav.studies")} />
+      <RailLink to="/mentors" icon={GraduationCap} label={t("nav.mentors")} secondary={Boolean(me.data)} />
+      <RailLink to="/search" icon={Search} label={t("nav.search")} />
       <ChatLink />
       <NotificationsLink />
-      <button
-        type="button"
-        className="rail__item rail__compose"
-        title={`${t("composer.open")} (n)`}
-        onClick={() => setComposerOpen(true)}
-      >
-        <span aria-hidden className="rail__icon">
-          ✎
-        </span>
-        <span className="rail__label">{t("composer.open")}</span>
-      </button>
+      {me.data && (
+        <button
+          type="button"
+          className="rail__item rail__item--secondary rail__compose"
+          title={`${t("composer.open")} (n)`}
+          onClick={() => setComposerOpen(true)}
+        >
+          <PenLine aria-hidden className="rail__icon" size={22} strokeWidth={1.8} />
+          <span className="rail__label">{t("composer.open")}</span>
+        </button>
+      )}
       <div className="rail__spacer" />
-      <AccountButton />
-      <NavLink to="/settings" className="rail__item" title={t("nav.settings")}>
-        <span aria-hidden className="rail__icon">
-          ⚙
-        </span>
-        <span className="rail__label">{t("nav.settings")}</span>
-      </NavLink>
+      {me.data === null && (
+        <>
+          <RailLink to="/signin" icon={LogIn} label={t("auth.signIn")} />
+          <RailLink to="/signup" icon={UserPlus} label={t("nav.signUp")} />
+        </>
+      )}
+      {me.data && (
+        <Suspense
+          fallback={
+            <span className="rail__item rail__me" aria-hidden>
+              <Avatar user={me.data} size={26} />
+              <span className="rail__label">{t("nav.me")}</span>
+            </span>
+          }
+        >
+          <AccountMenu me={me.data} />
+        </Suspense>
+      )}
+      <RailLink to="/settings" icon={Settings} label={t("nav.settings")} secondary />
     </nav>
   );
 }

@@ -1,17 +1,85 @@
-import { Suspense, useRef } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { Outlet, useLocation } from "react-router";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ErrorPage } from "./ErrorPage";
 import { NavRail } from "./NavRail";
 import { TopBar } from "./TopBar";
-import { CommandPalette } from "./CommandPalette";
-import { ShortcutSheet } from "./ShortcutSheet";
 import { useHotkeys } from "./hotkeys";
 import { useUi } from "./ui-state";
-import { Composer } from "../features/composer/Composer";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
-import { Toasts } from "./Toasts";
+import { lazyPage } from "../app/lazy-page";
 import { useI18n } from "../i18n/i18n";
+
+// Overlays are their own chunks, fetched when first opened (the toasts' once the page
+// is up): the first screen carries only what it shows.
+const loadPalette = () => import("./CommandPalette");
+const loadShortcuts = () => import("./ShortcutSheet");
+const loadComposer = () => import("../features/composer/Composer");
+const CommandPalette = lazyPage(loadPalette, "CommandPalette");
+const ShortcutSheet = lazyPage(loadShortcuts, "ShortcutSheet");
+const Composer = lazyPage(loadComposer, "Composer");
+const Toasts = lazyPage(() => import("./Toasts"), "Toasts");
+
+/**
+ * Fetches the overlays' chunks once the page is idle and then mounts them (closed), so
+ * a hotkey finds them ready. True once they are.
+ */
+function usePrefetchOverlays(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const prefetch = () =>
+      void Promise.all([loadPalette(), loadShortcuts(), loadComposer()]).then(() => setReady(true));
+    // Safari has no requestIdleCallback: a timer stands in.
+    if (!("requestIdleCallback" in window)) {
+      const timer = setTimeout(prefetch, 2_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(prefetch, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  return ready;
+}
+
+/**
+ * The palette's frame while its chunk loads (a hotkey pressed right after the page
+ * appeared): what is typed is kept and carried into the palette.
+ */
+function PaletteLoading() {
+  const { t } = useI18n();
+  const { paletteSearch, setPaletteSearch, setPaletteOpen } = useUi();
+  return (
+    <>
+      <div className="palette__overlay" />
+      <div className="palette__content" role="dialog" aria-label={t("palette.label")}>
+        <input
+          className="palette__input"
+          placeholder={t("palette.placeholder")}
+          value={paletteSearch}
+          onChange={(e) => setPaletteSearch(e.target.value)}
+          onKeyDown={(e) => e.key === "Escape" && setPaletteOpen(false)}
+          autoFocus
+        />
+      </div>
+    </>
+  );
+}
+
+/**
+ * The section a path belongs to ("/posts/7" is the feed's): the error boundary resets
+ * when the section changes, not when its selection does (which would remount the
+ * section and lose its list's scroll).
+ */
+function sectionOf(pathname: string): string {
+  const first = pathname.split("/")[1] ?? "";
+  return first === "posts" ? "" : first;
+}
+
+/** True from the first time `value` is true: an overlay stays mounted once loaded. */
+function useEver(value: boolean): boolean {
+  const [ever, setEver] = useState(value);
+  if (value && !ever) setEver(true);
+  return ever || value;
+}
 
 /** While a section's chunk loads: the frame stays, the content area says so. */
 function PageLoading() {
@@ -28,6 +96,10 @@ export function Shell() {
   const ui = useUi();
   const { pathname } = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
+  const overlaysReady = usePrefetchOverlays();
+  const paletteLoaded = useEver(ui.paletteOpen) || overlaysReady;
+  const shortcutsLoaded = useEver(ui.shortcutsOpen) || overlaysReady;
+  const composerLoaded = useEver(ui.composerOpen) || overlaysReady;
   useHotkeys({
     mod: { k: () => ui.setPaletteOpen(!ui.paletteOpen) },
     keys: {
@@ -43,22 +115,26 @@ export function Shell() {
         <NavRail />
         <div className="shell__main">
           <TopBar ref={searchRef} />
-          <main className="shell__content">
+          <main className="shell__content" tabIndex={-1}>
             <OAuthNotice />
             {/* A page that fails to render leaves the shell working; going elsewhere recovers. */}
-            <ErrorBoundary key={pathname} fallback={(reference) => <ErrorPage reference={reference} />}>
+            <ErrorBoundary key={sectionOf(pathname)} fallback={(reference) => <ErrorPage reference={reference} />}>
               <Suspense fallback={<PageLoading />}>
                 <Outlet />
               </Suspense>
             </ErrorBoundary>
           </main>
         </div>
-        <CommandPalette />
-        <ShortcutSheet />
-        <Composer />
+        <Suspense fallback={ui.paletteOpen && <PaletteLoading />}>{paletteLoaded && <CommandPalette />}</Suspense>
+        <Suspense fallback={null}>
+          {shortcutsLoaded && <ShortcutSheet />}
+          {composerLoaded && <Composer />}
+        </Suspense>
       </div>
       {/* Outside the shell's grid: sonner's wrapper would take a row of its own. */}
-      <Toasts />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
     </>
   );
 }

@@ -1,5 +1,7 @@
+import { useEffect } from "react";
 import { Toaster } from "sonner";
 import { useTheme } from "../theme/theme";
+import { toasterMounted } from "./toast";
 
 /**
  * Short announcements (a new notification, a message in another room): bottom right,
@@ -8,5 +10,7 @@ import { useTheme } from "../theme/theme";
  */
 export function Toasts() {
   const { choice } = useTheme();
+  // After the Toaster's own effect (children's effects run first): it subscribed.
+  useEffect(toasterMounted, []);
   return <Toaster position="bottom-right" theme={choice} closeButton duration={6_000} visibleToasts={3} />;
 }

@@ -5,6 +5,9 @@ import type { TPostSummary } from "@orgo/api-contract/schemas";
 interface UiState {
   paletteOpen: boolean;
   setPaletteOpen: (open: boolean) => void;
+  /** What is typed in the palette (kept here: typing starts before its chunk arrives). */
+  paletteSearch: string;
+  setPaletteSearch: (search: string) => void;
   shortcutsOpen: boolean;
   setShortcutsOpen: (open: boolean) => void;
   composerOpen: boolean;
@@ -21,7 +24,12 @@ interface UiState {
 const UiContext = createContext<UiState | null>(null);
 
 export function UiStateProvider({ children }: { children: ReactNode }) {
-  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [paletteOpen, setPaletteOpenState] = useState(false);
+  const [paletteSearch, setPaletteSearch] = useState("");
+  const setPaletteOpen = useCallback((open: boolean) => {
+    setPaletteOpenState(open);
+    if (!open) setPaletteSearch("");
+  }, []);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [composerOpen, setComposerOpenState] = useState(false);
   const [editing, setEditing] = useState<TPostSummary | null>(null);
@@ -38,6 +46,8 @@ export function UiStateProvider({ children }: { children: ReactNode }) {
     () => ({
       paletteOpen,
       setPaletteOpen,
+      paletteSearch,
+      setPaletteSearch,
       shortcutsOpen,
       setShortcutsOpen,
       composerOpen,
@@ -48,7 +58,17 @@ export function UiStateProvider({ children }: { children: ReactNode }) {
       setFilter,
       anyOverlayOpen: paletteOpen || shortcutsOpen || composerOpen,
     }),
-    [paletteOpen, shortcutsOpen, composerOpen, setComposerOpen, editing, editPost, filter],
+    [
+      paletteOpen,
+      setPaletteOpen,
+      paletteSearch,
+      shortcutsOpen,
+      composerOpen,
+      setComposerOpen,
+      editing,
+      editPost,
+      filter,
+    ],
   );
   return <UiContext.Provider value={value}>{children}</UiContext.Provider>;
 }

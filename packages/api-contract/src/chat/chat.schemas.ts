@@ -3,10 +3,10 @@ import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { ZPostImage } from "../posts/post.schemas.js";
+import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX } from "./chat.constants.js";
+export { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX } from "./chat.constants.js";
 
-export const CHAT_MESSAGE_MAX = 4_000;
 export const CHAT_PAGE_MAX = 100;
-export const CHAT_IMAGES_MAX = 4;
 export const chatRoomKinds = ["direct", "study"] as const;
 
 /** A message as members see it; `author` is null once its author deleted their account. */

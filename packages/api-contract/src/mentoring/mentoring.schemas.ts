@@ -2,8 +2,9 @@ import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZDbId, ZTimeZone } from "../common/common.schemas.js";
+import { mentorLanguages, MAX_PROPOSED_TIMES } from "./mentoring.constants.js";
+export { mentorLanguages, MAX_PROPOSED_TIMES } from "./mentoring.constants.js";
 
-export const mentorLanguages = ["ko", "en"] as const;
 export const ZMentorLanguage = z.enum(mentorLanguages);
 export type TMentorLanguage = z.infer<typeof ZMentorLanguage>;
 
@@ -16,8 +17,6 @@ export const FREE_SLOT_DAYS = 14;
 /** A free time starts at least this long after now: nobody is booked for the next hour. */
 export const FREE_SLOT_LEAD_MINUTES = 60;
 export const MAX_OPEN_REQUESTS = 5;
-/** A learner proposes 1 to this many times. */
-export const MAX_PROPOSED_TIMES = 3;
 export const REQUEST_TTL_DAYS = 7;
 
 /** A wall-clock time on the hour or half hour; "24:00" ends a slot at midnight. */

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { serverMessages as m } from "../messages.js";
+import { notificationCategories } from "./notification.constants.js";
+export { notificationCategories } from "./notification.constants.js";
 
 export const notificationTypes = [
   "follow",
@@ -107,17 +109,6 @@ export const ZOnNotificationsInput = z
   })
   .optional();
 
-/** What a person can tune: every kind of notification, and chat. */
-export const notificationCategories = [
-  "follows",
-  "likes",
-  "comments",
-  "replies",
-  "mentions",
-  "studies",
-  "mentoring",
-  "chat",
-] as const;
 export const ZNotificationCategory = z.enum(notificationCategories);
 export type TNotificationCategory = z.infer<typeof ZNotificationCategory>;
 

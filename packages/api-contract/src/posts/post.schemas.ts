@@ -2,10 +2,8 @@ import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
-
-export const POST_TITLE_MAX = 200;
-export const POST_BODY_MAX = 40_000;
-export const POST_IMAGES_MAX = 10;
+import { POST_TITLE_MAX, POST_BODY_MAX, POST_IMAGES_MAX, feedKinds } from "./post.constants.js";
+export { POST_TITLE_MAX, POST_BODY_MAX, POST_IMAGES_MAX, feedKinds } from "./post.constants.js";
 
 export const ZPostId = ZDbId;
 
@@ -39,7 +37,6 @@ export const ZPostSummary = z.object({
 });
 export type TPostSummary = z.infer<typeof ZPostSummary>;
 
-export const feedKinds = ["latest", "following", "popular"] as const;
 export const ZFeedKind = z.enum(feedKinds);
 export type TFeedKind = z.infer<typeof ZFeedKind>;
 

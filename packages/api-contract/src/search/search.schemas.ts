@@ -2,12 +2,13 @@ import { z } from "zod";
 import { ZPostSummary } from "../posts/post.schemas.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZStudy } from "../studies/study.schemas.js";
+import { searchKinds } from "./search.constants.js";
+export { searchKinds } from "./search.constants.js";
 
 /**
  * What can be searched: a new kind is a new entry here, a counter and a page
  * function on the server, and a tab in the client.
  */
-export const searchKinds = ["posts", "people", "studies", "mentors"] as const;
 export const ZSearchKind = z.enum(searchKinds);
 export type TSearchKind = z.infer<typeof ZSearchKind>;
 

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZDay, ZDbId, ZTimeZone } from "../common/common.schemas.js";
+import { studyStatuses } from "./study.constants.js";
+export { studyStatuses } from "./study.constants.js";
 
-export const studyStatuses = ["recruiting", "closed", "in_progress", "ended"] as const;
 export const ZStudyStatus = z.enum(studyStatuses);
 export type TStudyStatus = z.infer<typeof ZStudyStatus>;
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
-import { CHAT_IMAGES_MAX, type TUploadedImage } from "@orgo/api-contract/schemas";
+import { CHAT_IMAGES_MAX } from "@orgo/api-contract/constants";
+import type { TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { uploadPostImage } from "../../lib/upload";

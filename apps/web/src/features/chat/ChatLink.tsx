@@ -1,5 +1,7 @@
 import { useCallback } from "react";
-import { NavLink, useMatch, useNavigate } from "react-router";
+import { RailLink } from "../../shell/RailLink";
+import { MessagesSquare } from "lucide-react";
+import { useMatch, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { useInbox, useUnreadTitle } from "./use-inbox";
 import { useReportVisibility } from "./presence";
@@ -24,16 +26,17 @@ export function ChatLink() {
   useReportVisibility(signedIn);
   if (!signedIn) return null;
   return (
-    <NavLink to="/chat" className="rail__item" title={t("nav.chat")}>
-      <span aria-hidden className="rail__icon">
-        ✉
-      </span>
-      {unreadTotal > 0 && (
-        <span className="rail__badge" aria-label={t("chat.unread", { count: unreadTotal })} data-testid="chat-unread">
-          {unreadTotal > 99 ? "99+" : unreadTotal}
-        </span>
-      )}
-      <span className="rail__label">{t("nav.chat")}</span>
-    </NavLink>
+    <RailLink
+      to="/chat"
+      icon={MessagesSquare}
+      label={t("nav.chat")}
+      badge={
+        unreadTotal > 0 && (
+          <span className="rail__badge" aria-label={t("chat.unread", { count: unreadTotal })} data-testid="chat-unread">
+            {unreadTotal > 99 ? "99+" : unreadTotal}
+          </span>
+        )
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from "react-router";
-import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
+import { SplitView } from "../../ui/SplitView";
 import { useEffect } from "react";
 import type { TChatRoom, TPresence } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -80,45 +80,52 @@ export function ChatPage() {
 
   if (!signedIn) return <p className="placeholder">{t("chat.signIn")}</p>;
   return (
-    <PanelGroup direction="horizontal" autoSaveId="orgo.chat.panes" className="panes">
-      <Panel defaultSize={32} minSize={22} className="pane pane--list">
-        <div className="pane__header">
-          <h2>{t("chat.rooms")}</h2>
-          <DesktopPermissionButton />
-        </div>
-        <div className="pane__scroll">
-          {inbox.isPending && <p className="placeholder">{t("chat.loading")}</p>}
-          {inbox.isError && (
-            <div className="placeholder" role="alert">
-              <p>{t("chat.error")}</p>
-              <p className="muted">{describeError(inbox.error, i18n)}</p>
-              <button type="button" className="button" onClick={() => void inbox.refetch()}>
-                {t("chat.retry")}
-              </button>
-            </div>
-          )}
-          {inbox.isSuccess && rooms.length === 0 && <p className="placeholder">{t("chat.empty")}</p>}
-          <ul className="chat-rooms" data-testid="chat-rooms">
-            {rooms.map((room) => (
-              <RoomRow
-                key={room.id}
-                room={room}
-                selected={room.id === selectedId}
-                presence={room.peer ? presence.get(room.peer.id) : undefined}
-                onOpen={() => void navigate(`/chat/${room.id}`)}
-              />
-            ))}
-          </ul>
-        </div>
-      </Panel>
-      <PanelResizeHandle className="pane__handle" />
-      <Panel minSize={36} className="pane pane--detail">
-        {selectedId !== null ? (
+    <SplitView
+      id="chat"
+      listSize={32}
+      listMin={22}
+      detailMin={36}
+      showDetail={selectedId !== null}
+      back={{ label: t("chat.rooms"), onBack: () => void navigate("/chat") }}
+      list={
+        <>
+          <div className="pane__header">
+            <h2>{t("chat.rooms")}</h2>
+            <DesktopPermissionButton />
+          </div>
+          <div className="pane__scroll">
+            {inbox.isPending && <p className="placeholder">{t("chat.loading")}</p>}
+            {inbox.isError && (
+              <div className="placeholder" role="alert">
+                <p>{t("chat.error")}</p>
+                <p className="muted">{describeError(inbox.error, i18n)}</p>
+                <button type="button" className="button" onClick={() => void inbox.refetch()}>
+                  {t("chat.retry")}
+                </button>
+              </div>
+            )}
+            {inbox.isSuccess && rooms.length === 0 && <p className="placeholder">{t("chat.empty")}</p>}
+            <ul className="chat-rooms" data-testid="chat-rooms">
+              {rooms.map((room) => (
+                <RoomRow
+                  key={room.id}
+                  room={room}
+                  selected={room.id === selectedId}
+                  presence={room.peer ? presence.get(room.peer.id) : undefined}
+                  onOpen={() => void navigate(`/chat/${room.id}`)}
+                />
+              ))}
+            </ul>
+          </div>
+        </>
+      }
+      detail={
+        selectedId !== null ? (
           <Conversation key={selectedId} roomId={selectedId} />
         ) : (
           <p className="placeholder">{t("chat.selectHint")}</p>
-        )}
-      </Panel>
-    </PanelGroup>
+        )
+      }
+    />
   );
 }

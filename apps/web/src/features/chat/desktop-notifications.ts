@@ -1,5 +1,5 @@
+import { showToast } from "../../shell/toast";
 import { useEffect, useRef } from "react";
-import { toast } from "sonner";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { useNotificationPreferences } from "../notifications/use-preferences";
@@ -35,7 +35,7 @@ export function useMessageNotifications(
         if (prefs.categories.chat.desktop)
           showDesktopNotification(title, body, `orgo-room-${room.id}`, () => open(room.id));
       } else if (document.visibilityState === "visible" && room.id !== openRoomId && prefs.categories.chat.inApp) {
-        toast(title, {
+        showToast(title, {
           id: `room-${room.id}`,
           description: body,
           action: { label: t("toast.open"), onClick: () => open(room.id) },

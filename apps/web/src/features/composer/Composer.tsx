@@ -1,6 +1,6 @@
 import { useState, type DragEvent, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { POST_BODY_MAX, POST_IMAGES_MAX, POST_TITLE_MAX } from "@orgo/api-contract/schemas";
+import { POST_BODY_MAX, POST_IMAGES_MAX, POST_TITLE_MAX } from "@orgo/api-contract/constants";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";

@@ -1,18 +1,21 @@
-import { useMemo, useRef } from "react";
-import { useNavigate, useParams } from "react-router";
-import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
+import { Suspense, useMemo, useRef } from "react";
+import { useLocation, useNavigate, useParams } from "react-router";
+import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
 import { useUi } from "../../shell/ui-state";
 import { useListNavigation } from "../../lib/use-list-navigation";
 import { describeError } from "../../lib/errors";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
-import { PostDetail } from "./PostDetail";
+import { lazyPage } from "../../app/lazy-page";
 import { Recommended } from "./Recommended";
 import { MentoringPanel } from "../mentoring/MentoringPanel";
 import { useFeedKind } from "./use-feed-kind";
 import { useMe } from "../auth/use-me";
-import { feedKinds } from "@orgo/api-contract/schemas";
+import { feedKinds } from "@orgo/api-contract/constants";
+
+// The open post (comments, their composer) is a chunk of its own: the list paints first.
+const PostDetail = lazyPage(() => import("./PostDetail"), "PostDetail");
 
 export function FeedPage() {
   const i18n = useI18n();
@@ -36,73 +39,81 @@ export function FeedPage() {
     );
   }, [posts, filter]);
   const selected = posts.find((p) => p.id === selectedId) ?? null;
-  const select = (id: number) => void navigate(`/posts/${id}`, { replace: selectedId !== null });
+  const { search } = useLocation();
+  // The feed's tab (?feed=) goes along, so Back from a post returns to the same list.
+  const select = (id: number) => void navigate({ pathname: `/posts/${id}`, search }, { replace: selectedId !== null });
   useListNavigation({ ids: visible.map((p) => p.id), selected: selectedId, onSelect: select });
 
   return (
-    <PanelGroup direction="horizontal" autoSaveId="orgo.feed.panes" className="panes">
-      <Panel defaultSize={38} minSize={24} className="pane pane--list">
-        <div className="pane__header">
-          <h2>{t(`feed.kind.${kind}`)}</h2>
-        </div>
-        <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
-          {feedKinds
-            .filter((k) => k !== "following" || me.data)
-            .map((k) => (
-              <button key={k} type="button" role="tab" aria-selected={kind === k} onClick={() => setKind(k)}>
-                {t(`feed.kind.${k}`)}
+    <SplitView
+      id="feed"
+      showDetail={selectedId !== null}
+      back={{ label: t(`feed.kind.${kind}`), onBack: () => void navigate({ pathname: "/", search }) }}
+      list={
+        <>
+          <div className="pane__header">
+            <h2>{t(`feed.kind.${kind}`)}</h2>
+          </div>
+          <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
+            {feedKinds
+              .filter((k) => k !== "following" || me.data)
+              .map((k) => (
+                <button key={k} type="button" role="tab" aria-selected={kind === k} onClick={() => setKind(k)}>
+                  {t(`feed.kind.${k}`)}
+                </button>
+              ))}
+          </div>
+          <div className="pane__scroll" ref={listScroll}>
+            {pending > 0 && (
+              <button
+                type="button"
+                className="new-posts"
+                onClick={() => {
+                  showPending();
+                  listScroll.current?.scrollTo({ top: 0 });
+                }}
+              >
+                {t("feed.newPosts", { count: pending })}
               </button>
-            ))}
-        </div>
-        <div className="pane__scroll" ref={listScroll}>
-          {pending > 0 && (
-            <button
-              type="button"
-              className="new-posts"
-              onClick={() => {
-                showPending();
-                listScroll.current?.scrollTo({ top: 0 });
-              }}
-            >
-              {t("feed.newPosts", { count: pending })}
-            </button>
-          )}
-          {query.isPending && <p className="placeholder">{t("feed.loading")}</p>}
-          {query.isError && (
-            <div className="placeholder" role="alert">
-              <p>{t("feed.error")}</p>
-              <p className="muted">{describeError(query.error, i18n)}</p>
-              <button type="button" className="button" onClick={() => void query.refetch()}>
-                {t("feed.retry")}
+            )}
+            {query.isPending && <p className="placeholder">{t("feed.loading")}</p>}
+            {query.isError && (
+              <div className="placeholder" role="alert">
+                <p>{t("feed.error")}</p>
+                <p className="muted">{describeError(query.error, i18n)}</p>
+                <button type="button" className="button" onClick={() => void query.refetch()}>
+                  {t("feed.retry")}
+                </button>
+              </div>
+            )}
+            {query.isSuccess && posts.length === 0 && (
+              <p className="placeholder">{t(kind === "following" ? "feed.emptyFollowing" : "feed.empty")}</p>
+            )}
+            {filter && visible.length === 0 && posts.length > 0 && (
+              <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
+            )}
+            <PostList posts={visible} selectedId={selectedId} freshIds={freshIds} onSelect={select} />
+            {query.hasNextPage ? (
+              <button
+                type="button"
+                className="button button--ghost list__more"
+                disabled={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
+                {query.isFetchingNextPage ? t("feed.loading") : t("feed.loadMore")}
               </button>
-            </div>
-          )}
-          {query.isSuccess && posts.length === 0 && (
-            <p className="placeholder">{t(kind === "following" ? "feed.emptyFollowing" : "feed.empty")}</p>
-          )}
-          {filter && visible.length === 0 && posts.length > 0 && (
-            <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
-          )}
-          <PostList posts={visible} selectedId={selectedId} freshIds={freshIds} onSelect={select} />
-          {query.hasNextPage ? (
-            <button
-              type="button"
-              className="button button--ghost list__more"
-              disabled={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              {query.isFetchingNextPage ? t("feed.loading") : t("feed.loadMore")}
-            </button>
-          ) : (
-            query.isSuccess && posts.length > 0 && <p className="placeholder muted">{t("feed.end")}</p>
-          )}
-        </div>
-      </Panel>
-      <PanelResizeHandle className="pane__handle" />
-      <Panel minSize={30} className="pane pane--detail">
+            ) : (
+              query.isSuccess && posts.length > 0 && <p className="placeholder muted">{t("feed.end")}</p>
+            )}
+          </div>
+        </>
+      }
+      detail={
         <div className="pane__scroll">
           {selectedId !== null ? (
-            <PostDetail key={selectedId} postId={selectedId} initial={selected ?? undefined} />
+            <Suspense fallback={<p className="placeholder muted">{t("feed.loading")}</p>}>
+              <PostDetail key={selectedId} postId={selectedId} initial={selected ?? undefined} />
+            </Suspense>
           ) : (
             <>
               <p className="placeholder">{t("feed.selectHint")}</p>
@@ -111,7 +122,7 @@ export function FeedPage() {
             </>
           )}
         </div>
-      </Panel>
-    </PanelGroup>
+      }
+    />
   );
 }

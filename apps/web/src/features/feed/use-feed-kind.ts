@@ -1,17 +1,28 @@
-import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { feedKinds } from "@orgo/api-contract/constants";
 import type { TFeedKind } from "@orgo/api-contract/schemas";
 
 const KEY = "orgo.feed.kind";
 
-/** Which feed the list shows, remembered across visits; Following needs a signed-in reader. */
+function isFeedKind(value: string | null): value is TFeedKind {
+  return (feedKinds as readonly (string | null)[]).includes(value);
+}
+
+/**
+ * Which feed the list shows: in the address (`?feed=popular`, so a link, Back and
+ * Forward keep it), else the last one chosen; Following needs a signed-in reader.
+ */
 export function useFeedKind(signedIn: boolean): [TFeedKind, (kind: TFeedKind) => void] {
-  const [kind, setKindState] = useState<TFeedKind>(() => {
-    const saved = localStorage.getItem(KEY);
-    return saved === "following" || saved === "popular" ? saved : "latest";
-  });
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get("feed");
+  const saved = localStorage.getItem(KEY);
+  const kind: TFeedKind = isFeedKind(fromUrl) ? fromUrl : isFeedKind(saved) ? saved : "latest";
   const setKind = (next: TFeedKind) => {
     localStorage.setItem(KEY, next);
-    setKindState(next);
+    setParams((current) => {
+      current.set("feed", next);
+      return current;
+    });
   };
   return [kind === "following" && !signedIn ? "latest" : kind, setKind];
 }

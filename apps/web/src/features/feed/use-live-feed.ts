@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { skipToken } from "@tanstack/react-query";
-import { feedKinds, type TFeedKind, type TPostSummary } from "@orgo/api-contract/schemas";
+import { feedKinds } from "@orgo/api-contract/constants";
+import type { TFeedKind, TPostSummary } from "@orgo/api-contract/schemas";
 import { trpc } from "../../lib/trpc";
 import { useMe } from "../auth/use-me";
 import { dropPost, prependPosts } from "./feed-cache";

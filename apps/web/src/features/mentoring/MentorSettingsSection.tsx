@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { mentorLanguages, type TMentorLanguage, type TWeeklySlot } from "@orgo/api-contract/schemas";
+import { mentorLanguages } from "@orgo/api-contract/constants";
+import type { TMentorLanguage, TWeeklySlot } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";

@@ -1,6 +1,7 @@
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
-import { mentorLanguages, type TMentorListInput } from "@orgo/api-contract/schemas";
+import { SplitView } from "../../ui/SplitView";
+import { mentorLanguages } from "@orgo/api-contract/constants";
+import type { TMentorListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
@@ -39,8 +40,17 @@ export function MentorsPage() {
   useListNavigation({ ids: items.map((m) => m.user.id), selected, onSelect: open });
 
   return (
-    <PanelGroup direction="horizontal" autoSaveId="orgo.mentors.panes" className="panes mentors">
-      <Panel defaultSize={40} minSize={26} className="pane pane--list">
+    <SplitView
+      id="mentors"
+      className="mentors"
+      listSize={40}
+      listMin={26}
+      showDetail={selected !== null}
+      back={{
+        label: t("mentors.title"),
+        onBack: () => void navigate({ pathname: "/mentors", search: params.toString() }),
+      }}
+      list={
         <div className="pane__scroll mentors__list" aria-labelledby="mentors-title">
           <div className="page__header">
             <h1 id="mentors-title">{t("mentors.title")}</h1>
@@ -108,9 +118,8 @@ export function MentorsPage() {
             </p>
           )}
         </div>
-      </Panel>
-      <PanelResizeHandle className="pane__handle" />
-      <Panel minSize={30} className="pane pane--detail">
+      }
+      detail={
         <div className="pane__scroll mentors__detail">
           {selected ? (
             <MentorDetail key={selected} userId={selected} />
@@ -118,7 +127,7 @@ export function MentorsPage() {
             <p className="placeholder muted">{t("mentors.selectHint")}</p>
           )}
         </div>
-      </Panel>
-    </PanelGroup>
+      }
+    />
   );
 }

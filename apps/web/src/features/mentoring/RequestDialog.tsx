@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { MAX_PROPOSED_TIMES, type TMentorDetail } from "@orgo/api-contract/schemas";
+import { MAX_PROPOSED_TIMES } from "@orgo/api-contract/constants";
+import type { TMentorDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../lib/errors";

@@ -1,4 +1,5 @@
-import { NavLink } from "react-router";
+import { RailLink } from "../../shell/RailLink";
+import { Bell } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
 import { useLiveNotifications } from "./use-live-notifications";
 
@@ -8,16 +9,17 @@ export function NotificationsLink() {
   const { signedIn, unreadCount: count } = useLiveNotifications();
   if (!signedIn) return null;
   return (
-    <NavLink to="/notifications" className="rail__item" title={t("nav.notifications")}>
-      <span aria-hidden className="rail__icon">
-        ⚑
-      </span>
-      {count > 0 && (
-        <span className="rail__badge" aria-label={t("notifications.unread", { count })} data-testid="unread">
-          {count > 99 ? "99+" : count}
-        </span>
-      )}
-      <span className="rail__label">{t("nav.notifications")}</span>
-    </NavLink>
+    <RailLink
+      to="/notifications"
+      icon={Bell}
+      label={t("nav.notifications")}
+      badge={
+        count > 0 && (
+          <span className="rail__badge" aria-label={t("notifications.unread", { count })} data-testid="unread">
+            {count > 99 ? "99+" : count}
+          </span>
+        )
+      }
+    />
   );
 }

@@ -1,6 +1,6 @@
+import { showToast } from "../../shell/toast";
 import { useLocation, useMatch, useNavigate } from "react-router";
 import { skipToken } from "@tanstack/react-query";
-import { toast } from "sonner";
 import type { TNotification } from "@orgo/api-contract/schemas";
 import { trpc } from "../../lib/trpc";
 import { useI18n } from "../../i18n/i18n";
@@ -40,7 +40,7 @@ export function useLiveNotifications() {
       !onListPage &&
       pathname !== notificationPath(n)
     ) {
-      toast(text, {
+      showToast(text, {
         id: `notification-${n.id}`,
         description: detail || undefined,
         action: { label: t("toast.open"), onClick: open },

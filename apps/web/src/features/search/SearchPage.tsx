@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { searchKinds, type TSearchKind } from "@orgo/api-contract/schemas";
+import { searchKinds } from "@orgo/api-contract/constants";
+import type { TSearchKind } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { useListNavigation } from "../../lib/use-list-navigation";

@@ -1,4 +1,5 @@
-import { notificationCategories, type TNotificationPreferences } from "@orgo/api-contract/schemas";
+import { notificationCategories } from "@orgo/api-contract/constants";
+import type { TNotificationPreferences } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";

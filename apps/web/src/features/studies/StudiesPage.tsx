@@ -1,5 +1,6 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { studyStatuses, type TStudyListInput } from "@orgo/api-contract/schemas";
+import { studyStatuses } from "@orgo/api-contract/constants";
+import type { TStudyListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";

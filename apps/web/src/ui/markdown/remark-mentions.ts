@@ -1,4 +1,4 @@
-import { MENTION_PATTERN } from "@orgo/api-contract/schemas";
+import { MENTION_PATTERN } from "@orgo/api-contract/constants";
 
 /** The few mdast shapes this plugin touches (a full mdast dependency is not needed for them). */
 interface Node {

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+
+type Box = { x: number; y: number; width: number; height: number };
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import type { RunningApp } from "../src/app.js";
+import { startTestApp } from "./helpers/app.js";
+import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
+
+/**
+ * Elements that stick out past the viewport's right edge (a page that scrolls
+ * sideways), unless a scrolling or clipping box inside the viewport holds them (a
+ * long line of code scrolls inside its block, as it should). Run in the page.
+ */
+const OVERFLOWING = `(() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = (el) => {
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      if (getComputedStyle(box).overflowX !== "visible" && box.getBoundingClientRect().right <= width + 1) return true;
+    }
+    return false;
+  };
+  return [...document.querySelectorAll("#root *")]
+    .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().right > width + 1 && !clipped(el))
+    .map((el) => el.tagName.toLowerCase() + "." + el.className);
+})()`;
+const overflowing = (page: Page) => page.evaluate<string[]>(OVERFLOWING);
+
+/** The focused element's tag, id and name, or "body". Run in the page. */
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "body";
+  return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + "[" + (el.getAttribute("aria-label") ?? el.textContent.trim().slice(0, 30)) + "]";
+})()`;
+const focused = (page: Page) => page.evaluate<string>(FOCUSED);
+
+/** Whether focus is inside an open dialog. */
+const IN_DIALOG = `Boolean(document.activeElement?.closest('[role="dialog"]'))`;
+
+describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and desktop, and focus in dialogs", () => {
+  let fresh: FreshDatabase;
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fresh?.drop();
+  });
+
+  it("on a phone: a bottom bar of 44 px targets, one pane at a time with a back button that keeps the list's place", async () => {
+    const page = await signedInPage(browser, app, "demo", { width: 390, height: 844, mobile: true });
+    await page.locator('[data-testid="post-list"] li').nth(6).waitFor();
+    expect(await overflowing(page)).toEqual([]);
+
+    // The rail is a bar along the bottom, every item at least 44 × 44 px.
+    const bar = page.getByRole("navigation", { name: "Main navigation" });
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y + barBox.height).toBeCloseTo(844, 0);
+    expect(barBox.width).toBeCloseTo(390, 0);
+    const items = bar.locator(".rail__item:visible");
+    expect(await items.count()).toBeGreaterThanOrEqual(5);
+    for (const item of await items.all()) {
+      const box = (await item.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    // No keyboard, so no Ctrl K button; the status keeps its dot.
+    expect(await page.locator(".topbar__palette").isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath("layout-01-phone-feed") });
+
+    // One pane: the list; opening a post shows the post alone, with the way back.
+    expect(await page.locator(".pane--detail").isVisible()).toBe(false);
+    const LIST = `document.querySelector(".pane--list .pane__scroll")`;
+    const scrolled = await page.evaluate<number>(`${LIST}.scrollTo({ top: 300 }), ${LIST}.scrollTop`);
+    expect(scrolled).toBeGreaterThan(100);
+    await page.locator('[data-testid="post-list"] li').nth(5).click();
+    await page.locator("#post-title").waitFor();
+    expect(await page.locator(".pane--list").isVisible()).toBe(false);
+    expect(await overflowing(page)).toEqual([]);
+    const back = page.getByRole("button", { name: "Latest" });
+    expect((await back.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: screenshotPath("layout-02-phone-post") });
+    await back.click();
+    await page.locator('[data-testid="post-list"]').waitFor();
+    expect(await page.locator(".pane--detail").isVisible()).toBe(false);
+    expect(await page.evaluate<number>(`${LIST}.scrollTop`)).toBe(scrolled);
+
+    // What the bar has no room for is in the account menu.
+    await page.getByTestId("account").click();
+    await page.getByRole("menuitem", { name: "Settings" }).click();
+    await page.waitForURL(/\/settings$/);
+    expect(await overflowing(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("on a phone in the dark, chat is one room at a time", async () => {
+    const page = await signedInPage(browser, app, "demo", {
+      width: 390,
+      height: 844,
+      mobile: true,
+      colorScheme: "dark",
+    });
+    await page.getByRole("link", { name: "Chat" }).click();
+    await page.getByTestId("chat-room").first().click();
+    await page.getByTestId("chat-input").waitFor();
+    expect(await page.locator(".pane--list").isVisible()).toBe(false);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath("layout-03-phone-chat-dark") });
+    await page.getByRole("button", { name: "Conversations" }).click();
+    await page.getByTestId("chat-rooms").waitFor();
+    await page.context().close();
+  });
+
+  it("on a tablet and on a 1,920 px screen: the rail and both panes side by side", async () => {
+    for (const [name, width, height] of [
+      ["tablet", 820, 1180],
+      ["wide", 1920, 1080],
+    ] as const) {
+      const page = await signedInPage(browser, app, "demo", { width, height });
+      await page.locator('[data-testid="post-list"] li').first().click();
+      await page.locator("#post-title").waitFor();
+      const [rail, list, detail] = (await Promise.all(
+        [
+          page.getByRole("navigation", { name: "Main navigation" }),
+          page.locator(".pane--list"),
+          page.locator(".pane--detail"),
+        ].map(async (locator) => (await locator.boundingBox())!),
+      )) as [Box, Box, Box];
+      expect(rail.x).toBe(0);
+      expect(rail.height).toBeCloseTo(height, 0);
+      expect(list.x).toBeGreaterThanOrEqual(rail.width - 1);
+      expect(detail.x).toBeGreaterThan(list.x + list.width - 1);
+      expect(detail.x + detail.width).toBeCloseTo(width, 0);
+      expect(await page.locator(".pane__back").isVisible()).toBe(false);
+      expect(await overflowing(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`layout-04-${name}`) });
+      await page.context().close();
+    }
+  });
+
+  it("every dialog starts in its first field, keeps focus inside, and gives it back on close", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.locator('[data-testid="post-list"] li').first().waitFor();
+
+    // n: the composer, typing straight into the title (a space used to hit ✕ and close it).
+    await page.keyboard.press("n");
+    const dialog = page.getByRole("dialog", { name: "New post" });
+    await dialog.waitFor();
+    await expect.poll(() => focused(page)).toMatch(/^input/);
+    await page.keyboard.type("Hi there");
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.getByLabel("Title").inputValue()).toBe("Hi there");
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(IN_DIALOG)).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    // Opened from the page itself: focus goes to the content region, not the body.
+    expect(await focused(page)).toMatch(/^main/);
+
+    // ?: the shortcut sheet, and back.
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    expect(await page.evaluate(IN_DIALOG)).toBe(true);
+    await page.keyboard.press("Escape");
+
+    // The palette, opened by its button, gives focus back to that button.
+    const paletteButton = page.getByRole("button", { name: /Ctrl K/ });
+    expect(await paletteButton.getAttribute("aria-label")).toBeNull();
+    await paletteButton.click();
+    await page.getByPlaceholder("Type a command or search…").waitFor();
+    expect(await focused(page)).toMatch(/^input/);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toMatch(/Ctrl/);
+
+    // The account menu: arrow keys, Esc, focus back on its button.
+    await page.getByTestId("account").focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("menu").waitFor();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => focused(page)).toMatch(/Profile|My mentoring/);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute("data-testid")`)).toBe("account");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
+import { ArrowLeft } from "lucide-react";
+
+/**
+ * The layout of every section: a list and the item it opened, side by side from
+ * tablet width up (resizable, sizes remembered per section), one at a time on a
+ * phone, where the detail has a back button. Both panes stay mounted on a phone
+ * (the hidden one by CSS), so going back finds the list where it was.
+ */
+export function SplitView(props: {
+  /** Names the remembered pane sizes: "orgo.<id>.panes". */
+  id: string;
+  list: ReactNode;
+  detail: ReactNode;
+  /** Whether an item is open: on a phone, the detail shows instead of the list. */
+  showDetail: boolean;
+  back: { label: string; onBack: () => void };
+  listSize?: number;
+  listMin?: number;
+  detailMin?: number;
+  className?: string;
+}) {
+  return (
+    <PanelGroup
+      direction="horizontal"
+      autoSaveId={`orgo.${props.id}.panes`}
+      className={`panes ${props.className ?? ""}`}
+      data-showing={props.showDetail ? "detail" : "list"}
+    >
+      <Panel defaultSize={props.listSize ?? 38} minSize={props.listMin ?? 24} className="pane pane--list">
+        {props.list}
+      </Panel>
+      <PanelResizeHandle className="pane__handle" />
+      <Panel minSize={props.detailMin ?? 30} className="pane pane--detail">
+        {props.showDetail && (
+          <button type="button" className="pane__back" onClick={props.back.onBack}>
+            <ArrowLeft aria-hidden size={20} /> {props.back.label}
+          </button>
+        )}
+        {props.detail}
+      </Panel>
+    </PanelGroup>
+  );
+}

@@ -1,0 +1,12 @@
+// The contract's values the web client needs on its first screen, without zod: the
+// schemas (≈ 25 KB gzipped) load only with what validates (uploads). Everything here
+// is also exported by "./schemas".
+export * from "./errors.js";
+export * from "./messages.js";
+export * from "./users/mentions.js";
+export * from "./posts/post.constants.js";
+export * from "./studies/study.constants.js";
+export * from "./search/search.constants.js";
+export * from "./mentoring/mentoring.constants.js";
+export * from "./chat/chat.constants.js";
+export * from "./notifications/notification.constants.js";
