@@ -5,6 +5,8 @@ type Box = { x: number; y: number; width: number; height: number };
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
 import { startTestApp } from "./helpers/app.js";
+import { cookieFor } from "./helpers/sessions.js";
+import { createTestClient } from "./helpers/trpc-client.js";
 import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
 
 /**
@@ -188,6 +190,74 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await expect.poll(() => focused(page)).toMatch(/Profile|My mentoring/);
     await page.keyboard.press("Escape");
     await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute("data-testid")`)).toBe("account");
+    await page.context().close();
+  });
+
+  it("one list behaviour: j / k, arrows, Home / End and Tab move a focused highlight; only Enter opens", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    const focusedRow = () =>
+      page.evaluate<string | null>(`document.activeElement?.getAttribute("data-list-id") ?? null`);
+    const selectedRows = (list: string) =>
+      page.locator(`[data-testid="${list}"] [role="option"][aria-selected="true"]`).getAttribute("data-list-id");
+
+    // Studies: j highlights (and focuses) the first card without opening it.
+    const { client: sara } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    for (const title of ["Graphs, slowly", "SQL on Sundays", "Rust for the curious"]) {
+      await sara.study.create.mutate({
+        title,
+        description: "One chapter a week.",
+        startsOn: "2099-03-10",
+        endsOn: "2099-03-20",
+        online: true,
+        capacity: 4,
+        tags: ["practice"],
+      });
+    }
+    await page.getByRole("link", { name: "Studies" }).click();
+    const cards = page.getByTestId("studies").getByRole("option");
+    await cards.nth(1).waitFor();
+    const ids = await Promise.all((await cards.all()).map((card) => card.getAttribute("data-list-id")));
+    await page.keyboard.press("j");
+    await expect.poll(focusedRow).toBe(ids[0]);
+    expect(page.url()).toMatch(/\/studies$/);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(focusedRow).toBe(ids[1]);
+    expect(await selectedRows("studies")).toBe(ids[1]);
+    await page.keyboard.press("k");
+    await expect.poll(focusedRow).toBe(ids[0]);
+    await page.keyboard.press("End");
+    await expect.poll(focusedRow).toBe(ids[ids.length - 1]);
+    await page.keyboard.press("Home");
+    await expect.poll(focusedRow).toBe(ids[0]);
+    // One tab stop: Tab leaves the list, Shift+Tab comes back to the highlighted card.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    expect(await focusedRow()).toBeNull();
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(focusedRow).toBe(ids[1]);
+    await page.screenshot({ path: screenshotPath("layout-05-studies-highlight") });
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/studies/${ids[1]}$`));
+
+    // Notifications: moving does not open or mark read; Enter does. Three people
+    // comment on a post of demo's, so there are three to move through.
+    const { client: demo } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    const post = await demo.post.create.mutate({ title: "Roving lists", body: "j and k, then Enter." });
+    for (const handle of ["sara_k", "jiwoo", "leo_builds"]) {
+      const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, handle));
+      await client.comment.create.mutate({ postId: post.id, body: `Nice one, from ${handle}` });
+    }
+    await page.getByRole("link", { name: "Notifications" }).click();
+    const rows = page.getByTestId("notifications").getByRole("option");
+    await rows.first().waitFor();
+    const unreadBefore = await page.locator(".notification.is-unread").count();
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await expect.poll(focusedRow).toBe(await rows.nth(1).getAttribute("data-list-id"));
+    expect(page.url()).toMatch(/\/notifications$/);
+    expect(await page.locator(".notification.is-unread").count()).toBe(unreadBefore);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => !url.pathname.endsWith("/notifications"));
     await page.context().close();
   });
 });

@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     await expect.poll(() => learner.getByTestId("mentors").locator("li").count()).toBe(1);
     await learner
       .getByTestId("mentors")
-      .getByRole("link", { name: /leo_builds/ })
+      .getByRole("option", { name: /leo_builds/ })
       .click();
     const detail = learner.getByTestId("mentor-detail");
     await expect.poll(() => detail.getByRole("heading", { level: 2 }).textContent()).toBe("Leo Park");

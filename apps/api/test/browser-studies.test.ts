@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
     await b.goto(`${app.url}/studies?tag=postgres`);
     await b
       .getByTestId("studies")
-      .getByRole("link", { name: /SQL 튜닝 스터디/ })
+      .getByRole("option", { name: /SQL 튜닝 스터디/ })
       .click();
     await b.getByRole("button", { name: "Join" }).click();
     await expect.poll(() => seats(b)).toBe("2/2 seats");

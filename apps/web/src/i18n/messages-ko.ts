@@ -163,6 +163,8 @@ export const ko: Record<MessageKey, string> = {
   "action.myProfile": "내 프로필로 가기",
   "action.editProfile": "프로필 편집",
   "action.forgotPassword": "비밀번호 재설정",
+  "post.likeCount": "좋아요 {count}개",
+  "post.commentCount": "댓글 {count}개",
   "post.likes": "{count}",
   "post.comments": "댓글 {count}",
   "post.deletedMeanwhile": "작성자가 이 글을 삭제했어요.",

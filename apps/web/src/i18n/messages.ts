@@ -165,6 +165,8 @@ export const en = {
   "action.myProfile": "Go to my profile",
   "action.editProfile": "Edit profile",
   "action.forgotPassword": "Reset my password",
+  "post.likeCount": "{count} likes",
+  "post.commentCount": "{count} comments",
   "post.likes": "{count}",
   "post.comments": "Comments {count}",
   "post.deletedMeanwhile": "This post was deleted by its author.",

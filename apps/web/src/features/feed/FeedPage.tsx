@@ -3,7 +3,7 @@ import { useLocation, useNavigate, useParams } from "react-router";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
 import { useUi } from "../../shell/ui-state";
-import { useListNavigation } from "../../lib/use-list-navigation";
+import { useRovingList } from "../../lib/use-roving-list";
 import { describeError } from "../../lib/errors";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
@@ -42,7 +42,7 @@ export function FeedPage() {
   const { search } = useLocation();
   // The feed's tab (?feed=) goes along, so Back from a post returns to the same list.
   const select = (id: number) => void navigate({ pathname: `/posts/${id}`, search }, { replace: selectedId !== null });
-  useListNavigation({ ids: visible.map((p) => p.id), selected: selectedId, onSelect: select });
+  const roving = useRovingList({ ids: visible.map((p) => p.id), selected: selectedId, onSelect: select });
 
   return (
     <SplitView
@@ -92,7 +92,7 @@ export function FeedPage() {
             {filter && visible.length === 0 && posts.length > 0 && (
               <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
             )}
-            <PostList posts={visible} selectedId={selectedId} freshIds={freshIds} onSelect={select} />
+            <PostList posts={visible} freshIds={freshIds} roving={roving} />
             {query.hasNextPage ? (
               <button
                 type="button"

@@ -1,31 +1,45 @@
+import { Heart, MessageSquare } from "lucide-react";
 import type { TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import { Avatar } from "../../ui/Avatar";
+import { RelativeTime } from "../../ui/RelativeTime";
+import { plainExcerpt } from "../../ui/markdown/plain-text";
+import type { useRovingList } from "../../lib/use-roving-list";
 
-export function PostList(props: {
-  posts: TPostSummary[];
-  selectedId: number | null;
-  freshIds: ReadonlySet<number>;
-  onSelect: (id: number) => void;
-}) {
-  const { t, formatDate } = useI18n();
+type Roving = ReturnType<typeof useRovingList<number>>;
+
+/** The feed's rows: who, when ("2h"), the title, a plain-text excerpt, likes and comments. */
+export function PostList(props: { posts: TPostSummary[]; freshIds: ReadonlySet<number>; roving: Roving }) {
+  const { t } = useI18n();
   return (
-    <ul className="list" role="listbox" aria-label={t("feed.title")} data-testid="post-list">
+    <ul className="list" aria-label={t("feed.title")} data-testid="post-list" {...props.roving.listProps}>
       {props.posts.map((post) => (
         <li
           key={post.id}
-          role="option"
-          aria-selected={post.id === props.selectedId}
-          data-list-id={post.id}
-          className={`list__item${post.id === props.selectedId ? " is-selected" : ""}${props.freshIds.has(post.id) ? " is-fresh" : ""}`}
-          onClick={() => props.onSelect(post.id)}
+          className={`list__item post-row${post.id === props.roving.active ? " is-selected" : ""}${props.freshIds.has(post.id) ? " is-fresh" : ""}`}
+          {...props.roving.rowProps(post.id)}
         >
-          <div className="list__title">{post.title}</div>
-          <div className="list__meta">
-            <span>{post.author.displayName}</span>
-            <span className="muted">@{post.author.handle}</span>
-            <time dateTime={post.createdAt.toISOString()}>{formatDate(post.createdAt)}</time>
+          <Avatar user={post.author} size={36} />
+          <div className="post-row__body">
+            <div className="list__meta">
+              <span className="post-row__name">{post.author.displayName}</span>
+              <span className="muted">@{post.author.handle}</span>
+              <RelativeTime date={post.createdAt} />
+            </div>
+            <div className="list__title">{post.title}</div>
+            <div className="list__excerpt">{plainExcerpt(post.body)}</div>
+            <div className="post-row__counts muted">
+              <span title={t("post.likeCount", { count: post.likeCount })} aria-hidden>
+                <Heart size={14} /> {post.likeCount}
+              </span>
+              <span title={t("post.commentCount", { count: post.commentCount })} aria-hidden>
+                <MessageSquare size={14} /> {post.commentCount}
+              </span>
+              <span className="visually-hidden">
+                {t("post.likeCount", { count: post.likeCount })}, {t("post.commentCount", { count: post.commentCount })}
+              </span>
+            </div>
           </div>
-          <div className="list__excerpt">{post.body.slice(0, 140)}</div>
         </li>
       ))}
     </ul>

@@ -5,7 +5,7 @@ import type { TMentorListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
-import { useListNavigation } from "../../lib/use-list-navigation";
+import { useRovingList } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { MentorCard } from "./MentorCard";
 import { MentorDetail } from "./MentorDetail";
@@ -37,7 +37,7 @@ export function MentorsPage() {
     });
   const items = list.data?.items ?? [];
   const open = (userId: string) => void navigate({ pathname: `/mentors/${userId}`, search: params.toString() });
-  useListNavigation({ ids: items.map((m) => m.user.id), selected, onSelect: open });
+  const roving = useRovingList({ ids: items.map((m) => m.user.id), selected, onSelect: open });
 
   return (
     <SplitView
@@ -93,16 +93,14 @@ export function MentorsPage() {
             </label>
           </div>
           <p className="muted small">{t("mentors.total", { count: list.data?.total ?? 0 })}</p>
-          <ul className="mentor-list" data-testid="mentors">
+          <ul className="mentor-list" data-testid="mentors" aria-label={t("mentors.title")} {...roving.listProps}>
             {items.map((mentor) => (
-              <li key={mentor.user.id} data-list-id={mentor.user.id}>
-                <Link
-                  to={{ pathname: `/mentors/${mentor.user.id}`, search: params.toString() }}
-                  className={`mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
-                  aria-current={selected === mentor.user.id ? "true" : undefined}
-                >
-                  <MentorCard mentor={mentor} />
-                </Link>
+              <li
+                key={mentor.user.id}
+                className={`mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
+                {...roving.rowProps(mentor.user.id)}
+              >
+                <MentorCard mentor={mentor} />
               </li>
             ))}
           </ul>

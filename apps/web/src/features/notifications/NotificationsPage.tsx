@@ -2,7 +2,7 @@ import { useNavigate } from "react-router";
 import type { TNotification } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { useListNavigation } from "../../lib/use-list-navigation";
+import { useRovingList } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 import { notificationPath, notificationText, notificationDetail } from "./notification-text";
@@ -26,10 +26,10 @@ export function NotificationsPage() {
     if (!n.read) markRead.mutate({ id: n.id });
     void navigate(notificationPath(n));
   };
-  useListNavigation({
+  // j / k move the highlight; only Enter or a click opens (and marks read).
+  const roving = useRovingList({
     ids: items.map((n) => n.id),
-    selected: null,
-    onSelect: (id) => {
+    onOpen: (id) => {
       const found = items.find((n) => n.id === id);
       if (found) open(found);
     },
@@ -45,9 +45,13 @@ export function NotificationsPage() {
         </button>
       </div>
       {list.isSuccess && items.length === 0 && <p className="placeholder">{t("notifications.empty")}</p>}
-      <ul className="list" data-testid="notifications">
+      <ul className="list" data-testid="notifications" aria-label={t("nav.notifications")} {...roving.listProps}>
         {items.map((n) => (
-          <li key={n.id} className={`list__item notification${n.read ? "" : " is-unread"}`} onClick={() => open(n)}>
+          <li
+            key={n.id}
+            className={`list__item notification${n.read ? "" : " is-unread"}${n.id === roving.active ? " is-selected" : ""}`}
+            {...roving.rowProps(n.id)}
+          >
             <Avatar user={n.actor} size={32} />
             <div>
               <div>{notificationText(n, t)}</div>

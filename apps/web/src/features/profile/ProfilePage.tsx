@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../lib/errors";
-import { useListNavigation } from "../../lib/use-list-navigation";
+import { useRovingList } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
 import { PostList } from "../feed/PostList";
 import { useMe } from "../auth/use-me";
@@ -35,7 +35,7 @@ export function ProfilePage() {
   useLiveProfile(profile.data?.id ?? null);
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
   const open = (id: number) => void navigate(`/posts/${id}`);
-  useListNavigation({ ids: items.map((p) => p.id), selected: null, onSelect: open });
+  const roving = useRovingList({ ids: items.map((p) => p.id), onOpen: open });
 
   if (profile.isPending) return <p className="page muted">{t("feed.loading")}</p>;
   if (profile.error) {
@@ -97,7 +97,7 @@ export function ProfilePage() {
       ) : items.length === 0 && !posts.isPending ? (
         <p className="muted">{t("profile.noPosts")}</p>
       ) : (
-        <PostList posts={items} selectedId={null} freshIds={noFreshIds} onSelect={open} />
+        <PostList posts={items} freshIds={noFreshIds} roving={roving} />
       )}
       {section === "posts" && posts.hasNextPage && (
         <button

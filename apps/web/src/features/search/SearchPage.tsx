@@ -4,7 +4,7 @@ import { searchKinds } from "@orgo/api-contract/constants";
 import type { TSearchKind } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { useListNavigation } from "../../lib/use-list-navigation";
+import { useRovingList } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
 import { Highlight } from "../../ui/Highlight";
 import { MentorCard } from "../mentoring/MentorCard";
@@ -47,14 +47,18 @@ export function SearchPage() {
       mentors: mentors.data?.total,
     }[tab] ?? 0;
   const pages = Math.ceil(total / PAGE);
-  const ids =
-    tab === "posts"
-      ? (posts.data?.items.map((p) => String(p.id)) ?? [])
-      : (people.data?.items.map((p) => p.handle) ?? []);
-  useListNavigation({
-    ids,
-    selected: null,
-    onSelect: (id) => void navigate(tab === "posts" ? `/posts/${id}` : `/u/${id}`),
+  // Every tab's rows as addresses: the roving list opens the highlighted one.
+  const targets: string[] =
+    {
+      posts: posts.data?.items.map((p) => `/posts/${p.id}`),
+      people: people.data?.items.map((p) => `/u/${p.handle}`),
+      mentors: mentors.data?.items.map((m) => `/mentors/${m.user.id}`),
+      studies: studies.data?.items.map((s) => `/studies/${s.id}`),
+    }[tab] ?? [];
+  const roving = useRovingList({ ids: targets, onOpen: (to) => void navigate(to) });
+  const row = (to: string, className = "list__item") => ({
+    ...roving.rowProps(to),
+    className: `${className}${to === roving.active ? " is-selected" : ""}`,
   });
 
   return (
@@ -106,10 +110,10 @@ export function SearchPage() {
               </button>
             ))}
           </div>
-          <ul className="list" data-testid="search-results">
+          <ul className="list" data-testid="search-results" aria-label={t(`search.kind.${tab}`)} {...roving.listProps}>
             {tab === "posts" &&
               posts.data?.items.map((hit) => (
-                <li key={hit.id} className="list__item" onClick={() => void navigate(`/posts/${hit.id}`)}>
+                <li key={hit.id} {...row(`/posts/${hit.id}`)}>
                   <div className="list__title">
                     <Highlight text={hit.title} term={q} />
                   </div>
@@ -124,7 +128,7 @@ export function SearchPage() {
               ))}
             {tab === "people" &&
               people.data?.items.map((person) => (
-                <li key={person.id} className="list__item person" onClick={() => void navigate(`/u/${person.handle}`)}>
+                <li key={person.id} {...row(`/u/${person.handle}`, "list__item person")}>
                   <Avatar user={person} size={32} />
                   <div>
                     <div className="list__title">
@@ -139,17 +143,13 @@ export function SearchPage() {
               ))}
             {tab === "mentors" &&
               mentors.data?.items.map((mentor) => (
-                <li
-                  key={mentor.user.id}
-                  className="list__item"
-                  onClick={() => void navigate(`/mentors/${mentor.user.id}`)}
-                >
+                <li key={mentor.user.id} {...row(`/mentors/${mentor.user.id}`)}>
                   <MentorCard mentor={mentor} />
                 </li>
               ))}
             {tab === "studies" &&
               studies.data?.items.map((study) => (
-                <li key={study.id} className="list__item">
+                <li key={study.id} {...row(`/studies/${study.id}`)}>
                   <div className="list__title">
                     <Highlight text={study.title} term={q} />
                   </div>

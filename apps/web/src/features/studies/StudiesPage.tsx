@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n/i18n";
 import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
 import { useLiveStudies } from "./use-live-studies";
-import { useListNavigation } from "../../lib/use-list-navigation";
+import { useRovingList } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 
@@ -35,7 +35,7 @@ export function StudiesPage() {
       return current;
     });
   const items = list.data?.items ?? [];
-  useListNavigation({ ids: items.map((s) => s.id), selected: null, onSelect: (id) => void navigate(`/studies/${id}`) });
+  const roving = useRovingList({ ids: items.map((s) => s.id), onOpen: (id) => void navigate(`/studies/${id}`) });
 
   return (
     <div className="page studies">
@@ -96,17 +96,19 @@ export function StudiesPage() {
         </p>
       )}
       <p className="muted small">{t("study.total", { count: list.data?.total ?? 0 })}</p>
-      <ul className="study-grid" data-testid="studies">
+      <ul className="study-grid" data-testid="studies" aria-label={t("nav.studies")} {...roving.listProps}>
         {items.map((study) => (
-          <li key={study.id} data-list-id={study.id}>
-            <Link to={`/studies/${study.id}`} className="study-card">
-              <StudyBadges study={study} />
-              <strong className="study-card__title">{study.title}</strong>
-              <span className="muted small">
-                {study.startsOn} – {study.endsOn} · {study.online ? t("study.online") : study.location}
-              </span>
-              <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
-            </Link>
+          <li
+            key={study.id}
+            className={`study-card${study.id === roving.active ? " is-selected" : ""}`}
+            {...roving.rowProps(study.id)}
+          >
+            <StudyBadges study={study} />
+            <strong className="study-card__title">{study.title}</strong>
+            <span className="muted small">
+              {study.startsOn} – {study.endsOn} · {study.online ? t("study.online") : study.location}
+            </span>
+            <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
           </li>
         ))}
       </ul>

@@ -1,0 +1,95 @@
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useHotkeys } from "../shell/hotkeys";
+import { useUi } from "../shell/ui-state";
+
+/**
+ * The one list behaviour of the client (docs/client.md): a roving focus. The
+ * highlighted row is the focused row; j / k and ↑ / ↓ move it, Home / End jump, Tab
+ * enters the list at it and leaves the list, Enter (or a click) opens it.
+ *
+ * Where an item opens beside the list (feed, chat, mentors), moving is opening:
+ * pass `selected` and `onSelect`, and the highlight follows the address. Elsewhere
+ * moving only highlights, and `onOpen` runs on Enter or click.
+ */
+export function useRovingList<Id extends string | number>(options: {
+  ids: readonly Id[];
+  /** The item open beside the list, when moving opens (controlled highlight). */
+  selected?: Id | null;
+  onSelect?: (id: Id) => void;
+  /** Enter or click on a row. Defaults to onSelect. */
+  onOpen?: (id: Id) => void;
+}) {
+  const { anyOverlayOpen } = useUi();
+  const { ids } = options;
+  const [local, setLocal] = useState<Id | null>(null);
+  const controlled = options.selected !== undefined;
+  const active = controlled ? (options.selected ?? null) : local;
+  // Where the highlight is going, ahead of the re-render: fast j j k presses must each
+  // move from the previous press's target, not from a stale render.
+  const current = useRef(active);
+  useLayoutEffect(() => {
+    current.current = active;
+  }, [active]);
+
+  const focusRow = (id: Id) => {
+    const row = document.querySelector<HTMLElement>(`[data-list-id="${String(id)}"]`);
+    // Not while the list is hidden (a phone showing the opened item): Back must find
+    // the list where the reader left it.
+    if (row?.checkVisibility({ visibilityProperty: true })) row.focus();
+  };
+  const highlight = (id: Id) => {
+    current.current = id;
+    if (!controlled) setLocal(id);
+    options.onSelect?.(id);
+    focusRow(id);
+  };
+  const move = (delta: number) => {
+    if (ids.length === 0) return;
+    const index = current.current === null ? -1 : ids.indexOf(current.current);
+    const next = ids[Math.max(0, Math.min(ids.length - 1, index + delta))];
+    if (next !== undefined && next !== current.current) highlight(next);
+    else if (next !== undefined) focusRow(next);
+  };
+  const open = (id: Id) => (options.onOpen ?? options.onSelect)?.(id);
+  useHotkeys({ enabled: !anyOverlayOpen, keys: { j: () => move(1), k: () => move(-1) } });
+
+  // The row Tab lands on: the highlighted one, else the first.
+  const tabStop = active !== null && ids.includes(active) ? active : (ids[0] ?? null);
+  return {
+    active,
+    listProps: {
+      role: "listbox" as const,
+      onKeyDown: (event: KeyboardEvent) => {
+        const target = event.target as HTMLElement;
+        if (target.getAttribute("role") !== "option") return;
+        const step = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity }[event.key];
+        if (step !== undefined) {
+          event.preventDefault();
+          if (Number.isFinite(step)) move(step);
+          else if (ids.length > 0) highlight(step < 0 ? ids[0]! : ids[ids.length - 1]!);
+        } else if (event.key === "Enter" && current.current !== null) {
+          event.preventDefault();
+          open(current.current);
+        }
+      },
+    },
+    rowProps: (id: Id) => ({
+      role: "option" as const,
+      "aria-selected": id === active,
+      "data-list-id": id,
+      tabIndex: id === tabStop ? 0 : -1,
+      // A row focused by Tab or a click is the highlighted one.
+      onFocus: () => {
+        if (current.current !== id) {
+          current.current = id;
+          if (!controlled) setLocal(id);
+        }
+      },
+      onClick: () => {
+        current.current = id;
+        if (!controlled) setLocal(id);
+        open(id);
+      },
+    }),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The web client's load performance, as Lighthouse 12 measures it with its mobile
+ * profile (simulated slow 4G: 150 ms RTT, 1.6 Mbps down, 4× CPU slowdown), on the
+ * built client served by the real (compiled) API with the demo data.
+ *
+ * Baseline, in the same run and the same Chromium: a static page of text with no
+ * script, served by a bare node:http server — the floor this machine and profile
+ * allow. Rounds are interleaved (app, baseline, app, …) and medians printed.
+ *
+ *   npm run bench:web   (BENCH_ROUNDS, BENCH_DATABASE_URL, CHROMIUM_PATH)
+ */
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import path from "node:path";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { freePort, freshBenchDatabase, repoRoot, startApi } from "./servers.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+interface Figures {
+  score: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  kib: number;
+}
+
+const BASELINE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>OrGo</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;padding:16px}h1{font-size:22px}</style></head>
+<body><h1>Latest</h1>${"<article><h2>What I learned today</h2><p>Listen first, then catch up from the database, then stream, and drop duplicates by id.</p></article>".repeat(8)}</body></html>`;
+
+function buildClient() {
+  const result = spawnSync(process.execPath, ["scripts/pnpm.mjs", "--filter", "@orgo/web", "build"], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("building the web client failed");
+}
+
+async function measure(url: string, port: number): Promise<Figures> {
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    fcp: audit("first-contentful-paint"),
+    lcp: audit("largest-contentful-paint"),
+    tbt: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+    kib: audit("total-byte-weight") / 1024,
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const medians = (runs: Figures[]): Figures => ({
+  score: median(runs.map((r) => r.score)),
+  fcp: median(runs.map((r) => r.fcp)),
+  lcp: median(runs.map((r) => r.lcp)),
+  tbt: median(runs.map((r) => r.tbt)),
+  cls: median(runs.map((r) => r.cls)),
+  kib: median(runs.map((r) => r.kib)),
+});
+
+async function main() {
+  buildClient();
+  const databaseUrl = await freshBenchDatabase(serverUrl, "orgo_bench_web");
+  const api = await startApi("web", {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: "true",
+    WEB_DIST_DIR: path.join(repoRoot, "apps", "web", "dist"),
+  });
+  const basePort = await freePort();
+  const baseline = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(BASELINE_PAGE);
+  }).listen(basePort, "127.0.0.1");
+  // A post's own address: the first screen plus the post's chunk and Markdown.
+  const feed = (await (await fetch(`${api.url}/trpc/post.feed?input=${encodeURIComponent("{}")}`)).json()) as {
+    result?: { data?: { json?: { items?: { id: number }[] } } };
+  };
+  const postId = feed.result?.data?.json?.items?.[0]?.id;
+  const pages = {
+    "feed (/)": `${api.url}/`,
+    ...(postId ? { [`post (/posts/${postId})`]: `${api.url}/posts/${postId}` } : {}),
+    baseline: `http://127.0.0.1:${basePort}/`,
+  };
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+  const runs = new Map<string, Figures[]>();
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, url] of Object.entries(pages)) {
+        const figures = await measure(url, chrome.port);
+        runs.set(name, [...(runs.get(name) ?? []), figures]);
+      }
+    }
+  } finally {
+    await chrome.kill();
+    baseline.close();
+    await api.stop();
+  }
+  const base = medians(runs.get("baseline")!);
+  console.log(`\nLighthouse 12, mobile profile (simulated), median of ${ROUNDS} interleaved rounds`);
+  console.log("page".padEnd(24), "score   FCP ms   LCP ms   TBT ms     CLS    KiB   LCP vs baseline");
+  for (const [name, list] of runs) {
+    const m = medians(list);
+    console.log(
+      name.padEnd(24),
+      String(m.score).padStart(5),
+      m.fcp.toFixed(0).padStart(8),
+      m.lcp.toFixed(0).padStart(8),
+      m.tbt.toFixed(0).padStart(8),
+      m.cls.toFixed(3).padStart(7),
+      m.kib.toFixed(0).padStart(6),
+      `${(m.lcp / base.lcp).toFixed(2)}x`.padStart(10),
+    );
+  }
+  console.log("targets: score >= 95, LCP <= 1500 ms, TBT <= 150 ms, CLS <= 0.05");
+}
+
+await main();
+process.exit(0);
