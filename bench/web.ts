@@ -104,7 +104,7 @@ async function main() {
       }
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     baseline.close();
     await api.stop();
   }
