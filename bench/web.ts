@@ -10,9 +10,11 @@
  *   npm run bench:web   (BENCH_ROUNDS, BENCH_DATABASE_URL, CHROMIUM_PATH)
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import lighthouse from "lighthouse";
+import pg from "pg";
 import * as chromeLauncher from "chrome-launcher";
 import { freePort, freshBenchDatabase, repoRoot, startApi } from "./servers.js";
 
@@ -46,6 +48,11 @@ async function measure(url: string, port: number): Promise<Figures> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
+  // BENCH_WEB_REPORT=dir keeps each run's full report (what to change comes from there).
+  if (process.env.BENCH_WEB_REPORT) {
+    const name = new URL(url).pathname.replace(/\W+/g, "_") || "root";
+    writeFileSync(path.join(process.env.BENCH_WEB_REPORT, `${new URL(url).port}${name}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
@@ -82,10 +89,11 @@ async function main() {
     res.end(BASELINE_PAGE);
   }).listen(basePort, "127.0.0.1");
   // A post's own address: the first screen plus the post's chunk and Markdown.
-  const feed = (await (await fetch(`${api.url}/trpc/post.feed?input=${encodeURIComponent("{}")}`)).json()) as {
-    result?: { data?: { json?: { items?: { id: number }[] } } };
-  };
-  const postId = feed.result?.data?.json?.items?.[0]?.id;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const { rows } = await db.query<{ id: number }>(`select id from "Post" order by id desc limit 1`);
+  await db.end();
+  const postId = rows[0]?.id;
   const pages = {
     "feed (/)": `${api.url}/`,
     ...(postId ? { [`post (/posts/${postId})`]: `${api.url}/posts/${postId}` } : {}),

@@ -260,4 +260,41 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.waitForURL((url) => !url.pathname.endsWith("/notifications"));
     await page.context().close();
   });
+
+  it("a visitor's first paint is the frame and what OrGo is, before any script; nothing shifts when the app takes over", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 412, height: 823 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "ko-KR",
+    });
+    await context.addInitScript({
+      content: `
+        window.__shifts = 0;
+        window.__lcp = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__lcp.push(entry.element ? entry.element.className : "");
+        }).observe({ type: "largest-contentful-paint", buffered: true });`,
+    });
+    const page = await context.newPage();
+    // Without scripts: index.html alone paints the frame and the welcome, in Korean.
+    await page.route("**/assets/*.js", (route) => route.abort());
+    await page.goto(app.url);
+    expect(await page.locator(".boot .welcome--ko").isVisible()).toBe(true);
+    expect(await page.locator(".boot .welcome--en").isVisible()).toBe(false);
+    expect(await page.locator(".boot .welcome--ko h1").textContent()).toBe("배운 것을 나누며 함께 배워요.");
+    await page.screenshot({ path: screenshotPath("layout-06-first-paint-no-script") });
+    // With them: the app draws the same welcome; the largest paint stays the first one.
+    await page.unroute("**/assets/*.js");
+    await page.reload();
+    await page.locator('[data-testid="post-list"] li').first().waitFor();
+    await page.getByRole("link", { name: "회원가입" }).first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate<number>("window.__shifts")).toBeLessThan(0.05);
+    expect(await page.evaluate<string[]>("window.__lcp")).toEqual(["welcome__text"]);
+    await context.close();
+  });
 });

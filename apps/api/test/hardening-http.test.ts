@@ -1,12 +1,14 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import type { RunningApp } from "../src/app.js";
-import { insecureOriginWarnings, loadConfig } from "../src/config/config.js";
+import { insecureOriginWarnings, loadConfig, repoRoot } from "../src/config/config.js";
 import { safeReturnPath } from "../src/http/respond.js";
-import { nginxSecurityHeaders, securityHeaders } from "../src/http/security-headers.js";
+import { BOOT_SCRIPT_HASH, nginxSecurityHeaders, securityHeaders } from "../src/http/security-headers.js";
 import { createDevOutbox } from "../src/mail/mailer.js";
 import { SESSION_ENDED_CLOSE_CODE } from "../src/live/session-sockets.js";
 import { createLogger } from "../src/logger.js";
@@ -218,6 +220,17 @@ describe("hardening: the mechanisms, one by one", () => {
     expect(deploy("orgo/security-headers.conf")).toMatch(
       /Strict-Transport-Security "max-age=\d+; includeSubDomains" always;/,
     );
+  });
+
+  it("allows exactly one inline script, index.html's first-paint script, by its hash", () => {
+    const html = readFileSync(path.join(repoRoot, "apps", "web", "index.html"), "utf8");
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const hash = `sha256-${createHash("sha256").update(inline[0]!).digest("base64")}`;
+    expect(BOOT_SCRIPT_HASH).toBe(hash);
+    const csp = securityHeaders({ https: false }).find(([name]) => name === "Content-Security-Policy")![1];
+    const scriptSrc = csp.split("; ").find((directive) => directive.startsWith("script-src"));
+    expect(scriptSrc).toBe(`script-src 'self' '${hash}'`);
   });
 
   it("#13 allows websockets to our own host only, and warns about origins that weaken the cookie", () => {

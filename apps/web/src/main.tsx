@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { reportUncaughtErrors } from "./lib/report-error";
@@ -12,10 +12,15 @@ reportUncaughtErrors();
 // it cannot load, the page still starts, in English.
 void loadLanguage(initialLanguage())
   .catch(() => undefined)
-  .then(() =>
-    createRoot(document.getElementById("root")!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+  .then(() => {
+    const root = createRoot(document.getElementById("root")!);
+    // A transition: React renders the first screen in slices, yielding to the browser
+    // (no long task on a slow phone), while index.html's frame stays painted.
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    );
+  });

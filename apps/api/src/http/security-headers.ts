@@ -1,8 +1,15 @@
 import type { ServerResponse } from "node:http";
 
+/**
+ * The one inline script allowed: index.html's first-paint script (theme, language,
+ * signed-in hint). A test recomputes this from apps/web/index.html and fails when the
+ * script changes without it.
+ */
+export const BOOT_SCRIPT_HASH = "sha256-pSNX93ZXRxp8tbDjb4ZKcWkTu5mbcu9OYjFEtOCBEPA=";
+
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' '${BOOT_SCRIPT_HASH}'`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   // 'self' covers ws:/wss: to our own host (CSP 3); a bare `ws: wss:` would allow any host.

@@ -6,8 +6,9 @@ import { detectLanguage, type Language } from "./detect-language";
 
 export type { Language };
 
-// English is in the entry; Korean (its table and the server's messages) is a chunk of
-// its own, loaded by loadLanguage before it is shown: nobody downloads both.
+// English is in the entry; Korean is a chunk of its own, loaded by loadLanguage before
+// it is shown: nobody downloads both. The server's messages in Korean (needed only when
+// the server answers with one) follow without holding up the first render.
 const tables: Partial<Record<Language, Record<MessageKey, string>>> = { en };
 let serverMessagesKo: Record<ServerMessageKey, string> | undefined;
 const STORAGE_KEY = "orgo.language";
@@ -15,9 +16,8 @@ const STORAGE_KEY = "orgo.language";
 /** Makes a language's table available; main.tsx awaits the reader's before the first render. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (tables[language]) return;
-  const korean = await import("./messages-ko");
-  tables.ko = korean.ko;
-  serverMessagesKo = korean.serverMessagesKo;
+  void import("./server-messages").then((server) => (serverMessagesKo = server.serverMessagesKo));
+  tables.ko = (await import("./messages-ko")).ko;
 }
 
 export function initialLanguage(): Language {

@@ -1,8 +1,6 @@
 import type { MessageKey } from "./messages";
 import { koMentoring } from "./messages-mentoring-ko";
 
-export { serverMessagesKo } from "./server-messages";
-
 /** The Korean table: the same keys as `en` (the type checker holds it to that). */
 export const ko: Record<MessageKey, string> = {
   "app.name": "오르고",
@@ -127,6 +125,9 @@ export const ko: Record<MessageKey, string> = {
   "oauth.rate_limited": "로그인 시도가 너무 많아요. 몇 분 뒤에 다시 해 주세요.",
   "oauth.created": "오르고에 오신 것을 환영해요! 계정이 만들어졌어요.",
   "oauth.linked": "연결했어요. 이제 이 방법으로도 로그인할 수 있어요.",
+  "welcome.title": "배운 것을 나누며 함께 배워요.",
+  "welcome.text":
+    "오르고는 프로그래밍을 배우는 사람들이 오늘 배운 것을 나누고, 스터디를 꾸리고, 멘토를 찾고, 함께 이야기하는 곳이에요. 읽기는 자유롭게, 가입하면 글쓰기와 좋아요, 팔로우를 할 수 있어요.",
   "nav.me": "나",
   "nav.signUp": "가입하기",
   "nav.profile": "프로필",

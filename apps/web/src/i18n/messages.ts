@@ -128,6 +128,9 @@ export const en = {
   "oauth.rate_limited": "Too many sign-in attempts. Try again in a few minutes.",
   "oauth.created": "Welcome to OrGo! Your account is ready.",
   "oauth.linked": "Connected. You can sign in with it from now on.",
+  "welcome.title": "Learn to program, out loud.",
+  "welcome.text":
+    "OrGo is where people learning to code share what they learned today, start study groups, find mentors and talk it through. Read freely; join to write, like and follow.",
   "nav.me": "Me",
   "nav.signUp": "Sign up",
   "nav.profile": "Profile",

@@ -7,7 +7,7 @@ import { lazyPage } from "../app/lazy-page";
 import { Avatar } from "../ui/Avatar";
 import { NotificationsLink } from "../features/notifications/NotificationsLink";
 import { ChatLink } from "../features/chat/ChatLink";
-import { useMe } from "../features/auth/use-me";
+import { useIsVisitor, useMe } from "../features/auth/use-me";
 
 // The account menu (Radix, with its positioning engine: ≈ 25 KB gzipped) loads just
 // after the first screen; until then its button is drawn, inert.
@@ -21,6 +21,7 @@ export function NavRail() {
   const { t } = useI18n();
   const { setComposerOpen } = useUi();
   const me = useMe();
+  const visitor = useIsVisitor();
   return (
     <nav className="rail" aria-label={t("nav.label")}>
       <div className="rail__logo" aria-hidden>
@@ -44,7 +45,7 @@ export function NavRail() {
         </button>
       )}
       <div className="rail__spacer" />
-      {me.data === null && (
+      {visitor && (
         <>
           <RailLink to="/signin" icon={LogIn} label={t("auth.signIn")} />
           <RailLink to="/signup" icon={UserPlus} label={t("nav.signUp")} />

@@ -9,6 +9,7 @@ import { useUi } from "./ui-state";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
 import { lazyPage } from "../app/lazy-page";
 import { useI18n } from "../i18n/i18n";
+import { useRememberMember } from "../features/auth/use-me";
 
 // Overlays are their own chunks, fetched when first opened (the toasts' once the page
 // is up): the first screen carries only what it shows.
@@ -97,6 +98,7 @@ export function Shell() {
   const { pathname } = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
   const overlaysReady = usePrefetchOverlays();
+  useRememberMember();
   const paletteLoaded = useEver(ui.paletteOpen) || overlaysReady;
   const shortcutsLoaded = useEver(ui.shortcutsOpen) || overlaysReady;
   const composerLoaded = useEver(ui.composerOpen) || overlaysReady;

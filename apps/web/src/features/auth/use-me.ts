@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { trpc } from "../../lib/trpc";
 
 /** The signed-in user (null when signed out, undefined while loading). */
@@ -11,4 +12,28 @@ export function useMe() {
  */
 export function restartApp(path = "/"): void {
   window.location.assign(path);
+}
+
+/**
+ * Remembers whether this browser's reader is signed in, for index.html's first paint
+ * (a member sees rows waiting for the feed, a visitor what OrGo is). Only a hint:
+ * the session cookie, which scripts cannot read, decides.
+ */
+export function useRememberMember(): void {
+  const me = useMe();
+  useEffect(() => {
+    if (me.data) localStorage.setItem(MEMBER_KEY, "1");
+    else if (me.data === null) localStorage.removeItem(MEMBER_KEY);
+  }, [me.data]);
+}
+const MEMBER_KEY = "orgo.member";
+
+/**
+ * Whether to draw the visitor's screen: known signed out, or still asking and this
+ * browser was not signed in last time — so a visitor's first render already has what
+ * index.html painted (nothing moves when the answer comes).
+ */
+export function useIsVisitor(): boolean {
+  const me = useMe();
+  return me.data === null || (me.data === undefined && localStorage.getItem(MEMBER_KEY) === null);
 }

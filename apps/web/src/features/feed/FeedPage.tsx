@@ -7,11 +7,12 @@ import { useRovingList } from "../../lib/use-roving-list";
 import { describeError } from "../../lib/errors";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
+import { Welcome } from "./Welcome";
 import { lazyPage } from "../../app/lazy-page";
 import { Recommended } from "./Recommended";
 import { MentoringPanel } from "../mentoring/MentoringPanel";
 import { useFeedKind } from "./use-feed-kind";
-import { useMe } from "../auth/use-me";
+import { useIsVisitor, useMe } from "../auth/use-me";
 import { feedKinds } from "@orgo/api-contract/constants";
 
 // The open post (comments, their composer) is a chunk of its own: the list paints first.
@@ -25,6 +26,7 @@ export function FeedPage() {
   const selectedId = params.postId ? Number(params.postId) : null;
   const { filter } = useUi();
   const me = useMe();
+  const visitor = useIsVisitor();
   const [kind, setKind] = useFeedKind(Boolean(me.data));
   const { query, posts, freshIds, pending, showPending } = useLiveFeed(kind);
   const listScroll = useRef<HTMLDivElement>(null);
@@ -51,6 +53,7 @@ export function FeedPage() {
       back={{ label: t(`feed.kind.${kind}`), onBack: () => void navigate({ pathname: "/", search }) }}
       list={
         <>
+          {visitor && <Welcome />}
           <div className="pane__header">
             <h2>{t(`feed.kind.${kind}`)}</h2>
           </div>
