@@ -36,14 +36,14 @@ export function Dialog(props: {
           }}
         >
           <div className="dialog__body">
-            <header className="dialog__header">
+            <div className="dialog__header">
               <RadixDialog.Title asChild>
                 <h2>{props.title}</h2>
               </RadixDialog.Title>
               <RadixDialog.Close className="icon-button" aria-label={t("close")}>
                 ✕
               </RadixDialog.Close>
-            </header>
+            </div>
             <div className="dialog__content">{props.children}</div>
           </div>
         </RadixDialog.Content>

@@ -90,7 +90,7 @@ export function ChatPage() {
       list={
         <>
           <div className="pane__header">
-            <h2>{t("chat.rooms")}</h2>
+            <h1 className="pane__title">{t("chat.rooms")}</h1>
             <DesktopPermissionButton />
           </div>
           <div className="pane__scroll">

@@ -55,7 +55,8 @@ export function FeedPage() {
         <>
           {visitor && <Welcome />}
           <div className="pane__header">
-            <h2>{t(`feed.kind.${kind}`)}</h2>
+            {/* The visitor's page has its h1 in the welcome above. */}
+            {visitor ? <h2>{t(`feed.kind.${kind}`)}</h2> : <h1 className="pane__title">{t(`feed.kind.${kind}`)}</h1>}
           </div>
           <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
             {feedKinds

@@ -101,9 +101,9 @@ export function MentionTextarea({
         {...rest}
         ref={setRefs}
         value={value}
-        role="combobox"
+        // A multi-line field is a textbox, not a combobox (ARIA allows that role on
+        // inputs only); the suggestions are announced through the active descendant.
         aria-autocomplete="list"
-        aria-expanded={open}
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         onChange={(event) => {

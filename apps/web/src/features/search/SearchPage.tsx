@@ -63,6 +63,7 @@ export function SearchPage() {
 
   return (
     <div className="page search">
+      <h1 className="visually-hidden">{t("nav.search")}</h1>
       <form onSubmit={submit} className="search__form" role="search">
         <input
           type="search"
