@@ -65,14 +65,14 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
     // Sign-out is in the account menu, a step away from a stray click.
     await page.getByTestId("account").click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Sign in" }).waitFor();
     expect(await page.locator('[data-testid="account"]').count()).toBe(0);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === "orgo_session")).toBeUndefined();
   });
 
   it("refuses a wrong password with the generic message, then signs in", async () => {
-    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Sign in" }).click();
     await page.getByLabel("E-mail").fill(person.email);
     await page.getByLabel("Password").fill("not my password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -149,8 +149,8 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
   it("resets a forgotten password through the mailed link, which then no longer works", async () => {
     await page.getByTestId("account").click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
-    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Sign in" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Sign in" }).click();
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByLabel("E-mail").fill(person.email);
     await page.getByRole("button", { name: "Send the link" }).click();
@@ -181,7 +181,7 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
     await dialog.getByLabel("Your password").fill("a fresh start");
     await page.screenshot({ path: screenshotPath("auth-10-delete-account") });
     await dialog.getByRole("button", { name: "Delete forever" }).click();
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Sign in" }).waitFor();
     expect(await app.db.user.count({ where: { handle: person.handle } })).toBe(0);
   });
 });

@@ -108,6 +108,8 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
       mobile: true,
       colorScheme: "dark",
     });
+    await page.locator('[data-testid="post-list"] li').nth(3).waitFor();
+    await page.screenshot({ path: screenshotPath("layout-03-phone-feed-dark") });
     await page.getByRole("link", { name: "Chat" }).click();
     await page.getByTestId("chat-room").first().click();
     await page.getByTestId("chat-input").waitFor();

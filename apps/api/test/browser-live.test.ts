@@ -146,7 +146,8 @@ describe.skipIf(!browserAvailable())("live tabs, in Chromium", () => {
     const list = first.getByRole("listbox", { name: "언급할 사람" });
     await list.waitFor();
     expect(await list.getByRole("option").first().textContent()).toContain("@leo_builds");
-    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    // The field points at the open list (a textbox: aria-controls, not aria-expanded).
+    expect(await box.getAttribute("aria-controls")).toBe(await list.getAttribute("id"));
     await first.screenshot({ path: screenshotPath("live-05-dark-ko-mention-list") });
     await box.press("ArrowDown");
     await box.press("ArrowUp");
@@ -169,7 +170,9 @@ describe.skipIf(!browserAvailable())("live tabs, in Chromium", () => {
   it("a signed-in tab left alone for 60 s makes no HTTP request (the websocket's pings only)", async () => {
     await second.goto(`${app.url}/`);
     await second.getByTestId("post-list").locator("li").first().waitFor();
-    // Let the page's first loads settle, then count.
+    // Let the page's first loads settle (the overlays' chunks, fetched once when the
+    // page is idle, included), then count.
+    await second.locator("[data-overlays-ready]").waitFor({ state: "attached" });
     await second.waitForLoadState("networkidle");
     const requests: string[] = [];
     second.on("request", (request) => {

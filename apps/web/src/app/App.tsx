@@ -7,6 +7,7 @@ import { ThemeProvider } from "../theme/theme";
 import { UiStateProvider } from "../shell/ui-state";
 import { Shell } from "../shell/Shell";
 import { trpc, createTrpcClient } from "../lib/trpc";
+import { useRefetchOnReconnect } from "../lib/use-refetch-on-reconnect";
 import { FeedPage } from "../features/feed/FeedPage";
 import { NotFoundPage } from "../shell/NotFoundPage";
 
@@ -31,6 +32,7 @@ export function App() {
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
   );
   const [{ client }] = useState(() => createTrpcClient());
+  useRefetchOnReconnect(queryClient);
   return (
     <trpc.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>

@@ -128,6 +128,11 @@ export const ko: Record<MessageKey, string> = {
   "welcome.title": "배운 것을 나누며 함께 배워요.",
   "welcome.text":
     "오르고는 프로그래밍을 배우는 사람들이 오늘 배운 것을 나누고, 스터디를 꾸리고, 멘토를 찾고, 함께 이야기하는 곳이에요. 읽기는 자유롭게, 가입하면 글쓰기와 좋아요, 팔로우를 할 수 있어요.",
+  "state.offline": "오프라인이에요. 연결이 돌아오면 저절로 채워져요.",
+  "study.loadError": "스터디를 불러오지 못했어요.",
+  "notifications.loadError": "알림을 불러오지 못했어요.",
+  "search.loadError": "검색하지 못했어요.",
+  "profile.postsError": "글을 불러오지 못했어요.",
   "nav.me": "나",
   "nav.signUp": "가입하기",
   "nav.profile": "프로필",

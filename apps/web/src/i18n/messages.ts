@@ -131,6 +131,11 @@ export const en = {
   "welcome.title": "Learn to program, out loud.",
   "welcome.text":
     "OrGo is where people learning to code share what they learned today, start study groups, find mentors and talk it through. Read freely; join to write, like and follow.",
+  "state.offline": "You are offline. This fills in by itself when the connection is back.",
+  "study.loadError": "Could not load the studies.",
+  "notifications.loadError": "Could not load your notifications.",
+  "search.loadError": "Could not search.",
+  "profile.postsError": "Could not load the posts.",
   "nav.me": "Me",
   "nav.signUp": "Sign up",
   "nav.profile": "Profile",

@@ -12,6 +12,13 @@ export function setConnectionState(next: ConnectionState): void {
   for (const listener of listeners) listener();
 }
 
+/** Calls `listener` with each new state; answers the unsubscribe. */
+export function subscribeConnectionState(listener: (state: ConnectionState) => void): () => void {
+  const notify = () => listener(state);
+  listeners.add(notify);
+  return () => listeners.delete(notify);
+}
+
 export function useConnectionState(): ConnectionState {
   return useSyncExternalStore(
     (listener) => {

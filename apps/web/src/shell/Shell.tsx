@@ -113,7 +113,7 @@ export function Shell() {
   });
   return (
     <>
-      <div className="shell">
+      <div className="shell" data-overlays-ready={overlaysReady || undefined}>
         <NavRail />
         <div className="shell__main">
           <TopBar ref={searchRef} />

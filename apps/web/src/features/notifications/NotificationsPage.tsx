@@ -6,6 +6,7 @@ import { useRovingList } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 import { notificationPath, notificationText, notificationDetail } from "./notification-text";
+import { QueryState } from "../../ui/QueryState";
 
 /** Stored notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
@@ -44,7 +45,12 @@ export function NotificationsPage() {
           {t("notifications.markAll")}
         </button>
       </div>
-      {list.isSuccess && items.length === 0 && <p className="placeholder">{t("notifications.empty")}</p>}
+      <QueryState
+        query={list}
+        empty={items.length === 0}
+        emptyText={t("notifications.empty")}
+        errorText={t("notifications.loadError")}
+      />
       <ul className="list" data-testid="notifications" aria-label={t("nav.notifications")} {...roving.listProps}>
         {items.map((n) => (
           <li

@@ -12,6 +12,7 @@ import { MessageButton } from "../chat/MessageButton";
 import { MentorLink } from "../mentoring/MentorLink";
 import { PeopleList } from "./PeopleList";
 import { useLiveProfile } from "./use-live-profile";
+import { QueryState } from "../../ui/QueryState";
 
 const noFreshIds: ReadonlySet<number> = new Set();
 
@@ -94,8 +95,13 @@ export function ProfilePage() {
       </div>
       {section !== "posts" ? (
         <PeopleList userId={user.id} side={section} />
-      ) : items.length === 0 && !posts.isPending ? (
-        <p className="muted">{t("profile.noPosts")}</p>
+      ) : items.length === 0 ? (
+        <QueryState
+          query={posts}
+          empty
+          emptyText={t("profile.noPosts")}
+          errorText={t("profile.postsError")}
+        />
       ) : (
         <PostList posts={items} freshIds={noFreshIds} roving={roving} />
       )}

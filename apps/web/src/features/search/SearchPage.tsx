@@ -8,6 +8,7 @@ import { useRovingList } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
 import { Highlight } from "../../ui/Highlight";
 import { MentorCard } from "../mentoring/MentorCard";
+import { QueryState } from "../../ui/QueryState";
 
 const PAGE = 20;
 
@@ -162,9 +163,12 @@ export function SearchPage() {
                 </li>
               ))}
           </ul>
-          {(posts.isSuccess || people.isSuccess || studies.isSuccess || mentors.isSuccess) && total === 0 && (
-            <p className="placeholder">{t("search.none", { q })}</p>
-          )}
+          <QueryState
+            query={{ posts, people, studies, mentors }[tab]}
+            empty={total === 0}
+            emptyText={t("search.none", { q })}
+            errorText={t("search.loadError")}
+          />
           {pages > 1 && (
             <nav className="pager" aria-label={t("search.pages")}>
               <button

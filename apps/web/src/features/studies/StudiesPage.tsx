@@ -8,6 +8,7 @@ import { useLiveStudies } from "./use-live-studies";
 import { useRovingList } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
+import { QueryState } from "../../ui/QueryState";
 
 const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
 
@@ -95,7 +96,7 @@ export function StudiesPage() {
           ))}
         </p>
       )}
-      <p className="muted small">{t("study.total", { count: list.data?.total ?? 0 })}</p>
+      {list.isSuccess && <p className="muted small">{t("study.total", { count: list.data.total })}</p>}
       <ul className="study-grid" data-testid="studies" aria-label={t("nav.studies")} {...roving.listProps}>
         {items.map((study) => (
           <li
@@ -112,7 +113,12 @@ export function StudiesPage() {
           </li>
         ))}
       </ul>
-      {list.isSuccess && items.length === 0 && <p className="placeholder">{t("study.none")}</p>}
+      <QueryState
+        query={list}
+        empty={items.length === 0}
+        emptyText={t("study.none")}
+        errorText={t("study.loadError")}
+      />
       <PageNumbers
         page={input.page}
         pageCount={list.data?.pageCount ?? 0}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
+import type { RunningApp } from "../src/app.js";
+import { startTestApp } from "./helpers/app.js";
+import { freePort } from "./helpers/processes.js";
+import { cookieFor } from "./helpers/sessions.js";
+import { createTestClient } from "./helpers/trpc-client.js";
+import { browserAvailable, launchBrowser, screenshotPath, signedInPage, webDistDir } from "./helpers/browser.js";
+
+describe.skipIf(!browserAvailable())("the client through a server outage", () => {
+  let fresh: FreshDatabase;
+  let app: RunningApp;
+  let browser: Browser;
+  let port: number;
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    port = await freePort();
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir, env: { PORT: String(port) } });
+    browser = await launchBrowser();
+    const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    await client.study.create.mutate({
+      title: "Online only",
+      description: "Meets on a call.",
+      startsOn: "2099-03-10",
+      endsOn: "2099-03-20",
+      online: true,
+      capacity: 4,
+      tags: ["remote"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fresh?.drop();
+  });
+
+  it("says a list could not load (never '0 studies') while the server is away, and fills it in by itself on reconnect", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.getByRole("link", { name: "Studies" }).click();
+    await page.getByTestId("studies").getByRole("option").first().waitFor();
+
+    await app.stop();
+    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    // A list not loaded before: it cannot load now.
+    await page.getByLabel("Where").selectOption({ label: "Online" });
+    const failed = page.getByTestId("query-error");
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain("You are offline");
+    expect(await failed.getByRole("button", { name: "Retry" }).isVisible()).toBe(true);
+    expect(await page.getByText(/Studies: 0/).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath("outage-01-studies-offline") });
+
+    // The server is back on the same address: the socket reconnects and the list loads.
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir, seed: false, env: { PORT: String(port) } });
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId("studies").getByRole("option", { name: /Online only/ }).waitFor();
+    expect(await failed.count()).toBe(0);
+    await page.context().close();
+  });
+});

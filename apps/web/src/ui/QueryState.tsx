@@ -1,0 +1,41 @@
+import { useI18n } from "../i18n/i18n";
+import { describeError } from "../lib/errors";
+import { useConnectionState } from "../lib/connection-state";
+
+/**
+ * What a list says when it has nothing to show: loading, could not load (with the
+ * reason and Retry; "offline" while the connection is down, as it will retry by
+ * itself on reconnect), or empty. Never "0 results" for a list that did not load.
+ */
+export function QueryState(props: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  empty: boolean;
+  emptyText: string;
+  errorText: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const connection = useConnectionState();
+  const { query } = props;
+  if (query.isPending) {
+    return (
+      <p className="placeholder muted" role="status">
+        {t("feed.loading")}
+      </p>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="placeholder" role="alert" data-testid="query-error">
+        <p>{props.errorText}</p>
+        <p className="muted">
+          {connection === "offline" ? t("state.offline") : describeError(query.error, i18n)}
+        </p>
+        <button type="button" className="button" onClick={() => void query.refetch()}>
+          {t("feed.retry")}
+        </button>
+      </div>
+    );
+  }
+  return props.empty ? <p className="placeholder">{props.emptyText}</p> : null;
+}
