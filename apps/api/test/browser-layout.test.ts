@@ -299,4 +299,28 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     expect(await page.evaluate<string[]>("window.__lcp")).toEqual(["welcome__text"]);
     await context.close();
   });
+
+  it("the palette finds people, posts and studies, and commands by their name in either language", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.locator("[data-overlays-ready]").waitFor({ state: "attached" });
+    await page.keyboard.press("Control+k");
+    const input = page.getByPlaceholder("Type a command or search…");
+    await input.waitFor();
+    // Korean in the English interface finds the command by its Korean name.
+    await input.fill("설정");
+    await page.getByRole("option", { name: "Settings" }).waitFor();
+    // Content: people and posts from the search, beside the commands.
+    await input.fill("sara");
+    const person = page.getByRole("option", { name: "Sara Kim @sara_k" });
+    await person.waitFor();
+    expect(await page.getByText("No matching command.").count()).toBe(0);
+    await input.fill("EXPLAIN");
+    await page.getByRole("option", { name: /EXPLAIN ANALYZE cheat sheet/ }).waitFor();
+    expect(await page.getByText("No matching command.").count()).toBe(0);
+    await page.screenshot({ path: screenshotPath("layout-07-palette-content") });
+    await input.fill("sara");
+    await person.click();
+    await expect.poll(() => page.url()).toMatch(/\/u\/sara_k$/);
+    await page.context().close();
+  });
 });

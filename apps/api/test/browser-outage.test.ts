@@ -55,7 +55,10 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     // The server is back on the same address: the socket reconnects and the list loads.
     app = await startTestApp({ databaseUrl: fresh.url, webDistDir, seed: false, env: { PORT: String(port) } });
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout: 20_000 });
-    await page.getByTestId("studies").getByRole("option", { name: /Online only/ }).waitFor();
+    await page
+      .getByTestId("studies")
+      .getByRole("option", { name: /Online only/ })
+      .waitFor();
     expect(await failed.count()).toBe(0);
     await page.context().close();
   });

@@ -7,10 +7,14 @@ import { trpc } from "../lib/trpc";
 import { useUi } from "./ui-state";
 import { useFocusReturn } from "./use-focus-return";
 import { restartApp, useMe } from "../features/auth/use-me";
+import type { MessageKey } from "../i18n/messages";
+import { PaletteResults, useBothTables } from "./palette-search";
 
 interface PaletteCommand {
   id: string;
   label: string;
+  /** The label in both languages: typing "설정" in the English UI finds Settings. */
+  keywords?: string[];
   hint?: string;
   run: () => void;
 }
@@ -24,18 +28,20 @@ export function CommandPalette() {
   const me = useMe();
   const signOut = trpc.auth.signOut.useMutation({ onSettled: () => restartApp("/") });
   const inbox = trpc.chat.inbox.useQuery(undefined, { enabled: Boolean(me.data) && ui.paletteOpen });
+  const tables = useBothTables(ui.paletteOpen);
+  const named = (key: MessageKey) => ({ label: t(key), keywords: tables.map((table) => table[key]) });
 
   const navigation: PaletteCommand[] = [
-    { id: "go-feed", label: t("nav.feed"), run: () => void navigate("/") },
-    { id: "go-settings", label: t("nav.settings"), run: () => void navigate("/settings") },
-    { id: "go-search", label: t("nav.search"), run: () => void navigate("/search") },
-    { id: "go-studies", label: t("nav.studies"), run: () => void navigate("/studies") },
-    { id: "go-mentors", label: t("nav.mentors"), run: () => void navigate("/mentors") },
+    { id: "go-feed", ...named("nav.feed"), run: () => void navigate("/") },
+    { id: "go-settings", ...named("nav.settings"), run: () => void navigate("/settings") },
+    { id: "go-search", ...named("nav.search"), run: () => void navigate("/search") },
+    { id: "go-studies", ...named("nav.studies"), run: () => void navigate("/studies") },
+    { id: "go-mentors", ...named("nav.mentors"), run: () => void navigate("/mentors") },
     ...(me.data
       ? [
-          { id: "my-profile", label: t("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
-          { id: "go-notifications", label: t("nav.notifications"), run: () => void navigate("/notifications") },
-          { id: "go-chat", label: t("nav.chat"), run: () => void navigate("/chat") },
+          { id: "my-profile", ...named("action.myProfile"), run: () => void navigate(`/u/${me.data!.handle}`) },
+          { id: "go-notifications", ...named("nav.notifications"), run: () => void navigate("/notifications") },
+          { id: "go-chat", ...named("nav.chat"), run: () => void navigate("/chat") },
           // Every conversation by name: "Message @handle" for people, the study's title for its room.
           ...(inbox.data?.rooms ?? []).map((room) => ({
             id: `room-${room.id}`,
@@ -44,40 +50,40 @@ export function CommandPalette() {
               : t("palette.goToRoom", { name: room.study?.title ?? "" }),
             run: () => void navigate(`/chat/${room.id}`),
           })),
-          { id: "new-study", label: t("study.new"), run: () => void navigate("/studies/new") },
-          { id: "my-studies", label: t("study.filter.mine"), run: () => void navigate("/studies?mine=joined") },
-          { id: "my-mentoring", label: t("nav.mentoring"), run: () => void navigate("/mentoring") },
+          { id: "new-study", ...named("study.new"), run: () => void navigate("/studies/new") },
+          { id: "my-studies", ...named("study.filter.mine"), run: () => void navigate("/studies?mine=joined") },
+          { id: "my-mentoring", ...named("nav.mentoring"), run: () => void navigate("/mentoring") },
           {
             id: "upcoming-meetings",
-            label: t("mentoring.upcomingMeetings"),
+            ...named("mentoring.upcomingMeetings"),
             run: () => void navigate("/mentoring?tab=meetings&scope=upcoming"),
           },
           {
             id: "my-mentors",
-            label: t("mentoring.myMentors"),
+            ...named("mentoring.myMentors"),
             run: () => void navigate("/mentoring?box=outgoing&state=closed"),
           },
           {
             id: "my-mentees",
-            label: t("mentoring.myMentees"),
+            ...named("mentoring.myMentees"),
             run: () => void navigate("/mentoring?box=incoming&state=closed"),
           },
-          { id: "mentor-settings", label: t("settings.mentoring"), run: () => void navigate("/settings#mentoring") },
-          { id: "edit-profile", label: t("action.editProfile"), run: () => void navigate("/settings#profile") },
+          { id: "mentor-settings", ...named("settings.mentoring"), run: () => void navigate("/settings#mentoring") },
+          { id: "edit-profile", ...named("action.editProfile"), run: () => void navigate("/settings#profile") },
         ]
       : [
-          { id: "forgot-password", label: t("action.forgotPassword"), run: () => void navigate("/forgot-password") },
-          { id: "sign-in", label: t("auth.signIn"), run: () => void navigate("/signin") },
-          { id: "sign-up", label: t("auth.signUp"), run: () => void navigate("/signup") },
+          { id: "forgot-password", ...named("action.forgotPassword"), run: () => void navigate("/forgot-password") },
+          { id: "sign-in", ...named("auth.signIn"), run: () => void navigate("/signin") },
+          { id: "sign-up", ...named("auth.signUp"), run: () => void navigate("/signup") },
         ]),
   ];
   const actions: PaletteCommand[] = [
-    { id: "new-post", label: t("composer.open"), hint: "n", run: () => ui.setComposerOpen(true) },
-    { id: "refresh", label: t("action.refresh"), run: () => void utils.post.feed.invalidate() },
-    { id: "theme", label: t("action.toggleTheme"), run: theme.cycle },
-    { id: "language", label: t("action.switchLanguage"), run: () => setLanguage(language === "ko" ? "en" : "ko") },
-    { id: "shortcuts", label: t("action.showShortcuts"), hint: "?", run: () => ui.setShortcutsOpen(true) },
-    ...(me.data ? [{ id: "sign-out", label: t("auth.signOut"), run: () => signOut.mutate() }] : []),
+    { id: "new-post", ...named("composer.open"), hint: "n", run: () => ui.setComposerOpen(true) },
+    { id: "refresh", ...named("action.refresh"), run: () => void utils.post.feed.invalidate() },
+    { id: "theme", ...named("action.toggleTheme"), run: theme.cycle },
+    { id: "language", ...named("action.switchLanguage"), run: () => setLanguage(language === "ko" ? "en" : "ko") },
+    { id: "shortcuts", ...named("action.showShortcuts"), hint: "?", run: () => ui.setShortcutsOpen(true) },
+    ...(me.data ? [{ id: "sign-out", ...named("auth.signOut"), run: () => signOut.mutate() }] : []),
   ];
 
   const returnFocus = useFocusReturn(ui.paletteOpen);
@@ -98,7 +104,9 @@ export function CommandPalette() {
           onCloseAutoFocus={returnFocus}
         >
           <RadixDialog.Title className="visually-hidden">{t("palette.label")}</RadixDialog.Title>
-          <Command label={t("palette.label")} className="palette">
+          {/* Keyed by the tables: cmdk reads keywords when an item mounts, so the items
+              mount again once the other language's names are there. */}
+          <Command key={tables.length} label={t("palette.label")} className="palette">
             <Command.Input
               placeholder={t("palette.placeholder")}
               className="palette__input"
@@ -116,6 +124,7 @@ export function CommandPalette() {
                     <Command.Item
                       key={command.id}
                       value={`${command.label} ${command.id}`}
+                      keywords={command.keywords}
                       onSelect={() => run(command)}
                       className="palette__item"
                     >
@@ -125,6 +134,10 @@ export function CommandPalette() {
                   ))}
                 </Command.Group>
               ))}
+              <PaletteResults
+                search={ui.paletteSearch}
+                onOpen={(to) => run({ id: to, label: to, run: () => void navigate(to) })}
+              />
             </Command.List>
           </Command>
         </RadixDialog.Content>

@@ -28,9 +28,7 @@ export function QueryState(props: {
     return (
       <div className="placeholder" role="alert" data-testid="query-error">
         <p>{props.errorText}</p>
-        <p className="muted">
-          {connection === "offline" ? t("state.offline") : describeError(query.error, i18n)}
-        </p>
+        <p className="muted">{connection === "offline" ? t("state.offline") : describeError(query.error, i18n)}</p>
         <button type="button" className="button" onClick={() => void query.refetch()}>
           {t("feed.retry")}
         </button>

@@ -96,12 +96,7 @@ export function ProfilePage() {
       {section !== "posts" ? (
         <PeopleList userId={user.id} side={section} />
       ) : items.length === 0 ? (
-        <QueryState
-          query={posts}
-          empty
-          emptyText={t("profile.noPosts")}
-          errorText={t("profile.postsError")}
-        />
+        <QueryState query={posts} empty emptyText={t("profile.noPosts")} errorText={t("profile.postsError")} />
       ) : (
         <PostList posts={items} freshIds={noFreshIds} roving={roving} />
       )}
