@@ -323,4 +323,26 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await expect.poll(() => page.url()).toMatch(/\/u\/sara_k$/);
     await page.context().close();
   });
+
+  it("Block is not Follow's equal: a quiet button that asks first; a study form's error goes once the field is fixed", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.goto(`${app.url}/u/jiwoo`);
+    const block = page.getByRole("button", { name: "Block", exact: true });
+    await block.click();
+    const dialog = page.getByRole("dialog", { name: "Block @jiwoo?" });
+    await dialog.waitFor();
+    // The safe answer has focus; Escape leaves everything as it was.
+    await expect.poll(() => focused(page)).toMatch(/Cancel/);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.getByRole("button", { name: "Unblock" }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath("layout-08-profile-actions") });
+
+    await page.goto(`${app.url}/studies/new`);
+    await page.getByRole("button", { name: "Create study" }).click();
+    await page.getByText("Title is required").waitFor();
+    await page.getByLabel("Title").fill("Graph algorithms, slowly");
+    await expect.poll(() => page.getByText("Title is required").count()).toBe(0);
+    await page.context().close();
+  });
 });

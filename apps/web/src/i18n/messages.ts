@@ -139,6 +139,9 @@ export const en = {
   "palette.people": "People",
   "palette.posts": "Posts",
   "palette.studies": "Studies",
+  "profile.blockTitle": "Block @{handle}?",
+  "profile.blockExplain":
+    "They will not be able to follow you or message you, and any conversation between you is hidden from both of you. You can unblock at any time.",
   "nav.me": "Me",
   "nav.signUp": "Sign up",
   "nav.profile": "Profile",

@@ -9,6 +9,7 @@ import { useFocusReturn } from "./use-focus-return";
 import { restartApp, useMe } from "../features/auth/use-me";
 import type { MessageKey } from "../i18n/messages";
 import { PaletteResults, useBothTables } from "./palette-search";
+import { PaletteLoading } from "./PaletteLoading";
 
 interface PaletteCommand {
   id: string;
@@ -28,7 +29,8 @@ export function CommandPalette() {
   const me = useMe();
   const signOut = trpc.auth.signOut.useMutation({ onSettled: () => restartApp("/") });
   const inbox = trpc.chat.inbox.useQuery(undefined, { enabled: Boolean(me.data) && ui.paletteOpen });
-  const tables = useBothTables(ui.paletteOpen);
+  // Both tables before the items mount (cmdk reads keywords once, when an item mounts).
+  const tables = useBothTables();
   const named = (key: MessageKey) => ({ label: t(key), keywords: tables.map((table) => table[key]) });
 
   const navigation: PaletteCommand[] = [
@@ -87,6 +89,7 @@ export function CommandPalette() {
   ];
 
   const returnFocus = useFocusReturn(ui.paletteOpen);
+  if (ui.paletteOpen && tables.length < 2) return <PaletteLoading />;
   const run = (command: PaletteCommand) => {
     ui.setPaletteOpen(false);
     command.run();
@@ -102,11 +105,13 @@ export function CommandPalette() {
           aria-label={t("palette.label")}
           aria-describedby={undefined}
           onCloseAutoFocus={returnFocus}
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            (event.currentTarget as HTMLElement).querySelector<HTMLElement>(".palette__input")?.focus();
+          }}
         >
           <RadixDialog.Title className="visually-hidden">{t("palette.label")}</RadixDialog.Title>
-          {/* Keyed by the tables: cmdk reads keywords when an item mounts, so the items
-              mount again once the other language's names are there. */}
-          <Command key={tables.length} label={t("palette.label")} className="palette">
+          <Command label={t("palette.label")} className="palette">
             <Command.Input
               placeholder={t("palette.placeholder")}
               className="palette__input"

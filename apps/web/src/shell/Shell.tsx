@@ -8,6 +8,7 @@ import { useHotkeys } from "./hotkeys";
 import { useUi } from "./ui-state";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
 import { lazyPage } from "../app/lazy-page";
+import { PaletteLoading } from "./PaletteLoading";
 import { useI18n } from "../i18n/i18n";
 import { useRememberMember } from "../features/auth/use-me";
 
@@ -39,30 +40,6 @@ function usePrefetchOverlays(): boolean {
     return () => cancelIdleCallback(id);
   }, []);
   return ready;
-}
-
-/**
- * The palette's frame while its chunk loads (a hotkey pressed right after the page
- * appeared): what is typed is kept and carried into the palette.
- */
-function PaletteLoading() {
-  const { t } = useI18n();
-  const { paletteSearch, setPaletteSearch, setPaletteOpen } = useUi();
-  return (
-    <>
-      <div className="palette__overlay" />
-      <div className="palette__content" role="dialog" aria-label={t("palette.label")}>
-        <input
-          className="palette__input"
-          placeholder={t("palette.placeholder")}
-          value={paletteSearch}
-          onChange={(e) => setPaletteSearch(e.target.value)}
-          onKeyDown={(e) => e.key === "Escape" && setPaletteOpen(false)}
-          autoFocus
-        />
-      </div>
-    </>
-  );
 }
 
 /**

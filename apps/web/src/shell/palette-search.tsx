@@ -8,19 +8,19 @@ import { Avatar } from "../ui/Avatar";
 import { RelativeTime } from "../ui/RelativeTime";
 
 /**
- * Both languages' tables while the palette is open, so a command is found by its name
- * in either (the Korean one is its own chunk, fetched on first open).
+ * Both languages' tables, so a command is found by its name in either. The Korean one
+ * is its own chunk, fetched when the palette mounts (when the page is idle, or on
+ * first open); until then the palette shows its loading frame.
  */
-export function useBothTables(open: boolean): Record<MessageKey, string>[] {
+export function useBothTables(): Record<MessageKey, string>[] {
   const [korean, setKorean] = useState<Record<MessageKey, string> | null>(null);
   useEffect(() => {
-    if (!open || korean) return;
     let live = true;
     void import("../i18n/messages-ko").then((module) => live && setKorean(module.ko));
     return () => {
       live = false;
     };
-  }, [open, korean]);
+  }, []);
   return korean ? [en, korean] : [en];
 }
 

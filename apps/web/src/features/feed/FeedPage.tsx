@@ -14,6 +14,7 @@ import { MentoringPanel } from "../mentoring/MentoringPanel";
 import { useFeedKind } from "./use-feed-kind";
 import { useIsVisitor, useMe } from "../auth/use-me";
 import { feedKinds } from "@orgo/api-contract/constants";
+import { LoadMore } from "../../ui/LoadMore";
 
 // The open post (comments, their composer) is a chunk of its own: the list paints first.
 const PostDetail = lazyPage(() => import("./PostDetail"), "PostDetail");
@@ -98,14 +99,7 @@ export function FeedPage() {
             )}
             <PostList posts={visible} freshIds={freshIds} roving={roving} />
             {query.hasNextPage ? (
-              <button
-                type="button"
-                className="button button--ghost list__more"
-                disabled={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                {query.isFetchingNextPage ? t("feed.loading") : t("feed.loadMore")}
-              </button>
+              <LoadMore query={query} />
             ) : (
               query.isSuccess && posts.length > 0 && <p className="placeholder muted">{t("feed.end")}</p>
             )}

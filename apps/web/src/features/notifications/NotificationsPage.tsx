@@ -7,6 +7,7 @@ import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 import { notificationPath, notificationText, notificationDetail } from "./notification-text";
 import { QueryState } from "../../ui/QueryState";
+import { LoadMore } from "../../ui/LoadMore";
 
 /** Stored notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {
@@ -69,11 +70,7 @@ export function NotificationsPage() {
           </li>
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" className="button button--ghost" onClick={() => void list.fetchNextPage()}>
-          {t("feed.loadMore")}
-        </button>
-      )}
+      <LoadMore query={list} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { MentorLink } from "../mentoring/MentorLink";
 import { PeopleList } from "./PeopleList";
 import { useLiveProfile } from "./use-live-profile";
 import { QueryState } from "../../ui/QueryState";
+import { BlockButton } from "./BlockButton";
+import { LoadMore } from "../../ui/LoadMore";
 
 const noFreshIds: ReadonlySet<number> = new Set();
 
@@ -24,9 +26,7 @@ export function ProfilePage() {
   const me = useMe();
   const utils = trpc.useUtils();
   const [section, setSection] = useState<"posts" | "followers" | "following">("posts");
-  const refresh = { onSuccess: () => utils.user.profile.invalidate() };
-  const block = trpc.social.block.useMutation(refresh);
-  const unblock = trpc.social.unblock.useMutation(refresh);
+  const refreshProfile = () => utils.user.profile.invalidate();
   const handle = (useParams().handle ?? "").toLowerCase();
   const profile = trpc.user.profile.useQuery({ handle }, { retry: false });
   const posts = trpc.post.feed.useInfiniteQuery(
@@ -70,13 +70,7 @@ export function ProfilePage() {
               <>
                 {!user.blockedByMe && <FollowButton profile={user} />}
                 {user.followedByMe && !user.blockedByMe && <MessageButton userId={user.id} />}
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  onClick={() => (user.blockedByMe ? unblock : block).mutate({ userId: user.id })}
-                >
-                  {user.blockedByMe ? t("profile.unblock") : t("profile.block")}
-                </button>
+                <BlockButton user={user} onChange={refreshProfile} />
               </>
             )
           )}
@@ -100,16 +94,7 @@ export function ProfilePage() {
       ) : (
         <PostList posts={items} freshIds={noFreshIds} roving={roving} />
       )}
-      {section === "posts" && posts.hasNextPage && (
-        <button
-          type="button"
-          className="button button--ghost list__more"
-          onClick={() => void posts.fetchNextPage()}
-          disabled={posts.isFetchingNextPage}
-        >
-          {t("feed.loadMore")}
-        </button>
-      )}
+      {section === "posts" && <LoadMore query={posts} />}
     </div>
   );
 }

@@ -43,9 +43,15 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
   const create = trpc.study.create.useMutation({ onSuccess: done });
   const update = trpc.study.update.useMutation({ onSuccess: done });
   const save = existing ? update : create;
-  const errors = fieldErrorsOf(save.error, i18n);
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+  // A field's error goes once the field is changed (it stayed until the next save).
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const errors = Object.fromEntries(
+    Object.entries(fieldErrorsOf(save.error, i18n)).filter(([field]) => !changed.has(field)),
+  );
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
+    setChanged((fields) => new Set(fields).add(key));
+  };
   const addTag = () => {
     const tag = tagDraft.trim().toLowerCase().replace(/^#/, "");
     if (tag && !form.tags.includes(tag) && form.tags.length < 10) set("tags", [...form.tags, tag]);
@@ -53,6 +59,7 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setChanged(new Set());
     const input = {
       ...form,
       recruitUntil: form.recruitUntil || null,
