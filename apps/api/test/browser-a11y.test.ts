@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable())("accessibility (axe-core) of every main scr
       ["feed", "/", '[data-testid="post-list"] li'],
       ["post", `/posts/${post.id}`, "#post-title"],
       ["studies", "/studies", '[data-testid="studies"] [role="option"]'],
-      ["study", `/studies/${study.id}`, '[data-testid="study-status"]'],
+      ["study", `/studies/${study.id}`, '[data-testid="study"]'],
       ["notifications", "/notifications", '[data-testid="notifications"] [role="option"]'],
       ["chat", `/chat/${room.id}`, '[data-testid="chat-input"]'],
       ["mentors", `/mentors/${saraUser.id}`, '[data-testid="mentor-detail"]'],

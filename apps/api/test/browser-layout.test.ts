@@ -195,14 +195,14 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.context().close();
   });
 
-  it("one list behaviour: j / k, arrows, Home / End and Tab move a focused highlight; only Enter opens", async () => {
+  it("one list behaviour: j / k, arrows, Home / End and Tab move a focused highlight; beside a list moving opens, elsewhere only Enter does", async () => {
     const page = await signedInPage(browser, app, "demo");
     const focusedRow = () =>
       page.evaluate<string | null>(`document.activeElement?.getAttribute("data-list-id") ?? null`);
     const selectedRows = (list: string) =>
       page.locator(`[data-testid="${list}"] [role="option"][aria-selected="true"]`).getAttribute("data-list-id");
 
-    // Studies: j highlights (and focuses) the first card without opening it.
+    // Studies open beside the list: j highlights, focuses and opens the first card.
     const { client: sara } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
     for (const title of ["Graphs, slowly", "SQL on Sundays", "Rust for the curious"]) {
       await sara.study.create.mutate({
@@ -221,7 +221,8 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     const ids = await Promise.all((await cards.all()).map((card) => card.getAttribute("data-list-id")));
     await page.keyboard.press("j");
     await expect.poll(focusedRow).toBe(ids[0]);
-    expect(page.url()).toMatch(/\/studies$/);
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/studies/${ids[0]}$`));
+    await page.getByTestId("study").waitFor();
     await page.keyboard.press("ArrowDown");
     await expect.poll(focusedRow).toBe(ids[1]);
     expect(await selectedRows("studies")).toBe(ids[1]);
@@ -238,8 +239,7 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.keyboard.press("Shift+Tab");
     await expect.poll(focusedRow).toBe(ids[1]);
     await page.screenshot({ path: screenshotPath("layout-05-studies-highlight") });
-    await page.keyboard.press("Enter");
-    await page.waitForURL(new RegExp(`/studies/${ids[1]}$`));
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/studies/${ids[1]}$`));
 
     // Notifications: moving does not open or mark read; Enter does. Three people
     // comment on a post of demo's, so there are three to move through.

@@ -21,7 +21,6 @@ const ProfilePage = lazyPage(() => import("../features/profile/ProfilePage"), "P
 const SearchPage = lazyPage(() => import("../features/search/SearchPage"), "SearchPage");
 const NotificationsPage = lazyPage(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
 const StudiesPage = lazyPage(() => import("../features/studies/StudiesPage"), "StudiesPage");
-const StudyPage = lazyPage(() => import("../features/studies/StudyPage"), "StudyPage");
 const StudyFormPage = lazyPage(() => import("../features/studies/StudyFormPage"), "StudyFormPage");
 const ChatPage = lazyPage(() => import("../features/chat/ChatPage"), "ChatPage");
 const MentorsPage = lazyPage(() => import("../features/mentoring/MentorsPage"), "MentorsPage");
@@ -56,9 +55,11 @@ export function App() {
                     <Route path="u/:handle" element={<ProfilePage />} />
                     <Route path="search" element={<SearchPage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
-                    <Route path="studies" element={<StudiesPage />} />
+                    <Route path="studies" element={<StudiesPage />}>
+                      <Route index element={null} />
+                      <Route path=":studyId" element={null} />
+                    </Route>
                     <Route path="studies/new" element={<StudyFormPage />} />
-                    <Route path="studies/:studyId" element={<StudyPage />} />
                     <Route path="studies/:studyId/edit" element={<StudyFormPage />} />
                     <Route path="chat" element={<ChatPage />}>
                       <Route index element={null} />

@@ -139,6 +139,7 @@ export const ko: Record<MessageKey, string> = {
   "profile.blockTitle": "@{handle} 님을 차단할까요?",
   "profile.blockExplain":
     "상대는 나를 팔로우하거나 메시지를 보낼 수 없고, 둘 사이의 대화는 양쪽 모두에게 숨겨져요. 언제든 차단을 풀 수 있어요.",
+  "study.selectHint": "스터디를 고르면 여기에 보여요. j / k로 이동해요.",
   "nav.me": "나",
   "nav.signUp": "가입하기",
   "nav.profile": "프로필",

@@ -142,6 +142,7 @@ export const en = {
   "profile.blockTitle": "Block @{handle}?",
   "profile.blockExplain":
     "They will not be able to follow you or message you, and any conversation between you is hidden from both of you. You can unblock at any time.",
+  "study.selectHint": "Select a study to see it here. j / k to move.",
   "nav.me": "Me",
   "nav.signUp": "Sign up",
   "nav.profile": "Profile",

@@ -21,9 +21,17 @@ export function useRovingList<Id extends string | number>(options: {
 }) {
   const { anyOverlayOpen } = useUi();
   const { ids } = options;
-  const [local, setLocal] = useState<Id | null>(null);
-  const controlled = options.selected !== undefined;
-  const active = controlled ? (options.selected ?? null) : local;
+  // The highlight is local state even when the address drives it: a navigation is a
+  // transition and may render later than the key press, and Tab must already find
+  // the highlighted row as the list's tab stop. An outside change (Back, a link)
+  // moves it too.
+  const [local, setLocal] = useState<Id | null>(options.selected ?? null);
+  const [seen, setSeen] = useState(options.selected);
+  if (options.selected !== undefined && options.selected !== seen) {
+    setSeen(options.selected);
+    setLocal(options.selected);
+  }
+  const active = local;
   // Where the highlight is going, ahead of the re-render: fast j j k presses must each
   // move from the previous press's target, not from a stale render.
   const current = useRef(active);
@@ -39,7 +47,7 @@ export function useRovingList<Id extends string | number>(options: {
   };
   const highlight = (id: Id) => {
     current.current = id;
-    if (!controlled) setLocal(id);
+    setLocal(id);
     options.onSelect?.(id);
     focusRow(id);
   };
@@ -80,14 +88,15 @@ export function useRovingList<Id extends string | number>(options: {
       tabIndex: id === tabStop ? 0 : -1,
       // A row focused by Tab or a click is the highlighted one.
       onFocus: () => {
-        if (current.current !== id) {
+        // Focus by Tab or a click highlights; where moving opens, only a click opens.
+        if (current.current !== id && options.selected === undefined) {
           current.current = id;
-          if (!controlled) setLocal(id);
+          setLocal(id);
         }
       },
       onClick: () => {
         current.current = id;
-        if (!controlled) setLocal(id);
+        setLocal(id);
         open(id);
       },
     }),

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { studyStatuses } from "@orgo/api-contract/constants";
 import type { TStudyListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -9,10 +9,15 @@ import { useRovingList } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { QueryState } from "../../ui/QueryState";
+import { SplitView } from "../../ui/SplitView";
+import { StudyPage } from "./StudyPage";
 
 const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
 
-/** /studies: a grid of 12 per page with page numbers, filters in the URL, "my studies" and popular tags. */
+/**
+ * /studies and /studies/:id: the studies (12 a page, filters in the URL, "my studies",
+ * popular tags) beside the open study.
+ */
 export function StudiesPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -36,94 +41,118 @@ export function StudiesPage() {
       return current;
     });
   const items = list.data?.items ?? [];
-  const roving = useRovingList({ ids: items.map((s) => s.id), onOpen: (id) => void navigate(`/studies/${id}`) });
+  const param = useParams().studyId;
+  const selected = param ? Number(param) : null;
+  const { search } = useLocation();
+  // The filters (?status=… &page=…) go along, so Back returns to the same list.
+  const open = (id: number) => void navigate({ pathname: `/studies/${id}`, search }, { replace: selected !== null });
+  const roving = useRovingList({ ids: items.map((s) => s.id), selected, onSelect: open });
 
   return (
-    <div className="page studies">
-      <div className="page__header">
-        <h1>{t("nav.studies")}</h1>
-        {me.data && (
-          <Link to="/studies/new" className="button button--primary">
-            {t("study.new")}
-          </Link>
-        )}
-      </div>
-      <div className="filters">
-        <label>
-          {t("study.filter.status")}{" "}
-          <select value={input.status ?? ""} onChange={(e) => set("status", e.target.value || null)}>
-            <option value="">{t("study.filter.all")}</option>
-            {studyStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`study.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("study.filter.mode")}{" "}
-          <select value={params.get("mode") ?? ""} onChange={(e) => set("mode", e.target.value || null)}>
-            <option value="">{t("study.filter.all")}</option>
-            <option value="online">{t("study.online")}</option>
-            <option value="offline">{t("study.offline")}</option>
-          </select>
-        </label>
-        {me.data && (
-          <label>
-            {t("study.filter.mine")}{" "}
-            <select value={input.mine ?? ""} onChange={(e) => set("mine", e.target.value || null)}>
-              <option value="">{t("study.filter.all")}</option>
-              {mineOptions.map((m) => (
-                <option key={m} value={m}>
-                  {t(`study.mine.${m}`)}
-                </option>
+    <SplitView
+      id="studies"
+      className="studies-panes"
+      listSize={40}
+      listMin={26}
+      showDetail={selected !== null}
+      back={{ label: t("nav.studies"), onBack: () => void navigate({ pathname: "/studies", search }) }}
+      detail={
+        <div className="pane__scroll">
+          {selected !== null ? (
+            <StudyPage key={selected} />
+          ) : (
+            <p className="placeholder muted">{t("study.selectHint")}</p>
+          )}
+        </div>
+      }
+      list={
+        <div className="pane__scroll page studies">
+          <div className="page__header">
+            <h1>{t("nav.studies")}</h1>
+            {me.data && (
+              <Link to="/studies/new" className="button button--primary">
+                {t("study.new")}
+              </Link>
+            )}
+          </div>
+          <div className="filters">
+            <label>
+              {t("study.filter.status")}{" "}
+              <select value={input.status ?? ""} onChange={(e) => set("status", e.target.value || null)}>
+                <option value="">{t("study.filter.all")}</option>
+                {studyStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`study.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("study.filter.mode")}{" "}
+              <select value={params.get("mode") ?? ""} onChange={(e) => set("mode", e.target.value || null)}>
+                <option value="">{t("study.filter.all")}</option>
+                <option value="online">{t("study.online")}</option>
+                <option value="offline">{t("study.offline")}</option>
+              </select>
+            </label>
+            {me.data && (
+              <label>
+                {t("study.filter.mine")}{" "}
+                <select value={input.mine ?? ""} onChange={(e) => set("mine", e.target.value || null)}>
+                  <option value="">{t("study.filter.all")}</option>
+                  {mineOptions.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`study.mine.${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {input.tag && (
+              <button type="button" className="badge" onClick={() => set("tag", null)}>
+                #{input.tag} ✕
+              </button>
+            )}
+          </div>
+          {tags.data && tags.data.length > 0 && (
+            <p className="tags small">
+              {tags.data.map((tag) => (
+                <button key={tag.tag} type="button" className="link-button" onClick={() => set("tag", tag.tag)}>
+                  #{tag.tag}
+                </button>
               ))}
-            </select>
-          </label>
-        )}
-        {input.tag && (
-          <button type="button" className="badge" onClick={() => set("tag", null)}>
-            #{input.tag} ✕
-          </button>
-        )}
-      </div>
-      {tags.data && tags.data.length > 0 && (
-        <p className="tags small">
-          {tags.data.map((tag) => (
-            <button key={tag.tag} type="button" className="link-button" onClick={() => set("tag", tag.tag)}>
-              #{tag.tag}
-            </button>
-          ))}
-        </p>
-      )}
-      {list.isSuccess && <p className="muted small">{t("study.total", { count: list.data.total })}</p>}
-      <ul className="study-grid" data-testid="studies" aria-label={t("nav.studies")} {...roving.listProps}>
-        {items.map((study) => (
-          <li
-            key={study.id}
-            className={`study-card${study.id === roving.active ? " is-selected" : ""}`}
-            {...roving.rowProps(study.id)}
-          >
-            <StudyBadges study={study} />
-            <strong className="study-card__title">{study.title}</strong>
-            <span className="muted small">
-              {study.startsOn} – {study.endsOn} · {study.online ? t("study.online") : study.location}
-            </span>
-            <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
-          </li>
-        ))}
-      </ul>
-      <QueryState
-        query={list}
-        empty={items.length === 0}
-        emptyText={t("study.none")}
-        errorText={t("study.loadError")}
-      />
-      <PageNumbers
-        page={input.page}
-        pageCount={list.data?.pageCount ?? 0}
-        onPage={(page) => set("page", String(page))}
-      />
-    </div>
+            </p>
+          )}
+          {list.isSuccess && <p className="muted small">{t("study.total", { count: list.data.total })}</p>}
+          <ul className="study-grid" data-testid="studies" aria-label={t("nav.studies")} {...roving.listProps}>
+            {items.map((study) => (
+              <li
+                key={study.id}
+                className={`study-card${study.id === roving.active ? " is-selected" : ""}`}
+                {...roving.rowProps(study.id)}
+              >
+                <StudyBadges study={study} />
+                <strong className="study-card__title">{study.title}</strong>
+                <span className="muted small">
+                  {study.startsOn} – {study.endsOn} · {study.online ? t("study.online") : study.location}
+                </span>
+                <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
+              </li>
+            ))}
+          </ul>
+          <QueryState
+            query={list}
+            empty={items.length === 0}
+            emptyText={t("study.none")}
+            errorText={t("study.loadError")}
+          />
+          <PageNumbers
+            page={input.page}
+            pageCount={list.data?.pageCount ?? 0}
+            onPage={(page) => set("page", String(page))}
+          />
+        </div>
+      }
+    />
   );
 }

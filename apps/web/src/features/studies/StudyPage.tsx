@@ -52,10 +52,7 @@ function StudyView({ study }: { study: TStudyDetail }) {
   const roomId = inbox.data?.rooms.find((room) => room.study?.id === study.id)?.id;
 
   return (
-    <article className="page study" aria-labelledby="study-title">
-      <p>
-        <Link to="/studies">← {t("nav.studies")}</Link>
-      </p>
+    <article className="page study" aria-labelledby="study-title" data-testid="study">
       <h1 id="study-title">{study.title}</h1>
       <StudyBadges study={study} />
       <p className="muted">
