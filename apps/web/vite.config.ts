@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { compression } from "vite-plugin-compression2";
@@ -22,6 +24,61 @@ function scriptsAtLowPriority(): Plugin {
   };
 }
 
+/**
+ * Which files the first screen runs, for scripts/check-budget.mjs: the entry and the app
+ * chunk it imports after the first paint (src/start.tsx), each with everything it
+ * imports statically. Written beside dist/, not into it: it is for the build, not served.
+ */
+function firstScreenReport(): Plugin {
+  return {
+    name: "orgo-first-screen-report",
+    apply: "build",
+    writeBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === "chunk");
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const roots = chunks.filter((c) => c.isEntry || c.moduleIds.includes(startModule));
+      if (roots.length !== 2) this.error("first-screen report: expected the entry and the start chunk");
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        if (files.has(fileName)) return;
+        files.add(fileName);
+        for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+      };
+      for (const root of roots) visit(root.fileName);
+      writeFileSync(path.join(options.dir!, "..", "first-screen.json"), JSON.stringify([...files], null, 2));
+    },
+  };
+}
+
+const startModule = path.resolve(import.meta.dirname, "src/start.tsx");
+const entryModule = path.resolve(import.meta.dirname, "src/main.ts");
+let firstScreenModules: Set<string> | undefined;
+type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+/**
+ * "start" for a module src/start.tsx reaches through static imports, else no group.
+ * What the entry itself imports (Vite's preload helper) stays out: the entry would
+ * otherwise import the start chunk statically, and run it before the first paint.
+ */
+function firstScreenChunk(id: string, ctx: ChunkingContext) {
+  if (!firstScreenModules) {
+    const reach = (from: string) => {
+      const reached = new Set<string>();
+      const visit = (moduleId: string) => {
+        if (reached.has(moduleId)) return;
+        reached.add(moduleId);
+        for (const imported of ctx.getModuleInfo(moduleId)?.importedIds ?? []) visit(imported);
+      };
+      visit(from);
+      return reached;
+    };
+    const entry = reach(entryModule);
+    firstScreenModules = new Set([...reach(startModule)].filter((moduleId) => !entry.has(moduleId)));
+  }
+  if (firstScreenModules.has(id)) return "start";
+  // Left to itself, the bundler would put Vite's preload helper in the start chunk too.
+  return id.includes("vite/preload-helper") ? "preload-helper" : null;
+}
+
 /** The build's release, as error reports name it: the commit it was built from. */
 function release(): string {
   if (process.env.ORGO_RELEASE) return process.env.ORGO_RELEASE;
@@ -38,6 +95,7 @@ export default defineConfig({
   plugins: [
     react(),
     scriptsAtLowPriority(),
+    firstScreenReport(),
     // Brotli and gzip copies beside every text asset, sent as they are by the API
     // (sirv) and by nginx (brotli_static / gzip_static): nothing compressed per request.
     compression({ algorithms: ["brotliCompress", "gzip"], exclude: [/\.map$/], logLevel: "silent" }),
@@ -63,5 +121,13 @@ export default defineConfig({
     // moves them out of dist/ into source-maps/ (to read client error reports).
     sourcemap: "hidden",
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        // The first screen's code in one chunk: all that src/start.tsx imports
+        // statically. Left to itself the bundler splits out every module a route chunk
+        // also uses, and each small chunk costs a request and its own compression.
+        codeSplitting: { groups: [{ name: firstScreenChunk }] },
+      },
+    },
   },
 });

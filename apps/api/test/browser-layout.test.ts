@@ -289,6 +289,11 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     expect(await page.locator(".boot .welcome--en").isVisible()).toBe(false);
     expect(await page.locator(".boot .welcome--ko h1").textContent()).toBe("배운 것을 나누며 함께 배워요.");
     await page.screenshot({ path: screenshotPath("layout-06-first-paint-no-script") });
+    // Elsewhere (here the sign-in page) the frame alone: no welcome that the page then replaces.
+    await page.goto(`${app.url}/signin`);
+    expect(await page.locator(".boot .welcome--ko").isVisible()).toBe(false);
+    expect(await page.locator(".boot .topbar").isVisible()).toBe(true);
+    await page.goto(app.url);
     // With them: the app draws the same welcome; the largest paint stays the first one.
     await page.unroute("**/assets/*.js");
     await page.reload();
@@ -297,6 +302,17 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.waitForTimeout(500);
     expect(await page.evaluate<number>("window.__shifts")).toBeLessThan(0.05);
     expect(await page.evaluate<string[]>("window.__lcp")).toEqual(["welcome__text"]);
+    // The app's chunk is asked for only once that frame is on screen.
+    const order = await page.evaluate<{ paint: number; app: number }>(`({
+      paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+      app: performance.getEntriesByType("resource").find((r) => /\\/assets\\/start-/.test(r.name)).startTime,
+    })`);
+    expect(order.app).toBeGreaterThanOrEqual(order.paint);
+    // A row's time is relative; the full date is there on hover.
+    const time = page.locator('[data-testid="post-list"] li time').first();
+    expect(await time.textContent()).toMatch(/^(지금|\d+(분|시간|일))$|월/);
+    await time.hover();
+    await expect.poll(() => time.getAttribute("title")).toMatch(/\d{4}\./);
     await context.close();
   });
 

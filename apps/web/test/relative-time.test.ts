@@ -20,6 +20,20 @@ describe("relative times", () => {
     }
   });
 
+  it("writes the units exactly as Intl.NumberFormat's narrow unit display does", () => {
+    const intl = (locale: string, value: number, unit: string) =>
+      new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "narrow" }).format(value);
+    for (const [language, locale] of [
+      ["en", "en-US"],
+      ["ko", "ko-KR"],
+    ] as const) {
+      for (let m = 1; m < 60; m++) expect(relativeTime(ago(m * 60_000), now, language)).toBe(intl(locale, m, "minute"));
+      for (let h = 1; h < 24; h++)
+        expect(relativeTime(ago(h * 3_600_000), now, language)).toBe(intl(locale, h, "hour"));
+      for (let d = 1; d < 7; d++) expect(relativeTime(ago(d * 86_400_000), now, language)).toBe(intl(locale, d, "day"));
+    }
+  });
+
   it("never says 'in the future' for a clock slightly ahead", () => {
     expect(relativeTime(new Date(now + 5_000), now, "en")).toBe("now");
   });

@@ -5,7 +5,7 @@ import type { ServerResponse } from "node:http";
  * signed-in hint). A test recomputes this from apps/web/index.html and fails when the
  * script changes without it.
  */
-export const BOOT_SCRIPT_HASH = "sha256-pSNX93ZXRxp8tbDjb4ZKcWkTu5mbcu9OYjFEtOCBEPA=";
+export const BOOT_SCRIPT_HASH = "sha256-yer+Q292GUhL64Qt4EUSKiYJMv4MBznID+YE20UHEt4=";
 
 const contentSecurityPolicy = [
   "default-src 'self'",

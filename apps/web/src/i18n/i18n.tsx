@@ -3,6 +3,7 @@ import { serverMessageKey } from "@orgo/api-contract/constants";
 import type { ServerMessageKey } from "@orgo/api-contract/schemas";
 import { en, type MessageKey } from "./messages";
 import { detectLanguage, type Language } from "./detect-language";
+import { dateFormat } from "../lib/date-format";
 
 export type { Language };
 
@@ -13,7 +14,7 @@ const tables: Partial<Record<Language, Record<MessageKey, string>>> = { en };
 let serverMessagesKo: Record<ServerMessageKey, string> | undefined;
 const STORAGE_KEY = "orgo.language";
 
-/** Makes a language's table available; main.tsx awaits the reader's before the first render. */
+/** Makes a language's table available; start.tsx awaits the reader's before the first render. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (tables[language]) return;
   void import("./server-messages").then((server) => (serverMessagesKo = server.serverMessagesKo));
@@ -50,10 +51,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
   const value = useMemo<I18n>(() => {
     const table = tables[language] ?? en;
-    const dateFormat = new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", {
-      dateStyle: "medium",
-      timeStyle: "short",
-    });
     return {
       language,
       setLanguage,
@@ -65,7 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const key = language === "ko" ? serverMessageKey(text) : undefined;
         return (key && serverMessagesKo?.[key]) || text;
       },
-      formatDate: (date) => dateFormat.format(date),
+      formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -3,9 +3,8 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { reportUncaughtErrors } from "./lib/report-error";
 import { initialLanguage, loadLanguage } from "./i18n/i18n";
-import "./styles.css";
-import "./shell/layout.css";
 
+// Started by main.ts once index.html's frame is on screen.
 reportUncaughtErrors();
 
 // A Korean reader's table arrives before the first render (English is built in); if

@@ -1,0 +1,33 @@
+// The entry index.html loads: the styles of its static frame, and nothing else.
+import "./styles.css";
+import "./shell/layout.css";
+
+// The app is a chunk of its own, fetched and run once the browser reports that it has
+// painted index.html's frame (rail, top bar, the visitor's welcome). On a slow line
+// that frame then never waits for ≈ 140 KB of script to arrive, and on a slow CPU it
+// never waits for the script to run. A tab opened in the background starts at once (it
+// paints nothing until it is shown), and so does a browser that does not report paints.
+const start = () =>
+  void import("./start").catch(() => {
+    // A failed module fetch stays failed for this page (browsers keep it in the module
+    // map): load the page again once the line is back.
+    if (navigator.onLine) setTimeout(() => location.reload(), 5_000);
+    else addEventListener("online", () => location.reload(), { once: true });
+  });
+function afterFirstPaint(then: () => void) {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    then();
+  };
+  const observer = PerformanceObserver.supportedEntryTypes?.includes("paint")
+    ? new PerformanceObserver(once)
+    : undefined;
+  if (!observer || document.visibilityState !== "visible") return once();
+  observer.observe({ type: "paint", buffered: true });
+  setTimeout(once, 1_000);
+}
+
+afterFirstPaint(start);
