@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, startTransition, useEffect, useRef, useState } from "react";
 import { Outlet, useLocation } from "react-router";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ErrorPage } from "./ErrorPage";
@@ -23,21 +23,34 @@ const Composer = lazyPage(loadComposer, "Composer");
 const Toasts = lazyPage(() => import("./Toasts"), "Toasts");
 
 /**
- * Fetches the overlays' chunks once the page is idle and then mounts them (closed), so
- * a hotkey finds them ready. True once they are.
+ * Fetches the overlays' chunks once the page is idle, one per idle moment (each is a
+ * short task, never one long one on a slow phone), and then mounts them (closed, as a
+ * transition React may interrupt), so a hotkey finds them ready. True once they are.
  */
 function usePrefetchOverlays(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const prefetch = () =>
-      void Promise.all([loadPalette(), loadShortcuts(), loadComposer()]).then(() => setReady(true));
-    // Safari has no requestIdleCallback: a timer stands in.
-    if (!("requestIdleCallback" in window)) {
-      const timer = setTimeout(prefetch, 2_000);
-      return () => clearTimeout(timer);
-    }
-    const id = requestIdleCallback(prefetch, { timeout: 5_000 });
-    return () => cancelIdleCallback(id);
+    const loads = [loadPalette, loadShortcuts, loadComposer];
+    let stopped = false;
+    let cancel = () => {};
+    const next = () => {
+      if (stopped) return;
+      const load = loads.shift();
+      if (!load) return startTransition(() => setReady(true));
+      // Safari has no requestIdleCallback: a timer stands in.
+      if (!("requestIdleCallback" in window)) {
+        const timer = setTimeout(() => void load().then(next), 700);
+        cancel = () => clearTimeout(timer);
+      } else {
+        const id = requestIdleCallback(() => void load().then(next), { timeout: 5_000 });
+        cancel = () => cancelIdleCallback(id);
+      }
+    };
+    next();
+    return () => {
+      stopped = true;
+      cancel();
+    };
   }, []);
   return ready;
 }

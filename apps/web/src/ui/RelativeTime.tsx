@@ -8,12 +8,17 @@ import { useNow } from "../lib/use-now";
  * full date is written when the pointer arrives, not for every row of the first
  * screen: formatting it needs Intl's locale data, which costs a phone ≈ 110 ms.
  */
-export function RelativeTime({ date }: { date: Date }) {
+export function RelativeTime({ date, className }: { date: Date; className?: string }) {
   const { language, formatDate } = useI18n();
   const now = useNow();
   const [title, setTitle] = useState<string>();
   return (
-    <time dateTime={date.toISOString()} title={title} onPointerEnter={() => setTitle(formatDate(date))}>
+    <time
+      className={className}
+      dateTime={date.toISOString()}
+      title={title}
+      onPointerEnter={() => setTitle(formatDate(date))}
+    >
       {relativeTime(date, now, language)}
     </time>
   );

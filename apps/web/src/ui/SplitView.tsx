@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { ArrowLeft } from "lucide-react";
+import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
 
 /**
  * The layout of every section: a list and the item it opened, side by side from
  * tablet width up (resizable, sizes remembered per section), one at a time on a
  * phone, where the detail has a back button. Both panes stay mounted on a phone
- * (the hidden one by CSS), so going back finds the list where it was.
+ * (the hidden one by CSS), so going back finds the list where it was. A phone gets
+ * plain boxes, not the resizable group: nothing to resize there, and the group's
+ * first layout (stored sizes, computed styles) costs a slow phone's first screen.
  */
 export function SplitView(props: {
   /** Names the remembered pane sizes: "orgo.<id>.panes". */
@@ -21,6 +24,26 @@ export function SplitView(props: {
   detailMin?: number;
   className?: string;
 }) {
+  const phone = useMediaQuery(PHONE_QUERY);
+  const back = props.showDetail && (
+    <button type="button" className="pane__back" onClick={props.back.onBack}>
+      <ArrowLeft aria-hidden size={20} /> {props.back.label}
+    </button>
+  );
+  if (phone) {
+    return (
+      <div
+        className={`panes panes--single ${props.className ?? ""}`}
+        data-showing={props.showDetail ? "detail" : "list"}
+      >
+        <div className="pane pane--list">{props.list}</div>
+        <div className="pane pane--detail">
+          {back}
+          {props.detail}
+        </div>
+      </div>
+    );
+  }
   return (
     <PanelGroup
       direction="horizontal"
@@ -33,11 +56,7 @@ export function SplitView(props: {
       </Panel>
       <PanelResizeHandle className="pane__handle" />
       <Panel minSize={props.detailMin ?? 30} className="pane pane--detail">
-        {props.showDetail && (
-          <button type="button" className="pane__back" onClick={props.back.onBack}>
-            <ArrowLeft aria-hidden size={20} /> {props.back.label}
-          </button>
-        )}
+        {back}
         {props.detail}
       </Panel>
     </PanelGroup>

@@ -6,6 +6,7 @@ import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
+import { RelativeTime } from "../../ui/RelativeTime";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
 
@@ -51,7 +52,7 @@ export function CommentThread({ postId }: { postId: number }) {
 }
 
 function CommentView({ comment }: { comment: TComment }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const utils = trpc.useUtils();
   const [editing, setEditing] = useState(false);
@@ -67,9 +68,7 @@ function CommentView({ comment }: { comment: TComment }) {
       <div className="comment__meta small">
         <Avatar user={comment.author} size={20} />
         <Link to={`/u/${comment.author.handle}`}>{comment.author.displayName}</Link>
-        <time className="muted" dateTime={comment.createdAt.toISOString()}>
-          {formatDate(comment.createdAt)}
-        </time>
+        <RelativeTime className="muted" date={comment.createdAt} />
         {comment.edited && <span className="muted">{t("comments.edited")}</span>}
         {mine && !editing && (
           <>

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useRef } from "react";
+import { Suspense, useDeferredValue, useMemo, useRef } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
@@ -41,6 +41,11 @@ export function FeedPage() {
       ),
     );
   }, [posts, filter]);
+  // When the posts arrive (or a filter changes them), the rows render in a transition
+  // React may pause between rows; the list shows the previous rows meanwhile.
+  const shown = useDeferredValue(visible);
+  // The first rows are on their way: still "loading", no end-of-list line above them.
+  const arriving = shown !== visible && shown.length === 0;
   const selected = posts.find((p) => p.id === selectedId) ?? null;
   const { search } = useLocation();
   // The feed's tab (?feed=) goes along, so Back from a post returns to the same list.
@@ -81,7 +86,7 @@ export function FeedPage() {
                 {t("feed.newPosts", { count: pending })}
               </button>
             )}
-            {query.isPending && <p className="placeholder">{t("feed.loading")}</p>}
+            {(query.isPending || arriving) && <p className="placeholder">{t("feed.loading")}</p>}
             {query.isError && (
               <div className="placeholder" role="alert">
                 <p>{t("feed.error")}</p>
@@ -97,8 +102,8 @@ export function FeedPage() {
             {filter && visible.length === 0 && posts.length > 0 && (
               <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
             )}
-            <PostList posts={visible} freshIds={freshIds} roving={roving} />
-            {query.hasNextPage ? (
+            <PostList posts={shown} freshIds={freshIds} roving={roving} />
+            {arriving ? null : query.hasNextPage ? (
               <LoadMore query={query} />
             ) : (
               query.isSuccess && posts.length > 0 && <p className="placeholder muted">{t("feed.end")}</p>

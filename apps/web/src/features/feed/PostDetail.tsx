@@ -4,6 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
+import { RelativeTime } from "../../ui/RelativeTime";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
@@ -28,7 +29,7 @@ export function PostDetail({ postId, initial }: { postId: number; initial?: TPos
 }
 
 function PostView({ post, views }: { post: TPostSummary; views: number }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -50,7 +51,7 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
         <Link to={`/u/${post.author.handle}`} className="detail__author">
           {t("post.by", { name: post.author.displayName })} <span className="muted">@{post.author.handle}</span>
         </Link>
-        <time dateTime={post.createdAt.toISOString()}>{formatDate(post.createdAt)}</time>
+        <RelativeTime date={post.createdAt} />
       </div>
       {post.images.length > 0 && (
         <div className="detail__images">

@@ -14,34 +14,53 @@ export function PostList(props: { posts: TPostSummary[]; freshIds: ReadonlySet<n
   return (
     <ul className="list" aria-label={t("feed.title")} data-testid="post-list" {...props.roving.listProps}>
       {props.posts.map((post) => (
-        <li
+        <PostRow
           key={post.id}
-          className={`list__item post-row${post.id === props.roving.active ? " is-selected" : ""}${props.freshIds.has(post.id) ? " is-fresh" : ""}`}
-          {...props.roving.rowProps(post.id)}
-        >
-          <Avatar user={post.author} size={36} />
-          <div className="post-row__body">
-            <div className="list__meta">
-              <span className="post-row__name">{post.author.displayName}</span>
-              <span className="muted">@{post.author.handle}</span>
-              <RelativeTime date={post.createdAt} />
-            </div>
-            <div className="list__title">{post.title}</div>
-            <div className="list__excerpt">{plainExcerpt(post.body)}</div>
-            <div className="post-row__counts muted">
-              <span title={t("post.likeCount", { count: post.likeCount })} aria-hidden>
-                <Heart size={14} /> {post.likeCount}
-              </span>
-              <span title={t("post.commentCount", { count: post.commentCount })} aria-hidden>
-                <MessageSquare size={14} /> {post.commentCount}
-              </span>
-              <span className="visually-hidden">
-                {t("post.likeCount", { count: post.likeCount })}, {t("post.commentCount", { count: post.commentCount })}
-              </span>
-            </div>
-          </div>
-        </li>
+          post={post}
+          selected={post.id === props.roving.active}
+          fresh={props.freshIds.has(post.id)}
+          rowProps={props.roving.rowProps(post.id)}
+        />
       ))}
     </ul>
+  );
+}
+
+/** One row: a component of its own, so React can pause between rows in a transition. */
+function PostRow(props: {
+  post: TPostSummary;
+  selected: boolean;
+  fresh: boolean;
+  rowProps: ReturnType<Roving["rowProps"]>;
+}) {
+  const { t } = useI18n();
+  const { post } = props;
+  return (
+    <li
+      className={`list__item post-row${props.selected ? " is-selected" : ""}${props.fresh ? " is-fresh" : ""}`}
+      {...props.rowProps}
+    >
+      <Avatar user={post.author} size={36} />
+      <div className="post-row__body">
+        <div className="list__meta">
+          <span className="post-row__name">{post.author.displayName}</span>
+          <span className="muted">@{post.author.handle}</span>
+          <RelativeTime date={post.createdAt} />
+        </div>
+        <div className="list__title">{post.title}</div>
+        <div className="list__excerpt">{plainExcerpt(post.body)}</div>
+        <div className="post-row__counts muted">
+          <span title={t("post.likeCount", { count: post.likeCount })} aria-hidden>
+            <Heart size={14} /> {post.likeCount}
+          </span>
+          <span title={t("post.commentCount", { count: post.commentCount })} aria-hidden>
+            <MessageSquare size={14} /> {post.commentCount}
+          </span>
+          <span className="visually-hidden">
+            {t("post.likeCount", { count: post.likeCount })}, {t("post.commentCount", { count: post.commentCount })}
+          </span>
+        </div>
+      </div>
+    </li>
   );
 }

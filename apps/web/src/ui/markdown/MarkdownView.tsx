@@ -1,3 +1,4 @@
+import { memo } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import rehypeHighlight from "rehype-highlight";
@@ -22,22 +23,29 @@ const components: Components = {
   img: ({ node: _node, ...props }) => (props.src ? <img {...props} loading="lazy" alt={props.alt ?? ""} /> : null),
 };
 
+// One highlighter for the page. rehype-highlight registers all its languages each
+// time it is attached, and react-markdown attaches its plugins on every render of
+// every instance (a post and each of its comments): made once here, a plugin that
+// hands back the same transformer.
+const highlightCode = rehypeHighlight({ detect: false });
+const reuseHighlighter = () => highlightCode;
+
 /**
  * Markdown as people write it (GFM: tables, task lists, strikethrough), with fenced
  * code highlighted and `@handle` linked to the profile. Raw HTML is never rendered: react-markdown drops it unless a
  * raw-HTML plugin is added, and it is not; `javascript:` and other unsafe URLs are
  * removed by its default URL transform.
  */
-export default function MarkdownView({ source }: { source: string }) {
+function MarkdownView({ source }: { source: string }) {
   return (
     <div className="markdown">
-      <Markdown
-        remarkPlugins={[remarkGfm, remarkMentions]}
-        rehypePlugins={[[rehypeHighlight, { detect: false }]]}
-        components={components}
-      >
+      <Markdown remarkPlugins={[remarkGfm, remarkMentions]} rehypePlugins={[reuseHighlighter]} components={components}>
         {source}
       </Markdown>
     </div>
   );
 }
+
+// Parsing is the costly part: a parent's re-render (a like, a live count) with the
+// same text does not parse again.
+export default memo(MarkdownView);
