@@ -27,7 +27,8 @@ function scriptsAtLowPriority(): Plugin {
 /**
  * Which files the first screen runs, for scripts/check-budget.mjs: the entry and the app
  * chunk it imports after the first paint (src/start.tsx), each with everything it
- * imports statically. Written beside dist/, not into it: it is for the build, not served.
+ * imports statically, and the language table each reader loads before the first
+ * render. Written beside dist/, not into it: it is for the build, not served.
  */
 function firstScreenReport(): Plugin {
   return {
@@ -36,8 +37,13 @@ function firstScreenReport(): Plugin {
     writeBundle(options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === "chunk");
       const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const holding = (module: string) => chunks.find((c) => c.moduleIds.includes(module));
       const roots = chunks.filter((c) => c.isEntry || c.moduleIds.includes(startModule));
-      if (roots.length !== 2) this.error("first-screen report: expected the entry and the start chunk");
+      const english = holding(path.resolve(import.meta.dirname, "src/i18n/messages.ts"));
+      const korean = holding(path.resolve(import.meta.dirname, "src/i18n/messages-ko.ts"));
+      if (roots.length !== 2 || !english || !korean) {
+        this.error("first-screen report: expected the entry, the start chunk and a chunk per language table");
+      }
       const files = new Set<string>();
       const visit = (fileName: string) => {
         if (files.has(fileName)) return;
@@ -45,7 +51,8 @@ function firstScreenReport(): Plugin {
         for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
       };
       for (const root of roots) visit(root.fileName);
-      writeFileSync(path.join(options.dir!, "..", "first-screen.json"), JSON.stringify([...files], null, 2));
+      const report = { shared: [...files], en: [english.fileName], ko: [korean.fileName] };
+      writeFileSync(path.join(options.dir!, "..", "first-screen.json"), JSON.stringify(report, null, 2));
     },
   };
 }

@@ -148,6 +148,86 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     }
   });
 
+  it("every section is a list beside what it opened, with both in the address; Back brings the last one back", async () => {
+    const page = await signedInPage(browser, app, "demo", { width: 1920, height: 1080 });
+    const beside = async () => {
+      const [list, detail] = await Promise.all([
+        page.locator(".pane--list").boundingBox(),
+        page.locator(".pane--detail").boundingBox(),
+      ]);
+      expect(detail!.x).toBeGreaterThan(list!.x + list!.width - 1);
+    };
+
+    // Search: a post opens beside the results; a person too; Back returns to the post.
+    await page.goto(`${app.url}/search?q=postgres`);
+    const results = page.getByTestId("search-results");
+    await results.locator("li").first().click();
+    await page.locator("#post-title").waitFor();
+    await beside();
+    expect(page.url()).toMatch(/[?&]open=\d+/);
+    const postTitle = await page.locator("#post-title").textContent();
+    await page.getByRole("searchbox", { name: "Search posts and people" }).fill("sara");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("tab", { name: /^People/ }).click();
+    await results.locator("li").first().click();
+    await expect.poll(() => page.locator(".pane--detail .profile h2").textContent()).toBe("Sara Kim");
+    expect(new URL(page.url()).searchParams.get("open")).toBe("sara_k");
+    await page.screenshot({ path: screenshotPath("layout-09-search-panes") });
+    for (let i = 0; i < 3; i++) await page.goBack();
+    await expect.poll(() => page.locator("#post-title").textContent()).toBe(postTitle);
+    expect(await results.locator("li.is-selected").count()).toBe(1);
+
+    // Notifications: what one is about, beside the list (here a comment on demo's post).
+    const { client: demo } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    const post = await demo.post.create.mutate({ title: "Panes everywhere", body: "List and detail." });
+    const { client: sara } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    await sara.comment.create.mutate({ postId: post.id, body: "Beside it, please" });
+    await page.getByRole("link", { name: "Notifications" }).click();
+    await page.getByTestId("notifications").getByRole("option").filter({ hasText: "Panes everywhere" }).click();
+    await expect.poll(() => page.locator("#post-title").textContent()).toBe("Panes everywhere");
+    await beside();
+    expect(page.url()).toMatch(/\/notifications\/\d+$/);
+    await page.screenshot({ path: screenshotPath("layout-10-notification-panes") });
+
+    // A profile: the post beside the profile and its list, and the address opens both.
+    await page.goto(`${app.url}/u/leo_builds`);
+    await page.locator('[data-testid="post-list"] li').first().click();
+    await page.locator("#post-title").waitFor();
+    await beside();
+    expect(page.url()).toMatch(/\/u\/leo_builds\/posts\/\d+$/);
+    await page.reload();
+    await page.locator("#post-title").waitFor();
+    expect(await page.locator(".profile h1").textContent()).toBe("Leo Park");
+
+    // Settings: the sections' names beside the sections; an address names one.
+    await page.goto(`${app.url}/settings/notifications`);
+    await page.getByTestId("notification-preferences").waitFor();
+    await beside();
+    await expect
+      .poll(() =>
+        page
+          .locator("#settings-notifications")
+          .boundingBox()
+          .then((box) => box!.y),
+      )
+      .toBeLessThan(120);
+    expect(await page.locator(".settings-nav [aria-selected=true]").textContent()).toBe("Notifications");
+    await page.screenshot({ path: screenshotPath("layout-11-settings-panes") });
+    await page.context().close();
+
+    // On a phone, settings are the names first, then the section with a way back.
+    const phone = await signedInPage(browser, app, "demo", { width: 390, height: 844, mobile: true });
+    await phone.goto(`${app.url}/settings`);
+    await phone.locator(".settings-nav").getByText("Where you are signed in").click();
+    await phone.waitForURL(/\/settings\/sessions$/);
+    await phone.getByTestId("sessions").waitFor();
+    expect(await phone.locator(".settings-nav").isVisible()).toBe(false);
+    await phone.getByRole("button", { name: "Settings" }).click();
+    await phone.waitForURL(/\/settings$/);
+    expect(await phone.locator(".settings-nav").isVisible()).toBe(true);
+    await phone.context().close();
+  });
+
   it("every dialog starts in its first field, keeps focus inside, and gives it back on close", async () => {
     const page = await signedInPage(browser, app, "demo");
     await page.locator('[data-testid="post-list"] li').first().waitFor();

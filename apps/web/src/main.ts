@@ -7,13 +7,19 @@ import "./shell/layout.css";
 // that frame then never waits for ≈ 140 KB of script to arrive, and on a slow CPU it
 // never waits for the script to run. A tab opened in the background starts at once (it
 // paints nothing until it is shown), and so does a browser that does not report paints.
-const start = () =>
+const start = () => {
+  // The reader's table (index.html's first script set the language), fetched beside the
+  // app rather than after it: the app waits for it before its first render.
+  void (document.documentElement.lang === "ko" ? import("./i18n/messages-ko") : import("./i18n/messages")).catch(
+    () => undefined,
+  );
   void import("./start").catch(() => {
     // A failed module fetch stays failed for this page (browsers keep it in the module
     // map): load the page again once the line is back.
     if (navigator.onLine) setTimeout(() => location.reload(), 5_000);
     else addEventListener("online", () => location.reload(), { once: true });
   });
+};
 function afterFirstPaint(then: () => void) {
   let started = false;
   const once = () => {

@@ -7,9 +7,10 @@ import { initialLanguage, loadLanguage } from "./i18n/i18n";
 // Started by main.ts once index.html's frame is on screen.
 reportUncaughtErrors();
 
-// A Korean reader's table arrives before the first render (English is built in); if
-// it cannot load, the page still starts, in English.
+// The reader's table arrives before the first render; if a Korean one cannot load,
+// the page starts in English (and if no table can, with the keys as text).
 void loadLanguage(initialLanguage())
+  .catch(() => loadLanguage("en"))
   .catch(() => undefined)
   .then(() => {
     const root = createRoot(document.getElementById("root")!);

@@ -47,14 +47,23 @@ export function App() {
                       <Route index element={null} />
                       <Route path="posts/:postId" element={null} />
                     </Route>
-                    <Route path="settings" element={<SettingsPage />} />
+                    <Route path="settings" element={<SettingsPage />}>
+                      <Route index element={null} />
+                      <Route path=":section" element={null} />
+                    </Route>
                     <Route path="signin" element={<SignInPage />} />
                     <Route path="signup" element={<SignUpPage />} />
                     <Route path="forgot-password" element={<ForgotPasswordPage />} />
                     <Route path="reset-password" element={<ResetPasswordPage />} />
-                    <Route path="u/:handle" element={<ProfilePage />} />
+                    <Route path="u/:handle" element={<ProfilePage />}>
+                      <Route index element={null} />
+                      <Route path="posts/:postId" element={null} />
+                    </Route>
                     <Route path="search" element={<SearchPage />} />
-                    <Route path="notifications" element={<NotificationsPage />} />
+                    <Route path="notifications" element={<NotificationsPage />}>
+                      <Route index element={null} />
+                      <Route path=":notificationId" element={null} />
+                    </Route>
                     <Route path="studies" element={<StudiesPage />}>
                       <Route index element={null} />
                       <Route path=":studyId" element={null} />

@@ -1,22 +1,27 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { serverMessageKey } from "@orgo/api-contract/constants";
 import type { ServerMessageKey } from "@orgo/api-contract/schemas";
-import { en, type MessageKey } from "./messages";
+import type { MessageKey } from "./messages";
 import { detectLanguage, type Language } from "./detect-language";
 import { dateFormat } from "../lib/date-format";
 
 export type { Language };
 
-// English is in the entry; Korean is a chunk of its own, loaded by loadLanguage before
-// it is shown: nobody downloads both. The server's messages in Korean (needed only when
-// the server answers with one) follow without holding up the first render.
-const tables: Partial<Record<Language, Record<MessageKey, string>>> = { en };
+// Each language's table is a chunk of its own, loaded by loadLanguage before it is
+// shown: nobody downloads both for the first screen. The server's messages in Korean
+// (needed only when the server answers with one) follow without holding up the first
+// render.
+const tables: Partial<Record<Language, Record<MessageKey, string>>> = {};
 let serverMessagesKo: Record<ServerMessageKey, string> | undefined;
 const STORAGE_KEY = "orgo.language";
 
 /** Makes a language's table available; start.tsx awaits the reader's before the first render. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (tables[language]) return;
+  if (language === "en") {
+    tables.en = (await import("./messages")).en;
+    return;
+  }
   void import("./server-messages").then((server) => (serverMessagesKo = server.serverMessagesKo));
   tables.ko = (await import("./messages-ko")).ko;
 }
@@ -50,12 +55,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = language;
   }, [language]);
   const value = useMemo<I18n>(() => {
-    const table = tables[language] ?? en;
+    // Loaded before the first render; a table that could not load falls back to the
+    // other, and a key with no table at all shows as itself (never a crash).
+    const table: Partial<Record<MessageKey, string>> = tables[language] ?? tables.en ?? tables.ko ?? {};
     return {
       language,
       setLanguage,
       t: (key, params) =>
-        table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+        (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
           params && name in params ? String(params[name]) : whole,
         ),
       tServer: (text) => {

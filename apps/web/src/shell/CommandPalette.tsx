@@ -70,8 +70,8 @@ export function CommandPalette() {
             ...named("mentoring.myMentees"),
             run: () => void navigate("/mentoring?box=incoming&state=closed"),
           },
-          { id: "mentor-settings", ...named("settings.mentoring"), run: () => void navigate("/settings#mentoring") },
-          { id: "edit-profile", ...named("action.editProfile"), run: () => void navigate("/settings#profile") },
+          { id: "mentor-settings", ...named("settings.mentoring"), run: () => void navigate("/settings/mentoring") },
+          { id: "edit-profile", ...named("action.editProfile"), run: () => void navigate("/settings/profile") },
         ]
       : [
           { id: "forgot-password", ...named("action.forgotPassword"), run: () => void navigate("/forgot-password") },

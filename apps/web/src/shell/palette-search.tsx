@@ -2,26 +2,28 @@ import { useEffect, useState } from "react";
 import { Command } from "cmdk";
 import { FileText, UserRound, Users } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
-import { en, type MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages";
 import { trpc } from "../lib/trpc";
 import { Avatar } from "../ui/Avatar";
 import { RelativeTime } from "../ui/RelativeTime";
 
 /**
- * Both languages' tables, so a command is found by its name in either. The Korean one
- * is its own chunk, fetched when the palette mounts (when the page is idle, or on
- * first open); until then the palette shows its loading frame.
+ * Both languages' tables, so a command is found by its name in either. Each is its own
+ * chunk (the reader's is loaded already); the other is fetched when the palette mounts
+ * (when the page is idle, or on first open).
  */
 export function useBothTables(): Record<MessageKey, string>[] {
-  const [korean, setKorean] = useState<Record<MessageKey, string> | null>(null);
+  const [tables, setTables] = useState<Record<MessageKey, string>[]>([]);
   useEffect(() => {
     let live = true;
-    void import("../i18n/messages-ko").then((module) => live && setKorean(module.ko));
+    void Promise.all([import("../i18n/messages"), import("../i18n/messages-ko")]).then(
+      ([english, korean]) => live && setTables([english.en, korean.ko]),
+    );
     return () => {
       live = false;
     };
   }, []);
-  return korean ? [en, korean] : [en];
+  return tables;
 }
 
 /** The search text after a pause in typing. */

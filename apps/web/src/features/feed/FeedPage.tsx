@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useMemo, useRef } from "react";
+import { useDeferredValue, useMemo, useRef } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
@@ -7,17 +7,14 @@ import { useRovingList } from "../../lib/use-roving-list";
 import { describeError } from "../../lib/errors";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
+import { PostPane } from "./PostPane";
 import { Welcome } from "./Welcome";
-import { lazyPage } from "../../app/lazy-page";
 import { Recommended } from "./Recommended";
 import { MentoringPanel } from "../mentoring/MentoringPanel";
 import { useFeedKind } from "./use-feed-kind";
 import { useIsVisitor, useMe } from "../auth/use-me";
 import { feedKinds } from "@orgo/api-contract/constants";
 import { LoadMore } from "../../ui/LoadMore";
-
-// The open post (comments, their composer) is a chunk of its own: the list paints first.
-const PostDetail = lazyPage(() => import("./PostDetail"), "PostDetail");
 
 export function FeedPage() {
   const i18n = useI18n();
@@ -114,9 +111,7 @@ export function FeedPage() {
       detail={
         <div className="pane__scroll">
           {selectedId !== null ? (
-            <Suspense fallback={<p className="placeholder muted">{t("feed.loading")}</p>}>
-              <PostDetail key={selectedId} postId={selectedId} initial={selected ?? undefined} />
-            </Suspense>
+            <PostPane postId={selectedId} initial={selected ?? undefined} />
           ) : (
             <>
               <p className="placeholder">{t("feed.selectHint")}</p>

@@ -112,7 +112,7 @@ export function MentorsPage() {
           />
           {me.data && (
             <p className="small">
-              <Link to="/settings#mentoring">{t("mentors.becomeMentor")}</Link>
+              <Link to="/settings/mentoring">{t("mentors.becomeMentor")}</Link>
             </p>
           )}
         </div>

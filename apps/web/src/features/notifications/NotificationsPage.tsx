@@ -1,20 +1,29 @@
-import { useNavigate } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import type { TNotification } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { useRovingList } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
+import { RelativeTime } from "../../ui/RelativeTime";
 import { useMe } from "../auth/use-me";
-import { notificationPath, notificationText, notificationDetail } from "./notification-text";
+import { notificationText, notificationDetail } from "./notification-text";
+import { NotificationTarget } from "./NotificationTarget";
 import { QueryState } from "../../ui/QueryState";
 import { LoadMore } from "../../ui/LoadMore";
+import { SplitView } from "../../ui/SplitView";
 
-/** Stored notifications, newest first; opening one marks it read. */
+/**
+ * /notifications and /notifications/<id>: stored notifications, newest first, and
+ * what the open one is about beside them. Opening one (Enter or a click) marks it
+ * read; j / k only move the highlight.
+ */
 export function NotificationsPage() {
-  const { t, formatDate, language } = useI18n();
+  const { t, language } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
+  const param = useParams().notificationId;
+  const openId = param ? Number(param) : null;
   const list = trpc.notification.list.useInfiniteQuery(
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor, enabled: Boolean(me.data) },
@@ -24,11 +33,11 @@ export function NotificationsPage() {
   const markRead = trpc.notification.markRead.useMutation({ onSuccess: refresh });
   const markAll = trpc.notification.markAllRead.useMutation({ onSuccess: refresh });
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const opened = items.find((n) => n.id === openId);
   const open = (n: TNotification) => {
     if (!n.read) markRead.mutate({ id: n.id });
-    void navigate(notificationPath(n));
+    void navigate(`/notifications/${n.id}`, { replace: openId !== null });
   };
-  // j / k move the highlight; only Enter or a click opens (and marks read).
   const roving = useRovingList({
     ids: items.map((n) => n.id),
     onOpen: (id) => {
@@ -39,38 +48,59 @@ export function NotificationsPage() {
 
   if (me.data === null) return <p className="page placeholder">{t("comments.signIn")}</p>;
   return (
-    <div className="page">
-      <div className="page__header">
-        <h1>{t("nav.notifications")}</h1>
-        <button type="button" className="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
-          {t("notifications.markAll")}
-        </button>
-      </div>
-      <QueryState
-        query={list}
-        empty={items.length === 0}
-        emptyText={t("notifications.empty")}
-        errorText={t("notifications.loadError")}
-      />
-      <ul className="list" data-testid="notifications" aria-label={t("nav.notifications")} {...roving.listProps}>
-        {items.map((n) => (
-          <li
-            key={n.id}
-            className={`list__item notification${n.read ? "" : " is-unread"}${n.id === roving.active ? " is-selected" : ""}`}
-            {...roving.rowProps(n.id)}
-          >
-            <Avatar user={n.actor} size={32} />
-            <div>
-              <div>{notificationText(n, t)}</div>
-              {notificationDetail(n, language) && <div className="muted small">{notificationDetail(n, language)}</div>}
-              <time className="muted small" dateTime={n.updatedAt.toISOString()}>
-                {formatDate(n.updatedAt)}
-              </time>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <LoadMore query={list} />
-    </div>
+    <SplitView
+      id="notifications"
+      listSize={40}
+      showDetail={openId !== null}
+      back={{ label: t("nav.notifications"), onBack: () => void navigate("/notifications") }}
+      detail={
+        <div className="pane__scroll">
+          {openId === null ? (
+            <p className="placeholder muted">{t("notifications.selectHint")}</p>
+          ) : opened ? (
+            <NotificationTarget key={opened.id} notification={opened} />
+          ) : list.isPending ? (
+            <p className="placeholder muted">{t("feed.loading")}</p>
+          ) : (
+            <p className="placeholder">{t("notifications.gone")}</p>
+          )}
+        </div>
+      }
+      list={
+        <div className="pane__scroll page">
+          <div className="page__header">
+            <h1>{t("nav.notifications")}</h1>
+            <button type="button" className="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+              {t("notifications.markAll")}
+            </button>
+          </div>
+          <QueryState
+            query={list}
+            empty={items.length === 0}
+            emptyText={t("notifications.empty")}
+            errorText={t("notifications.loadError")}
+          />
+          <ul className="list" data-testid="notifications" aria-label={t("nav.notifications")} {...roving.listProps}>
+            {items.map((n) => (
+              <li
+                key={n.id}
+                className={`list__item notification${n.read ? "" : " is-unread"}${n.id === roving.active ? " is-selected" : ""}${n.id === openId ? " is-open" : ""}`}
+                {...roving.rowProps(n.id)}
+              >
+                <Avatar user={n.actor} size={32} />
+                <div>
+                  <div>{notificationText(n, t)}</div>
+                  {notificationDetail(n, language) && (
+                    <div className="muted small">{notificationDetail(n, language)}</div>
+                  )}
+                  <RelativeTime className="muted small" date={n.updatedAt} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={list} />
+        </div>
+      }
+    />
   );
 }

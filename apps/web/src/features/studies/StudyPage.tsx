@@ -10,11 +10,12 @@ import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { useLiveStudies } from "./use-live-studies";
 
-/** /studies/<id>: the study, its members, and what the viewer can do; live, without a reload. */
-export function StudyPage() {
+/** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
+export function StudyPage(props: { studyId?: number }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const id = Number(useParams().studyId);
+  const param = useParams().studyId;
+  const id = props.studyId ?? Number(param);
   const study = trpc.study.byId.useQuery({ id }, { retry: false });
   useLiveStudies(Number.isInteger(id) && id > 0 ? id : null);
   if (study.error) return <p className="page placeholder">{describeError(study.error, i18n)}</p>;
