@@ -36,6 +36,20 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
       .fill(
         "pg_trgm makes `ILIKE` fast:\n\n```sql\ncreate extension pg_trgm;\n```\n\nSee [the docs](https://www.postgresql.org/docs/current/pgtrgm.html).",
       );
+    // The toolbar marks the selected word bold; Ctrl+Z takes it back; Ctrl+B does it again.
+    const text = dialog.getByLabel("What did you learn?");
+    const selectFirstWord = () =>
+      text.evaluate((el) =>
+        (el as unknown as { setSelectionRange(a: number, b: number): void }).setSelectionRange(0, 7),
+      );
+    await selectFirstWord();
+    await dialog.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Bold" }).click();
+    await expect.poll(() => text.inputValue()).toMatch(/^\*\*pg_trgm\*\* makes/);
+    await text.press("Control+z");
+    await expect.poll(() => text.inputValue()).toMatch(/^pg_trgm makes/);
+    await selectFirstWord();
+    await text.press("Control+b");
+    await expect.poll(() => text.inputValue()).toMatch(/^\*\*pg_trgm\*\* makes/);
     const picture = await sharp({ create: { width: 900, height: 500, channels: 3, background: "#36c" } })
       .png()
       .toBuffer();
@@ -54,7 +68,19 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     expect(await body.locator("pre code").textContent()).toContain("create extension pg_trgm;");
     expect(await body.locator("a").getAttribute("rel")).toBe("noopener nofollow ugc");
     await expect.poll(() => a.locator(".detail__images img").count()).toBe(1);
+    expect(await body.locator("strong").first().textContent()).toBe("pg_trgm");
     await a.screenshot({ path: screenshotPath("community-02-post-published") });
+    // The picture opens large; Esc closes it and focus goes back to the picture.
+    const open = a.getByRole("button", { name: "Open picture 1 of 1" });
+    await open.click();
+    const lightbox = a.getByRole("dialog", { name: "Picture 1 of 1" });
+    await lightbox.getByTestId("lightbox").locator("img").waitFor();
+    await a.screenshot({ path: screenshotPath("community-02b-lightbox") });
+    await a.keyboard.press("Escape");
+    await lightbox.waitFor({ state: "detached" });
+    expect(await a.evaluate<string | null>(`document.activeElement?.getAttribute("aria-label")`)).toBe(
+      "Open picture 1 of 1",
+    );
   });
 
   it("B finds it through search, in Korean UI, with the match highlighted", async () => {

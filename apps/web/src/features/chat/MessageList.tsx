@@ -3,6 +3,7 @@ import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { Markdown } from "../../ui/markdown/Markdown";
+import { ImageGallery } from "../../ui/ImageGallery";
 import type { ShownMessage } from "./use-room";
 
 /** Messages of one author within a minute form one group, under one name. */
@@ -134,15 +135,7 @@ export function MessageList(props: {
                   ) : (
                     <>
                       {message.body && <Markdown source={message.body} />}
-                      {message.images.length > 0 && (
-                        <div className="chat__images">
-                          {message.images.map((image) => (
-                            <a key={image.id} href={image.url} target="_blank" rel="noreferrer">
-                              <img src={image.url} alt="" width={image.width} height={image.height} loading="lazy" />
-                            </a>
-                          ))}
-                        </div>
-                      )}
+                      {message.images.length > 0 && <ImageGallery images={message.images} className="chat__images" />}
                     </>
                   )}
                   {message.edited && !message.deleted && <span className="muted small">{t("chat.edited")}</span>}

@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type FormEvent } from "react";
+import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { POST_BODY_MAX, POST_IMAGES_MAX, POST_TITLE_MAX } from "@orgo/api-contract/constants";
 import { useI18n } from "../../i18n/i18n";
@@ -8,6 +8,7 @@ import { fieldErrorsOf } from "../../lib/errors";
 import { uploadPostImage } from "../../lib/upload";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
+import { MarkdownToolbar } from "../../ui/markdown/MarkdownToolbar";
 import { Dialog } from "../../shell/Dialog";
 import { useUi } from "../../shell/ui-state";
 import { FEED_INPUT } from "../feed/use-live-feed";
@@ -39,6 +40,7 @@ export function Composer() {
   const [edited, setEdited] = useState<{ postId: number | null; draft: Draft }>({ postId: null, draft: emptyDraft });
   const [uploading, setUploading] = useState<Uploading[]>([]);
   const [preview, setPreview] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
 
   // Editing starts from the post as it is (state adjusted while rendering, when the
@@ -166,9 +168,14 @@ export function Composer() {
             {draft.body.trim() ? <Markdown source={draft.body} /> : <p className="muted">{t("composer.nothing")}</p>}
           </div>
         ) : (
-          <label className="field">
-            <span>{t("composer.body")}</span>
+          // A div, not a label around it all: the toolbar's buttons must not become
+          // part of the field's name.
+          <div className="field">
+            <label htmlFor="composer-body">{t("composer.body")}</label>
+            <MarkdownToolbar target={bodyRef} />
             <MentionTextarea
+              id="composer-body"
+              ref={bodyRef}
               setValue={edit("body")}
               name="body"
               rows={10}
@@ -188,7 +195,7 @@ export function Composer() {
             />
             <span className="muted small">{t("composer.markdownHint")}</span>
             {fieldErrors.body && <span className="field__error">{fieldErrors.body.join(" ")}</span>}
-          </label>
+          </div>
         )}
         <ImageTray images={tray} onMove={move} onRemove={remove} />
         <div className="composer__add">

@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
+import { ImageGallery } from "../../ui/ImageGallery";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
@@ -53,13 +54,7 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
         </Link>
         <RelativeTime date={post.createdAt} />
       </div>
-      {post.images.length > 0 && (
-        <div className="detail__images">
-          {post.images.map((image) => (
-            <img key={image.url} src={image.url} width={image.width} height={image.height} alt="" loading="lazy" />
-          ))}
-        </div>
-      )}
+      {post.images.length > 0 && <ImageGallery images={post.images} className="detail__images" />}
       <div className="detail__body">
         <Markdown source={post.body} />
       </div>

@@ -3,6 +3,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import type { TPublicUser } from "@orgo/api-contract/schemas";
 import { trpc } from "../../lib/trpc";
 import { useI18n } from "../../i18n/i18n";
+import { applyEdit, markdownEdit, shortcutAction } from "../../ui/markdown/markdown-edit";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 
@@ -27,7 +28,8 @@ type Props = Omit<ComponentProps<"textarea">, "value" | "ref"> & {
  * matching people (those I follow first); ↑/↓ move, Enter or Tab inserts "@handle ",
  * Escape closes. While the list is open those keys are the list's, so Enter does not
  * also send or submit. A combobox in ARIA terms: the list is announced and the
- * highlighted person is the active descendant.
+ * highlighted person is the active descendant. Ctrl/⌘ + B, I and E mark the selection
+ * bold, italic or code.
  */
 export function MentionTextarea({
   value,
@@ -91,6 +93,16 @@ export function MentionTextarea({
         event.stopPropagation();
         return;
       }
+    }
+    // Markdown shortcuts (Ctrl/⌘ + B, I, E), in every composer.
+    const action = shortcutAction(event);
+    if (action && box.current) {
+      event.preventDefault();
+      applyEdit(
+        box.current,
+        markdownEdit(box.current.value, box.current.selectionStart, box.current.selectionEnd, action),
+      );
+      return;
     }
     onKeyDown?.(event);
   };
