@@ -58,7 +58,25 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
     expect(await page.locator('[data-testid="account"] .avatar').getAttribute("aria-label")).toBe(
       "Signed in as @haneul",
     );
-    await page.screenshot({ path: screenshotPath("auth-03-signed-in") });
+    // First steps: people to follow (the seeded community), studies, the profile.
+    await page.waitForURL(/\/welcome$/);
+    const welcome = page.getByTestId("welcome");
+    await welcome.getByRole("heading", { name: "Welcome, 하늘!" }).waitFor();
+    const people = welcome.locator(".welcome__person");
+    await people.first().waitFor();
+    expect(await people.count()).toBeGreaterThan(1);
+    await page.screenshot({ path: screenshotPath("auth-03-welcome") });
+    const first = people.first();
+    const handle = (await first.locator(".muted").first().textContent())!.split(" ")[0]!.slice(1);
+    await first.getByRole("button", { name: "Follow" }).click();
+    await expect.poll(() => first.getByTestId("follow").getAttribute("aria-pressed")).toBe("true");
+    await welcome.getByRole("button", { name: "Go to my feed" }).click();
+    // Following someone, the feed opens on Following.
+    await page.waitForURL(/\?feed=following$/);
+    const followee = await app.db.user.findUniqueOrThrow({ where: { handle } });
+    const me = await app.db.user.findUniqueOrThrow({ where: { handle: person.handle } });
+    expect(await app.db.follow.count({ where: { followerId: me.id, followeeId: followee.id } })).toBe(1);
+    await page.screenshot({ path: screenshotPath("auth-03b-signed-in") });
   });
 
   it("signs out and is anonymous afterwards", async () => {

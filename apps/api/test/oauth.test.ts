@@ -131,7 +131,8 @@ describe("GitHub and Google sign-in, the whole callback against mocked providers
       { email: "Private@Example.com", primary: true, verified: true },
     ];
     const first = await signInWith("github", { returnTo: "/posts/1" });
-    expect(first.location).toBe("/posts/1?oauth=created");
+    // A new account's first steps, then back to the post.
+    expect(first.location).toBe("/welcome?next=%2Fposts%2F1&oauth=created");
     expect(first.session).toBeTruthy();
     const user = await app.db.user.findUniqueOrThrow({
       where: { email: "private@example.com" },
@@ -220,7 +221,7 @@ describe("GitHub and Google sign-in, the whole callback against mocked providers
     expect(result.authorize.searchParams.get("code_challenge_method")).toBe("S256");
     const verifier = googleTokenRequest!.get("code_verifier")!;
     expect(createHash("sha256").update(verifier).digest("base64url")).toBe(challenge);
-    expect(result.location).toBe("/?oauth=created");
+    expect(result.location).toBe("/welcome?oauth=created");
     expect(await app.db.user.findUnique({ where: { email: "learner@gmail.com" }, select: { handle: true } })).toEqual({
       handle: "learner",
     });

@@ -94,6 +94,38 @@ describe("profiles", () => {
     expect((await appErrorOf(f.users.profile("nobody_here", null))).code).toBe("NOT_FOUND");
   });
 
+  it("recommends people to follow: most followed first, never me, whom I follow, or either side of a block", async () => {
+    const me = await f.signedUp();
+    const [popular, quiet, followed, blockedByMe, blockingMe] = await Promise.all(
+      Array.from({ length: 5 }, () => f.signedUp()),
+    );
+    const others = await Promise.all(Array.from({ length: 3 }, () => f.signedUp()));
+    const db = f.fresh.db;
+    // popular: followed by the three others; quiet: by one, and writes.
+    await db.follow.createMany({
+      data: [
+        ...others.map((o) => ({ followerId: o.viewer.userId, followeeId: popular!.viewer.userId })),
+        { followerId: others[0]!.viewer.userId, followeeId: quiet!.viewer.userId },
+        { followerId: me.viewer.userId, followeeId: followed!.viewer.userId },
+      ],
+    });
+    await db.post.create({ data: { authorId: quiet!.viewer.userId, title: "t", body: "b" } });
+    await db.block.createMany({
+      data: [
+        { blockerId: me.viewer.userId, blockedId: blockedByMe!.viewer.userId },
+        { blockerId: blockingMe!.viewer.userId, blockedId: me.viewer.userId },
+      ],
+    });
+    const people = await f.users.recommended(me.viewer);
+    const ids = people.map((p) => p.id);
+    expect(ids.slice(0, 2)).toEqual([popular!.viewer.userId, quiet!.viewer.userId]);
+    expect(people[0]).toMatchObject({ followerCount: 3, postCount: 0 });
+    expect(people[1]).toMatchObject({ followerCount: 1, postCount: 1 });
+    for (const left of [me, followed, blockedByMe, blockingMe]) expect(ids).not.toContain(left!.viewer.userId);
+    expect(people.length).toBeLessThanOrEqual(8);
+    expect(JSON.stringify(people)).not.toContain("@");
+  });
+
   it("updates handle, name and bio, refusing a taken handle with a field error", async () => {
     const mine = await f.signedUp();
     const theirs = await f.signedUp();

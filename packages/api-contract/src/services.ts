@@ -61,7 +61,7 @@ import type {
   TUpdatePostInput,
 } from "./posts/post.schemas.js";
 import type { TFollowState, TPeopleInput, TPeoplePage } from "./social/social.schemas.js";
-import type { TPublicUser } from "./users/user.schemas.js";
+import type { TPublicUser, TRecommendedPerson } from "./users/user.schemas.js";
 import type {
   TCreateStudyInput,
   TJoinOutcome,
@@ -241,6 +241,8 @@ export interface UserService {
   removeAvatar(viewer: TViewer): Promise<TMe>;
   /** People to mention (see user.suggest). */
   suggest(viewer: TViewer, q: string): Promise<TPublicUser[]>;
+  /** People to follow (see user.recommended). */
+  recommended(viewer: TViewer): Promise<TRecommendedPerson[]>;
   /** A person's profile changes from now on; NOT_FOUND for an unknown person. */
   streamProfile(userId: string, signal: AbortSignal): Promise<LiveFeed<TProfileSignal>>;
 }

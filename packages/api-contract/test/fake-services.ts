@@ -76,6 +76,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       updateProfile: (viewer, input) => Promise.resolve({ ...me(viewer.userId), ...input }),
       removeAvatar: (viewer) => Promise.resolve(me(viewer.userId)),
       suggest: () => Promise.resolve([]),
+      recommended: () => Promise.resolve([]),
       streamProfile: (userId) => Promise.resolve(fixedFeed(`user:${userId}`, () => [])),
     },
     posts: {

@@ -130,7 +130,15 @@ export function createOAuthRoutes(deps: {
       });
       deps.auth.setSession(res, token, session.expiresAt);
     }
-    const target = new URL(flow.returnTo, "http://orgo.invalid");
+    // A new account starts with its first steps (people, studies, profile), which
+    // then lead back to where the person was.
+    const target =
+      outcome.how === "created"
+        ? new URL(
+            `/welcome${flow.returnTo === "/" ? "" : `?next=${encodeURIComponent(flow.returnTo)}`}`,
+            "http://orgo.invalid",
+          )
+        : new URL(flow.returnTo, "http://orgo.invalid");
     if (outcome.how !== "returning") target.searchParams.set("oauth", outcome.how);
     redirect(res, `${target.pathname}${target.search}`);
   }

@@ -7,6 +7,7 @@ import {
   type TMe,
   type TProfileSignal,
   type TPublicUser,
+  type TRecommendedPerson,
   type TViewer,
   type UserService,
 } from "@orgo/api-contract";
@@ -26,6 +27,7 @@ const profileSignal = (event: TEventEnvelope) =>
 export const AVATAR_KIND = "avatar";
 /** People offered in the composers' "@" list. */
 const SUGGEST_LIMIT = 8;
+const RECOMMENDED_LIMIT = 8;
 
 export interface ProfileService extends UserService {
   /** Re-encodes the bytes and makes them the viewer's avatar; the old file is removed. */
@@ -76,6 +78,23 @@ export function createUserService({
                or (b."blockerId" = u.id and b."blockedId" = ${viewer.userId}::uuid))
         order by (f."followerId" is not null) desc, u.handle
         limit ${SUGGEST_LIMIT}`;
+    },
+
+    async recommended(viewer) {
+      return db.$queryRaw<TRecommendedPerson[]>`
+        select u.id, u.handle, u."displayName", u."avatarUrl", u.bio,
+          (select count(*) from "Follow" f where f."followeeId" = u.id)::int as "followerCount",
+          (select count(*) from "Post" p where p."authorId" = u.id and p."deletedAt" is null)::int as "postCount"
+        from "User" u
+        where u.id <> ${viewer.userId}::uuid
+          and not exists (
+            select 1 from "Follow" f where f."followerId" = ${viewer.userId}::uuid and f."followeeId" = u.id)
+          and not exists (
+            select 1 from "Block" b
+            where (b."blockerId" = ${viewer.userId}::uuid and b."blockedId" = u.id)
+               or (b."blockerId" = u.id and b."blockedId" = ${viewer.userId}::uuid))
+        order by "followerCount" desc, "postCount" desc, u."createdAt" desc, u.id
+        limit ${RECOMMENDED_LIMIT}`;
     },
 
     async streamProfile(userId, signal) {

@@ -24,6 +24,7 @@ const StudiesPage = lazyPage(() => import("../features/studies/StudiesPage"), "S
 const StudyFormPage = lazyPage(() => import("../features/studies/StudyFormPage"), "StudyFormPage");
 const ChatPage = lazyPage(() => import("../features/chat/ChatPage"), "ChatPage");
 const MentorsPage = lazyPage(() => import("../features/mentoring/MentorsPage"), "MentorsPage");
+const WelcomePage = lazyPage(() => import("../features/onboarding/WelcomePage"), "WelcomePage");
 const MentoringPage = lazyPage(() => import("../features/mentoring/MentoringPage"), "MentoringPage");
 
 export function App() {
@@ -79,6 +80,7 @@ export function App() {
                       <Route path=":userId" element={null} />
                     </Route>
                     <Route path="mentoring" element={<MentoringPage />} />
+                    <Route path="welcome" element={<WelcomePage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

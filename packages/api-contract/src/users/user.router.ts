@@ -6,6 +6,7 @@ import {
   ZProfileInput,
   ZProfileSignal,
   ZPublicUser,
+  ZRecommendedPerson,
   ZSuggestPeopleInput,
   ZUpdateProfileInput,
 } from "./user.schemas.js";
@@ -39,4 +40,12 @@ export const userRouter = router({
     .input(ZSuggestPeopleInput)
     .output(z.array(ZPublicUser))
     .query(({ ctx, input }) => ctx.services.users.suggest(ctx.viewer, input.q)),
+  /**
+   * People to follow, for a newcomer's first steps: those most followed and most
+   * writing, never myself, anyone I follow already, or anyone on either side of a
+   * block; at most 8.
+   */
+  recommended: authedProcedure
+    .output(z.array(ZRecommendedPerson))
+    .query(({ ctx }) => ctx.services.users.recommended(ctx.viewer)),
 });

@@ -37,6 +37,14 @@ export const ZProfile = ZPublicUser.extend({
 });
 export type TProfile = z.infer<typeof ZProfile>;
 
+/** Someone a newcomer might follow (user.recommended): public fields and why. */
+export const ZRecommendedPerson = ZPublicUser.extend({
+  bio: z.string(),
+  followerCount: z.number().int(),
+  postCount: z.number().int(),
+});
+export type TRecommendedPerson = z.infer<typeof ZRecommendedPerson>;
+
 export const ZProfileInput = z.object({ handle: ZHandle });
 
 export const ZUpdateProfileInput = z.object({

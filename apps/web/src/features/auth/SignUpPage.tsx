@@ -23,7 +23,8 @@ export function SignUpPage() {
       setResendAt(Date.now() + started.resendAfterSeconds * 1000);
     },
   });
-  const verify = trpc.auth.signUpVerify.useMutation({ onSuccess: () => restartApp("/") });
+  // A new account starts with its first steps (people, studies, profile).
+  const verify = trpc.auth.signUpVerify.useMutation({ onSuccess: () => restartApp("/welcome") });
   const step = start.data ? "code" : "details";
 
   useEffect(() => {

@@ -5,7 +5,14 @@ import { trpc } from "../../lib/trpc";
 import { describeError } from "../../lib/errors";
 
 /** Follow / unfollow, turned at once and turned back if the server refuses. */
-export function FollowButton({ profile }: { profile: TProfile }) {
+export function FollowButton({
+  profile,
+  onChange,
+}: {
+  profile: Pick<TProfile, "id" | "handle" | "followedByMe">;
+  /** Told of each turn, as it is made. */
+  onChange?: (following: boolean) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const utils = trpc.useUtils();
@@ -29,6 +36,7 @@ export function FollowButton({ profile }: { profile: TProfile }) {
         data-testid="follow"
         onClick={() => {
           setOptimistic(!following);
+          onChange?.(!following);
           (following ? unfollow : follow).mutate({ userId: profile.id });
         }}
       >
