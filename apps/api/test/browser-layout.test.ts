@@ -441,4 +441,23 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await expect.poll(() => page.getByText("Title is required").count()).toBe(0);
     await page.context().close();
   });
+
+  // Last: it adds thirty posts to the feed the tests above read.
+  it("a long list loads its next page as the reader scrolls near its end, without a click", async () => {
+    const { client: demo } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    for (let i = 1; i <= 30; i++) await demo.post.create.mutate({ title: `Scroll test ${i}`, body: "More below." });
+    const page = await signedInPage(browser, app, "demo", { width: 1280, height: 800 });
+    const rows = page.locator('[data-testid="post-list"] li');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(20);
+    await page.locator(".pane--list .pane__scroll").evaluate((box) => {
+      const el = box as unknown as { scrollTop: number; scrollHeight: number };
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect.poll(() => rows.count()).toBeGreaterThan(20);
+    // Nothing twice.
+    const titles = await page.locator('[data-testid="post-list"] li .list__title').allTextContents();
+    expect(new Set(titles).size).toBe(titles.length);
+    await page.context().close();
+  });
 });

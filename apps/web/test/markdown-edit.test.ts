@@ -30,6 +30,8 @@ describe("the Markdown toolbar's edits", () => {
     const upToTwo = text.indexOf("two");
     expect(apply(text, markdownEdit(text, from, upToTwo, "quote"))).toBe("intro\n> one\ntwo\nthree\noutro");
     expect(apply("", markdownEdit("", 0, 0, "bullets"))).toBe("- ");
+    // At the very start, before a line break (found by the property below).
+    expect(apply("\n", markdownEdit("\n", 0, 0, "numbers"))).toBe("1. \n");
   });
 
   it("never touches text outside what it replaces, and selects inside the result", () => {

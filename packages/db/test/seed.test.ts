@@ -37,4 +37,24 @@ describe("seedDemoData", () => {
     const sara = mentors.find((m) => m.user.handle === "sara_k")!;
     expect([sara.ratingSum, sara.ratingCount]).toEqual([9, 2]);
   });
+
+  it("has studies whose rooms hold exactly their members, recruiting and under way", async () => {
+    const studies = await fresh.db.study.findMany({
+      include: { members: true, chatRoom: { include: { members: true } } },
+      orderBy: { id: "asc" },
+    });
+    expect(studies).toHaveLength(3);
+    for (const study of studies) {
+      const members = study.members.map((m) => m.userId).sort();
+      expect(study.chatRoom!.members.map((m) => m.userId).sort()).toEqual(members);
+      expect(study.memberCount).toBe(members.length);
+      expect(members).toContain(study.leaderId);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    expect(studies.filter((s) => day(s.startsOn) > today)).toHaveLength(2);
+    expect(studies.filter((s) => day(s.startsOn) <= today && day(s.endsOn) >= today)).toHaveLength(1);
+    expect(await seedDemoData(fresh.db)).toEqual({ users: demoUsers.length, posts: 0 });
+    expect(await fresh.db.study.count()).toBe(3);
+  });
 });

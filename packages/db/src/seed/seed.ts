@@ -22,6 +22,8 @@ export async function seedDemoData(db: Db): Promise<{ users: number; posts: numb
     }
     // Mentoring came later: a database seeded before it gets its mentors on the next start.
     if ((await tx.mentorProfile.count()) === 0) await seedMentoring(tx, ids);
+    // Studies too: a database seeded before them gets them on the next start.
+    if ((await tx.study.count()) === 0) await seedStudies(tx, ids);
     if ((await tx.post.count()) > 0) return { users: demoUsers.length, posts: 0 };
     // Spread creation times over the past days so the feed looks lived in.
     const now = Date.now();
@@ -78,6 +80,72 @@ async function seedConversation(tx: Prisma.TransactionClient, ids: Map<string, s
   await seedChat(tx, ids);
   // The counters the services keep, computed once from the rows just written.
   await recountCounters(tx);
+}
+
+/**
+ * Three studies, dated from today: two recruiting (one online, one in Seoul that asks
+ * the leader first) and one under way. Each has its members and its room with exactly
+ * them (the invariant the study service keeps).
+ */
+async function seedStudies(tx: Prisma.TransactionClient, ids: Map<string, string>) {
+  const id = (handle: string) => ids.get(handle)!;
+  const day = (offset: number) =>
+    new Date(`${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  const studies = [
+    {
+      leader: "minjun_dev",
+      members: ["minjun_dev", "jiwoo"],
+      title: "알고리즘 스터디: 그래프 4주",
+      description: "BFS, DFS, 다익스트라, 위상 정렬. 매주 세 문제를 풀고 **일요일 밤 9시**에 온라인으로 리뷰해요.",
+      startsOn: day(10),
+      endsOn: day(38),
+      recruitUntil: day(7),
+      online: true,
+      location: null,
+      capacity: 6,
+      tags: ["algorithms", "graph", "python"],
+      requiresApproval: false,
+    },
+    {
+      leader: "sara_k",
+      members: ["sara_k", "leo_builds"],
+      title: "Postgres internals reading group",
+      description: "One chapter of *The Internals of PostgreSQL* a week, then `EXPLAIN` on our own queries.",
+      startsOn: day(14),
+      endsOn: day(56),
+      recruitUntil: null,
+      online: false,
+      location: "Seoul, Gangnam",
+      capacity: 4,
+      tags: ["postgres", "sql"],
+      requiresApproval: true,
+    },
+    {
+      leader: "jiwoo",
+      members: ["jiwoo", "demo", "minjun_dev"],
+      title: "TypeScript 입문",
+      description: "타입부터 제네릭까지, 4주 동안 작은 CLI 하나를 함께 만들어요.",
+      startsOn: day(-7),
+      endsOn: day(21),
+      recruitUntil: null,
+      online: true,
+      location: null,
+      capacity: 5,
+      tags: ["typescript"],
+      requiresApproval: false,
+    },
+  ];
+  for (const { leader, members, ...study } of studies) {
+    await tx.study.create({
+      data: {
+        ...study,
+        leaderId: id(leader),
+        memberCount: members.length,
+        members: { create: members.map((handle) => ({ userId: id(handle) })) },
+        chatRoom: { create: { kind: "study", members: { create: members.map((handle) => ({ userId: id(handle) })) } } },
+      },
+    });
+  }
 }
 
 /** A one-to-one conversation between jiwoo and sara_k, read up to its last message by Sara. */

@@ -55,7 +55,8 @@ export function markdownEdit(text: string, start: number, end: number, action: M
     }
     default: {
       // Whole lines: from the start of the first to the end of the last.
-      const from = text.lastIndexOf("\n", start - 1) + 1;
+      // (lastIndexOf reads a negative position as 0, where a "\n" would be found.)
+      const from = start === 0 ? 0 : text.lastIndexOf("\n", start - 1) + 1;
       const lineEnd = text.indexOf("\n", Math.max(end - (end > start ? 1 : 0), start));
       const to = lineEnd === -1 ? text.length : lineEnd;
       const lines = text.slice(from, to).split("\n");
