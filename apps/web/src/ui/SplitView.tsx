@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { ArrowLeft } from "lucide-react";
 import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
@@ -25,6 +25,10 @@ export function SplitView(props: {
   className?: string;
 }) {
   const phone = useMediaQuery(PHONE_QUERY);
+  // On a phone opened straight on an item, the list is drawn the first time it is
+  // shown (Back), not hidden behind the item meanwhile; once drawn it stays.
+  const [listShown, setListShown] = useState(!props.showDetail);
+  if (!props.showDetail && !listShown) setListShown(true);
   const back = props.showDetail && (
     <button type="button" className="pane__back" onClick={props.back.onBack}>
       <ArrowLeft aria-hidden size={20} /> {props.back.label}
@@ -36,7 +40,7 @@ export function SplitView(props: {
         className={`panes panes--single ${props.className ?? ""}`}
         data-showing={props.showDetail ? "detail" : "list"}
       >
-        <div className="pane pane--list">{props.list}</div>
+        <div className="pane pane--list">{listShown && props.list}</div>
         <div className="pane pane--detail">
           {back}
           {props.detail}

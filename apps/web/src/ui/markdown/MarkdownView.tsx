@@ -4,6 +4,7 @@ import remarkGfm from "remark-gfm";
 import rehypeHighlight from "rehype-highlight";
 import { Link } from "react-router";
 import { remarkMentions } from "./remark-mentions";
+import { aliasesOf, grammarsFor } from "./code-languages";
 
 /**
  * Links open in a new tab and tell search engines and the target nothing about us
@@ -23,12 +24,22 @@ const components: Components = {
   img: ({ node: _node, ...props }) => (props.src ? <img {...props} loading="lazy" alt={props.alt ?? ""} /> : null),
 };
 
-// One highlighter for the page. rehype-highlight registers all its languages each
-// time it is attached, and react-markdown attaches its plugins on every render of
-// every instance (a post and each of its comments): made once here, a plugin that
-// hands back the same transformer.
-const highlightCode = rehypeHighlight({ detect: false });
-const reuseHighlighter = () => highlightCode;
+// Highlighters, one per set of languages, made on first use and kept for the page.
+// rehype-highlight registers its languages each time it is attached, and react-markdown
+// attaches its plugins on every render of every instance (a post and each comment):
+// each gets a plugin that hands back a transformer made once, for just the languages
+// its text uses (code-languages.ts).
+const highlighters = new Map<string, ReturnType<typeof rehypeHighlight>>();
+function highlighterFor(source: string) {
+  const languages = grammarsFor(source);
+  const key = Object.keys(languages).sort().join(" ");
+  let highlighter = highlighters.get(key);
+  if (!highlighter) {
+    highlighter = rehypeHighlight({ detect: false, languages, aliases: aliasesOf(languages) });
+    highlighters.set(key, highlighter);
+  }
+  return () => highlighter;
+}
 
 /**
  * Markdown as people write it (GFM: tables, task lists, strikethrough), with fenced
@@ -39,7 +50,11 @@ const reuseHighlighter = () => highlightCode;
 function MarkdownView({ source }: { source: string }) {
   return (
     <div className="markdown">
-      <Markdown remarkPlugins={[remarkGfm, remarkMentions]} rehypePlugins={[reuseHighlighter]} components={components}>
+      <Markdown
+        remarkPlugins={[remarkGfm, remarkMentions]}
+        rehypePlugins={[highlighterFor(source)]}
+        components={components}
+      >
         {source}
       </Markdown>
     </div>
