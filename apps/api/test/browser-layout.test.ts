@@ -442,6 +442,24 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.context().close();
   });
 
+  it("a list on its way shows rows shaped like it, announced once, then the rows", async () => {
+    const page = await signedInPage(browser, app, "demo", { width: 1280, height: 800 });
+    // Hold the studies' answer back a moment.
+    await page.route("**/trpc/*study.list*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto(`${app.url}/studies`);
+    const skeleton = page.getByTestId("list-skeleton");
+    await skeleton.waitFor();
+    expect(await skeleton.getAttribute("role")).toBe("status");
+    expect(await skeleton.locator(".skeleton-row").count()).toBeGreaterThan(3);
+    await page.screenshot({ path: screenshotPath("layout-12-list-skeleton") });
+    await page.getByTestId("studies").getByRole("option").first().waitFor();
+    expect(await skeleton.count()).toBe(0);
+    await page.context().close();
+  });
+
   // Last: it adds thirty posts to the feed the tests above read.
   it("a long list loads its next page as the reader scrolls near its end, without a click", async () => {
     const { client: demo } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));

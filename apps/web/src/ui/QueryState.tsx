@@ -1,9 +1,10 @@
 import { useI18n } from "../i18n/i18n";
 import { describeError } from "../lib/errors";
 import { useConnectionState } from "../lib/connection-state";
+import { ListSkeleton } from "./ListSkeleton";
 
 /**
- * What a list says when it has nothing to show: loading, could not load (with the
+ * What a list says when it has nothing to show: loading (rows shaped like the list), could not load (with the
  * reason and Retry; "offline" while the connection is down, as it will retry by
  * itself on reconnect), or empty. Never "0 results" for a list that did not load.
  */
@@ -12,18 +13,14 @@ export function QueryState(props: {
   empty: boolean;
   emptyText: string;
   errorText: string;
+  /** How many rows the loading shape has (6). */
+  skeletonRows?: number;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const connection = useConnectionState();
   const { query } = props;
-  if (query.isPending) {
-    return (
-      <p className="placeholder muted" role="status">
-        {t("feed.loading")}
-      </p>
-    );
-  }
+  if (query.isPending) return <ListSkeleton rows={props.skeletonRows} />;
   if (query.isError) {
     return (
       <div className="placeholder" role="alert" data-testid="query-error">

@@ -15,6 +15,7 @@ import { useFeedKind } from "./use-feed-kind";
 import { useIsVisitor, useMe } from "../auth/use-me";
 import { feedKinds } from "@orgo/api-contract/constants";
 import { LoadMore } from "../../ui/LoadMore";
+import { ListSkeleton } from "../../ui/ListSkeleton";
 
 export function FeedPage() {
   const i18n = useI18n();
@@ -83,7 +84,7 @@ export function FeedPage() {
                 {t("feed.newPosts", { count: pending })}
               </button>
             )}
-            {(query.isPending || arriving) && <p className="placeholder">{t("feed.loading")}</p>}
+            {(query.isPending || arriving) && <ListSkeleton />}
             {query.isError && (
               <div className="placeholder" role="alert">
                 <p>{t("feed.error")}</p>
