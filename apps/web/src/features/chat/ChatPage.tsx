@@ -3,7 +3,7 @@ import { SplitView } from "../../ui/SplitView";
 import { useEffect } from "react";
 import type { TChatRoom, TPresence } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
-import { describeError } from "../../lib/errors";
+import { QueryState } from "../../ui/QueryState";
 import { Avatar } from "../../ui/Avatar";
 import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
@@ -58,8 +58,7 @@ function RoomRow({
 
 /** Conversations beside the open one; Alt+↑ / Alt+↓ move between rooms. */
 export function ChatPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const navigate = useNavigate();
   const params = useParams();
   const selectedId = params.roomId ? Number(params.roomId) : null;
@@ -94,17 +93,12 @@ export function ChatPage() {
             <DesktopPermissionButton />
           </div>
           <div className="pane__scroll">
-            {inbox.isPending && <p className="placeholder">{t("chat.loading")}</p>}
-            {inbox.isError && (
-              <div className="placeholder" role="alert">
-                <p>{t("chat.error")}</p>
-                <p className="muted">{describeError(inbox.error, i18n)}</p>
-                <button type="button" className="button" onClick={() => void inbox.refetch()}>
-                  {t("chat.retry")}
-                </button>
-              </div>
-            )}
-            {inbox.isSuccess && rooms.length === 0 && <p className="placeholder">{t("chat.empty")}</p>}
+            <QueryState
+              query={inbox}
+              empty={rooms.length === 0}
+              emptyText={t("chat.empty")}
+              errorText={t("chat.error")}
+            />
             <ul className="chat-rooms" data-testid="chat-rooms">
               {rooms.map((room) => (
                 <RoomRow

@@ -4,7 +4,6 @@ import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
 import { useUi } from "../../shell/ui-state";
 import { useRovingList } from "../../lib/use-roving-list";
-import { describeError } from "../../lib/errors";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
 import { PostPane } from "./PostPane";
@@ -16,10 +15,10 @@ import { useIsVisitor, useMe } from "../auth/use-me";
 import { feedKinds } from "@orgo/api-contract/constants";
 import { LoadMore } from "../../ui/LoadMore";
 import { ListSkeleton } from "../../ui/ListSkeleton";
+import { QueryState } from "../../ui/QueryState";
 
 export function FeedPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const navigate = useNavigate();
   const params = useParams();
   const selectedId = params.postId ? Number(params.postId) : null;
@@ -84,18 +83,15 @@ export function FeedPage() {
                 {t("feed.newPosts", { count: pending })}
               </button>
             )}
-            {(query.isPending || arriving) && <ListSkeleton />}
-            {query.isError && (
-              <div className="placeholder" role="alert">
-                <p>{t("feed.error")}</p>
-                <p className="muted">{describeError(query.error, i18n)}</p>
-                <button type="button" className="button" onClick={() => void query.refetch()}>
-                  {t("feed.retry")}
-                </button>
-              </div>
-            )}
-            {query.isSuccess && posts.length === 0 && (
-              <p className="placeholder">{t(kind === "following" ? "feed.emptyFollowing" : "feed.empty")}</p>
+            {arriving ? (
+              <ListSkeleton />
+            ) : (
+              <QueryState
+                query={query}
+                empty={posts.length === 0}
+                emptyText={t(kind === "following" ? "feed.emptyFollowing" : "feed.empty")}
+                errorText={t("feed.error")}
+              />
             )}
             {filter && visible.length === 0 && posts.length > 0 && (
               <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
