@@ -13,6 +13,7 @@ import { useUi } from "../../shell/ui-state";
 import { CommentThread } from "../comments/CommentThread";
 import { LikeButton } from "./LikeButton";
 import { useLivePost } from "./use-live-post";
+import { DetailSkeleton } from "../../ui/DetailSkeleton";
 
 /** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
 export function PostDetail({ postId, initial }: { postId: number; initial?: TPostSummary }) {
@@ -24,7 +25,7 @@ export function PostDetail({ postId, initial }: { postId: number; initial?: TPos
   const { deleted } = useLivePost(postId);
   if (deleted) return <p className="placeholder">{t("post.deletedMeanwhile")}</p>;
   if (post.error) return <p className="placeholder">{t("post.notFound")}</p>;
-  if (!post.data) return <p className="placeholder muted">{t("feed.loading")}</p>;
+  if (!post.data) return <DetailSkeleton />;
   // My own view may be answered after a live count that already includes it.
   return <PostView post={post.data} views={Math.max(recordView.data ?? 0, post.data.viewCount)} />;
 }

@@ -9,6 +9,7 @@ import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
 import { RequestDialog } from "./RequestDialog";
 import { formatWhen } from "./time";
+import { DetailSkeleton } from "../../ui/DetailSkeleton";
 
 /** One mentor: pitch, topics, weekly availability (their zone), rating, reviews, and "ask for mentoring". */
 export function MentorDetail({ userId }: { userId: string }) {
@@ -18,7 +19,7 @@ export function MentorDetail({ userId }: { userId: string }) {
   const mentor = trpc.mentoring.byId.useQuery({ userId }, { retry: false });
   const [asking, setAsking] = useState(false);
   if (mentor.error) return <p className="placeholder">{describeError(mentor.error, i18n)}</p>;
-  if (!mentor.data) return <p className="placeholder muted">{t("feed.loading")}</p>;
+  if (!mentor.data) return <DetailSkeleton />;
   const m = mentor.data;
   const isMe = me.data?.id === m.user.id;
   const byDay = (weekday: number) => m.slots.filter((slot: TWeeklySlot) => slot.weekday === weekday);

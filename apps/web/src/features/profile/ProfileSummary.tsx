@@ -3,6 +3,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../lib/errors";
 import { ProfileHeader } from "./ProfileHeader";
+import { DetailSkeleton } from "../../ui/DetailSkeleton";
 
 /** Someone beside a list that found them (search, notifications): who they are, and the way to their profile. */
 export function ProfileSummary({ handle }: { handle: string }) {
@@ -11,7 +12,7 @@ export function ProfileSummary({ handle }: { handle: string }) {
   const utils = trpc.useUtils();
   const profile = trpc.user.profile.useQuery({ handle }, { retry: false });
   if (profile.error) return <p className="placeholder">{describeError(profile.error, i18n)}</p>;
-  if (!profile.data) return <p className="placeholder muted">{t("feed.loading")}</p>;
+  if (!profile.data) return <DetailSkeleton />;
   const user = profile.data;
   return (
     <div className="page profile">

@@ -9,17 +9,17 @@ import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { useLiveStudies } from "./use-live-studies";
+import { DetailSkeleton } from "../../ui/DetailSkeleton";
 
 /** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage(props: { studyId?: number }) {
   const i18n = useI18n();
-  const { t } = i18n;
   const param = useParams().studyId;
   const id = props.studyId ?? Number(param);
   const study = trpc.study.byId.useQuery({ id }, { retry: false });
   useLiveStudies(Number.isInteger(id) && id > 0 ? id : null);
   if (study.error) return <p className="page placeholder">{describeError(study.error, i18n)}</p>;
-  if (!study.data) return <p className="page placeholder muted">{t("feed.loading")}</p>;
+  if (!study.data) return <DetailSkeleton />;
   return <StudyView study={study.data} />;
 }
 
