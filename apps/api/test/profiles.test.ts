@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { IMAGE_MAX_BYTES, presets, processImage } from "../src/images/image-pipeline.js";
+import { recountCounters } from "@orgo/db";
 import { appErrorOf, authFixture } from "./helpers/auth-fixture.js";
 
 /** A 300×200 JPEG whose EXIF says "rotate 90°" and that carries a copyright note. */
@@ -110,6 +111,8 @@ describe("profiles", () => {
       ],
     });
     await db.post.create({ data: { authorId: quiet!.viewer.userId, title: "t", body: "b" } });
+    // The follows above were written directly: bring the counters the follow service keeps up to date.
+    await recountCounters(db);
     await db.block.createMany({
       data: [
         { blockerId: me.viewer.userId, blockedId: blockedByMe!.viewer.userId },

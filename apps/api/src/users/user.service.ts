@@ -82,8 +82,7 @@ export function createUserService({
 
     async recommended(viewer) {
       return db.$queryRaw<TRecommendedPerson[]>`
-        select u.id, u.handle, u."displayName", u."avatarUrl", u.bio,
-          (select count(*) from "Follow" f where f."followeeId" = u.id)::int as "followerCount",
+        select u.id, u.handle, u."displayName", u."avatarUrl", u.bio, u."followerCount",
           (select count(*) from "Post" p where p."authorId" = u.id and p."deletedAt" is null)::int as "postCount"
         from "User" u
         where u.id <> ${viewer.userId}::uuid
@@ -93,7 +92,7 @@ export function createUserService({
             select 1 from "Block" b
             where (b."blockerId" = ${viewer.userId}::uuid and b."blockedId" = u.id)
                or (b."blockerId" = u.id and b."blockedId" = ${viewer.userId}::uuid))
-        order by "followerCount" desc, "postCount" desc, u."createdAt" desc, u.id
+        order by u."followerCount" desc, "postCount" desc, u."createdAt" desc, u.id
         limit ${RECOMMENDED_LIMIT}`;
     },
 
