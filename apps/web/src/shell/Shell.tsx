@@ -11,6 +11,7 @@ import { lazyPage } from "../app/lazy-page";
 import { PaletteLoading } from "./PaletteLoading";
 import { useI18n } from "../i18n/i18n";
 import { useRememberMember } from "../features/auth/use-me";
+import { useEver } from "../lib/use-ever";
 
 // Overlays are their own chunks, fetched when first opened (the toasts' once the page
 // is up): the first screen carries only what it shows.
@@ -63,13 +64,6 @@ function usePrefetchOverlays(): boolean {
 function sectionOf(pathname: string): string {
   const first = pathname.split("/")[1] ?? "";
   return first === "posts" ? "" : first;
-}
-
-/** True from the first time `value` is true: an overlay stays mounted once loaded. */
-function useEver(value: boolean): boolean {
-  const [ever, setEver] = useState(value);
-  if (value && !ever) setEver(true);
-  return ever || value;
 }
 
 /** While a section's chunk loads: the frame stays, the content area says so. */

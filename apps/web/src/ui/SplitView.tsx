@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { ArrowLeft } from "lucide-react";
 import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
+import { useEver } from "../lib/use-ever";
 
 /**
  * The layout of every section: a list and the item it opened, side by side from
@@ -27,8 +28,7 @@ export function SplitView(props: {
   const phone = useMediaQuery(PHONE_QUERY);
   // On a phone opened straight on an item, the list is drawn the first time it is
   // shown (Back), not hidden behind the item meanwhile; once drawn it stays.
-  const [listShown, setListShown] = useState(!props.showDetail);
-  if (!props.showDetail && !listShown) setListShown(true);
+  const listShown = useEver(!props.showDetail);
   const back = props.showDetail && (
     <button type="button" className="pane__back" onClick={props.back.onBack}>
       <ArrowLeft aria-hidden size={20} /> {props.back.label}
