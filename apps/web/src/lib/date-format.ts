@@ -1,6 +1,6 @@
 import type { Language } from "../i18n/detect-language";
 
-export const locales: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
+const locales: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 

@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { ImageGallery } from "../../ui/ImageGallery";
+import { dateFormat } from "../../lib/date-format";
 import type { ShownMessage } from "./use-room";
 
 /** Messages of one author within a minute form one group, under one name. */
@@ -74,9 +75,9 @@ export function MessageList(props: {
     const day = dayOf(date);
     if (day === today) return t("chat.today");
     if (day === today - 86_400_000) return t("chat.yesterday");
-    return new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", { dateStyle: "full" }).format(date);
+    return dateFormat(language, { dateStyle: "full" }).format(date);
   };
-  const time = new Intl.DateTimeFormat(language === "ko" ? "ko-KR" : "en-US", { timeStyle: "short" });
+  const time = dateFormat(language, { timeStyle: "short" });
   const mine = (m: ShownMessage) => m.author?.id === props.meId;
   const lastMineSent = [...props.messages].reverse().find((m) => mine(m) && m.state === "sent");
   const readersOf = (seq: number) => [...props.reads.values()].filter((s) => s >= seq).length;

@@ -1,13 +1,12 @@
 import type { Language } from "../../i18n/i18n";
+import { dateFormat } from "../../lib/date-format";
 
 /** The reader's own zone (the browser's): every instant is shown in it. */
 export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const locale = (language: Language) => (language === "ko" ? "ko-KR" : "en-US");
-
 /** "Mon, Jan 4, 10:00" in the reader's zone. */
 export function formatWhen(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), {
+  return dateFormat(language, {
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -18,12 +17,12 @@ export function formatWhen(date: Date, language: Language): string {
 
 /** "Monday, January 4" in the reader's zone, to group times by day. */
 export function formatDay(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), { weekday: "long", month: "long", day: "numeric" }).format(date);
+  return dateFormat(language, { weekday: "long", month: "long", day: "numeric" }).format(date);
 }
 
 /** "10:00" in the reader's zone. */
 export function formatClock(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), { hour: "2-digit", minute: "2-digit" }).format(date);
+  return dateFormat(language, { hour: "2-digit", minute: "2-digit" }).format(date);
 }
 
 /** Times grouped by their day in the reader's zone, in order. */
