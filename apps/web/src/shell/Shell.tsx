@@ -23,6 +23,17 @@ const ShortcutSheet = lazyPage(loadShortcuts, "ShortcutSheet");
 const Composer = lazyPage(loadComposer, "Composer");
 const Toasts = lazyPage(() => import("./Toasts"), "Toasts");
 
+/** Runs `run` when the page is next idle; answers how to call it off. */
+function whenIdle(run: () => void): () => void {
+  // Safari has no requestIdleCallback: a timer stands in.
+  if (!("requestIdleCallback" in window)) {
+    const timer = setTimeout(run, 700);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(run, { timeout: 5_000 });
+  return () => cancelIdleCallback(id);
+}
+
 /**
  * Fetches the overlays' chunks once the page is idle, one per idle moment (each is a
  * short task, never one long one on a slow phone), and then mounts them (closed, as a
@@ -38,14 +49,7 @@ function usePrefetchOverlays(): boolean {
       if (stopped) return;
       const load = loads.shift();
       if (!load) return startTransition(() => setReady(true));
-      // Safari has no requestIdleCallback: a timer stands in.
-      if (!("requestIdleCallback" in window)) {
-        const timer = setTimeout(() => void load().then(next), 700);
-        cancel = () => clearTimeout(timer);
-      } else {
-        const id = requestIdleCallback(() => void load().then(next), { timeout: 5_000 });
-        cancel = () => cancelIdleCallback(id);
-      }
+      cancel = whenIdle(() => void load().then(next));
     };
     next();
     return () => {
