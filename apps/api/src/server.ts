@@ -171,7 +171,9 @@ export function createApiServer(options: {
     return (await Promise.all(checks)).every(Boolean);
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.wsMaxPayloadBytes });
+  // The live socket server keeps the open connections: ws's own tracking would add a
+  // close listener (a closure) to every socket.
+  const wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: config.wsMaxPayloadBytes });
   const hub = createChannelHub(options.bus);
   const liveSockets = createLiveSocketServer({
     router: appRouter,
@@ -247,9 +249,9 @@ export function createApiServer(options: {
       httpServer.closeIdleConnections();
       const deadline = setTimeout(() => {
         httpServer.closeAllConnections();
-        for (const client of wss.clients) client.terminate();
+        liveSockets.terminateAll();
       }, config.shutdownTimeoutMs);
-      for (const client of wss.clients) client.close(1012, "Server restarting");
+      liveSockets.closeAll(1012, "Server restarting");
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await closed;
       clearTimeout(deadline);

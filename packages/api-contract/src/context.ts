@@ -23,7 +23,8 @@ export interface TContext {
   } | null;
   /**
    * Websockets only: how many calls and subscriptions this connection may hold at
-   * once. `take` answers a release function, or null when the connection is at its cap.
+   * once. `take` answers a release function, to be called exactly once when the call or
+   * subscription ends, or null when the connection is at its cap.
    */
   budget?: { take(kind: "call" | "subscription"): (() => void) | null };
   /** Websockets of signed-in users: this tab's visibility, for presence. */

@@ -1,27 +1,21 @@
 import { ZEventEnvelope, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
-import type { EventBus, EventHandler } from "./event-bus.js";
+import type { EventBus } from "./event-bus.js";
+import { createHandlerRegistry } from "./handler-registry.js";
 
 /** The single-process bus: used when REDIS_URL is unset. */
 export function createMemoryEventBus(): EventBus {
-  const handlers = new Map<TChannel, Set<EventHandler>>();
+  const handlers = createHandlerRegistry<TChannel>();
   return {
     publish(channel, event: TEventEnvelope) {
-      const set = handlers.get(channel);
-      if (!set) return Promise.resolve();
+      if (!handlers.has(channel)) return Promise.resolve();
       // Validated once, like the Redis bus on receipt: every listener gets the same
       // checked object, so the router validates and serialises it once per event.
-      const checked = ZEventEnvelope.parse(event);
-      for (const handler of set) handler(checked);
+      handlers.dispatch(channel, ZEventEnvelope.parse(event));
       return Promise.resolve();
     },
     subscribe(channel, handler) {
-      let set = handlers.get(channel);
-      if (!set) handlers.set(channel, (set = new Set()));
-      set.add(handler);
-      return Promise.resolve(() => {
-        set.delete(handler);
-        if (set.size === 0) handlers.delete(channel);
-      });
+      handlers.add(channel, handler);
+      return Promise.resolve(() => void handlers.remove(channel, handler));
     },
     onResume() {
       // Never away.

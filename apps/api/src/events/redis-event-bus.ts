@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZEventEnvelope, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
 import type { EventBus, EventHandler } from "./event-bus.js";
+import { createHandlerRegistry } from "./handler-registry.js";
 import { waitForFirstReady } from "./redis-ready.js";
 
 const PREFIX = "orgo:events:";
@@ -58,13 +59,12 @@ export function createRedisEventBus(
   let droppedSince: number | null = null;
   const publisherFirstReady = waitForFirstReady(publisher, 2_000);
 
-  const handlers = new Map<string, Set<EventHandler>>();
+  const handlers = createHandlerRegistry<string>();
   // Subscribes in flight, so concurrent first listeners share one SUBSCRIBE.
   const pending = new Map<string, Promise<unknown>>();
 
   subscriber.on("message", (redisChannel: string, message: string) => {
-    const set = handlers.get(redisChannel);
-    if (!set) return;
+    if (!handlers.has(redisChannel)) return;
     let event: TEventEnvelope;
     try {
       // superjson, like the tRPC transport, so dates survive the trip.
@@ -76,7 +76,7 @@ export function createRedisEventBus(
       log.warn({ err: error, channel: redisChannel }, "dropped an event envelope that did not validate");
       return;
     }
-    for (const handler of set) handler(event);
+    handlers.dispatch(redisChannel, event);
   });
 
   return {
@@ -102,23 +102,16 @@ export function createRedisEventBus(
       resumeListeners.push(listener);
     },
     async subscribe(channel: TChannel, handler: EventHandler) {
-      const key = PREFIX + channel;
-      let set = handlers.get(key);
-      if (!set) {
-        handlers.set(key, (set = new Set()));
+      const key = flatKey(channel);
+      if (handlers.add(key, handler)) {
         pending.set(
           key,
           subscriberReady.then(() => subscriber.subscribe(key)).finally(() => pending.delete(key)),
         );
       }
-      set.add(handler);
       await pending.get(key);
       return () => {
-        set.delete(handler);
-        if (set.size === 0 && handlers.get(key) === set) {
-          handlers.delete(key);
-          void subscriber.unsubscribe(key).catch(() => {});
-        }
+        if (handlers.remove(key, handler)) void subscriber.unsubscribe(key).catch(() => {});
       };
     },
     async close() {
@@ -126,6 +119,15 @@ export function createRedisEventBus(
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
     },
   };
+}
+
+/**
+ * The Redis channel of a bus channel, as one flat string: held as a map key for as
+ * long as anyone listens, and V8 would keep a concatenation as pieces plus the flat
+ * copy it makes to hash it.
+ */
+function flatKey(channel: TChannel): string {
+  return Buffer.from(PREFIX + channel, "utf8").toString("utf8");
 }
 
 export async function pingRedis(url: string): Promise<boolean> {

@@ -56,7 +56,9 @@ interface ChannelEntry {
   readonly taps: Set<Tap>;
   /** Taps attached or attaching; the bus listener goes with the last one. */
   users: number;
-  readonly listening: Promise<() => void>;
+  /** Until the bus listens: what a new tap waits for. Then null (one promise less per channel). */
+  listening: Promise<void> | null;
+  unsubscribe: (() => void) | null;
 }
 
 /**
@@ -204,12 +206,13 @@ export function createChannelHub(bus: EventBus) {
   function release(channel: TChannel, entry: ChannelEntry) {
     if (--entry.users > 0) return;
     channels.delete(channel);
-    void entry.listening.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+    if (entry.unsubscribe) entry.unsubscribe();
+    else void entry.listening?.then(() => entry.unsubscribe?.()).catch(() => undefined);
   }
 
   async function start(tap: Tap) {
     try {
-      await tap.entry.listening;
+      if (tap.entry.listening) await tap.entry.listening;
       if (tap.done) return;
       tap.entry.taps.add(tap);
       // Listening already: whatever commits from here on reaches `pending`.
@@ -232,16 +235,22 @@ export function createChannelHub(bus: EventBus) {
       let entry = channels.get(channel);
       if (!entry) {
         const taps = new Set<Tap>();
-        const listening = bus.subscribe(channel, (event) => {
-          for (const tap of taps) {
-            try {
-              deliver(tap, event);
-            } catch (error) {
-              finish(tap, error);
+        const created: ChannelEntry = { taps, users: 0, listening: null, unsubscribe: null };
+        created.listening = bus
+          .subscribe(channel, (event) => {
+            for (const tap of taps) {
+              try {
+                deliver(tap, event);
+              } catch (error) {
+                finish(tap, error);
+              }
             }
-          }
-        });
-        entry = { taps, users: 0, listening };
+          })
+          .then((unsubscribe) => {
+            created.unsubscribe = unsubscribe;
+            created.listening = null;
+          });
+        entry = created;
         channels.set(channel, entry);
       }
       entry.users++;

@@ -10,8 +10,9 @@ import {
   type TRPCProcedureType,
 } from "@trpc/server";
 import { parseTRPCMessage, type TRPCClientOutgoingMessage, type TRPCResponseMessage } from "@trpc/server/rpc";
-import { LiveFeed, type AppRouter, type TContext } from "@orgo/api-contract";
+import { LiveFeed, RecentCache, type AppRouter, type TContext } from "@orgo/api-contract";
 import type { ChannelHub, FeedSink, TapHandle } from "./channel-hub.js";
+import { withItem, withoutAt } from "./small-list.js";
 import { DRAIN_TIMEOUT_MS, SLOW_CONSUMER_CLOSE_CODE } from "./socket-limits.js";
 
 /**
@@ -44,9 +45,19 @@ export interface LiveSocketServerOptions {
 
 const OPEN = 1;
 
-type ContextState = { ok: true; ctx: TContext } | { ok: false; error: TRPCError };
+/**
+ * The signal of every feed subscription: feeds are stopped through the hub, never
+ * through a signal (an AbortController per connection, with its signal's listener
+ * maps, was ≈ 0.6 KiB of each idle socket).
+ */
+const FEED_SIGNAL = new AbortController().signal;
+
+/** Milliseconds since this module loaded: small integers, stored unboxed in a connection. */
+const clockStart = Date.now();
+const clock = () => Date.now() - clockStart;
 
 interface Subscription {
+  readonly id: number | string;
   stop(): void;
 }
 
@@ -58,14 +69,17 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
   const feedPaths = new Set<string>();
 
   class Connection {
+    /** Set once the context is made; until then calls wait for `contextPending`. */
     private ctx: TContext | undefined;
-    private contextState: Promise<ContextState> | null = null;
-    private subscriptions: Map<number | string, Subscription> | null = null;
+    private contextError: TRPCError | undefined;
+    private contextPending: Promise<void> | null = null;
+    private contextAsked = false;
+    /** A short list (capped by the connection's budget; see small-list.ts): a Map was ≈ 250 bytes of an idle socket. */
+    private subscriptions: Subscription[] | null = null;
     private request: IncomingMessage | null;
     private cut = false;
-    /** Aborted when the socket closes: the signal of its feed subscriptions. */
-    readonly closed = new AbortController();
-    readonly openedAt = Date.now();
+    private isClosed = false;
+    readonly openedAt = clock();
     heardAt = this.openedAt;
     pingedAt = 0;
     /**
@@ -73,7 +87,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
      * benchmark) would otherwise fall silent together and be pinged in one burst —
      * a thousand writes in one tick stalled the process for hundreds of milliseconds.
      */
-    readonly pingEarlyMs = Math.random() * (options.keepAlive.pingMs / 4);
+    readonly pingEarlyMs = Math.floor(Math.random() * (options.keepAlive.pingMs / 4));
 
     constructor(
       readonly socket: WebSocket,
@@ -85,24 +99,28 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       const url = new URL(request.url ?? "/", "http://internal");
       // With `?connectionParams=1` the client's first message carries them; we read
       // none (the session cookie is the credential), but must wait for it.
-      if (url.searchParams.get("connectionParams") !== "1") this.contextState = this.createContext();
+      if (url.searchParams.get("connectionParams") !== "1") this.askContext();
     }
 
-    private async createContext(): Promise<ContextState> {
+    private askContext() {
+      this.contextAsked = true;
+      this.contextPending = this.createContext().finally(() => (this.contextPending = null));
+    }
+
+    private async createContext(): Promise<void> {
       const request = this.request!;
       this.request = null;
       try {
         const ctx = await options.createContext(request, this.socket);
         this.ctx = ctx;
         // Closed while the session was being read: its bookkeeping ends at once.
-        if (this.closed.signal.aborted) options.onContextEnd(this.socket, ctx);
-        return { ok: true, ctx };
+        if (this.isClosed) options.onContextEnd(this.socket, ctx);
       } catch (cause) {
         const error = getTRPCErrorFromUnknown(cause);
+        this.contextError = error;
         options.onError({ error, path: undefined, ctx: undefined });
         this.respond({ id: null, error: this.errorShape(error, "unknown", undefined, undefined) });
         setImmediate(() => this.socket.close());
-        return { ok: false, error };
       }
     }
 
@@ -163,7 +181,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     }
 
     onMessage(data: Buffer, isBinary: boolean) {
-      this.heardAt = Date.now();
+      this.heardAt = clock();
       this.pingedAt = 0;
       const text = isBinary ? null : data.toString("utf8");
       if (text === "PONG") return;
@@ -179,8 +197,8 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
         );
         return;
       }
-      if (!this.contextState) {
-        this.contextState = this.createContext();
+      if (!this.contextAsked) {
+        this.askContext();
         return;
       }
       let messages: TRPCClientOutgoingMessage[];
@@ -203,7 +221,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
         return;
       }
       if (message.method === "subscription.stop") {
-        this.subscriptions?.get(id)?.stop();
+        this.subscriptions?.find((subscription) => subscription.id === id)?.stop();
         return;
       }
       const { path, lastEventId } = message.params;
@@ -214,24 +232,29 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
             ? { ...input, lastEventId }
             : (input ?? { lastEventId });
       }
-      const call: RequestCall = { id, jsonrpc, path, input, type: message.method };
+      const call: RequestCall = {
+        id,
+        jsonrpc: jsonrpc === undefined ? undefined : "2.0",
+        path,
+        input,
+        type: procedureTypes[message.method],
+      };
       this.run(call, batchIndex).catch((cause) => this.fail(id, jsonrpc, cause, call));
     }
 
     private async run(call: RequestCall, batchIndex: number) {
-      const state = await this.contextState!;
-      if (!state.ok) throw state.error;
-      // A feed is stopped through the hub, never through its signal: subscriptions known
-      // to answer feeds share the connection's signal (an AbortController each would be
-      // a good part of an idle subscription's memory); others get their own.
-      const abort = call.type === "subscription" && feedPaths.has(call.path) ? this.closed : new AbortController();
+      if (this.contextPending) await this.contextPending;
+      if (this.contextError) throw this.contextError;
+      // Subscriptions known to answer feeds share one signal that never fires (see
+      // FEED_SIGNAL); others get their own controller.
+      const abort = call.type === "subscription" && feedPaths.has(call.path) ? null : new AbortController();
       const result: unknown = await callTRPCProcedure({
         router,
         path: call.path,
         getRawInput: () => Promise.resolve(call.input),
-        ctx: state.ctx,
+        ctx: this.ctx,
         type: call.type,
-        signal: abort.signal,
+        signal: abort ? abort.signal : FEED_SIGNAL,
         batchIndex,
       });
       const streams = isAsyncIterable(result); // a LiveFeed is one too
@@ -250,23 +273,24 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       }
       if (this.socket.readyState !== OPEN) {
         if (result instanceof LiveFeed) result.end();
-        else abort.abort();
+        else abort?.abort();
         return;
       }
-      this.subscriptions ??= new Map();
-      if (this.subscriptions.has(call.id)) {
+      if (this.subscriptions?.some((subscription) => subscription.id === call.id)) {
         if (result instanceof LiveFeed) result.end();
-        else abort.abort();
+        else abort?.abort();
         throw new TRPCError({ code: "BAD_REQUEST", message: `Duplicate id ${call.id}` });
       }
+      // Held for as long as the subscription lives: its input is not needed again, and
+      // its path is the router's own string rather than a copy parsed from each message.
+      call.input = undefined;
+      call.path = sharedPath(call.path);
       if (result instanceof LiveFeed) feedPaths.add(call.path);
       const subscription =
         result instanceof LiveFeed
           ? new FeedSubscription(this, call, result as LiveFeed<unknown>)
-          : this.iterate(call, result, abort);
-      this.subscriptions.set(call.id, subscription);
-      // Held for as long as the subscription lives; its input is not needed again.
-      call.input = undefined;
+          : this.iterate(call, result, abort ?? new AbortController());
+      this.subscriptions = withItem(this.subscriptions, subscription);
       this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "started" } });
     }
 
@@ -279,7 +303,9 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
 
     /** Ends a subscription once: the client hears "stopped" or the error, unless it asked to stop. */
     ended(call: RequestCall, error: unknown, tellClient: boolean) {
-      if (this.subscriptions?.delete(call.id) !== true) return false;
+      const index = this.subscriptions?.findIndex((subscription) => subscription.id === call.id) ?? -1;
+      if (index === -1) return false;
+      this.subscriptions = withoutAt(this.subscriptions!, index);
       if (!tellClient) return true;
       if (error === null) this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "stopped" } });
       else this.fail(call.id, call.jsonrpc, error, call);
@@ -304,6 +330,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       })();
       // Our generators wake on the signal; `return` finishes one parked at a yield.
       return {
+        id: call.id,
         stop: () => {
           if (abort.signal.aborted) return;
           this.ended(call, null, true);
@@ -315,11 +342,12 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
 
     close(code: number) {
       connections.delete(this);
-      this.closed.abort();
+      this.isClosed = true;
       // Each stops and leaves the map (its "stopped" goes nowhere: the socket is closed).
-      for (const subscription of [...(this.subscriptions?.values() ?? [])]) subscription.stop();
+      // Safe to walk while each leaves it: the list is replaced, not changed in place.
+      for (const subscription of this.subscriptions ?? []) subscription.stop();
       if (this.ctx) options.onContextEnd(this.socket, this.ctx);
-      options.onClose({ code, durationMs: Date.now() - this.openedAt, requestId: this.requestId, ip: this.ip });
+      options.onClose({ code, durationMs: clock() - this.openedAt, requestId: this.requestId, ip: this.ip });
     }
   }
 
@@ -329,22 +357,31 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
    * objects (validated once, see parseOnce); a tracked item is keyed by its data,
    * since tRPC's tracked() wrapper is made per subscriber.
    */
-  const resultTexts = new WeakMap<object, { trackedId: string | undefined; text: string }>();
+  const resultTexts = new RecentCache<object, { trackedId: string | undefined; text: string }>();
   function resultTextOf(value: unknown): string {
     const tracked = isTrackedEnvelope(value);
     const trackedId = tracked ? value[0] : undefined;
     const data: unknown = tracked ? value[1] : value;
-    const key = typeof data === "object" && data !== null ? data : null;
-    const cached = key ? resultTexts.get(key) : undefined;
-    if (cached && cached.trackedId === trackedId) return cached.text;
+    if (typeof data !== "object" || data === null) return textOf(data, trackedId);
+    const cached = resultTexts.get(data, () => ({ trackedId, text: textOf(data, trackedId) }));
+    return cached.trackedId === trackedId ? cached.text : textOf(data, trackedId);
+  }
+  function textOf(data: unknown, trackedId: string | undefined): string {
     const result =
       trackedId === undefined
         ? { type: "data" as const, data }
         : { type: "data" as const, id: trackedId, data: { id: trackedId, data } };
     const transformed = transformTRPCResponse(config, { id: null, result });
-    const text = JSON.stringify("result" in transformed ? transformed.result : null);
-    if (key) resultTexts.set(key, { trackedId, text });
-    return text;
+    return JSON.stringify("result" in transformed ? transformed.result : null);
+  }
+
+  /** Paths of procedures that answered, one string each (a known procedure's path, so bounded). */
+  const paths = new Map<string, string>();
+  function sharedPath(path: string): string {
+    const known = paths.get(path);
+    if (known !== undefined) return known;
+    paths.set(path, path);
+    return path;
   }
 
   // Listeners shared by every socket (`this` is the socket): nothing allocated per connection.
@@ -366,19 +403,29 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
    * handle in one object (no closures: one of these per subscription, for as long
    * as it lives).
    */
-  class FeedSubscription implements FeedSink, Subscription {
+  class FeedSubscription implements FeedSink, Subscription, RequestCall {
+    // The call's own fields, so a subscription is one object rather than two.
+    readonly id: number | string;
+    readonly jsonrpc: "2.0" | undefined;
+    readonly path: string;
+    readonly type: TRPCProcedureType;
+    readonly input = undefined;
     private readonly tap: TapHandle;
 
     constructor(
       private readonly connection: Connection,
-      private readonly call: RequestCall,
+      call: RequestCall,
       private readonly feed: LiveFeed<unknown>,
     ) {
+      this.id = call.id;
+      this.jsonrpc = call.jsonrpc;
+      this.path = call.path;
+      this.type = call.type;
       this.tap = hub.attach(feed, this);
     }
 
     send(value: unknown) {
-      this.connection.sendItem(this.call, value);
+      this.connection.sendItem(this, value);
     }
 
     writable() {
@@ -394,7 +441,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     }
 
     private finish(error: unknown) {
-      if (!this.connection.ended(this.call, error, true)) return;
+      if (!this.connection.ended(this, error, true)) return;
       hub.detach(this.tap);
       this.feed.end();
     }
@@ -412,7 +459,7 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
   const { pingMs, pongWaitMs } = options.keepAlive;
   const keepAlive = setInterval(
     () => {
-      const now = Date.now();
+      const now = clock();
       for (const connection of connections) {
         if (connection.pingedAt !== 0) {
           if (now - connection.pingedAt >= pongWaitMs) connection.socket.terminate();
@@ -447,11 +494,28 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       for (const connection of connections) connection.send(frame);
     },
 
+    /** Asks every open socket to close (a restart: clients reconnect and resume). */
+    closeAll(code: number, reason: string) {
+      for (const connection of connections) connection.socket.close(code, reason);
+    },
+
+    /** Drops every socket still open (the shutdown's deadline passed). */
+    terminateAll() {
+      for (const connection of connections) connection.socket.terminate();
+    },
+
     close() {
       clearInterval(keepAlive);
     },
   };
 }
+
+/** The literal strings, rather than copies parsed from each message. */
+const procedureTypes: Record<TRPCProcedureType, TRPCProcedureType> = {
+  query: "query",
+  mutation: "mutation",
+  subscription: "subscription",
+};
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value;

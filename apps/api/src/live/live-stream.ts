@@ -1,6 +1,6 @@
 import type { EventBus } from "../events/event-bus.js";
 import { createChannelHub, StreamOverflowError, type FeedSink } from "./channel-hub.js";
-import { LiveFeed, type LiveSource, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
+import { LiveFeed, RecentCache, type LiveSource, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
 
 /** Live items held for a subscriber that is catching up or slow, before it is cut off. */
 export const LIVE_MAX_QUEUE = 1000;
@@ -10,11 +10,8 @@ export const LIVE_MAX_QUEUE = 1000;
  * and shared by every other (see parseOnce): `make` runs once per event object.
  */
 export function itemPerEvent<T>() {
-  const items = new WeakMap<object, T | null>();
-  return (event: object, make: () => T | null): T | null => {
-    if (!items.has(event)) items.set(event, make());
-    return items.get(event) ?? null;
-  };
+  const items = new RecentCache<object, T | null>();
+  return (event: object, make: () => T | null): T | null => items.get(event, make);
 }
 
 export { StreamOverflowError };

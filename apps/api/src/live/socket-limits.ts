@@ -47,22 +47,29 @@ export class ConnectionBudget {
 
   constructor(private readonly limits: Pick<SocketLimits, "subscriptionsPerSocket" | "callsPerSocket">) {}
 
-  /** A release function, or null when the connection is at its cap. */
+  /**
+   * Every subscription's release, shared: a subscription holds it for as long as it
+   * lives and calls it exactly once (a live feed runs its end hooks once), so it
+   * needs no closure of its own.
+   */
+  private readonly releaseSubscription = () => {
+    this.subscriptions--;
+  };
+
+  /** A release function to call once, or null when the connection is at its cap. */
   take(kind: "subscription" | "call"): (() => void) | null {
-    const subscription = kind === "subscription";
-    if (
-      subscription ? this.subscriptions >= this.limits.subscriptionsPerSocket : this.calls >= this.limits.callsPerSocket
-    ) {
-      return null;
+    if (kind === "subscription") {
+      if (this.subscriptions >= this.limits.subscriptionsPerSocket) return null;
+      this.subscriptions++;
+      return this.releaseSubscription;
     }
-    if (subscription) this.subscriptions++;
-    else this.calls++;
+    if (this.calls >= this.limits.callsPerSocket) return null;
+    this.calls++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (subscription) this.subscriptions--;
-      else this.calls--;
+      this.calls--;
     };
   }
 }

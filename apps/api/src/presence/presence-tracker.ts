@@ -2,6 +2,7 @@ import { channels, type TPresence } from "@orgo/api-contract";
 import type { WebSocket } from "ws";
 import type { EventBus } from "../events/event-bus.js";
 import type { Logger } from "../logger.js";
+import { withItem, withoutAt } from "../live/small-list.js";
 import type { PresenceStore } from "./presence-store.js";
 
 /** A tab hidden this long makes its person "away". */
@@ -10,6 +11,7 @@ export const AWAY_AFTER_MS = 5 * 60_000;
 export const PRESENCE_TTL_MS = 30_000;
 
 interface Tab {
+  readonly socket: WebSocket;
   visible: boolean;
   hiddenSince: number | null;
 }
@@ -28,12 +30,12 @@ export function createPresenceTracker(deps: {
 }) {
   const now = deps.now ?? Date.now;
   const ttlMs = deps.ttlMs ?? PRESENCE_TTL_MS;
-  const people = new Map<string, { tabs: Map<WebSocket, Tab>; state: "online" | "away" }>();
+  // A person's tabs as a short list (see small-list.ts): nearly everyone has one or
+  // two, and a Map each was ≈ 100 bytes of every idle socket.
+  const people = new Map<string, { tabs: Tab[]; state: "online" | "away" }>();
 
-  const stateOf = (tabs: Map<WebSocket, Tab>): "online" | "away" =>
-    [...tabs.values()].some(
-      (tab) => tab.visible || (tab.hiddenSince !== null && now() - tab.hiddenSince < AWAY_AFTER_MS),
-    )
+  const stateOf = (tabs: readonly Tab[]): "online" | "away" =>
+    tabs.some((tab) => tab.visible || (tab.hiddenSince !== null && now() - tab.hiddenSince < AWAY_AFTER_MS))
       ? "online"
       : "away";
 
@@ -87,8 +89,9 @@ export function createPresenceTracker(deps: {
     connect(userId: string, socket: WebSocket) {
       let person = people.get(userId);
       const first = !person;
-      if (!person) people.set(userId, (person = { tabs: new Map(), state: "online" }));
-      person.tabs.set(socket, { visible: true, hiddenSince: null });
+      const tab: Tab = { socket, visible: true, hiddenSince: null };
+      if (!person) people.set(userId, (person = { tabs: [tab], state: "online" }));
+      else if (!person.tabs.some((held) => held.socket === socket)) person.tabs = withItem(person.tabs, tab);
       void safely(
         deps.store.touch([userId], "online", ttlMs).then(() => (first ? announce(userId, "online") : undefined)),
       );
@@ -96,14 +99,16 @@ export function createPresenceTracker(deps: {
     /** The tab's socket closed (the server calls this; no listener per socket). */
     disconnect(userId: string, socket: WebSocket) {
       const current = people.get(userId);
-      if (!current?.tabs.delete(socket)) return;
-      if (current.tabs.size > 0) return void safely(renew([userId]));
+      const index = current?.tabs.findIndex((tab) => tab.socket === socket) ?? -1;
+      if (!current || index === -1) return;
+      current.tabs = withoutAt(current.tabs, index);
+      if (current.tabs.length > 0) return void safely(renew([userId]));
       people.delete(userId);
       // Offline only when no other process still holds a tab of theirs.
       void safely(deps.store.offline(userId).then((gone) => (gone ? announce(userId, "offline") : undefined)));
     },
     report(userId: string, socket: WebSocket, visible: boolean) {
-      const tab = people.get(userId)?.tabs.get(socket);
+      const tab = people.get(userId)?.tabs.find((candidate) => candidate.socket === socket);
       if (!tab) return;
       tab.visible = visible;
       tab.hiddenSince = visible ? null : (tab.hiddenSince ?? now());

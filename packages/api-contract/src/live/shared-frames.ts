@@ -2,32 +2,32 @@ import { tracked } from "@trpc/server";
 import superjson from "superjson";
 import type { z } from "zod";
 import { serializeFast } from "./fast-serialize.js";
+import { RecentCache } from "./recent-cache.js";
 
 /**
  * Live events reach many subscribers as the *same* object (the bus validates an
  * envelope once where it enters the process and hands that object to every
  * listener). These helpers keep it that way through the router, so the costly
  * steps — validation and serialisation — happen once per event, not once per
- * subscriber. Caches are keyed by object identity and vanish with the event.
+ * subscriber. Caches are keyed by object identity and hold only the last few
+ * (see RecentCache): a fan-out asks for the same object many times in a row.
  */
-const parsed = new WeakMap<object, WeakMap<z.ZodType, unknown>>();
+const parsed = new RecentCache<object, { schema: z.ZodType; output: unknown }[]>();
 
 /** `schema.parse(value)`, done once per (value, schema); every subscriber gets the same result. */
 export function parseOnce<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   if (typeof value !== "object" || value === null) return schema.parse(value);
-  let bySchema = parsed.get(value);
-  if (!bySchema) parsed.set(value, (bySchema = new WeakMap()));
-  if (!bySchema.has(schema)) bySchema.set(schema, schema.parse(value));
-  return bySchema.get(schema) as z.output<S>;
+  const bySchema = parsed.get(value, () => []);
+  let done = bySchema.find((entry) => entry.schema === schema);
+  if (!done) bySchema.push((done = { schema, output: schema.parse(value) }));
+  return done.output as z.output<S>;
 }
 
 type Serialized = ReturnType<typeof superjson.serialize>;
-const serialized = new WeakMap<object, Serialized>();
+const serialized = new RecentCache<object, Serialized>();
 
 function serializeShared(value: object): Serialized {
-  let result = serialized.get(value);
-  if (!result) serialized.set(value, (result = serializeFast(value)));
-  return result;
+  return serialized.get(value, serializeFast);
 }
 
 /** tRPC wraps a tracked event as `{ id, data }` anew for each subscriber: serialise the inner, shared, part once. */
