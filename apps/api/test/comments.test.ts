@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { appErrorOf } from "./helpers/auth-fixture.js";
 import { communityFixture } from "./helpers/community-fixture.js";
@@ -27,6 +28,27 @@ describe("comments and replies", () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ id: top.id, replyCount: 1, body: "```ts\nconst x = 1;\n```" });
     expect(items[0]!.replies.map((r) => r.id)).toEqual([reply.id]);
+  });
+
+  it("stores a comment once however often its client id is retried, even all at once", async () => {
+    const { author, reader, post } = await setup();
+    const clientId = randomUUID();
+    const first = await f.comments.create(reader, { postId: post.id, body: "Sent twice", clientId });
+    const again = await f.comments.create(reader, { postId: post.id, body: "Sent twice", clientId });
+    expect(again).toEqual(first);
+    const burstId = randomUUID();
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        f.comments.create(reader, { postId: post.id, body: "Burst", clientId: burstId }),
+      ),
+    );
+    expect(new Set(burst.map((c) => c.id)).size).toBe(1);
+    // Counted and notified once each; another person's same id is their own comment.
+    expect((await f.posts.byId(post.id, null)).commentCount).toBe(2);
+    const notified = await f.notifications.list(author, { limit: 10 });
+    expect(notified.items.filter((n) => n.type === "comment")).toHaveLength(2);
+    const theirs = await f.comments.create(author, { postId: post.id, body: "Mine", clientId });
+    expect(theirs.id).not.toBe(first.id);
   });
 
   it("notifies the post's author of a comment and the comment's author of a reply, never oneself", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import type { TFeedInput, TPostSummary, TViewer } from "@orgo/api-contract";
@@ -44,6 +45,24 @@ describe("posts on PostgreSQL", () => {
     off();
     expect(visibleWhenPublished).toBe(true);
     expect(created).toMatchObject({ author: { handle: author.handle }, likeCount: 0, likedByMe: false });
+  });
+
+  it("stores a post once however often its client id is retried, and publishes it once", async () => {
+    const author = await f.person();
+    const published: number[] = [];
+    const off = await f.bus.subscribe("posts", (event) => {
+      if (event.type === "post.created" && event.data.author.id === author.userId) published.push(event.data.id);
+    });
+    const clientId = randomUUID();
+    const input = { title: "Outbox", body: "Sent after a lost connection", imageIds: [], clientId };
+    const tries = await Promise.all(Array.from({ length: 20 }, () => f.posts.create(author, input)));
+    const again = await f.posts.create(author, { ...input, body: "A different text, same id" });
+    await new Promise((r) => setTimeout(r, 100));
+    off();
+    expect(new Set([...tries, again].map((p) => p.id)).size).toBe(1);
+    expect(again.body).toBe("Sent after a lost connection");
+    expect(await f.fresh.db.post.count({ where: { authorId: author.userId } })).toBe(1);
+    expect(published).toEqual([again.id]);
   });
 
   it("allocates ids in commit order under concurrent creation", async () => {

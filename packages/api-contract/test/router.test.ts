@@ -68,6 +68,13 @@ describe("post writes", () => {
     expect((await errorOf(signedInWith(services).post.create({ title: "t", body: "b", imageIds: eleven }))).code).toBe(
       "BAD_REQUEST",
     );
+    // An outbox's client id is a UUID or nothing.
+    const clientId = crypto.randomUUID();
+    await signedInWith(services).post.create({ title: "t", body: "b", clientId });
+    expect(seen).toMatchObject({ clientId });
+    expect((await errorOf(signedInWith(services).post.create({ title: "t", body: "b", clientId: "1" }))).code).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("maps a domain error to its tRPC code", async () => {

@@ -1,5 +1,5 @@
 import { AppError, serverMessages as m, type CommentService, type TComment, type TViewer } from "@orgo/api-contract";
-import type { Db, Prisma } from "@orgo/db";
+import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
 import type { EventBus } from "../events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications, publishRemovedNotifications } from "../notifications/notification.service.js";
@@ -110,49 +110,74 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
     },
 
     async create(viewer, input) {
-      const { comment, changed } = await db.$transaction(async (tx) => {
-        const post = await requireLivePost(tx, input.postId);
-        let parentAuthorId: string | null = null;
-        if (input.parentId) {
-          const parent = await tx.comment.findFirst({
-            where: { id: input.parentId, ...live },
-            select: { postId: true, parentId: true, authorId: true },
-          });
-          // One level only, on the same post.
-          if (!parent || parent.postId !== input.postId || parent.parentId !== null) {
-            throw new AppError("VALIDATION", m.replyToReply, { fieldErrors: { parentId: [m.replyToReply] } });
-          }
-          parentAuthorId = parent.authorId;
-        }
-        const at = new Date();
-        const comment = await tx.comment.create({
-          data: {
-            postId: input.postId,
-            parentId: input.parentId ?? null,
-            authorId: viewer.userId,
-            body: input.body,
-            createdAt: at,
-            updatedAt: at,
-          },
-          select: commentSelect,
-        });
-        await tx.post.update({ where: { id: input.postId }, data: { commentCount: { increment: 1 } } });
-        const recipientId = parentAuthorId ?? post.authorId;
-        const id = await notify(tx, {
-          recipientId,
-          actorId: viewer.userId,
-          type: parentAuthorId ? "reply" : "comment",
-          postId: input.postId,
-          commentId: comment.id,
-          groupKey: parentAuthorId ? groupKeys.reply(comment.id) : groupKeys.comment(comment.id),
-        });
-        // Whoever the comment or reply notifies already is not told twice.
-        const mentioned = await notifyMentions(tx, { ...mentionOf(viewer, comment), skip: [recipientId] });
-        return { comment, changed: [{ recipientId, id }, ...mentioned] };
-      });
+      const clientId = input.clientId ?? null;
+      // A retry (same client id) answers the comment stored the first time.
+      const earlier = () =>
+        clientId === null
+          ? null
+          : db.comment.findUnique({
+              where: { authorId_clientId: { authorId: viewer.userId, clientId } },
+              select: commentSelect,
+            });
+      const stored = await earlier();
+      if (stored) return toComment(stored);
+      let created;
+      try {
+        created = await insert();
+      } catch (error) {
+        // Two tries at once: the other one stored it, and this one rolled back whole.
+        const winner = isUniqueViolation(error) ? await earlier() : null;
+        if (winner) return toComment(winner);
+        throw error;
+      }
+      const { comment, changed } = created;
       await publishNotifications(db, bus, changed);
       await publishPostChanged(db, bus, input.postId, true);
       return toComment(comment);
+
+      function insert() {
+        return db.$transaction(async (tx) => {
+          const post = await requireLivePost(tx, input.postId);
+          let parentAuthorId: string | null = null;
+          if (input.parentId) {
+            const parent = await tx.comment.findFirst({
+              where: { id: input.parentId, ...live },
+              select: { postId: true, parentId: true, authorId: true },
+            });
+            // One level only, on the same post.
+            if (!parent || parent.postId !== input.postId || parent.parentId !== null) {
+              throw new AppError("VALIDATION", m.replyToReply, { fieldErrors: { parentId: [m.replyToReply] } });
+            }
+            parentAuthorId = parent.authorId;
+          }
+          const at = new Date();
+          const comment = await tx.comment.create({
+            data: {
+              postId: input.postId,
+              parentId: input.parentId ?? null,
+              authorId: viewer.userId,
+              body: input.body,
+              createdAt: at,
+              updatedAt: at,
+              clientId,
+            },
+            select: commentSelect,
+          });
+          await tx.post.update({ where: { id: input.postId }, data: { commentCount: { increment: 1 } } });
+          const recipientId = parentAuthorId ?? post.authorId;
+          const id = await notify(tx, {
+            recipientId,
+            actorId: viewer.userId,
+            type: parentAuthorId ? "reply" : "comment",
+            postId: input.postId,
+            commentId: comment.id,
+            groupKey: parentAuthorId ? groupKeys.reply(comment.id) : groupKeys.comment(comment.id),
+          });
+          // Whoever the comment or reply notifies already is not told twice.
+          const mentioned = await notifyMentions(tx, { ...mentionOf(viewer, comment), skip: [recipientId] });
+          return { comment, changed: [{ recipientId, id }, ...mentioned] };
+        });
+      }
     },
 
     async update(viewer, input) {

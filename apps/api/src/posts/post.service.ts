@@ -169,18 +169,36 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     },
 
     async create(viewer, input) {
+      const clientId = input.clientId ?? null;
       const stored = await db.$transaction(async (tx) => {
         await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
+        // A retry (same client id) answers the post stored the first time; behind the
+        // lock, two retries at once cannot both miss it.
+        if (clientId !== null) {
+          const earlier = await tx.post.findUnique({
+            where: { authorId_clientId: { authorId: viewer.userId, clientId } },
+            select: { id: true },
+          });
+          if (earlier) return { id: earlier.id, mentioned: [], retried: true };
+        }
         const at = new Date();
         const post = await tx.post.create({
           // The same instant for both: updatedAt moves only when the author edits.
-          data: { authorId: viewer.userId, title: input.title, body: input.body, createdAt: at, updatedAt: at },
+          data: {
+            authorId: viewer.userId,
+            title: input.title,
+            body: input.body,
+            createdAt: at,
+            updatedAt: at,
+            clientId,
+          },
           select: { id: true },
         });
         await setPostImages(tx, post.id, viewer.userId, input.imageIds);
         const mentioned = await notifyMentions(tx, mentionOf(viewer, post.id, input));
-        return { id: post.id, mentioned };
+        return { id: post.id, mentioned, retried: false };
       });
+      if (stored.retried) return load(stored.id, viewer);
       const created = await load(stored.id, null);
       await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
       await publishNotifications(db, bus, stored.mentioned);

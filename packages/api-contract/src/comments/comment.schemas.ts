@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
-import { ZDbId } from "../common/common.schemas.js";
+import { ZClientId, ZDbId } from "../common/common.schemas.js";
 
 export const COMMENT_BODY_MAX = 10_000;
 const ZCommentBody = z.string().trim().min(1, m.commentRequired).max(COMMENT_BODY_MAX, m.commentTooLong);
@@ -36,6 +36,8 @@ export const ZCreateCommentInput = z.object({
   postId: ZDbId,
   parentId: ZDbId.nullish(),
   body: ZCommentBody,
+  /** See ZClientId: a retry with the same id answers the stored comment. */
+  clientId: ZClientId.optional(),
 });
 export type TCreateCommentInput = z.infer<typeof ZCreateCommentInput>;
 

@@ -63,3 +63,10 @@ export function rawInputProblem(input: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * The writer's own id for a write it may have to repeat (the web client's outbox
+ * retries after a lost connection): the same id again answers what was stored the
+ * first time, and stores nothing new, even if the rest of the input differs.
+ */
+export const ZClientId = z.uuid();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
-import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
+import { INT4_MAX, ZClientId, ZDbId } from "../common/common.schemas.js";
 import { POST_TITLE_MAX, POST_BODY_MAX, POST_IMAGES_MAX, feedKinds } from "./post.constants.js";
 export { POST_TITLE_MAX, POST_BODY_MAX, POST_IMAGES_MAX, feedKinds } from "./post.constants.js";
 
@@ -71,7 +71,12 @@ const ZImageIds = z
   .refine((ids) => new Set(ids).size === ids.length, m.tooManyImages)
   .default([]);
 
-export const ZCreatePostInput = z.object({ title: ZTitle, body: ZBody, imageIds: ZImageIds });
+export const ZCreatePostInput = z.object({
+  title: ZTitle,
+  body: ZBody,
+  imageIds: ZImageIds,
+  clientId: ZClientId.optional(),
+});
 export type TCreatePostInput = z.infer<typeof ZCreatePostInput>;
 
 export const ZUpdatePostInput = z.object({ id: ZPostId, title: ZTitle, body: ZBody, imageIds: ZImageIds });
