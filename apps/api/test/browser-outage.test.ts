@@ -62,4 +62,43 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     expect(await failed.count()).toBe(0);
     await page.context().close();
   });
+
+  it("keeps a comment and a post written offline in a visible outbox, and sends each once on reconnect", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.locator('[data-testid="post-list"] li').first().click();
+    const comments = page.getByTestId("comments");
+    await page.getByLabel("Write a comment").waitFor();
+
+    await app.stop();
+    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    await page.getByLabel("Write a comment").fill("Written on the train, sent from the outbox");
+    await page.getByRole("button", { name: "Comment", exact: true }).click();
+    await page.getByText("No connection: saved in your outbox").waitFor();
+    // The box is free again; the comment waits, and says so.
+    expect(await page.getByLabel("Write a comment").inputValue()).toBe("");
+    await page.keyboard.press("n");
+    const composer = page.getByRole("dialog", { name: "New post" });
+    await composer.getByLabel("Title").fill("Offline notes");
+    await composer.getByLabel("What did you learn?").fill("Queued while the server was away.");
+    await composer.getByRole("button", { name: "Publish" }).click();
+    await composer.waitFor({ state: "hidden" });
+    const outbox = page.getByTestId("outbox");
+    await expect.poll(() => outbox.textContent()).toBe("Outbox · 2");
+    await outbox.click();
+    const list = page.getByRole("dialog", { name: "Outbox" });
+    await expect.poll(() => list.getByText("Waiting for the connection").count()).toBe(2);
+    expect(await list.textContent()).toContain("Offline notes");
+    await page.screenshot({ path: screenshotPath("outage-02-outbox") });
+    await page.keyboard.press("Escape");
+
+    app = await startTestApp({ databaseUrl: fresh.url, webDistDir, seed: false, env: { PORT: String(port) } });
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout: 20_000 });
+    await outbox.waitFor({ state: "detached", timeout: 20_000 });
+    await expect.poll(() => comments.textContent()).toContain("Written on the train, sent from the outbox");
+    // Each stored once, though the outbox may have sent one more than once.
+    expect(await app.db.comment.count({ where: { body: "Written on the train, sent from the outbox" } })).toBe(1);
+    expect(await app.db.post.count({ where: { title: "Offline notes" } })).toBe(1);
+    await page.screenshot({ path: screenshotPath("outage-03-outbox-sent") });
+    await page.context().close();
+  });
 });

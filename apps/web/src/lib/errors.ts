@@ -35,3 +35,14 @@ export function fieldErrorsOf(error: unknown, { tServer }: Pick<ErrorI18n, "tSer
   const fieldErrors = dataOf(error)?.fieldErrors ?? {};
   return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(tServer)]));
 }
+
+/**
+ * The write never got an answer from us: no connection, or the server away (a
+ * proxy's error page, or our own 503 while the database is down). Such a write may
+ * be tried again later; anything else is the server's considered refusal.
+ */
+export function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data = dataOf(error);
+  return !data || data.appCode === "UNAVAILABLE";
+}

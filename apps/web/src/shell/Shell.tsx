@@ -12,6 +12,7 @@ import { PaletteLoading } from "./PaletteLoading";
 import { useI18n } from "../i18n/i18n";
 import { useRememberMember } from "../features/auth/use-me";
 import { useEver } from "../lib/use-ever";
+import { loadOutboxDialog } from "../features/outbox/OutboxButton";
 
 // Overlays are their own chunks, fetched when first opened (the toasts' once the page
 // is up): the first screen carries only what it shows.
@@ -42,7 +43,7 @@ function whenIdle(run: () => void): () => void {
 function usePrefetchOverlays(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const loads = [loadPalette, loadShortcuts, loadComposer];
+    const loads = [loadPalette, loadShortcuts, loadComposer, loadOutboxDialog];
     let stopped = false;
     let cancel = () => {};
     const next = () => {

@@ -2,6 +2,7 @@ import { forwardRef } from "react";
 import { useNavigate } from "react-router";
 import { useI18n } from "../i18n/i18n";
 import { ConnectionIndicator } from "./ConnectionIndicator";
+import { OutboxButton } from "../features/outbox/OutboxButton";
 import { useUi } from "./ui-state";
 import { isMac } from "./hotkeys";
 
@@ -38,6 +39,7 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
         <span className="visually-hidden"> {t("palette.label")}</span>
       </button>
       <ConnectionIndicator />
+      <OutboxButton />
     </header>
   );
 });

@@ -4,6 +4,9 @@ import type { TComment } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
+import { isUnreachable } from "../../lib/errors";
+import { showToast } from "../../shell/toast";
+import { enqueue } from "../outbox/outbox-store";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
@@ -139,16 +142,26 @@ function CommentBox({ postId, parentId, onDone }: { postId: number; parentId?: n
   const { t } = useI18n();
   const utils = trpc.useUtils();
   const [body, setBody] = useState("");
+  const me = useMe();
   const create = trpc.comment.create.useMutation({
     onSuccess: async () => {
       setBody("");
       onDone?.();
       await Promise.all([utils.comment.list.invalidate({ postId }), utils.post.invalidate()]);
     },
+    // No answer from the server: the comment waits in the outbox (same client id).
+    onError: (error, input) => {
+      if (!isUnreachable(error) || !me.data || !input.clientId) return;
+      enqueue(me.data.id, { kind: "comment", input: { ...input, clientId: input.clientId } });
+      create.reset();
+      setBody("");
+      onDone?.();
+      showToast(t("outbox.saved"), {});
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (body.trim() && !create.isPending) create.mutate({ postId, parentId, body });
+    if (body.trim() && !create.isPending) create.mutate({ postId, parentId, body, clientId: crypto.randomUUID() });
   };
   const label = parentId ? t("comments.replyLabel") : t("comments.label");
   return (

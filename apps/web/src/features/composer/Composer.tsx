@@ -4,7 +4,9 @@ import { POST_BODY_MAX, POST_IMAGES_MAX, POST_TITLE_MAX } from "@orgo/api-contra
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
-import { fieldErrorsOf } from "../../lib/errors";
+import { fieldErrorsOf, isUnreachable } from "../../lib/errors";
+import { showToast } from "../../shell/toast";
+import { enqueue } from "../outbox/outbox-store";
 import { uploadPostImage } from "../../lib/upload";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
@@ -64,6 +66,21 @@ export function Composer() {
       utils.post.feed.setInfiniteData(FEED_INPUT, (old) => prependPost(old, post));
       drafts.clear();
       done(post.id);
+    },
+    // No answer from the server: the post waits in the outbox, under the same client
+    // id, and goes out when the connection is back.
+    onError: (error, input) => {
+      if (!isUnreachable(error) || !me.data || !input.clientId) return;
+      enqueue(me.data.id, {
+        kind: "post",
+        input: { ...input, imageIds: input.imageIds ?? [], clientId: input.clientId },
+      });
+      create.reset();
+      drafts.clear();
+      setComposerOpen(false);
+      setPreview(false);
+      setUploading([]);
+      showToast(t("outbox.saved"), {});
     },
   });
   const update = trpc.post.update.useMutation({
@@ -132,7 +149,7 @@ export function Composer() {
     if (Object.keys(missing).length || save.isPending || uploading.some((u) => !u.error)) return;
     const input = { title: draft.title, body: draft.body, imageIds: draft.images.map((image) => image.id) };
     if (editing) update.mutate({ id: editing.id, ...input });
-    else create.mutate(input);
+    else create.mutate({ ...input, clientId: crypto.randomUUID() });
   };
 
   return (
