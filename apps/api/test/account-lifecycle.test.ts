@@ -272,9 +272,9 @@ describe("password reset, account deletion and sign-in methods", () => {
     const { viewer } = await f.signedUp();
     await f.fresh.db.user.update({ where: { id: viewer.userId }, data: { passwordHash: null } });
     const handle = (await f.fresh.db.user.findUniqueOrThrow({ where: { id: viewer.userId } })).handle;
-    const stale = { ...viewer, signedInAt: new Date(f.clock.getTime() - FRESH_SIGN_IN_MS - 1000) };
+    const stale = { ...viewer, signedInAtMs: f.clock.getTime() - FRESH_SIGN_IN_MS - 1000 };
     expect((await appErrorOf(f.auth.deleteAccount(stale, { confirmHandle: handle }))).code).toBe("FORBIDDEN");
-    await f.auth.deleteAccount({ ...viewer, signedInAt: f.clock }, { confirmHandle: handle });
+    await f.auth.deleteAccount({ ...viewer, signedInAtMs: f.clock.getTime() }, { confirmHandle: handle });
     expect(await f.fresh.db.user.count({ where: { id: viewer.userId } })).toBe(0);
   });
 

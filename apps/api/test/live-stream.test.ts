@@ -123,6 +123,7 @@ describe("liveStream", () => {
     const h = harness([]);
     let listeners = 0;
     const originalSubscribe = h.bus.subscribe.bind(h.bus);
+    const originalUnsubscribe = h.bus.unsubscribe.bind(h.bus);
     h.bus.subscribe = async (channel, handler) => {
       listeners++;
       const off = await originalSubscribe(channel, handler);
@@ -130,6 +131,10 @@ describe("liveStream", () => {
         listeners--;
         off();
       };
+    };
+    h.bus.unsubscribe = (channel, handler) => {
+      listeners--;
+      originalUnsubscribe(channel, handler);
     };
     const it = h.stream(null);
     const pending = it.next();

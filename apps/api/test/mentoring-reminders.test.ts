@@ -22,7 +22,7 @@ describe("meeting reminders with two API processes", () => {
   const apps: RunningApp[] = [];
   const person = async (handle: string): Promise<TViewer> => {
     const user = await fresh.db.user.create({ data: { handle, displayName: handle } });
-    return { userId: user.id, sessionId: `s-${handle}`, signedInAt: new Date(), handle } as TViewer;
+    return { userId: user.id, sessionId: `s-${handle}`, signedInAtMs: Date.now(), handle } as TViewer;
   };
   const reminders = () =>
     fresh.db.notification.findMany({

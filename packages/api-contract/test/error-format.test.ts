@@ -14,7 +14,7 @@ async function call(path: string, body: unknown, services = fakeServices()) {
       body: JSON.stringify({ json: body }),
     }),
     createContext: () =>
-      testContext({ services, requestId: "req-42", viewer: { userId: "u1", sessionId: "s1", signedInAt: new Date(0) } })
+      testContext({ services, requestId: "req-42", viewer: { userId: "u1", sessionId: "s1", signedInAtMs: 0 } })
         .context,
   });
   const payload = (await response.json()) as {

@@ -16,7 +16,7 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   return error as TRPCError;
 }
 
-const viewer = { userId: "u1", sessionId: "s1", signedInAt: new Date(0) };
+const viewer = { userId: "u1", sessionId: "s1", signedInAtMs: 0 };
 const signedInWith = (services = fakeServices()) => createCaller(testContext({ services, viewer }).context);
 
 describe("post.feed", () => {

@@ -301,7 +301,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         if (!input.password || !(await verifyPassword(user.passwordHash, input.password))) {
           throw new AppError("VALIDATION", m.passwordWrong, { fieldErrors: { password: [m.passwordWrong] } });
         }
-      } else if (now().getTime() - viewer.signedInAt.getTime() > FRESH_SIGN_IN_MS) {
+      } else if (now().getTime() - viewer.signedInAtMs > FRESH_SIGN_IN_MS) {
         throw new AppError("FORBIDDEN", m.freshSignInRequired);
       }
       const { sessionIds, fileKeys } = await db.$transaction(async (tx) => {

@@ -31,7 +31,7 @@ export function createRequestAuth({ sessions, secureCookies }: { sessions: Sessi
       return {
         userId: validated.session.userId,
         sessionId: validated.session.id,
-        signedInAt: validated.session.createdAt,
+        signedInAtMs: validated.session.createdAt.getTime(),
       };
     },
     setSession(res: ServerResponse, token: string, expiresAt: Date) {

@@ -14,6 +14,11 @@ export interface EventBus {
   /** Resolves once the subscription is active, so nothing published after is missed. */
   subscribe(channel: TChannel, handler: EventHandler): Promise<() => void>;
   /**
+   * The same as calling what `subscribe` answered, for a caller that holds many
+   * subscriptions (the channel hub): it keeps no function per channel.
+   */
+  unsubscribe(channel: TChannel, handler: EventHandler): void;
+  /**
    * `listener` runs each time the bus comes back after being away (Redis restarted
    * or unreachable): what was published meanwhile is lost, so streams re-read the
    * database. The in-process bus is never away.

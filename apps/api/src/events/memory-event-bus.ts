@@ -17,6 +17,9 @@ export function createMemoryEventBus(): EventBus {
       handlers.add(channel, handler);
       return Promise.resolve(() => void handlers.remove(channel, handler));
     },
+    unsubscribe(channel, handler) {
+      handlers.remove(channel, handler);
+    },
     onResume() {
       // Never away.
     },

@@ -79,6 +79,11 @@ export function createRedisEventBus(
     handlers.dispatch(redisChannel, event);
   });
 
+  function unsubscribe(channel: TChannel, handler: EventHandler) {
+    const key = PREFIX + channel;
+    if (handlers.remove(key, handler)) void subscriber.unsubscribe(key).catch(() => {});
+  }
+
   return {
     async publish(channel: TChannel, event: TEventEnvelope) {
       try {
@@ -110,9 +115,10 @@ export function createRedisEventBus(
         );
       }
       await pending.get(key);
-      return () => {
-        if (handlers.remove(key, handler)) void subscriber.unsubscribe(key).catch(() => {});
-      };
+      return () => unsubscribe(channel, handler);
+    },
+    unsubscribe(channel: TChannel, handler: EventHandler) {
+      unsubscribe(channel, handler);
     },
     async close() {
       handlers.clear();

@@ -66,7 +66,7 @@ export function authFixture() {
     },
     viewerOf: async (token: string): Promise<TViewer> => {
       const { session } = (await f.sessions.validate(token))!;
-      return { userId: session.userId, sessionId: session.id, signedInAt: session.createdAt };
+      return { userId: session.userId, sessionId: session.id, signedInAtMs: session.createdAt.getTime() };
     },
     n: 0,
     newPerson: () => {

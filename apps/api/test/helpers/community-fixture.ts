@@ -36,7 +36,7 @@ export function communityFixture() {
       });
       // Their notifications are recorded too (each person has a channel of their own).
       await f.bus.subscribe(channels.notifications(user.id), (event) => f.events.push(event));
-      return { userId: user.id, sessionId: `s-${name}`, signedInAt: new Date(), handle: name };
+      return { userId: user.id, sessionId: `s-${name}`, signedInAtMs: Date.now(), handle: name };
     },
   };
   beforeAll(async () => {

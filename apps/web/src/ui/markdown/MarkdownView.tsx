@@ -1,10 +1,9 @@
-import { memo } from "react";
+import { memo, useEffect, useState } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
-import rehypeHighlight from "rehype-highlight";
 import { Link } from "react-router";
 import { remarkMentions } from "./remark-mentions";
-import { aliasesOf, grammarsFor } from "./code-languages";
+import type * as HighlightModule from "./highlight";
 
 /**
  * Links open in a new tab and tell search engines and the target nothing about us
@@ -24,22 +23,21 @@ const components: Components = {
   img: ({ node: _node, ...props }) => (props.src ? <img {...props} loading="lazy" alt={props.alt ?? ""} /> : null),
 };
 
-// Highlighters, one per set of languages, made on first use and kept for the page.
-// rehype-highlight registers its languages each time it is attached, and react-markdown
-// attaches its plugins on every render of every instance (a post and each comment):
-// each gets a plugin that hands back a transformer made once, for just the languages
-// its text uses (code-languages.ts).
-const highlighters = new Map<string, ReturnType<typeof rehypeHighlight>>();
-function highlighterFor(source: string) {
-  const languages = grammarsFor(source);
-  const key = Object.keys(languages).sort().join(" ");
-  let highlighter = highlighters.get(key);
-  if (!highlighter) {
-    highlighter = rehypeHighlight({ detect: false, languages, aliases: aliasesOf(languages) });
-    highlighters.set(key, highlighter);
-  }
-  return () => highlighter;
-}
+/**
+ * highlight.js and its grammars are a chunk of their own, loaded by the first text
+ * with fenced code: most posts and comments have none, and on a phone evaluating
+ * highlight.js with the renderer was one long task of the post page (its TBT).
+ * Code shows plain until it arrives, then in colour (no layout moves).
+ */
+type Highlight = typeof HighlightModule;
+let highlight: Highlight | null = null;
+let loading: Promise<Highlight> | null = null;
+const loadHighlight = () =>
+  (loading ??= import("./highlight").then((loaded) => {
+    highlight = loaded;
+    return loaded;
+  }));
+const hasFencedCode = (source: string) => source.includes("```") || source.includes("~~~");
 
 /**
  * Markdown as people write it (GFM: tables, task lists, strikethrough), with fenced
@@ -48,11 +46,16 @@ function highlighterFor(source: string) {
  * removed by its default URL transform.
  */
 function MarkdownView({ source }: { source: string }) {
+  const needsHighlight = hasFencedCode(source);
+  const [loaded, setLoaded] = useState(highlight);
+  useEffect(() => {
+    if (needsHighlight && !loaded) void loadHighlight().then(setLoaded);
+  }, [needsHighlight, loaded]);
   return (
     <div className="markdown">
       <Markdown
         remarkPlugins={[remarkGfm, remarkMentions]}
-        rehypePlugins={[highlighterFor(source)]}
+        rehypePlugins={needsHighlight && loaded ? [loaded.highlighterFor(source)] : []}
         components={components}
       >
         {source}
