@@ -107,6 +107,8 @@ export function startApi(name: string, env: Record<string, string>): Promise<Pro
     [
       // BENCH_CPU_PROFILE=dir: a V8 CPU profile per API process, written when it stops.
       ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+      // BENCH_API_NODE_FLAGS="--max-semi-space-size=32 …": V8 flags for the API processes only, to try them.
+      ...(process.env.BENCH_API_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
       "dist/main.js",
     ],
     { NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
