@@ -398,11 +398,20 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
 
   it("the palette finds people, posts and studies, and commands by their name in either language", async () => {
     const page = await signedInPage(browser, app, "demo");
+    const korean: string[] = [];
+    page.on("request", (request) => {
+      if (/\/assets\/messages-ko-[\w-]+\.js$/.test(request.url())) korean.push(request.url());
+    });
     await page.locator("[data-overlays-ready]").waitFor({ state: "attached" });
+    // The palette is ready (it mounted, closed), but an English reader has not fetched
+    // the Korean names yet, a moment later either…
+    await page.waitForTimeout(500);
+    expect(korean).toEqual([]);
     await page.keyboard.press("Control+k");
     const input = page.getByPlaceholder("Type a command or search…");
     await input.waitFor();
-    // Korean in the English interface finds the command by its Korean name.
+    // …only now that the palette opened. Korean in the English interface finds the
+    // command by its Korean name.
     await input.fill("설정");
     await page.getByRole("option", { name: "Settings" }).waitFor();
     // Content: people and posts from the search, beside the commands.

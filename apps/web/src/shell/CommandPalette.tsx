@@ -30,7 +30,7 @@ export function CommandPalette() {
   const signOut = trpc.auth.signOut.useMutation({ onSettled: () => restartApp("/") });
   const inbox = trpc.chat.inbox.useQuery(undefined, { enabled: Boolean(me.data) && ui.paletteOpen });
   // Both tables before the items mount (cmdk reads keywords once, when an item mounts).
-  const tables = useBothTables();
+  const tables = useBothTables(ui.paletteOpen);
   const named = (key: MessageKey) => ({ label: t(key), keywords: tables.map((table) => table[key]) });
 
   const navigation: PaletteCommand[] = [
@@ -89,7 +89,13 @@ export function CommandPalette() {
   ];
 
   const returnFocus = useFocusReturn(ui.paletteOpen);
-  if (ui.paletteOpen && tables.length < 2) return <PaletteLoading />;
+  if (ui.paletteOpen && tables.length < 2) {
+    const close = () => {
+      ui.setPaletteOpen(false);
+      returnFocus(new Event("close"));
+    };
+    return <PaletteLoading onClose={close} />;
+  }
   const run = (command: PaletteCommand) => {
     ui.setPaletteOpen(false);
     command.run();

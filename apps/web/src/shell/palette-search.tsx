@@ -4,6 +4,7 @@ import { FileText, UserRound, Users } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { trpc } from "../lib/trpc";
+import { useEver } from "../lib/use-ever";
 import { Avatar } from "../ui/Avatar";
 import { RelativeTime } from "../ui/RelativeTime";
 
@@ -12,17 +13,25 @@ import { RelativeTime } from "../ui/RelativeTime";
  * chunk (the reader's is loaded already); the other is fetched when the palette mounts
  * (when the page is idle, or on first open).
  */
-export function useBothTables(): Record<MessageKey, string>[] {
+export function useBothTables(wanted: boolean): Record<MessageKey, string>[] {
   const [tables, setTables] = useState<Record<MessageKey, string>[]>([]);
+  const asked = useEver(wanted);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
-    void Promise.all([import("../i18n/messages"), import("../i18n/messages-ko")]).then(
-      ([english, korean]) => live && setTables([english.en, korean.ko]),
-    );
+    // Fetched the first time the palette opens, not when it is prefetched: most visits
+    // never search in the other language. Offline, the table that failed to load is
+    // replaced by the one that did (the reader's own is always there).
+    void Promise.allSettled([import("../i18n/messages"), import("../i18n/messages-ko")]).then(([english, korean]) => {
+      const en = english.status === "fulfilled" ? english.value.en : null;
+      const ko = korean.status === "fulfilled" ? korean.value.ko : null;
+      const found = [en ?? ko, ko ?? en].filter((table) => table !== null);
+      if (live && found.length === 2) setTables(found);
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [asked]);
   return tables;
 }
 
