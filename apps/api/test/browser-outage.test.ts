@@ -74,8 +74,14 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await page.getByLabel("Write a comment").fill("Written on the train, sent from the outbox");
     await page.getByRole("button", { name: "Comment", exact: true }).click();
     await page.getByText("No connection: saved in your outbox").waitFor();
-    // The box is free again; the comment waits, and says so.
+    // The box is free again; the comment waits where it will land, and says so.
     expect(await page.getByLabel("Write a comment").inputValue()).toBe("");
+    const waiting = page.getByTestId("comments-waiting");
+    expect(await waiting.textContent()).toBe(
+      "Waiting to be sent: it is in your outbox.Written on the train, sent from the outbox",
+    );
+    await waiting.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath("outage-02a-comment-waiting-in-thread") });
     await page.keyboard.press("n");
     const composer = page.getByRole("dialog", { name: "New post" });
     await composer.getByLabel("Title").fill("Offline notes");
@@ -95,6 +101,7 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout: 20_000 });
     await outbox.waitFor({ state: "detached", timeout: 20_000 });
     await expect.poll(() => comments.textContent()).toContain("Written on the train, sent from the outbox");
+    await waiting.waitFor({ state: "detached" });
     // Each stored once, though the outbox may have sent one more than once.
     expect(await app.db.comment.count({ where: { body: "Written on the train, sent from the outbox" } })).toBe(1);
     expect(await app.db.post.count({ where: { title: "Offline notes" } })).toBe(1);

@@ -47,6 +47,7 @@ export const ko: Record<MessageKey, string> = {
   "outbox.post": "글",
   "outbox.comment": "댓글",
   "outbox.waiting": "연결을 기다리는 중",
+  "outbox.waitingHere": "보내기를 기다리는 중: 전송 대기함에 있습니다.",
   "outbox.sending": "보내는 중…",
   "outbox.failedBecause": "보내지 못했습니다: {reason}",
   "outbox.retry": "지금 다시 보내기",

@@ -50,6 +50,7 @@ export const en = {
   "outbox.post": "Post",
   "outbox.comment": "Comment",
   "outbox.waiting": "Waiting for the connection",
+  "outbox.waitingHere": "Waiting to be sent: it is in your outbox.",
   "outbox.sending": "Sending…",
   "outbox.failedBecause": "Did not go out: {reason}",
   "outbox.retry": "Retry now",

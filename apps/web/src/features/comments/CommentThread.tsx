@@ -6,7 +6,7 @@ import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
 import { isUnreachable } from "../../lib/errors";
 import { showToast } from "../../shell/toast";
-import { enqueue } from "../outbox/outbox-store";
+import { enqueue, useOutbox } from "../outbox/outbox-store";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
@@ -22,6 +22,8 @@ export function CommentThread({ postId }: { postId: number }) {
     { getNextPageParam: (page) => page.nextCursor },
   );
   const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // My comments on this post still in the outbox, shown where they will land.
+  const waiting = useOutbox(me.data?.id).filter((item) => item.kind === "comment" && item.input.postId === postId);
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" className="section-title">
@@ -44,6 +46,20 @@ export function CommentThread({ postId }: { postId: number }) {
           </li>
         ))}
       </ul>
+      {waiting.length > 0 && (
+        <ul className="comments__list" data-testid="comments-waiting">
+          {waiting.map((item) => (
+            <li key={item.input.clientId} className="comment comment--waiting">
+              <p className={item.state === "failed" ? "field__error small" : "muted small"}>
+                {item.state === "failed"
+                  ? t("outbox.failedBecause", { reason: item.error ?? "" })
+                  : t("outbox.waitingHere")}
+              </p>
+              <p className="comment__waiting-body">{item.input.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       {list.hasNextPage && (
         <button type="button" className="button button--ghost" onClick={() => void list.fetchNextPage()}>
           {t("feed.loadMore")}
