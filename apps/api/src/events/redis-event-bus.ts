@@ -80,7 +80,7 @@ export function createRedisEventBus(
   });
 
   function unsubscribe(channel: TChannel, handler: EventHandler) {
-    const key = PREFIX + channel;
+    const key = flatKey(channel);
     if (handlers.remove(key, handler)) void subscriber.unsubscribe(key).catch(() => {});
   }
 

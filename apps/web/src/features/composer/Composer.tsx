@@ -55,10 +55,13 @@ export function Composer() {
   const setDraft = (change: (d: Draft) => Draft) =>
     editing ? setEdited((e) => ({ ...e, draft: change(e.draft) })) : drafts.setDraft(change);
 
-  const done = (postId: number) => {
+  const close = () => {
     setComposerOpen(false);
     setPreview(false);
     setUploading([]);
+  };
+  const done = (postId: number) => {
+    close();
     void navigate(`/posts/${postId}`);
   };
   const create = trpc.post.create.useMutation({
@@ -77,9 +80,7 @@ export function Composer() {
       });
       create.reset();
       drafts.clear();
-      setComposerOpen(false);
-      setPreview(false);
-      setUploading([]);
+      close();
       showToast(t("outbox.saved"), {});
     },
   });
