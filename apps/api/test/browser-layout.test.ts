@@ -224,7 +224,8 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     expect(await phone.locator(".settings-nav").isVisible()).toBe(false);
     await phone.getByRole("button", { name: "Settings" }).click();
     await phone.waitForURL(/\/settings$/);
-    expect(await phone.locator(".settings-nav").isVisible()).toBe(true);
+    // The address changes before the list renders: wait for it rather than look once.
+    await phone.locator(".settings-nav").waitFor();
     await phone.context().close();
   });
 
