@@ -44,14 +44,14 @@ function buildClient() {
   if (result.status !== 0) throw new Error("building the web client failed");
 }
 
-async function measure(url: string, port: number): Promise<Figures> {
+async function measure(url: string, port: number, round: number): Promise<Figures> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   // BENCH_WEB_REPORT=dir keeps each run's full report (what to change comes from there).
   if (process.env.BENCH_WEB_REPORT) {
     const name = new URL(url).pathname.replace(/\W+/g, "_") || "root";
-    writeFileSync(path.join(process.env.BENCH_WEB_REPORT, `${new URL(url).port}${name}.json`), JSON.stringify(lhr));
+    writeFileSync(path.join(process.env.BENCH_WEB_REPORT, `${new URL(url).port}${name}-${round + 1}.json`), JSON.stringify(lhr));
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
@@ -107,7 +107,7 @@ async function main() {
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, url] of Object.entries(pages)) {
-        const figures = await measure(url, chrome.port);
+        const figures = await measure(url, chrome.port, round);
         runs.set(name, [...(runs.get(name) ?? []), figures]);
       }
     }
@@ -131,6 +131,10 @@ async function main() {
       m.kib.toFixed(0).padStart(6),
       `${(m.lcp / base.lcp).toFixed(2)}x`.padStart(10),
     );
+  }
+  // TBT is the figure that moves most between rounds on a shared machine: show its spread.
+  for (const [name, list] of runs) {
+    console.log(`TBT per round, ${name}: ${list.map((r) => r.tbt.toFixed(0)).join(", ")} ms`);
   }
   console.log("targets: score >= 95, LCP <= 1500 ms, TBT <= 150 ms, CLS <= 0.05");
 }
