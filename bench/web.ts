@@ -51,7 +51,10 @@ async function measure(url: string, port: number, round: number): Promise<Figure
   // BENCH_WEB_REPORT=dir keeps each run's full report (what to change comes from there).
   if (process.env.BENCH_WEB_REPORT) {
     const name = new URL(url).pathname.replace(/\W+/g, "_") || "root";
-    writeFileSync(path.join(process.env.BENCH_WEB_REPORT, `${new URL(url).port}${name}-${round + 1}.json`), JSON.stringify(lhr));
+    writeFileSync(
+      path.join(process.env.BENCH_WEB_REPORT, `${new URL(url).port}${name}-${round + 1}.json`),
+      JSON.stringify(lhr),
+    );
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import type { TEventEnvelope } from "@orgo/api-contract";
+import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
 import { createLogger } from "../src/logger.js";
 import { createRedisEventBus } from "../src/events/redis-event-bus.js";
 import type { EventBus } from "../src/events/event-bus.js";
@@ -61,5 +61,40 @@ describe.skipIf(!redisUrl)("Redis event bus (two processes' worth of connections
     await a.publish("posts", event(2));
     await expect.poll(() => got.map((e) => (e.type === "post.created" ? e.data.id : null))).toEqual([2]);
     off();
+  });
+
+  it("sends one event for many channels as one message, handed as one object to each channel listened to", async () => {
+    const heard: [string, TEventEnvelope][] = [];
+    const listen = (bus: EventBus, channel: TChannel) => bus.subscribe(channel, (e) => heard.push([channel, e]));
+    const offs = await Promise.all([
+      listen(b, "chat:user:one"),
+      listen(b, "chat:user:two"),
+      listen(a, "chat:user:three"),
+    ]);
+    const messages: string[] = [];
+    const spy = new Redis(redisUrl!);
+    await spy.psubscribe("orgo:events:*");
+    spy.on("pmessage", (_pattern, channel: string) => messages.push(channel));
+    const inbox: TEventEnvelope = { v: 1, type: "chat.inbox", data: { roomId: 7 } };
+    await a.publishToMany(["chat:user:one", "chat:user:two", "chat:user:three", "chat:user:nobody"], inbox);
+    await expect.poll(() => heard.length).toBe(3);
+    expect(heard.map(([channel]) => channel).sort()).toEqual(["chat:user:one", "chat:user:three", "chat:user:two"]);
+    expect(heard.every(([, e]) => e.type === "chat.inbox" && e.data.roomId === 7)).toBe(true);
+    // Both of b's channels got the very same object: it is serialised once for both.
+    const ofB = heard.filter(([channel]) => channel !== "chat:user:three").map(([, e]) => e);
+    expect(ofB[0]).toBe(ofB[1]);
+    expect(messages).toEqual(["orgo:events:*many"]);
+    // One channel alone is an ordinary publish, heard only where that channel is.
+    await a.publishToMany(["chat:user:three"], inbox);
+    await expect.poll(() => heard.length).toBe(4);
+    expect(messages).toEqual(["orgo:events:*many", "orgo:events:chat:user:three"]);
+    // A message for many channels without their names is dropped, not a crash.
+    await probe.publish("orgo:events:*many", JSON.stringify(inbox));
+    await probe.publish("orgo:events:*many", `{"no":1}\n${JSON.stringify({ json: inbox })}`);
+    await a.publishToMany(["chat:user:one", "chat:user:two"], { v: 1, type: "chat.inbox", data: { roomId: 8 } });
+    await expect.poll(() => heard.length).toBe(6);
+    expect(heard.slice(4).map(([, e]) => e.type === "chat.inbox" && e.data.roomId)).toEqual([8, 8]);
+    for (const off of offs) off();
+    spy.disconnect();
   });
 });

@@ -96,11 +96,11 @@ export const ZEventEnvelope = z.discriminatedUnion("type", [
     type: z.literal("chat.access"),
     data: z.object({ roomId: z.number().int(), userIds: z.array(z.string()) }),
   }),
-  /** A person's inbox changed (on their own channel): their tabs refetch it. */
+  /** A person's inbox changed (on their own channel, one event for all the room's members): their tabs refetch it. */
   z.object({
     v: z.literal(1),
     type: z.literal("chat.inbox"),
-    data: z.object({ userId: z.string(), roomId: z.number().int() }),
+    data: z.object({ roomId: z.number().int() }),
   }),
   /** Someone came online, went away or offline (their own channel). */
   z.object({ v: z.literal(1), type: z.literal("presence.changed"), data: ZPresence }),

@@ -9,11 +9,12 @@ export function directKeyOf(a: string, b: string): string {
 
 /** Tells each person's open tabs that their room list changed. */
 export async function publishInboxChanged(bus: EventBus, userIds: Iterable<string>, roomId: number): Promise<void> {
-  // All at once: the Redis bus pipelines them into one write.
-  await Promise.all(
-    [...new Set(userIds)].map((userId) =>
-      bus.publish(channels.chatUser(userId), { v: 1, type: "chat.inbox", data: { userId, roomId } }),
-    ),
+  // One event for all of them: a study message's twenty members were twenty messages
+  // through Redis, parsed by every process that held one of them.
+  const people = [...new Set(userIds)];
+  await bus.publishToMany(
+    people.map((userId) => channels.chatUser(userId)),
+    { v: 1, type: "chat.inbox", data: { roomId } },
   );
 }
 

@@ -11,6 +11,12 @@ export type EventHandler = (event: TEventEnvelope) => void;
  */
 export interface EventBus {
   publish(channel: TChannel, event: TEventEnvelope): Promise<void>;
+  /**
+   * One event for many channels (a study message's "room list changed" for each of
+   * its members): one message between processes, validated once where it lands, and
+   * the same object handed to every channel's listeners, so it is serialised once.
+   */
+  publishToMany(channels: readonly TChannel[], event: TEventEnvelope): Promise<void>;
   /** Resolves once the subscription is active, so nothing published after is missed. */
   subscribe(channel: TChannel, handler: EventHandler): Promise<() => void>;
   /**

@@ -13,6 +13,13 @@ export function createMemoryEventBus(): EventBus {
       handlers.dispatch(channel, ZEventEnvelope.parse(event));
       return Promise.resolve();
     },
+    publishToMany(channels, event: TEventEnvelope) {
+      const listened = channels.filter((channel) => handlers.has(channel));
+      if (listened.length === 0) return Promise.resolve();
+      const checked = ZEventEnvelope.parse(event);
+      for (const channel of listened) handlers.dispatch(channel, checked);
+      return Promise.resolve();
+    },
     subscribe(channel, handler) {
       handlers.add(channel, handler);
       return Promise.resolve(() => void handlers.remove(channel, handler));

@@ -7,6 +7,8 @@ import { createHandlerRegistry } from "./handler-registry.js";
 import { waitForFirstReady } from "./redis-ready.js";
 
 const PREFIX = "orgo:events:";
+/** The Redis channel of events for many channels (no bus channel starts with "*"). */
+const MANY = `${PREFIX}*many`;
 
 /**
  * Cross-process bus on Redis pub/sub: one publisher and one subscriber connection
@@ -63,21 +65,84 @@ export function createRedisEventBus(
   // Subscribes in flight, so concurrent first listeners share one SUBSCRIBE.
   const pending = new Map<string, Promise<unknown>>();
 
-  subscriber.on("message", (redisChannel: string, message: string) => {
-    if (!handlers.has(redisChannel)) return;
-    let event: TEventEnvelope;
+  /** The envelope in a message, validated; null (and logged) when it does not validate. */
+  function envelopeOf(message: string, redisChannel: string): TEventEnvelope | null {
     try {
       // superjson, like the tRPC transport, so dates survive the trip.
       const raw = superjson.parse<{ sentAt?: unknown }>(message);
       if (onDelivered && typeof raw?.sentAt === "number") onDelivered(Date.now() - raw.sentAt);
-      event = ZEventEnvelope.parse(raw);
+      return ZEventEnvelope.parse(raw);
     } catch (error) {
       // A newer release may publish shapes we do not know: skip, never crash.
       log.warn({ err: error, channel: redisChannel }, "dropped an event envelope that did not validate");
+      return null;
+    }
+  }
+
+  /**
+   * An event for many channels: their names on the first line, then the envelope. The
+   * envelope is parsed only when this process listens to one of them.
+   */
+  function receiveMany(message: string) {
+    const newline = message.indexOf("\n");
+    let to: unknown;
+    try {
+      to = JSON.parse(message.slice(0, newline));
+    } catch {
+      to = null;
+    }
+    if (newline < 0 || !Array.isArray(to)) {
+      log.warn({ channel: MANY }, "dropped an event for many channels without their names");
       return;
     }
-    handlers.dispatch(redisChannel, event);
+    const keys = to.filter((name): name is string => typeof name === "string").map((name) => PREFIX + name);
+    const listened = keys.filter((key) => handlers.has(key));
+    if (listened.length === 0) return;
+    const event = envelopeOf(message.slice(newline + 1), MANY);
+    if (event) for (const key of listened) handlers.dispatch(key, event);
+  }
+
+  subscriber.on("message", (redisChannel: string, message: string) => {
+    if (redisChannel === MANY) return receiveMany(message);
+    if (!handlers.has(redisChannel)) return;
+    const event = envelopeOf(message, redisChannel);
+    if (event) handlers.dispatch(redisChannel, event);
   });
+
+  // Every process with a listener hears the events for many channels, and hands each
+  // to the channels it listens to. Subscribed with the first listener, and before
+  // that listener's `subscribe` resolves (ioredis subscribes again after a reconnect).
+  let manyListening: Promise<unknown> | null = null;
+  function listenToMany(): Promise<unknown> {
+    manyListening ??= subscriberReady
+      .then(() => subscriber.subscribe(MANY))
+      .catch((error: unknown) => {
+        manyListening = null;
+        throw error;
+      });
+    return manyListening;
+  }
+
+  /** Publishes, never failing the committed write that called it (see EventBus). */
+  async function send(redisChannel: string, message: string, channel: TChannel) {
+    try {
+      if (publisher.status !== "ready") await publisherFirstReady;
+      await publisher.publish(redisChannel, message);
+      if (droppedSince !== null) {
+        log.info({ awayMs: Date.now() - droppedSince }, "redis publishes go through again");
+        droppedSince = null;
+      }
+    } catch (error) {
+      // Logged once per outage; subscribers catch up from the database on resume.
+      if (droppedSince === null) {
+        droppedSince = Date.now();
+        log.warn({ err: error, channel }, "redis is away: live events are dropped until it is back");
+      }
+    }
+  }
+
+  /** `sentAt` rides beside the envelope (a receiver's schema drops it) for the lag metric. */
+  const wire = (event: TEventEnvelope) => superjson.stringify({ ...event, sentAt: Date.now() });
 
   function unsubscribe(channel: TChannel, handler: EventHandler) {
     const key = flatKey(channel);
@@ -85,23 +150,14 @@ export function createRedisEventBus(
   }
 
   return {
-    async publish(channel: TChannel, event: TEventEnvelope) {
-      try {
-        if (publisher.status !== "ready") await publisherFirstReady;
-        // `sentAt` rides beside the envelope (a receiver's schema drops it) for the lag metric.
-        await publisher.publish(PREFIX + channel, superjson.stringify({ ...event, sentAt: Date.now() }));
-        if (droppedSince !== null) {
-          log.info({ awayMs: Date.now() - droppedSince }, "redis publishes go through again");
-          droppedSince = null;
-        }
-      } catch (error) {
-        // The write that published is committed: it must not fail for this. Logged
-        // once per outage; subscribers catch up from the database on resume.
-        if (droppedSince === null) {
-          droppedSince = Date.now();
-          log.warn({ err: error, channel }, "redis is away: live events are dropped until it is back");
-        }
-      }
+    publish(channel: TChannel, event: TEventEnvelope) {
+      return send(PREFIX + channel, wire(event), channel);
+    },
+    publishToMany(channels: readonly TChannel[], event: TEventEnvelope) {
+      const [first] = channels;
+      if (first === undefined) return Promise.resolve();
+      if (channels.length === 1) return send(PREFIX + first, wire(event), first);
+      return send(MANY, `${JSON.stringify(channels)}\n${wire(event)}`, first);
     },
     onResume(listener) {
       resumeListeners.push(listener);
@@ -114,7 +170,7 @@ export function createRedisEventBus(
           subscriberReady.then(() => subscriber.subscribe(key)).finally(() => pending.delete(key)),
         );
       }
-      await pending.get(key);
+      await Promise.all([pending.get(key), listenToMany()]);
       return () => unsubscribe(channel, handler);
     },
     unsubscribe(channel: TChannel, handler: EventHandler) {
