@@ -1,20 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TEventEnvelope } from "@orgo/api-contract";
+import type { EventHandler } from "../src/events/event-bus.js";
 import { createHandlerRegistry } from "../src/events/handler-registry.js";
 import { withItem, withoutAt } from "../src/live/small-list.js";
 
 describe("the buses' handler registry", () => {
-  it("behaves like a Set of handlers per channel, whatever the order of adds and removes", () => {
+  it("behaves like a Set of handlers (functions or listener objects) per channel, whatever the order of adds and removes", () => {
     const ops = fc.array(fc.record({ add: fc.boolean(), channel: fc.nat({ max: 2 }), handler: fc.nat({ max: 3 }) }), {
       maxLength: 80,
     });
     fc.assert(
       fc.property(ops, (steps) => {
         const calls: string[] = [];
-        const handlers = Array.from({ length: 4 }, (_, h) => (event: TEventEnvelope) => {
+        // Functions and listener objects (the channel hub's entries) alike.
+        const hear = (h: number, event: TEventEnvelope) =>
           calls.push(`${h}:${(event as unknown as { tag: string }).tag}`);
-        });
+        const handlers: EventHandler[] = Array.from({ length: 4 }, (_, h) =>
+          h % 2 === 0
+            ? (event: TEventEnvelope) => hear(h, event)
+            : { onEvent: (event: TEventEnvelope) => hear(h, event) },
+        );
         const registry = createHandlerRegistry<number>();
         const model = new Map<number, Set<number>>();
         for (const { add, channel, handler } of steps) {

@@ -414,15 +414,17 @@ export function createChatService(deps: {
    * a small object with shared methods (a closure each would be most of its memory).
    */
   class RoomSource implements LiveSource<RoomItem> {
-    readonly channel: TChannel;
     readonly maxQueue = LIVE_MAX_QUEUE;
 
     constructor(
       private readonly roomId: number,
       private readonly me: string,
       readonly afterId: number | null,
-    ) {
-      this.channel = channels.chatRoom(roomId);
+    ) {}
+
+    /** Made when asked (on attach and detach) rather than a string held by each member's feed. */
+    get channel(): TChannel {
+      return channels.chatRoom(this.roomId);
     }
 
     select(event: TEventEnvelope): RoomItem | null {

@@ -1,6 +1,10 @@
 import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
 
-export type EventHandler = (event: TEventEnvelope) => void;
+/**
+ * What hears a channel: a function, or an object with `onEvent` — the channel hub's
+ * entries, one per channel held, which a closure each would make ≈ 100 bytes larger.
+ */
+export type EventHandler = ((event: TEventEnvelope) => void) | { onEvent(event: TEventEnvelope): void };
 
 /**
  * Publish/subscribe for live events. Publishers call it *after* their transaction

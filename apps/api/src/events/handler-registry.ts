@@ -38,11 +38,16 @@ export function createHandlerRegistry<K>() {
     dispatch(key: K, event: TEventEnvelope) {
       const held = handlers.get(key);
       if (held === undefined) return;
-      if (held instanceof Set) for (const handler of held) handler(event);
-      else held(event);
+      if (held instanceof Set) for (const handler of held) call(handler, event);
+      else call(held, event);
     },
     clear() {
       handlers.clear();
     },
   };
+}
+
+function call(handler: EventHandler, event: TEventEnvelope) {
+  if (typeof handler === "function") handler(event);
+  else handler.onEvent(event);
 }

@@ -32,27 +32,38 @@ export interface FeedSink {
 /**
  * One subscriber of a channel. Everything it costs is this record and a slot in
  * its channel's set: no generator, no bus listener, no promise per subscriber.
+ * Every field is paid by every subscriber of every socket (three per chat tab), so
+ * what only some need is elsewhere: its channel is its source's, and coalescing's
+ * state is made by the first signal that needs it.
  */
 interface Tap {
   readonly feed: LiveFeed<unknown>;
   readonly sink: FeedSink;
-  readonly channel: TChannel;
-  readonly entry: ChannelEntry;
+  /** Its channel's entry; null once detached (its slot and its share are given back). */
+  entry: ChannelEntry | null;
   /** The newest durable id delivered. */
   lastSent: number;
   /** While catching up from the database: live items held until it is done. */
   pending: unknown[] | null;
   done: boolean;
-  detached: boolean;
-  /** Coalesced signals: when one was last sent, and the last one waiting for its turn. */
+  coalescing: Coalescing | null;
+}
+
+/** Coalesced signals: when one was last sent, and the last one waiting for its turn. */
+interface Coalescing {
   signalAt: number;
   trailing: unknown;
-  trailingTimer: NodeJS.Timeout | null;
+  timer: NodeJS.Timeout | null;
 }
 
 /** A subscriber's place in the hub, to give back with `detach`. */
 export type TapHandle = object;
 
+/**
+ * A channel this process listens to, and the bus's listener of it (`onEvent`). It
+ * keeps neither the bus's "listening" promise once settled nor an unsubscribe
+ * function (`bus.unsubscribe`).
+ */
 interface ChannelEntry {
   /**
    * Replaced on every change, never changed in place (small-list.ts): most channels
@@ -66,8 +77,7 @@ interface ChannelEntry {
   users: number;
   /** Until the bus listens: what a new tap waits for. Then null (one promise less per channel). */
   listening: Promise<void> | null;
-  /** The bus's handler: it is given back to `bus.unsubscribe` (no closure kept per channel). */
-  readonly handler: (event: TEventEnvelope) => void;
+  onEvent(event: TEventEnvelope): void;
 }
 
 /**
@@ -88,11 +98,34 @@ export function createChannelHub(bus: EventBus) {
   /** Database reads: catch-ups at subscription start, and gaps filled (a live event arrived early). */
   const reads = { catchUps: 0, gapFills: 0 };
 
+  /** The bus's listener of a channel is its entry itself: a channel costs no closure. */
+  class ListenedChannel implements ChannelEntry {
+    taps: readonly Tap[] = [];
+    users = 0;
+    listening: Promise<void> | null;
+
+    constructor(channel: TChannel) {
+      this.listening = bus.subscribe(channel, this).then(() => {
+        this.listening = null;
+      });
+    }
+
+    onEvent(event: TEventEnvelope) {
+      for (const tap of this.taps) {
+        try {
+          deliver(tap, event);
+        } catch (error) {
+          finish(tap, error);
+        }
+      }
+    }
+  }
+
   function finish(tap: Tap, error: unknown = null) {
     if (tap.done) return;
     tap.done = true;
     tap.pending = null;
-    if (tap.trailingTimer) clearTimeout(tap.trailingTimer);
+    stopCoalescing(tap);
     tap.sink.end(error);
   }
 
@@ -158,21 +191,26 @@ export function createChannelHub(bus: EventBus) {
 
   /** At most one signal per `everyMs`, the last of a burst sent when its turn comes. */
   function coalesce(tap: Tap, signal: unknown, everyMs: number) {
-    tap.trailing = signal;
-    if (tap.trailingTimer) return;
-    const wait = tap.signalAt + everyMs - Date.now();
-    if (wait <= 0) return sendTrailing(tap);
-    tap.trailingTimer = setTimeout(() => {
-      tap.trailingTimer = null;
-      if (!tap.done) sendTrailing(tap);
+    const state = (tap.coalescing ??= { signalAt: 0, trailing: undefined, timer: null });
+    state.trailing = signal;
+    if (state.timer) return;
+    const wait = state.signalAt + everyMs - Date.now();
+    if (wait <= 0) return sendTrailing(tap, state);
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      if (!tap.done) sendTrailing(tap, state);
     }, wait);
   }
 
-  function sendTrailing(tap: Tap) {
-    const signal = tap.trailing;
-    tap.trailing = undefined;
-    tap.signalAt = Date.now();
+  function sendTrailing(tap: Tap, state: Coalescing) {
+    const signal = state.trailing;
+    state.trailing = undefined;
+    state.signalAt = Date.now();
     send(tap, signal);
+  }
+
+  function stopCoalescing(tap: Tap) {
+    if (tap.coalescing?.timer) clearTimeout(tap.coalescing.timer);
   }
 
   function deliver(tap: Tap, event: TEventEnvelope) {
@@ -215,15 +253,15 @@ export function createChannelHub(bus: EventBus) {
   function release(channel: TChannel, entry: ChannelEntry) {
     if (--entry.users > 0) return;
     channels.delete(channel);
-    if (!entry.listening) bus.unsubscribe(channel, entry.handler);
-    else void entry.listening.then(() => bus.unsubscribe(channel, entry.handler)).catch(() => undefined);
+    if (!entry.listening) bus.unsubscribe(channel, entry);
+    else void entry.listening.then(() => bus.unsubscribe(channel, entry)).catch(() => undefined);
   }
 
-  async function start(tap: Tap) {
+  async function start(tap: Tap, entry: ChannelEntry) {
     try {
-      if (tap.entry.listening) await tap.entry.listening;
+      if (entry.listening) await entry.listening;
       if (tap.done) return;
-      tap.entry.taps = withItem(tap.entry.taps, tap);
+      entry.taps = withItem(entry.taps, tap);
       // Listening already: whatever commits from here on reaches `pending`.
       const afterId = tap.feed.source.afterId;
       tap.lastSent = afterId ?? (await tap.feed.source.headId());
@@ -243,56 +281,27 @@ export function createChannelHub(bus: EventBus) {
       const channel = feed.source.channel;
       let entry = channels.get(channel);
       if (!entry) {
-        const created: ChannelEntry = {
-          taps: [],
-          users: 0,
-          listening: null,
-          handler: (event) => {
-            for (const tap of created.taps) {
-              try {
-                deliver(tap, event);
-              } catch (error) {
-                finish(tap, error);
-              }
-            }
-          },
-        };
-        // What subscribe answers (a function to unsubscribe) is not kept: see `handler`.
-        created.listening = bus.subscribe(channel, created.handler).then(() => {
-          created.listening = null;
-        });
-        entry = created;
+        entry = new ListenedChannel(channel);
         channels.set(channel, entry);
       }
       entry.users++;
-      const tap: Tap = {
-        feed,
-        sink,
-        channel,
-        entry,
-        lastSent: 0,
-        pending: [],
-        done: false,
-        detached: false,
-        signalAt: 0,
-        trailing: undefined,
-        trailingTimer: null,
-      };
-      void start(tap);
+      const tap: Tap = { feed, sink, entry, lastSent: 0, pending: [], done: false, coalescing: null };
+      void start(tap, entry);
       return tap;
     },
 
     /** The subscriber is gone (it stopped, or its socket closed): no more items for it. */
     detach(handle: TapHandle) {
       const tap = handle as Tap;
-      if (tap.detached) return;
-      tap.detached = true;
+      const entry = tap.entry;
+      if (!entry) return;
+      tap.entry = null;
       tap.done = true;
       tap.pending = null;
-      if (tap.trailingTimer) clearTimeout(tap.trailingTimer);
-      const at = tap.entry.taps.indexOf(tap);
-      if (at !== -1) tap.entry.taps = withoutAt(tap.entry.taps, at);
-      release(tap.channel, tap.entry);
+      stopCoalescing(tap);
+      const at = entry.taps.indexOf(tap);
+      if (at !== -1) entry.taps = withoutAt(entry.taps, at);
+      release(tap.feed.source.channel, entry);
     },
 
     /** Channels this process listens to, their subscribers, and the database reads so far (for metrics and tests). */

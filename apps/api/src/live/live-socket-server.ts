@@ -408,8 +408,6 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
     readonly id: number | string;
     readonly jsonrpc: "2.0" | undefined;
     readonly path: string;
-    readonly type: TRPCProcedureType;
-    readonly input = undefined;
     private readonly tap: TapHandle;
 
     constructor(
@@ -420,8 +418,15 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       this.id = call.id;
       this.jsonrpc = call.jsonrpc;
       this.path = call.path;
-      this.type = call.type;
       this.tap = hub.attach(feed, this);
+    }
+
+    // The same for every subscription: on the prototype, not two fields of each.
+    get type(): TRPCProcedureType {
+      return "subscription";
+    }
+    get input(): undefined {
+      return undefined;
     }
 
     send(value: unknown) {
