@@ -68,6 +68,12 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await page.locator('[data-testid="post-list"] li').first().click();
     const comments = page.getByTestId("comments");
     await page.getByLabel("Write a comment").waitFor();
+    // Someone else's comment, to answer while offline (the open post hears it live).
+    const postId = Number(/\/posts\/(\d+)/.exec(page.url())![1]);
+    const { client: sara } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    const question = await sara.comment.create.mutate({ postId, body: "Where did you learn this?" });
+    const thread = comments.locator("li").filter({ hasText: "Where did you learn this?" });
+    await thread.waitFor();
 
     await app.stop();
     await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
@@ -80,6 +86,14 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     expect(await waiting.textContent()).toBe(
       "Waiting to be sent: it is in your outbox.Written on the train, sent from the outbox",
     );
+    // A reply waits under the comment it answers, not at the end of the thread.
+    await thread.getByRole("button", { name: "Reply" }).click();
+    await page.getByLabel("Write a reply").fill("From a course on MDN");
+    await thread.getByRole("button", { name: "Reply" }).click();
+    const waitingReply = thread.getByTestId("comments-waiting-reply");
+    await waitingReply.waitFor();
+    expect(await waitingReply.textContent()).toBe("Waiting to be sent: it is in your outbox.From a course on MDN");
+    expect(await waiting.textContent()).not.toContain("From a course on MDN");
     await waiting.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath("outage-02a-comment-waiting-in-thread") });
     await page.keyboard.press("n");
@@ -89,10 +103,10 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await composer.getByRole("button", { name: "Publish" }).click();
     await composer.waitFor({ state: "hidden" });
     const outbox = page.getByTestId("outbox");
-    await expect.poll(() => outbox.textContent()).toBe("Outbox · 2");
+    await expect.poll(() => outbox.textContent()).toBe("Outbox · 3");
     await outbox.click();
     const list = page.getByRole("dialog", { name: "Outbox" });
-    await expect.poll(() => list.getByText("Waiting for the connection").count()).toBe(2);
+    await expect.poll(() => list.getByText("Waiting for the connection").count()).toBe(3);
     expect(await list.textContent()).toContain("Offline notes");
     await page.screenshot({ path: screenshotPath("outage-02-outbox") });
     await page.keyboard.press("Escape");
@@ -102,8 +116,11 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await outbox.waitFor({ state: "detached", timeout: 20_000 });
     await expect.poll(() => comments.textContent()).toContain("Written on the train, sent from the outbox");
     await waiting.waitFor({ state: "detached" });
-    // Each stored once, though the outbox may have sent one more than once.
+    await waitingReply.waitFor({ state: "detached" });
+    await thread.getByText("From a course on MDN").waitFor();
+    // Each stored once, though the outbox may have sent one more than once; the reply under its comment.
     expect(await app.db.comment.count({ where: { body: "Written on the train, sent from the outbox" } })).toBe(1);
+    expect(await app.db.comment.count({ where: { body: "From a course on MDN", parentId: question.id } })).toBe(1);
     expect(await app.db.post.count({ where: { title: "Offline notes" } })).toBe(1);
     await page.screenshot({ path: screenshotPath("outage-03-outbox-sent") });
     await page.context().close();

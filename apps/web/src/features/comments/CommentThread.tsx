@@ -6,7 +6,7 @@ import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
 import { isUnreachable } from "../../lib/errors";
 import { showToast } from "../../shell/toast";
-import { enqueue, useOutbox } from "../outbox/outbox-store";
+import { enqueue, useOutbox, type OutboxItem } from "../outbox/outbox-store";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
@@ -22,41 +22,46 @@ export function CommentThread({ postId }: { postId: number }) {
     { getNextPageParam: (page) => page.nextCursor },
   );
   const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
-  // My comments on this post still in the outbox, shown where they will land.
-  const waiting = useOutbox(me.data?.id).filter((item) => item.kind === "comment" && item.input.postId === postId);
+  // My comments on this post still in the outbox, shown where they will land: a reply
+  // under its comment, anything else (or a reply to a comment not loaded) at the end.
+  const waiting = useOutbox(me.data?.id).filter(
+    (item): item is WaitingCommentItem => item.kind === "comment" && item.input.postId === postId,
+  );
+  const shown = new Set(threads.map((thread) => thread.id));
+  const waitingUnder = (threadId: number) => waiting.filter((item) => item.input.parentId === threadId);
+  const waitingAtEnd = waiting.filter((item) => item.input.parentId == null || !shown.has(item.input.parentId));
   return (
     <section className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" className="section-title">
         {t("comments.title")}
       </h2>
       <ul className="comments__list" data-testid="comments">
-        {threads.map((thread) => (
-          <li key={thread.id}>
-            <CommentView comment={thread} />
-            {thread.replies.length > 0 && (
-              <ul className="comments__replies">
-                {thread.replies.map((reply) => (
-                  <li key={reply.id}>
-                    <CommentView comment={reply} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            {me.data && !thread.deleted && <ReplyBox postId={postId} parentId={thread.id} />}
-          </li>
-        ))}
-      </ul>
-      {waiting.length > 0 && (
-        <ul className="comments__list" data-testid="comments-waiting">
-          {waiting.map((item) => (
-            <li key={item.input.clientId} className="comment comment--waiting">
-              <p className={item.state === "failed" ? "field__error small" : "muted small"}>
-                {item.state === "failed"
-                  ? t("outbox.failedBecause", { reason: item.error ?? "" })
-                  : t("outbox.waitingHere")}
-              </p>
-              <p className="comment__waiting-body">{item.input.body}</p>
+        {threads.map((thread) => {
+          const replies = waitingUnder(thread.id);
+          return (
+            <li key={thread.id}>
+              <CommentView comment={thread} />
+              {(thread.replies.length > 0 || replies.length > 0) && (
+                <ul className="comments__replies">
+                  {thread.replies.map((reply) => (
+                    <li key={reply.id}>
+                      <CommentView comment={reply} />
+                    </li>
+                  ))}
+                  {replies.map((item) => (
+                    <WaitingComment key={item.input.clientId} item={item} testId="comments-waiting-reply" />
+                  ))}
+                </ul>
+              )}
+              {me.data && !thread.deleted && <ReplyBox postId={postId} parentId={thread.id} />}
             </li>
+          );
+        })}
+      </ul>
+      {waitingAtEnd.length > 0 && (
+        <ul className="comments__list" data-testid="comments-waiting">
+          {waitingAtEnd.map((item) => (
+            <WaitingComment key={item.input.clientId} item={item} />
           ))}
         </ul>
       )}
@@ -67,6 +72,21 @@ export function CommentThread({ postId }: { postId: number }) {
       )}
       {me.data ? <CommentBox postId={postId} /> : <p className="muted small">{t("comments.signIn")}</p>}
     </section>
+  );
+}
+
+type WaitingCommentItem = OutboxItem & { kind: "comment" };
+
+/** A comment of mine in the outbox: waiting, or refused (with why). */
+function WaitingComment({ item, testId }: { item: WaitingCommentItem; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <li className="comment comment--waiting" data-testid={testId}>
+      <p className={item.state === "failed" ? "field__error small" : "muted small"}>
+        {item.state === "failed" ? t("outbox.failedBecause", { reason: item.error ?? "" }) : t("outbox.waitingHere")}
+      </p>
+      <p className="comment__waiting-body">{item.input.body}</p>
+    </li>
   );
 }
 
