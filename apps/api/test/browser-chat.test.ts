@@ -66,6 +66,10 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByTestId("chat-input").press("Enter");
     await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("Want to pair on the");
     await expect.poll(() => sara.getByTestId("typing").textContent()).toBe("");
+    // Her room list hears it too ("room list changed"): the message as the room's last, in
+    // plain text (no Markdown marks), and how long ago.
+    await expect.poll(() => leoRow.textContent()).toContain("Hi Sara! Want to pair on the EXPLAIN output tonight?");
+    expect(await leoRow.locator("time").textContent()).toBe("지금");
     await sara.screenshot({ path: screenshotPath("chat-01-sara-ko-dark") });
   });
 
@@ -75,6 +79,13 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await sara.getByTestId("chat-input").press("Enter");
     await leo.locator(".chat__bubble pre code.hljs").waitFor();
     await leo.screenshot({ path: screenshotPath("chat-02-leo-en-light") });
+    // Muting is a toggle that says which way it is, and goes back.
+    await leo.getByRole("button", { name: "Mute", exact: true }).click();
+    const unmute = leo.getByRole("button", { name: "Unmute", exact: true });
+    await unmute.waitFor();
+    expect(await unmute.getAttribute("aria-pressed")).toBe("true");
+    await unmute.click();
+    await leo.getByRole("button", { name: "Mute", exact: true }).waitFor();
   });
 
   it("keeps the conversation across a reload, and edits the last message with ↑", async () => {

@@ -337,6 +337,8 @@ export const ko: Record<MessageKey, string> = {
   "settings.notifications.resume": "다시 받기",
   "settings.notifications.desktopAllowed": "이 브라우저에서 데스크톱 알림이 허용되어 있어요.",
   "settings.notifications.desktopBlocked": "이 브라우저 설정에서 데스크톱 알림이 막혀 있어요.",
+  "chat.sentPicture": "사진을 보냈어요",
+  "chat.sentCode": "코드를 보냈어요",
   "chat.addPicture": "사진",
   "chat.removePicture": "{name} 빼기",
   "palette.messagePerson": "@{handle} ({name}) 에게 메시지",

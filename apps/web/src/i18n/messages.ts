@@ -341,6 +341,8 @@ export const en = {
   "settings.notifications.resume": "Resume",
   "settings.notifications.desktopAllowed": "Desktop notifications are allowed in this browser.",
   "settings.notifications.desktopBlocked": "Desktop notifications are blocked in this browser's settings.",
+  "chat.sentPicture": "Sent a picture",
+  "chat.sentCode": "Sent some code",
   "chat.addPicture": "Picture",
   "chat.removePicture": "Remove {name}",
   "palette.messagePerson": "Message @{handle} ({name})",

@@ -1,14 +1,24 @@
 import { useNavigate, useParams } from "react-router";
 import { SplitView } from "../../ui/SplitView";
 import { useEffect } from "react";
-import type { TChatRoom, TPresence } from "@orgo/api-contract/schemas";
+import type { TChatMessage, TChatRoom, TPresence } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { QueryState } from "../../ui/QueryState";
 import { Avatar } from "../../ui/Avatar";
+import { RelativeTime } from "../../ui/RelativeTime";
+import { plainExcerpt } from "../../ui/markdown/plain-text";
 import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
 import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
+
+/** A room's last message as a row shows it: plain text, as the feed's excerpts; else what it was. */
+function previewOf(message: TChatMessage, t: ReturnType<typeof useI18n>["t"]): string {
+  if (message.deleted) return t("chat.deletedMessage");
+  const text = plainExcerpt(message.body, 100);
+  if (text) return text;
+  return message.images.length > 0 ? t("chat.sentPicture") : t("chat.sentCode");
+}
 
 function RoomRow({
   room,
@@ -21,7 +31,7 @@ function RoomRow({
   presence: TPresence | undefined;
   onOpen: () => void;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const name = room.peer?.displayName ?? room.study?.title ?? t("chat.deletedAccount");
   const last = room.lastMessage;
   return (
@@ -40,11 +50,9 @@ function RoomRow({
         <span className="chat-room__text">
           <span className="chat-room__name">
             <strong>{name}</strong>
-            {room.lastMessageAt && <time className="muted small">{formatDate(room.lastMessageAt)}</time>}
+            {room.lastMessageAt && <RelativeTime className="muted small" date={room.lastMessageAt} />}
           </span>
-          <span className="muted small chat-room__preview">
-            {last ? (last.deleted ? t("chat.deletedMessage") : last.body) : t("chat.noMessages")}
-          </span>
+          <span className="muted small chat-room__preview">{last ? previewOf(last, t) : t("chat.noMessages")}</span>
         </span>
         {room.unreadCount > 0 && (
           <span className="badge" aria-label={t("chat.unread", { count: room.unreadCount })}>

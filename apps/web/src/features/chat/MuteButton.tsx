@@ -1,3 +1,4 @@
+import { Bell, BellOff } from "lucide-react";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -21,7 +22,9 @@ export function MuteButton({ room }: { room: TChatRoom }) {
       disabled={mute.isPending}
       onClick={() => mute.mutate({ roomId: room.id, muted: !room.muted })}
     >
-      {room.muted ? `🔕 ${t("chat.unmute")}` : `🔔 ${t("chat.mute")}`}
+      {/* Drawn, not an emoji: a machine without an emoji font showed a box. */}
+      {room.muted ? <BellOff size={16} aria-hidden /> : <Bell size={16} aria-hidden />}
+      {room.muted ? t("chat.unmute") : t("chat.mute")}
     </button>
   );
 }
