@@ -115,6 +115,9 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.getByTestId("chat-input").waitFor();
     expect(await page.locator(".pane--list").isVisible()).toBe(false);
     expect(await overflowing(page)).toEqual([]);
+    // No keyboard shortcuts to teach on a phone: the box says what it is for.
+    expect(await page.getByTestId("chat-input").getAttribute("placeholder")).toBe("Message…");
+    expect(await page.getByRole("searchbox").getAttribute("placeholder")).toBe("Filter or search…");
     await page.screenshot({ path: screenshotPath("layout-03-phone-chat-dark") });
     await page.getByRole("button", { name: "Conversations" }).click();
     await page.getByTestId("chat-rooms").waitFor();

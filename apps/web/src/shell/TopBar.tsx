@@ -5,11 +5,14 @@ import { ConnectionIndicator } from "./ConnectionIndicator";
 import { OutboxButton } from "../features/outbox/OutboxButton";
 import { useUi } from "./ui-state";
 import { isMac } from "./hotkeys";
+import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
 
 export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searchRef) {
   const { t } = useI18n();
   const { filter, setFilter, setPaletteOpen } = useUi();
   const navigate = useNavigate();
+  // A phone has no "/" key to teach.
+  const phone = useMediaQuery(PHONE_QUERY);
   return (
     <header className="topbar">
       <span className="topbar__title">{t("app.name")}</span>
@@ -30,7 +33,7 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
             e.currentTarget.blur();
           }
         }}
-        placeholder={t("search.placeholder")}
+        placeholder={phone ? t("search.placeholderPhone") : t("search.placeholder")}
         aria-label={t("search.label")}
       />
       <button type="button" className="topbar__palette" onClick={() => setPaletteOpen(true)}>

@@ -4,6 +4,7 @@ import type { TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { uploadPostImage } from "../../lib/upload";
+import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 import type { ShownMessage } from "./use-room";
 
 interface Attachment {
@@ -31,6 +32,8 @@ export function ChatComposer(props: {
   onTyping: () => void;
 }) {
   const { t } = useI18n();
+  // A phone has no Shift+Enter or ↑ to teach: its box just says what it is for.
+  const hint = useMediaQuery(PHONE_QUERY) ? t("chat.placeholderPhone") : t("chat.placeholder");
   const [text, setText] = useState(() => localStorage.getItem(draftKey(props.roomId)) ?? "");
   const box = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -128,8 +131,8 @@ export function ChatComposer(props: {
         setValue={setText}
         listAbove
         className="input chat__input"
-        aria-label={t("chat.placeholder")}
-        placeholder={t("chat.placeholder")}
+        aria-label={hint}
+        placeholder={hint}
         rows={2}
         maxLength={4_000}
         value={text}
