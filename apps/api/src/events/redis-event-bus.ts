@@ -95,8 +95,11 @@ export function createRedisEventBus(
       log.warn({ channel: MANY }, "dropped an event for many channels without their names");
       return;
     }
-    const keys = to.filter((name): name is string => typeof name === "string").map((name) => PREFIX + name);
-    const listened = keys.filter((key) => handlers.has(key));
+    // Every process hears every such message: keep only the channels this one listens to.
+    const listened: string[] = [];
+    for (const name of to) {
+      if (typeof name === "string" && handlers.has(PREFIX + name)) listened.push(PREFIX + name);
+    }
     if (listened.length === 0) return;
     const event = envelopeOf(message.slice(newline + 1), MANY);
     if (event) for (const key of listened) handlers.dispatch(key, event);

@@ -34,7 +34,7 @@ export function initialLanguage(): Language {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-interface I18n {
+export interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;

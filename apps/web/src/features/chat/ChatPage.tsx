@@ -2,7 +2,7 @@ import { useNavigate, useParams } from "react-router";
 import { SplitView } from "../../ui/SplitView";
 import { useEffect } from "react";
 import type { TChatMessage, TChatRoom, TPresence } from "@orgo/api-contract/schemas";
-import { useI18n } from "../../i18n/i18n";
+import { useI18n, type I18n } from "../../i18n/i18n";
 import { QueryState } from "../../ui/QueryState";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
@@ -13,7 +13,7 @@ import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
 
 /** A room's last message as a row shows it: plain text, as the feed's excerpts; else what it was. */
-function previewOf(message: TChatMessage, t: ReturnType<typeof useI18n>["t"]): string {
+function previewOf(message: TChatMessage, t: I18n["t"]): string {
   if (message.deleted) return t("chat.deletedMessage");
   const text = plainExcerpt(message.body, 100);
   if (text) return text;
