@@ -48,6 +48,10 @@ export default tseslint.config(
           ],
           patterns: [
             {
+              group: ["@orgo/api-contract/server"],
+              message: "The contract's server entry runs server code; clients take types from @orgo/api-contract.",
+            },
+            {
               group: ["@orgo/db", "@orgo/db/*", "@orgo/api", "@orgo/api/*"],
               message: "Server code stays out of the web app.",
             },

@@ -1,7 +1,45 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
+/**
+ * The test lanes. Each is a vitest project, chosen by folder, so a test's lane is
+ * where it lives (docs/testing.md):
+ *
+ * - unit: no database, no server, no Redis — seconds (`npm run test:unit`);
+ * - db: services against a real PostgreSQL (a fresh database per file, cloned from
+ *   one migrated template);
+ * - process: real servers on free ports, Redis, child API processes, nginx;
+ * - browser: Chromium journeys through the real SPA and server.
+ */
+const needsDatabase = ["packages/db/src/testing/global-setup.ts"];
+// Tests that start API processes run the compiled server, as production does.
+const needsCompiledApi = [...needsDatabase, "apps/api/test/global-setup-compile.ts"];
+const slow = { testTimeout: 60_000, hookTimeout: 120_000 };
+
+const lanes: TestProjectInlineConfiguration[] = [
+  {
+    test: {
+      name: "unit",
+      include: [
+        "apps/api/test/unit/**/*.test.ts",
+        "apps/web/test/**/*.test.ts",
+        "packages/api-contract/test/**/*.test.ts",
+      ],
+    },
   },
-});
+  {
+    test: {
+      name: "db",
+      include: ["apps/api/test/db/**/*.test.ts", "packages/db/test/**/*.test.ts"],
+      globalSetup: needsDatabase,
+      ...slow,
+    },
+  },
+  {
+    test: { name: "process", include: ["apps/api/test/process/**/*.test.ts"], globalSetup: needsCompiledApi, ...slow },
+  },
+  {
+    test: { name: "browser", include: ["apps/api/test/browser/**/*.test.ts"], globalSetup: needsCompiledApi, ...slow },
+  },
+];
+
+export default defineConfig({ test: { projects: lanes } });

@@ -108,7 +108,7 @@ async function seed(): Promise<{ people: Person[]; membersOf: Map<number, Person
 
   // Sessions the product's way (hashed secrets), so each socket is signed in.
   const db = createDb({ connectionString: databaseUrl, maxConnections: 8 });
-  const { createSessionService } = await import("../apps/api/src/auth/session.service.js");
+  const { createSessionService } = await import("../apps/api/src/platform/sessions/session.service.js");
   const sessions = createSessionService({ db });
   for (let i = 0; i < people.length; i += 50) {
     await Promise.all(

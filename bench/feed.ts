@@ -12,9 +12,9 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations, createDb, ensureDatabase, withDatabase } from "@orgo/db";
 import type { TFeedInput } from "@orgo/api-contract";
-import { createPostService } from "../apps/api/src/posts/post.service.js";
-import { createMemoryEventBus } from "../apps/api/src/events/memory-event-bus.js";
-import { createLocalFileStorage } from "../apps/api/src/storage/local-file-storage.js";
+import { createPostService } from "../apps/api/src/domains/posts/post.service.js";
+import { createMemoryEventBus } from "../apps/api/src/platform/events/memory-event-bus.js";
+import { createLocalFileStorage } from "../apps/api/src/platform/storage/local-file-storage.js";
 import { compare } from "./measure.js";
 import { seedPosts } from "./seed-posts.js";
 

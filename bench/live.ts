@@ -110,7 +110,7 @@ const api = await startApi("api", { DATABASE_URL: databaseUrl, WS_MAX_SOCKETS_PE
 const raw = await startProbed("raw", path.join(repoRoot, "bench"), ["raw-ws-server.mjs"], {}, "/ready");
 
 // A signed-in author for the posts, by a session row written directly.
-const { createSessionService } = await import("../apps/api/src/auth/session.service.js");
+const { createSessionService } = await import("../apps/api/src/platform/sessions/session.service.js");
 const author = await db.user.findUniqueOrThrow({ where: { handle: "demo" } });
 const { token } = await createSessionService({ db }).create(author.id);
 const samplePost = await db.post.findFirstOrThrow({ include: { author: true } });

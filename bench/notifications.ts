@@ -47,7 +47,7 @@ async function seed() {
   );
   await client.end();
   const db = createDb({ connectionString: databaseUrl, maxConnections: 4 });
-  const { createSessionService } = await import("../apps/api/src/auth/session.service.js");
+  const { createSessionService } = await import("../apps/api/src/platform/sessions/session.service.js");
   const sessions = createSessionService({ db });
   const cookies = await Promise.all(ids.map(async (id) => `orgo_session=${(await sessions.create(id)).token}`));
   await db.$disconnect();

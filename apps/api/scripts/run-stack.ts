@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { pingRedis } from "../src/events/redis-event-bus.js";
+import { pingRedis } from "../src/platform/events/redis-event-bus.js";
 import { startStack } from "./stack.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

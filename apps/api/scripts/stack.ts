@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { nginxSecurityHeaders } from "../src/http/security-headers.js";
+import { nginxSecurityHeaders } from "../src/platform/http/security-headers.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const apiDir = path.join(repoRoot, "apps", "api");

@@ -12,37 +12,37 @@ import {
   type Db,
   type EmbeddedDatabase,
 } from "@orgo/db";
-import { insecureOriginWarnings, type Config } from "./config/config.js";
-import type { Logger } from "./logger.js";
-import type { EventBus } from "./events/event-bus.js";
-import { createMemoryEventBus } from "./events/memory-event-bus.js";
-import { createRedisEventBus, pingRedis } from "./events/redis-event-bus.js";
+import { insecureOriginWarnings, type Config } from "./platform/config/config.js";
+import type { Logger } from "./platform/logger.js";
+import type { EventBus } from "./platform/events/event-bus.js";
+import { createMemoryEventBus } from "./platform/events/memory-event-bus.js";
+import { createRedisEventBus, pingRedis } from "./platform/events/redis-event-bus.js";
 import { createServices } from "./services.js";
-import { startJobQueue } from "./jobs/job-queue.js";
-import { createAuthJobs } from "./auth/auth-jobs.js";
-import { createMentoringJobs } from "./mentoring/mentoring-jobs.js";
+import { startJobQueue } from "./platform/jobs/job-queue.js";
+import { createAuthJobs } from "./domains/auth/auth-jobs.js";
+import { createMentoringJobs } from "./domains/mentoring/mentoring-jobs.js";
 import { randomUUID } from "node:crypto";
-import { createMemoryPresenceStore, createRedisPresenceStore } from "./presence/presence-store.js";
-import { createPresenceTracker } from "./presence/presence-tracker.js";
-import { createSessionService } from "./auth/session.service.js";
-import { createRequestAuth } from "./auth/request-auth.js";
-import { createDevOutbox, type DevOutbox, type Mailer } from "./mail/mailer.js";
-import { createSmtpMailer } from "./mail/smtp-mailer.js";
-import { renderOutboxPage } from "./mail/outbox-page.js";
-import { clientIpResolver } from "./http/client-ip.js";
-import { createLocalFileStorage } from "./storage/local-file-storage.js";
-import { createUploadsRoutes } from "./storage/uploads-routes.js";
-import { createPostImageReceiver } from "./posts/post-image-upload.js";
-import { ZAvatarUploaded, ZUploadedImage } from "@orgo/api-contract";
-import { createOAuthService } from "./oauth/oauth.service.js";
-import { createOAuthRoutes } from "./oauth/oauth-routes.js";
-import { configuredProviders } from "./oauth/configured-providers.js";
-import { createMemoryRateLimiter } from "./rate-limit/memory-rate-limiter.js";
-import { createRedisRateLimiter } from "./rate-limit/redis-rate-limiter.js";
-import { createApiServer, type ApiServer, type HttpRoute } from "./server.js";
-import { createMetrics, type Metrics } from "./metrics/metrics.js";
-import { createMetricsRoute } from "./metrics/metrics-route.js";
-import { requestContext } from "./http/request-context.js";
+import { createMemoryPresenceStore, createRedisPresenceStore } from "./platform/presence/presence-store.js";
+import { createPresenceTracker } from "./platform/presence/presence-tracker.js";
+import { createSessionService } from "./platform/sessions/session.service.js";
+import { createRequestAuth } from "./platform/sessions/request-auth.js";
+import { createDevOutbox, type DevOutbox, type Mailer } from "./platform/mail/mailer.js";
+import { createSmtpMailer } from "./platform/mail/smtp-mailer.js";
+import { renderOutboxPage } from "./platform/mail/outbox-page.js";
+import { clientIpResolver } from "./platform/http/client-ip.js";
+import { createLocalFileStorage } from "./platform/storage/local-file-storage.js";
+import { createUploadsRoutes } from "./platform/storage/uploads-routes.js";
+import { createPostImageReceiver } from "./domains/posts/post-image-upload.js";
+import { ZAvatarUploaded, ZPostImage } from "@orgo/api-contract";
+import { createOAuthService } from "./domains/oauth/oauth.service.js";
+import { createOAuthRoutes } from "./domains/oauth/oauth-routes.js";
+import { configuredProviders } from "./domains/oauth/configured-providers.js";
+import { createMemoryRateLimiter } from "./platform/rate-limit/memory-rate-limiter.js";
+import { createRedisRateLimiter } from "./platform/rate-limit/redis-rate-limiter.js";
+import { createApiServer, type ApiServer, type HttpRoute } from "./platform/server/server.js";
+import { createMetrics, type Metrics } from "./platform/metrics/metrics.js";
+import { createMetricsRoute } from "./platform/metrics/metrics-route.js";
+import { requestContext } from "./platform/http/request-context.js";
 
 export interface RunningApp {
   address: AddressInfo;
@@ -155,7 +155,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       receivers: {
         "/uploads/avatar": async (viewer, bytes) =>
           ZAvatarUploaded.parse({ avatarUrl: (await services.users.setAvatar(viewer, bytes)).avatarUrl }),
-        "/uploads/post-image": async (viewer, bytes) => ZUploadedImage.parse(await postImages(viewer, bytes)),
+        "/uploads/post-image": async (viewer, bytes) => ZPostImage.parse(await postImages(viewer, bytes)),
       },
       limiter,
       allowedOrigins: config.allowedOrigins,

@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from "./config/config.js";
-import { createLogger } from "./logger.js";
+import { loadConfig, type Config } from "./platform/config/config.js";
+import { createLogger } from "./platform/logger.js";
 import { startApp } from "./app.js";
 
 let config: Config;

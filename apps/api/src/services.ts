@@ -1,25 +1,27 @@
-import type { Services, TOAuthProvider } from "@orgo/api-contract";
+import type { TOAuthProvider } from "@orgo/api-contract";
+import type { Services } from "@orgo/api-contract/server";
 import type { Db } from "@orgo/db";
-import type { EventBus } from "./events/event-bus.js";
-import type { SessionService } from "./auth/session.service.js";
-import type { JobQueue } from "./jobs/job-queue.js";
-import type { RateLimiter } from "./rate-limit/rate-limiter.js";
-import type { FileStorage } from "./storage/file-storage.js";
-import type { Logger } from "./logger.js";
-import { createPostService } from "./posts/post.service.js";
-import { createAuthService } from "./auth/auth.service.js";
-import { createSystemService } from "./system/system.service.js";
-import { createUserService, type ProfileService } from "./users/user.service.js";
-import { createSocialService } from "./social/social.service.js";
-import { createCommentService } from "./comments/comment.service.js";
-import { createNotificationService } from "./notifications/notification.service.js";
-import { createSearchService } from "./search/search.service.js";
-import { createStudyService } from "./studies/study.service.js";
-import { createChatService } from "./chat/chat.service.js";
-import { createPresenceService } from "./presence/presence.service.js";
-import type { PresenceStore } from "./presence/presence-store.js";
-import { createMentoringService } from "./mentoring/mentoring.service.js";
-import { createMentorDirectory } from "./mentoring/mentor-directory.js";
+import type { EventBus } from "./platform/events/event-bus.js";
+import type { SessionService } from "./platform/sessions/session.service.js";
+import type { JobQueue } from "./platform/jobs/job-queue.js";
+import type { RateLimiter } from "./platform/rate-limit/rate-limiter.js";
+import type { FileStorage } from "./platform/storage/file-storage.js";
+import type { Logger } from "./platform/logger.js";
+import { createPostService } from "./domains/posts/post.service.js";
+import { createAuthService } from "./domains/auth/auth.service.js";
+import { createSystemService } from "./domains/system/system.service.js";
+import { createUserService, type ProfileService } from "./domains/users/user.service.js";
+import { createSocialService } from "./domains/social/social.service.js";
+import { createCommentService } from "./domains/comments/comment.service.js";
+import { createNotificationService } from "./domains/notifications/notification.service.js";
+import { createSearchService } from "./domains/search/search.service.js";
+import { createStudyService } from "./domains/studies/study.service.js";
+import { createChatService } from "./domains/chat/chat.service.js";
+import { createChatBlockListener } from "./domains/chat/chat-block-listener.js";
+import { createPresenceService } from "./domains/presence/presence.service.js";
+import type { PresenceStore } from "./platform/presence/presence-store.js";
+import { createMentoringService } from "./domains/mentoring/mentoring.service.js";
+import { createMentorDirectory } from "./domains/mentoring/mentor-directory.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -41,7 +43,7 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
   return {
     auth: createAuthService(deps),
     posts: createPostService(deps),
-    social: createSocialService(deps),
+    social: createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] }),
     comments: createCommentService(deps),
     notifications: createNotificationService(deps),
     search: createSearchService({

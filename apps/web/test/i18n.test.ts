@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/messages";
 import { ko } from "../src/i18n/messages-ko";
-import { detectLanguage } from "../src/i18n/detect-language";
+import { detectLanguage } from "../src/lib/detect-language";
 
 describe("language", () => {
   it("is Korean when the browser prefers Korean, English otherwise", () => {

@@ -1,23 +1,7 @@
+// The contract as clients see it: schemas, DTO and event types, error codes, who
+// calls (TViewer, TDevice), and the router's type. Nothing here runs server code;
+// the tRPC runtime, the live feeds and the services interface are behind
+// "@orgo/api-contract/server", which only the server imports.
 export * from "./schemas.js";
-export { appRouter, type AppRouter } from "./router.js";
-export { createCallerFactory, unavailable } from "./trpc.js";
-export { serializeOutput } from "./live/shared-frames.js";
-export { LiveFeed, type LiveSource } from "./live/live-feed.js";
-export { RecentCache } from "./live/recent-cache.js";
-export type { TContext, TViewer, TCallReport } from "./context.js";
-export type {
-  Services,
-  AuthService,
-  PostService,
-  SocialService,
-  CommentService,
-  NotificationService,
-  SearchService,
-  StudyService,
-  ChatService,
-  PresenceService,
-  MentoringService,
-  SystemService,
-  UserService,
-  TDevice,
-} from "./services.js";
+export type { TDevice, TViewer } from "./viewer.js";
+export type { AppRouter } from "./server/router.js";

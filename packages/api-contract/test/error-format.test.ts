@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter, type AppErrorData } from "../src/index.js";
+import { type AppErrorData } from "../src/index.js";
+import { appRouter } from "../src/server/index.js";
 import { fakeServices, testContext } from "./fake-services.js";
 
 /** Calls the router the way a client does, to see the error shape on the wire. */

@@ -1,5 +1,6 @@
 import { samplePost } from "../src/testing/sample-post.js";
-import { AppError, LiveFeed, type Services, type TChannel, type TContext, type TMe } from "../src/index.js";
+import { AppError, type TChannel, type TMe } from "../src/index.js";
+import { LiveFeed, type Services, type TContext } from "../src/server/index.js";
 import { notificationCategories } from "../src/notifications/notification.schemas.js";
 
 export const makePost = samplePost;
@@ -10,7 +11,7 @@ const allOn = {
   pausedUntil: null,
 };
 
-export function fixedFeed<T>(channel: TChannel, items: () => T[]): LiveFeed<T> {
+function fixedFeed<T>(channel: TChannel, items: () => T[]): LiveFeed<T> {
   return LiveFeed.of<T>(
     {
       channel,
@@ -158,7 +159,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       typing: () => Promise.resolve(),
       hide: () => Promise.resolve(),
       mute: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
-      streamRoom: (_viewer, roomId) => Promise.resolve(fixedFeed(`chat:room:${roomId}`, () => [])),
+      streamRoom: (_viewer, { roomId }) => Promise.resolve(fixedFeed(`chat:room:${roomId}`, () => [])),
       streamInbox: (viewer) => fixedFeed(`chat:user:${viewer.userId}`, () => []),
     },
     studies: {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { serializeFast } from "../src/live/fast-serialize.js";
+import { serializeFast } from "../src/server/live/fast-serialize.js";
 
 /** Values like our answers: JSON with Dates, and now and then something only superjson knows. */
 const answerLike = fc.letrec((tie) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { appRouter } from "../src/router.js";
+import { appRouter } from "../src/server/router.js";
 import {
   ZInboxEvent,
   ZMe,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RecentCache } from "../src/live/recent-cache.js";
+import { RecentCache } from "../src/server/live/recent-cache.js";
 
 describe("RecentCache", () => {
   it("answers what make answered, and remembers the last few keys", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { AppError, appRouter, createCallerFactory } from "../src/index.js";
+import { AppError } from "../src/index.js";
+import { appRouter, createCallerFactory } from "../src/server/index.js";
 import { fakeServices, makePost, testContext } from "./fake-services.js";
 
 const createCaller = createCallerFactory(appRouter);

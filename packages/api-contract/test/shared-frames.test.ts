@@ -1,6 +1,6 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { parseOnce, serializeOutput } from "../src/live/shared-frames.js";
+import { parseOnce, serializeOutput } from "../src/server/live/shared-frames.js";
 import { ZPostSummary } from "../src/schemas.js";
 import { makePost } from "./fake-services.js";
 

@@ -22,3 +22,40 @@ export function isDatabaseBusy(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2028" || error.code === "P2024";
   return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
 }
+
+/** Errors of a database (or connection to one) that cannot be reached right now. */
+const unreachableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  // PostgreSQL: shutting down, starting up, too many connections, connection failures (class 08).
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+const unreachableMessages =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|ConnectionClosed|the database system is (shutting down|starting up)/i;
+
+/**
+ * True when `error` (or anything in its cause chain) says the database is out of
+ * reach rather than that the request was wrong: answered 503, not 500.
+ */
+export function isUnreachableDatabaseError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current && typeof current === "object" && !seen.has(current);) {
+    seen.add(current);
+    const { code, kind, message, cause, originalCode } = current as Record<string, unknown>;
+    for (const value of [code, kind, originalCode]) {
+      if (typeof value === "string" && (unreachableCodes.has(value) || value.startsWith("08"))) return true;
+    }
+    if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout") return true;
+    if (typeof message === "string" && unreachableMessages.test(message)) return true;
+    current = cause;
+  }
+  return false;
+}

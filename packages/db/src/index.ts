@@ -1,6 +1,6 @@
 export { createDb, poolOf, poolStatsOf, type Db, type CreateDbOptions } from "./client.js";
 export { Prisma } from "./generated/prisma/client.js";
-export { isDatabaseBusy, isForeignKeyViolation, isUniqueViolation } from "./errors.js";
+export { isDatabaseBusy, isForeignKeyViolation, isUniqueViolation, isUnreachableDatabaseError } from "./errors.js";
 export { recountCounters, type CounterScope } from "./counters.js";
 export { applyMigrations } from "./migrations/migrate.js";
 export {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DestinationStream } from "pino";
-import { loadConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/platform/config/config.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { startApp, type RunningApp } from "../../src/app.js";
 
 /** The real app (server, services, bus) on a free port against a test database. */

@@ -3,10 +3,10 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { RunningApp } from "../../src/app.js";
 import { cookieFor } from "./sessions.js";
-import { repoRoot } from "../../src/config/config.js";
+import { repoRoot } from "../../src/platform/config/config.js";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
+const screenshotDir = path.join(repoRoot, "test-results", "screenshots");
 export const webDistDir = path.join(repoRoot, "apps", "web", "dist");
 
 /** Whether browser tests can run here; in CI they must, so a missing browser fails. */

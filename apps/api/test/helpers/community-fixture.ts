@@ -2,13 +2,14 @@ import { afterAll, beforeAll } from "vitest";
 import { freshDatabase, type FreshDatabase } from "@orgo/db/testing";
 import { seedDemoData } from "@orgo/db";
 import { channels, type TEventEnvelope, type TViewer } from "@orgo/api-contract";
-import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
-import { createLocalFileStorage } from "../../src/storage/local-file-storage.js";
-import { createPostService } from "../../src/posts/post.service.js";
-import { createSocialService } from "../../src/social/social.service.js";
-import { createCommentService } from "../../src/comments/comment.service.js";
-import { createNotificationService } from "../../src/notifications/notification.service.js";
-import { createPostImageReceiver } from "../../src/posts/post-image-upload.js";
+import { createMemoryEventBus } from "../../src/platform/events/memory-event-bus.js";
+import { createLocalFileStorage } from "../../src/platform/storage/local-file-storage.js";
+import { createPostService } from "../../src/domains/posts/post.service.js";
+import { createSocialService } from "../../src/domains/social/social.service.js";
+import { createChatBlockListener } from "../../src/domains/chat/chat-block-listener.js";
+import { createCommentService } from "../../src/domains/comments/comment.service.js";
+import { createNotificationService } from "../../src/domains/notifications/notification.service.js";
+import { createPostImageReceiver } from "../../src/domains/posts/post-image-upload.js";
 import { tempDir } from "./temp-dir.js";
 
 /**
@@ -44,7 +45,7 @@ export function communityFixture() {
     await seedDemoData(f.fresh.db);
     const deps = { db: f.fresh.db, bus: f.bus, storage: f.storage };
     f.posts = createPostService(deps);
-    f.social = createSocialService(deps);
+    f.social = createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] });
     f.comments = createCommentService(deps);
     f.notifications = createNotificationService(deps);
     f.uploadPostImage = createPostImageReceiver(deps);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer, connect, type Server, type Socket } from "node:net";
-import { pingRedis } from "../../src/events/redis-event-bus.js";
+import { pingRedis } from "../../src/platform/events/redis-event-bus.js";
 import { freePort } from "./processes.js";
 
 /**

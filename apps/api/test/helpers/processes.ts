@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { repoRoot } from "../../src/config/config.js";
+import { repoRoot } from "../../src/platform/config/config.js";
 import { webDistDir } from "./browser.js";
 
 export function freePort(): Promise<number> {

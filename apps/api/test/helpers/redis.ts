@@ -1,4 +1,4 @@
-import { pingRedis } from "../../src/events/redis-event-bus.js";
+import { pingRedis } from "../../src/platform/events/redis-event-bus.js";
 
 /**
  * Redis for tests: TEST_REDIS_URL or the machine's local server. Without one, Redis

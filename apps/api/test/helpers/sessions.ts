@@ -1,5 +1,5 @@
 import type { Db } from "@orgo/db";
-import { createSessionService } from "../../src/auth/session.service.js";
+import { createSessionService } from "../../src/platform/sessions/session.service.js";
 
 /** A session cookie for a (seeded) user, as the browser would send it. */
 export async function cookieFor(db: Db, handle: string): Promise<string> {

@@ -30,12 +30,3 @@ export function createTestClient(baseUrl: string, origin = baseUrl, cookie?: str
   const wsOnly = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient, transformer: superjson })] });
   return { client, wsClient, wsOnly };
 }
-
-/** Resolves when `predicate` holds, polling; fails with `what` after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { lazyPage } from "./lazy-page";
+import { lazyPage } from "../lib/lazy-page";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { I18nProvider } from "../i18n/i18n";
 import { ThemeProvider } from "../theme/theme";
-import { UiStateProvider } from "../shell/ui-state";
+import { UiStateProvider } from "../lib/ui-state";
 import { Shell } from "../shell/Shell";
 import { trpc, createTrpcClient } from "../lib/trpc";
 import { useRefetchOnReconnect } from "../lib/use-refetch-on-reconnect";

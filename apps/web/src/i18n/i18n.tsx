@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { serverMessageKey } from "@orgo/api-contract/constants";
 import type { ServerMessageKey } from "@orgo/api-contract/schemas";
 import type { MessageKey } from "./messages";
-import { detectLanguage, type Language } from "./detect-language";
+import { detectLanguage, type Language } from "../lib/detect-language";
 import { dateFormat } from "../lib/date-format";
 
 export type { Language };

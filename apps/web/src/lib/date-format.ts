@@ -1,4 +1,4 @@
-import type { Language } from "../i18n/detect-language";
+import type { Language } from "./detect-language";
 
 const locales: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
 

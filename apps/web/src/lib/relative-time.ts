@@ -1,4 +1,4 @@
-import type { Language } from "../i18n/detect-language";
+import type { Language } from "./detect-language";
 import { dateFormat } from "./date-format";
 
 const MINUTE = 60_000;

@@ -44,4 +44,4 @@ export const uploadAvatar = async (file: Blob, onProgress: (fraction: number) =>
   upload("/uploads/avatar", (await schemas()).ZAvatarUploaded, file, onProgress);
 
 export const uploadPostImage = async (file: Blob, onProgress: (fraction: number) => void): Promise<TUploadedImage> =>
-  upload("/uploads/post-image", (await schemas()).ZUploadedImage, file, onProgress);
+  upload("/uploads/post-image", (await schemas()).ZPostImage, file, onProgress);

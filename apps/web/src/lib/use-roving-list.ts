@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { useHotkeys } from "../shell/hotkeys";
-import { useUi } from "../shell/ui-state";
+import { useHotkeys } from "./hotkeys";
+import { useUi } from "./ui-state";
 
 /**
  * The one list behaviour of the client (docs/client.md): a roving focus. The

@@ -1,9 +1,9 @@
 import { BookOpen, GraduationCap, House, LogIn, PenLine, Search, Settings, UserPlus } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
-import { useUi } from "./ui-state";
-import { RailLink } from "./RailLink";
+import { useUi } from "../lib/ui-state";
+import { RailLink } from "../ui/RailLink";
 import { Suspense } from "react";
-import { lazyPage } from "../app/lazy-page";
+import { lazyPage } from "../lib/lazy-page";
 import { Avatar } from "../ui/Avatar";
 import { NotificationsLink } from "../features/notifications/NotificationsLink";
 import { ChatLink } from "../features/chat/ChatLink";

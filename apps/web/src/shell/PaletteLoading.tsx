@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
-import { useUi } from "./ui-state";
+import { useUi } from "../lib/ui-state";
 
 /**
  * The palette's frame while its chunk or the other language's names load (a hotkey

@@ -1,7 +1,7 @@
 import { useI18n } from "../i18n/i18n";
-import { Dialog } from "./Dialog";
+import { Dialog } from "../ui/Dialog";
 import { shortcutList } from "./shortcut-list";
-import { useUi } from "./ui-state";
+import { useUi } from "../lib/ui-state";
 
 export function ShortcutSheet() {
   const { t } = useI18n();

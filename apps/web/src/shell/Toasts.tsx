@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { Toaster } from "sonner";
 import { useTheme } from "../theme/theme";
-import { toasterMounted } from "./toast";
+import { toasterMounted } from "../lib/toast";
 
 /**
  * Short announcements (a new notification, a message in another room): bottom right,

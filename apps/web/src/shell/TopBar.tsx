@@ -3,8 +3,8 @@ import { useNavigate } from "react-router";
 import { useI18n } from "../i18n/i18n";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { OutboxButton } from "../features/outbox/OutboxButton";
-import { useUi } from "./ui-state";
-import { isMac } from "./hotkeys";
+import { useUi } from "../lib/ui-state";
+import { isMac } from "../lib/hotkeys";
 import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
 
 export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searchRef) {

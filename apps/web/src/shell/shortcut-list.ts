@@ -1,5 +1,5 @@
 import type { MessageKey } from "../i18n/messages";
-import { isMac } from "./hotkeys";
+import { isMac } from "../lib/hotkeys";
 
 const mod = isMac ? "⌘" : "Ctrl";
 

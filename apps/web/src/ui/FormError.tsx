@@ -1,5 +1,5 @@
 import { useI18n } from "../i18n/i18n";
-import { describeError, fieldErrorsOf } from "../lib/errors";
+import { describeError, fieldErrorsOf } from "../i18n/describe-error";
 
 /** A form's error when no field took it (field errors show beside their fields). */
 export function FormError({ error }: { error: unknown }) {

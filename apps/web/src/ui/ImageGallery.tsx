@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from "react";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
-import { Dialog } from "../shell/Dialog";
+import { Dialog } from "./Dialog";
 
 export interface LightboxImage {
   url: string;

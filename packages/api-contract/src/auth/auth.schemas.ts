@@ -71,6 +71,7 @@ export const ZSessionSummary = z.object({
 export type TSessionSummary = z.infer<typeof ZSessionSummary>;
 
 export const ZEndSessionInput = z.object({ sessionId: z.string().min(1).max(100) });
+export type TEndSessionInput = z.infer<typeof ZEndSessionInput>;
 
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1, m.currentPasswordRequired).max(256, m.passwordTooLong),
@@ -101,3 +102,4 @@ export const ZAuthOptions = z.object({ providers: z.array(ZOAuthProvider) });
 export type TAuthOptions = z.infer<typeof ZAuthOptions>;
 
 export const ZUnlinkProviderInput = z.object({ provider: ZOAuthProvider });
+export type TUnlinkProviderInput = z.infer<typeof ZUnlinkProviderInput>;

@@ -53,7 +53,9 @@ export const ZChatInbox = z.object({ rooms: z.array(ZChatRoom), unreadTotal: z.n
 export type TChatInbox = z.infer<typeof ZChatInbox>;
 
 export const ZRoomRef = z.object({ roomId: ZDbId });
+export type TRoomRef = z.infer<typeof ZRoomRef>;
 export const ZOpenDirectInput = z.object({ userId: z.uuid() });
+export type TOpenDirectInput = z.infer<typeof ZOpenDirectInput>;
 
 export const ZChatHistoryInput = z.object({
   roomId: ZDbId,
@@ -105,6 +107,7 @@ export const ZMessageRef = z.object({ roomId: ZDbId, seq: ZDbId });
 export type TMessageRef = z.infer<typeof ZMessageRef>;
 
 export const ZMarkReadInput = z.object({ roomId: ZDbId, seq: z.number().int().min(0).max(INT4_MAX) });
+export type TMarkReadInput = z.infer<typeof ZMarkReadInput>;
 
 export const ZOnRoomInput = z.object({
   roomId: ZDbId,

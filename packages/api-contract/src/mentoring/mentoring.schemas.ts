@@ -151,6 +151,7 @@ export const ZMentorHits = z.object({ items: z.array(ZMentor), total: z.number()
 export type TMentorHits = z.infer<typeof ZMentorHits>;
 
 export const ZMentorRef = z.object({ userId: z.uuid() });
+export type TMentorRef = z.infer<typeof ZMentorRef>;
 
 export const ZFreeSlotsInput = z.object({ mentorId: z.uuid(), lengthMinutes: ZMeetingLength });
 export type TFreeSlotsInput = z.infer<typeof ZFreeSlotsInput>;
@@ -205,6 +206,7 @@ export const ZRequestListInput = z.object({
 export type TRequestListInput = z.infer<typeof ZRequestListInput>;
 
 export const ZRequestRef = z.object({ id: ZDbId });
+export type TRequestRef = z.infer<typeof ZRequestRef>;
 export const ZAnswerRequestInput = z.object({
   id: ZDbId,
   /** One of the proposed times (accept) or another free time of mine (propose). */
@@ -239,14 +241,20 @@ export const ZMeeting = z.object({
 export type TMeeting = z.infer<typeof ZMeeting>;
 
 export const ZMeetingListInput = z.object({ scope: z.enum(["upcoming", "past"]) });
+export type TMeetingListInput = z.infer<typeof ZMeetingListInput>;
 export const ZMeetingRef = z.object({ id: ZDbId });
+export type TMeetingRef = z.infer<typeof ZMeetingRef>;
 export const ZRescheduleInput = z.object({ id: ZDbId, startsAt: ZInstant });
+export type TRescheduleInput = z.infer<typeof ZRescheduleInput>;
 export const ZAnswerRescheduleInput = z.object({ id: ZDbId, accept: z.boolean() });
+export type TAnswerRescheduleInput = z.infer<typeof ZAnswerRescheduleInput>;
 export const ZCancelMeetingInput = z.object({
   id: ZDbId,
   reason: z.string().trim().min(1, m.reasonRequired).max(500),
 });
+export type TCancelMeetingInput = z.infer<typeof ZCancelMeetingInput>;
 export const ZSetPlaceInput = z.object({ id: ZDbId, place: ZMeetingPlace.nullable() });
+export type TSetPlaceInput = z.infer<typeof ZSetPlaceInput>;
 export const ZRateMeetingInput = z.object({
   id: ZDbId,
   rating: z.number().int().min(1).max(5),

@@ -17,7 +17,6 @@ export const ZPostImage = z.object({
 export type TPostImage = z.infer<typeof ZPostImage>;
 
 /** What POST /uploads/post-image answers: the id to pass in `imageIds`. */
-export const ZUploadedImage = ZPostImage;
 export type TUploadedImage = TPostImage;
 
 export const ZPostSummary = z.object({

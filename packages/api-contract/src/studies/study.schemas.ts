@@ -45,7 +45,9 @@ export const ZUpdateStudyInput = ZStudyFields.extend({ id: ZDbId }).superRefine(
 export type TUpdateStudyInput = z.infer<typeof ZUpdateStudyInput>;
 
 export const ZStudyRef = z.object({ id: ZDbId });
+export type TStudyRef = z.infer<typeof ZStudyRef>;
 export const ZStudyMemberRef = z.object({ id: ZDbId, userId: z.uuid() });
+export type TStudyMemberRef = z.infer<typeof ZStudyMemberRef>;
 
 export const ZStudy = z.object({
   id: z.number().int(),

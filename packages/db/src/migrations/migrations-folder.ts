@@ -4,7 +4,7 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { migrationsDir, snapshotFileName } from "./paths.js";
 
-export async function listMigrationNames(): Promise<string[]> {
+async function listMigrationNames(): Promise<string[]> {
   if (!existsSync(migrationsDir)) return [];
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   return entries

@@ -5,7 +5,7 @@ import type { TMe } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
-import { useUi } from "../../shell/ui-state";
+import { useUi } from "../../lib/ui-state";
 import { restartApp } from "./use-me";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 

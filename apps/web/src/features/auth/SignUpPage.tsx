@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { fieldErrorsOf } from "../../lib/errors";
+import { fieldErrorsOf } from "../../i18n/describe-error";
 import { FormError } from "../../ui/FormError";
 import { Field, EmailField, PasswordField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";

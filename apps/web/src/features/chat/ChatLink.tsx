@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { RailLink } from "../../shell/RailLink";
+import { RailLink } from "../../ui/RailLink";
 import { MessagesSquare } from "lucide-react";
 import { useMatch, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";

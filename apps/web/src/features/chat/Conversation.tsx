@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 import { ChatComposer } from "./ChatComposer";

@@ -1,6 +1,6 @@
 import { useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { trpc } from "../../lib/trpc";
 
 /** "Message" on the profile of someone I follow: opens (or reopens) our one room. */

@@ -1,4 +1,4 @@
-import { showToast } from "../../shell/toast";
+import { showToast } from "../../lib/toast";
 import { useEffect, useRef } from "react";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";

@@ -3,7 +3,7 @@ import { skipToken } from "@tanstack/react-query";
 import type { TChatMessage, TPublicUser, TUploadedImage } from "@orgo/api-contract/schemas";
 import { trpc } from "../../lib/trpc";
 
-export type MessageState = "sent" | "pending" | "failed";
+type MessageState = "sent" | "pending" | "failed";
 export interface ShownMessage extends TChatMessage {
   state: MessageState;
 }

@@ -1,5 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 
 export interface TrayImage {
   key: string;

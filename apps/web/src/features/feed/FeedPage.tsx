@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useRef } from "react";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
-import { useUi } from "../../shell/ui-state";
+import { useUi } from "../../lib/ui-state";
 import { useRovingList } from "../../lib/use-roving-list";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";

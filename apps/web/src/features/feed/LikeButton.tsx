@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { TLikeState, TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { useMe } from "../auth/use-me";
 
 /**

@@ -9,7 +9,7 @@ import { ImageGallery } from "../../ui/ImageGallery";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
-import { useUi } from "../../shell/ui-state";
+import { useUi } from "../../lib/ui-state";
 import { CommentThread } from "../comments/CommentThread";
 import { LikeButton } from "./LikeButton";
 import { useLivePost } from "./use-live-post";

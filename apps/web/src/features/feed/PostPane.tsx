@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import type { TPostSummary } from "@orgo/api-contract/schemas";
-import { lazyPage } from "../../app/lazy-page";
+import { lazyPage } from "../../lib/lazy-page";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
 
 // The open post (comments, their composer, Markdown) is a chunk of its own: a list

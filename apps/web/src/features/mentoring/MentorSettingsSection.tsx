@@ -3,7 +3,7 @@ import { mentorLanguages } from "@orgo/api-contract/constants";
 import type { TMentorLanguage, TWeeklySlot } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { fieldErrorsOf } from "../../lib/errors";
+import { fieldErrorsOf } from "../../i18n/describe-error";
 import { FormError } from "../../ui/FormError";
 import { localZone } from "./time";
 

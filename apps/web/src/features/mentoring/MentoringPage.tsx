@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { useMe } from "../auth/use-me";
 import { RequestCard } from "./RequestCard";
 import { MeetingCard } from "./MeetingCard";

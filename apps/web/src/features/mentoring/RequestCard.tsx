@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import type { TMentorRequest } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { fieldErrorsOf } from "../../lib/errors";
+import { fieldErrorsOf } from "../../i18n/describe-error";
 import { Avatar } from "../../ui/Avatar";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";

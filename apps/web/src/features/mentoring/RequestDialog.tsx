@@ -3,8 +3,8 @@ import { MAX_PROPOSED_TIMES } from "@orgo/api-contract/constants";
 import type { TMentorDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { fieldErrorsOf } from "../../lib/errors";
-import { Dialog } from "../../shell/Dialog";
+import { fieldErrorsOf } from "../../i18n/describe-error";
+import { Dialog } from "../../ui/Dialog";
 import { FormError } from "../../ui/FormError";
 import { byDay, formatClock, localZone } from "./time";
 

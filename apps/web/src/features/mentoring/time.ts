@@ -16,7 +16,7 @@ export function formatWhen(date: Date, language: Language): string {
 }
 
 /** "Monday, January 4" in the reader's zone, to group times by day. */
-export function formatDay(date: Date, language: Language): string {
+function formatDay(date: Date, language: Language): string {
   return dateFormat(language, { weekday: "long", month: "long", day: "numeric" }).format(date);
 }
 

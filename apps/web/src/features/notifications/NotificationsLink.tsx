@@ -1,4 +1,4 @@
-import { RailLink } from "../../shell/RailLink";
+import { RailLink } from "../../ui/RailLink";
 import { Bell } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
 import { useLiveNotifications } from "./use-live-notifications";

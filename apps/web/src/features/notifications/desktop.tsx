@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n";
 
-export const desktopNotificationsSupported = () => typeof Notification !== "undefined";
+const desktopNotificationsSupported = () => typeof Notification !== "undefined";
 
 /** Whether a desktop notification may be shown now: allowed, and the tab is hidden. */
 export const desktopNotificationDue = () =>

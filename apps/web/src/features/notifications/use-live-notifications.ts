@@ -1,4 +1,4 @@
-import { showToast } from "../../shell/toast";
+import { showToast } from "../../lib/toast";
 import { useLocation, useMatch, useNavigate } from "react-router";
 import { skipToken } from "@tanstack/react-query";
 import type { TNotification } from "@orgo/api-contract/schemas";

@@ -1,6 +1,6 @@
 import { Suspense, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
-import { lazyPage } from "../../app/lazy-page";
+import { lazyPage } from "../../lib/lazy-page";
 import { useMe } from "../auth/use-me";
 import { useOutbox } from "./outbox-store";
 import { useOutboxRunner } from "./use-outbox-runner";

@@ -1,5 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
-import { Dialog } from "../../shell/Dialog";
+import { Dialog } from "../../ui/Dialog";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { removeItem, type OutboxItem } from "./outbox-store";
 import { retryOutbox } from "./use-outbox-runner";

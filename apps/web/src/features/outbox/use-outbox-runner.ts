@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import { trpc } from "../../lib/trpc";
-import { describeError, isUnreachable } from "../../lib/errors";
+import { describeError, isUnreachable } from "../../i18n/describe-error";
 import { subscribeConnectionState } from "../../lib/connection-state";
 import { useI18n } from "../../i18n/i18n";
-import { showToast } from "../../shell/toast";
+import { showToast } from "../../lib/toast";
 import { outboxItems, removeItem, updateItem, type OutboxItem } from "./outbox-store";
 
 /** While items wait, how often to try again even if nothing says the line is back. */

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { TProfile } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { Dialog } from "../../shell/Dialog";
+import { Dialog } from "../../ui/Dialog";
 
 /**
  * Blocking is not Follow's equal: a quiet button at the end of the actions, and a

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { TProfile } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 
 /** Follow / unfollow, turned at once and turned back if the server refuses. */
 export function FollowButton({

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { useRovingList } from "../../lib/use-roving-list";
 import { PostList } from "../feed/PostList";
 import { PostPane } from "../feed/PostPane";

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { ProfileHeader } from "./ProfileHeader";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
 

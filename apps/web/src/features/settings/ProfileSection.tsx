@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { TMe } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError, fieldErrorsOf } from "../../lib/errors";
+import { describeError, fieldErrorsOf } from "../../i18n/describe-error";
 import { uploadAvatar } from "../../lib/upload";
 import { Avatar } from "../../ui/Avatar";
 import { Field } from "../../ui/Field";

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from "react-router";
 import type { TStudyDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { fieldErrorsOf } from "../../lib/errors";
+import { fieldErrorsOf } from "../../i18n/describe-error";
 import { Field } from "../../ui/Field";
 import { FormError } from "../../ui/FormError";
 

@@ -2,7 +2,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { TStudyDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../lib/errors";
+import { describeError } from "../../i18n/describe-error";
 import { Avatar } from "../../ui/Avatar";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";

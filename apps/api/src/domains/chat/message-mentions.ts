@@ -1,0 +1,25 @@
+import { mentionedHandles, type TChatMessage, type TViewer } from "@orgo/api-contract";
+import { notifyMentions } from "../notifications/mentions.js";
+import { groupKeys } from "../notifications/notify.js";
+import { publishNotifications } from "../notifications/notification.service.js";
+import type { ChatDeps } from "./chat-deps.js";
+
+/**
+ * The room's members a message mentions, told after its commit: sending stays one
+ * statement, and a message without an "@" costs nothing more. Only members are told
+ * (nobody else may read the room); once per person per message.
+ */
+export async function tellMentioned({ db, bus }: Pick<ChatDeps, "db" | "bus">, viewer: TViewer, message: TChatMessage) {
+  if (!message.body.includes("@") || mentionedHandles(message.body).length === 0) return;
+  const changed = await db.$transaction(async (tx) => {
+    const members = await tx.chatMember.findMany({ where: { roomId: message.roomId }, select: { userId: true } });
+    return notifyMentions(tx, {
+      text: message.body,
+      actorId: viewer.userId,
+      groupKey: groupKeys.mention("chat", `${message.roomId}:${message.seq}`),
+      roomId: message.roomId,
+      onlyAmong: members.map((member) => member.userId),
+    });
+  });
+  await publishNotifications(db, bus, changed);
+}

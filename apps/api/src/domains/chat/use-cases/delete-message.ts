@@ -1,0 +1,16 @@
+import type { TChatMessage, TMessageRef, TViewer } from "@orgo/api-contract";
+import { dropUploads } from "../../posts/post-images.js";
+import type { ChatDeps } from "../chat-deps.js";
+import { changeMessage } from "../change-message.js";
+
+/** The sender only; a placeholder keeps the message's place, its pictures are removed. */
+export function deleteMessage(deps: ChatDeps, viewer: TViewer, ref: TMessageRef): Promise<TChatMessage> {
+  return changeMessage(deps, viewer, ref, async (tx, id) => {
+    await tx.chatMessage.update({ where: { id }, data: { body: "", deletedAt: new Date() } });
+    const images = await tx.chatMessageImage.findMany({ where: { messageId: id }, select: { uploadId: true } });
+    return dropUploads(
+      tx,
+      images.map((image) => image.uploadId),
+    );
+  });
+}

@@ -1,0 +1,217 @@
+import { AppError, serverMessages as m, type TComment, type TViewer } from "@orgo/api-contract";
+import type { CommentService } from "@orgo/api-contract/server";
+import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
+import type { EventBus } from "../../platform/events/event-bus.js";
+import { groupKeys, notify } from "../notifications/notify.js";
+import { publishNotifications, publishRemovedNotifications } from "../notifications/notification.service.js";
+import { notifyMentions } from "../notifications/mentions.js";
+import { publishPostChanged } from "../posts/post-events.js";
+import { publicUserSelect } from "../users/public-user.js";
+
+/** Replies shown with each thread of a page; the count tells how many there are in all. */
+const REPLIES_PER_THREAD = 50;
+
+/** A comment's mentions (a reply's too). */
+const mentionOf = (viewer: TViewer, comment: { id: number; postId: number; body: string }) => ({
+  text: comment.body,
+  actorId: viewer.userId,
+  groupKey: groupKeys.mention("comment", comment.id),
+  postId: comment.postId,
+  commentId: comment.id,
+});
+
+const commentSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  body: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  author: { select: publicUserSelect },
+} as const satisfies Prisma.CommentSelect;
+
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
+
+/** A deleted comment keeps its place (for its replies) but shows neither author nor text. */
+function toComment(row: CommentRow): TComment {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    postId: row.postId,
+    parentId: row.parentId,
+    author: deleted ? null : row.author,
+    body: deleted ? "" : row.body,
+    deleted,
+    createdAt: row.createdAt,
+    // Both are set to the same instant at creation; only an edit moves updatedAt.
+    edited: row.updatedAt.getTime() !== row.createdAt.getTime(),
+  };
+}
+
+const live = { deletedAt: null } as const;
+
+export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): CommentService {
+  async function requireLivePost(tx: Prisma.TransactionClient, postId: number) {
+    const post = await tx.post.findFirst({ where: { id: postId, ...live }, select: { authorId: true } });
+    if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+    return post;
+  }
+
+  /** Locks the comment and checks it is live, on a live post, and the viewer's. */
+  async function lockOwnComment(tx: Prisma.TransactionClient, viewer: TViewer, id: number) {
+    const [row] = await tx.$queryRaw<{ authorId: string; postId: number; deletedAt: Date | null }[]>`
+      select "authorId", "postId", "deletedAt" from "Comment" where id = ${id} for update`;
+    if (!row || row.deletedAt) throw new AppError("NOT_FOUND", m.noSuchComment);
+    await requireLivePost(tx, row.postId);
+    if (row.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourComment);
+    return row;
+  }
+
+  return {
+    async list({ postId, cursor, limit }) {
+      await requireLivePost(db, postId);
+      // Oldest first, as a conversation reads; a deleted comment stays only while it has live replies.
+      const threads = await db.comment.findMany({
+        where: {
+          postId,
+          parentId: null,
+          ...(cursor ? { id: { gt: cursor } } : {}),
+          OR: [{ deletedAt: null }, { replies: { some: live } }],
+        },
+        orderBy: { id: "asc" },
+        take: limit + 1,
+        select: { ...commentSelect, _count: { select: { replies: { where: live } } } },
+      });
+      const page = threads.slice(0, limit);
+      // One query for the replies of the whole page, capped per thread by a window.
+      const ids = page.map((t) => t.id);
+      const replyIds = ids.length
+        ? await db.$queryRaw<{ id: number }[]>`
+            select id from (
+              select id, row_number() over (partition by "parentId" order by id) as n
+              from "Comment" where "parentId" = any(${ids}) and "deletedAt" is null
+            ) ranked where n <= ${REPLIES_PER_THREAD}`
+        : [];
+      const replies = replyIds.length
+        ? await db.comment.findMany({
+            where: { id: { in: replyIds.map((r) => r.id) } },
+            orderBy: { id: "asc" },
+            select: commentSelect,
+          })
+        : [];
+      return {
+        items: page.map(({ _count, ...thread }) => ({
+          ...toComment(thread),
+          replies: replies.filter((r) => r.parentId === thread.id).map(toComment),
+          replyCount: _count.replies,
+        })),
+        nextCursor: threads.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    async create(viewer, input) {
+      const clientId = input.clientId ?? null;
+      // A retry (same client id) answers the comment stored the first time.
+      const earlier = () =>
+        clientId === null
+          ? null
+          : db.comment.findUnique({
+              where: { authorId_clientId: { authorId: viewer.userId, clientId } },
+              select: commentSelect,
+            });
+      const stored = await earlier();
+      if (stored) return toComment(stored);
+      let created;
+      try {
+        created = await insert();
+      } catch (error) {
+        // Two tries at once: the other one stored it, and this one rolled back whole.
+        const winner = isUniqueViolation(error) ? await earlier() : null;
+        if (winner) return toComment(winner);
+        throw error;
+      }
+      const { comment, changed } = created;
+      await publishNotifications(db, bus, changed);
+      await publishPostChanged(db, bus, input.postId, true);
+      return toComment(comment);
+
+      function insert() {
+        return db.$transaction(async (tx) => {
+          const post = await requireLivePost(tx, input.postId);
+          let parentAuthorId: string | null = null;
+          if (input.parentId) {
+            const parent = await tx.comment.findFirst({
+              where: { id: input.parentId, ...live },
+              select: { postId: true, parentId: true, authorId: true },
+            });
+            // One level only, on the same post.
+            if (!parent || parent.postId !== input.postId || parent.parentId !== null) {
+              throw new AppError("VALIDATION", m.replyToReply, { fieldErrors: { parentId: [m.replyToReply] } });
+            }
+            parentAuthorId = parent.authorId;
+          }
+          const at = new Date();
+          const comment = await tx.comment.create({
+            data: {
+              postId: input.postId,
+              parentId: input.parentId ?? null,
+              authorId: viewer.userId,
+              body: input.body,
+              createdAt: at,
+              updatedAt: at,
+              clientId,
+            },
+            select: commentSelect,
+          });
+          await tx.post.update({ where: { id: input.postId }, data: { commentCount: { increment: 1 } } });
+          const recipientId = parentAuthorId ?? post.authorId;
+          const id = await notify(tx, {
+            recipientId,
+            actorId: viewer.userId,
+            type: parentAuthorId ? "reply" : "comment",
+            postId: input.postId,
+            commentId: comment.id,
+            groupKey: parentAuthorId ? groupKeys.reply(comment.id) : groupKeys.comment(comment.id),
+          });
+          // Whoever the comment or reply notifies already is not told twice.
+          const mentioned = await notifyMentions(tx, { ...mentionOf(viewer, comment), skip: [recipientId] });
+          return { comment, changed: [{ recipientId, id }, ...mentioned] };
+        });
+      }
+    },
+
+    async update(viewer, input) {
+      const { row, mentioned } = await db.$transaction(async (tx) => {
+        await lockOwnComment(tx, viewer, input.id);
+        const row = await tx.comment.update({
+          where: { id: input.id },
+          data: { body: input.body, updatedAt: new Date() },
+          select: commentSelect,
+        });
+        // Only people this edit newly mentions hear of it.
+        return { row, mentioned: await notifyMentions(tx, mentionOf(viewer, row)) };
+      });
+      await publishNotifications(db, bus, mentioned);
+      await publishPostChanged(db, bus, row.postId, true);
+      return toComment(row);
+    },
+
+    async delete(viewer, id) {
+      const { postId, removed } = await db.$transaction(async (tx) => {
+        const row = await lockOwnComment(tx, viewer, id);
+        await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
+        await tx.post.update({ where: { id: row.postId }, data: { commentCount: { decrement: 1 } } });
+        // Its notifications would point at nothing now: gone, and their recipients told.
+        const removed = await tx.notification.findMany({
+          where: { commentId: id },
+          select: { id: true, recipientId: true },
+        });
+        await tx.notification.deleteMany({ where: { commentId: id } });
+        return { postId: row.postId, removed };
+      });
+      await publishRemovedNotifications(db, bus, removed);
+      await publishPostChanged(db, bus, postId, true);
+    },
+  };
+}

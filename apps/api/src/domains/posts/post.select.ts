@@ -1,0 +1,38 @@
+import type { TPostSummary } from "@orgo/api-contract";
+import type { Prisma } from "@orgo/db";
+import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { publicUserSelect } from "../users/public-user.js";
+import { orderedImagesSelect, toImages } from "./post-images.js";
+
+/**
+ * The columns a post summary needs: one select shape for every feed query. The
+ * author, the images and the viewer's like are relations, which Prisma loads with
+ * one batched query each, whatever the page size (no N+1).
+ */
+export function postSummarySelect(viewerId: string | null) {
+  return {
+    id: true,
+    title: true,
+    body: true,
+    createdAt: true,
+    updatedAt: true,
+    likeCount: true,
+    commentCount: true,
+    viewCount: true,
+    author: { select: publicUserSelect },
+    images: orderedImagesSelect,
+    // An impossible user id when signed out: the relation comes back empty.
+    likes: { where: { userId: viewerId ?? "00000000-0000-0000-0000-000000000000" }, select: { userId: true } },
+  } as const satisfies Prisma.PostSelect;
+}
+
+type PostRow = Prisma.PostGetPayload<{ select: ReturnType<typeof postSummarySelect> }>;
+
+export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary {
+  const { images, likes, ...rest } = row;
+  return {
+    ...rest,
+    images: toImages(images, storage),
+    likedByMe: likes.length > 0,
+  };
+}

@@ -1,0 +1,290 @@
+import { createHash } from "node:crypto";
+import {
+  AppError,
+  channels,
+  serverMessages as m,
+  type TFeedInput,
+  type TEventEnvelope,
+  type TPostChange,
+  type TPostDeleted,
+  type TPostSummary,
+  type TViewer,
+} from "@orgo/api-contract";
+import type { PostService } from "@orgo/api-contract/server";
+import type { Db, Prisma } from "@orgo/db";
+import type { EventBus } from "../../platform/events/event-bus.js";
+import { itemPerEvent, liveFeed } from "../../platform/live/live-stream.js";
+import { signalFeed } from "../../platform/live/signal-feed.js";
+import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { dayKey, groupKeys, notify } from "../notifications/notify.js";
+import { publishNotifications } from "../notifications/notification.service.js";
+import { notifyMentions } from "../notifications/mentions.js";
+import { publishPostChanged, publishPostDeleted } from "./post-events.js";
+import { postSummarySelect, toPostSummary } from "./post.select.js";
+import { readFeedPage } from "./feed-query.js";
+import { dropUploads, setPostImages } from "./post-images.js";
+
+/**
+ * Held for the duration of a post-creating transaction so that post ids are
+ * allocated in commit order; the new-posts stream relies on it (see liveStream).
+ * Post creation is rare and short, so serialising it costs nothing visible.
+ */
+const POST_SEQUENCE_LOCK = 7_011_001;
+const RECOMMENDED_WINDOW_MS = 7 * 24 * 3600_000;
+
+const visible = { deletedAt: null } as const;
+
+/** A post's mentions: in its title or its body. */
+const mentionOf = (viewer: TViewer, postId: number, post: { title: string; body: string }) => ({
+  text: `${post.title}\n\n${post.body}`,
+  actorId: viewer.userId,
+  groupKey: groupKeys.mention("post", postId),
+  postId,
+});
+
+const deletedItem = itemPerEvent<TPostDeleted>();
+const deletedSignal = (event: TEventEnvelope) =>
+  event.type === "post.deleted" ? deletedItem(event, () => ({ postId: event.data.postId })) : null;
+
+const changeItem = itemPerEvent<TPostChange>();
+const changeSignal = (event: TEventEnvelope) =>
+  event.type === "post.changed"
+    ? changeItem(event, () => ({ kind: "counts", ...event.data }))
+    : event.type === "post.deleted"
+      ? changeItem(event, () => ({ kind: "deleted", postId: event.data.postId }))
+      : null;
+
+function cursorOf(kind: TFeedInput["kind"], post: TPostSummary): string {
+  return kind === "popular" ? `${post.likeCount}.${post.id}` : String(post.id);
+}
+
+/** Posts read per catch-up query of the live stream. */
+const CATCH_UP_PAGE = 50;
+
+export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus; storage: FileStorage }): PostService {
+  const summary = (row: Parameters<typeof toPostSummary>[0]) => toPostSummary(row, storage);
+
+  async function load(id: number, viewer: TViewer | null): Promise<TPostSummary> {
+    const row = await db.post.findFirst({
+      where: { id, ...visible },
+      select: postSummarySelect(viewer?.userId ?? null),
+    });
+    if (!row) throw new AppError("NOT_FOUND", m.noSuchPost);
+    return summary(row);
+  }
+
+  /** Locks the post row and checks it is live and the viewer's; answers nothing else. */
+  async function lockOwnPost(tx: Prisma.TransactionClient, viewer: TViewer, id: number) {
+    const [row] = await tx.$queryRaw<{ authorId: string; deletedAt: Date | null }[]>`
+      select "authorId", "deletedAt" from "Post" where id = ${id} for update`;
+    if (!row || row.deletedAt) throw new AppError("NOT_FOUND", m.noSuchPost);
+    if (row.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourPost);
+  }
+
+  async function likeState(viewer: TViewer, id: number) {
+    const post = await db.post.findUniqueOrThrow({
+      where: { id },
+      select: { likeCount: true, likes: { where: { userId: viewer.userId }, select: { userId: true } } },
+    });
+    return { liked: post.likes.length > 0, likeCount: post.likeCount };
+  }
+
+  // New posts, live: the same functions for every subscriber (only the start differs).
+  const newPosts = {
+    channel: channels.posts,
+    select: (event: TEventEnvelope) => (event.type === "post.created" ? event.data : null),
+    catchUp: async (after: number) =>
+      (
+        await db.post.findMany({
+          where: { ...visible, id: { gt: after } },
+          orderBy: { id: "asc" },
+          // Pages of full posts (bodies up to 40 000 characters): small enough that a
+          // resume from id 0 cannot hold much memory, with the socket's backpressure
+          // guard cutting off a reader that falls behind.
+          take: CATCH_UP_PAGE,
+          select: postSummarySelect(null),
+        })
+      ).map(summary),
+    // The newest id by the primary key's index (an aggregate over the table scanned it).
+    headId: async () => (await db.post.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0,
+    idOf: (post: TPostSummary) => post.id,
+  };
+
+  return {
+    async feed(input, viewer) {
+      if (input.kind === "following" && !viewer) throw new AppError("UNAUTHENTICATED", m.signInFirst);
+      // Popular pages go by `<likeCount>.<id>`, the others by `<id>` (the contract checks the digits).
+      const parts = input.cursor?.split(".").map(Number) ?? null;
+      const cursor = !parts
+        ? null
+        : input.kind === "popular"
+          ? { likes: parts[0]!, id: parts[1] ?? 0 }
+          : { id: parts[0]! };
+      const rows = await readFeedPage(db, storage, {
+        kind: input.kind,
+        // One more than the page: is there a next one?
+        limit: input.limit + 1,
+        cursor,
+        authorHandle: input.authorHandle ?? null,
+        followerId: input.kind === "following" ? viewer!.userId : null,
+        viewerId: viewer?.userId ?? null,
+      });
+      const items = rows.slice(0, input.limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > input.limit && last ? cursorOf(input.kind, last) : null };
+    },
+
+    async recommended(viewer) {
+      const rows = await db.post.findMany({
+        where: { ...visible, likeCount: { gt: 0 }, createdAt: { gte: new Date(Date.now() - RECOMMENDED_WINDOW_MS) } },
+        orderBy: [{ likeCount: "desc" }, { id: "desc" }],
+        take: 5,
+        select: postSummarySelect(viewer?.userId ?? null),
+      });
+      return rows.map(summary);
+    },
+
+    byId: (id, viewer) => load(id, viewer),
+
+    async recordView(id, viewer, device) {
+      // Anonymous readers count once per address: the User-Agent is the client's to
+      // choose, so keying on it let one address count again with every new string.
+      const viewerKey = viewer
+        ? `u:${viewer.userId}`
+        : `a:${createHash("sha256").update(device.ip).digest("base64url").slice(0, 22)}`;
+      const views = await db.$transaction(async (tx) => {
+        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+        if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+        const counted = await tx.postView.createMany({
+          data: [{ postId: id, viewerKey, day: new Date(dayKey(new Date())) }],
+          skipDuplicates: true,
+        });
+        const updated = counted.count
+          ? await tx.post.update({ where: { id }, data: { viewCount: { increment: 1 } }, select: { viewCount: true } })
+          : await tx.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true } });
+        return { count: updated.viewCount, counted: counted.count > 0 };
+      });
+      if (views.counted) await publishPostChanged(db, bus, id, false);
+      return views.count;
+    },
+
+    async create(viewer, input) {
+      const clientId = input.clientId ?? null;
+      const stored = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
+        // A retry (same client id) answers the post stored the first time; behind the
+        // lock, two retries at once cannot both miss it.
+        if (clientId !== null) {
+          const earlier = await tx.post.findUnique({
+            where: { authorId_clientId: { authorId: viewer.userId, clientId } },
+            select: { id: true },
+          });
+          if (earlier) return { id: earlier.id, mentioned: [], retried: true };
+        }
+        const at = new Date();
+        const post = await tx.post.create({
+          // The same instant for both: updatedAt moves only when the author edits.
+          data: {
+            authorId: viewer.userId,
+            title: input.title,
+            body: input.body,
+            createdAt: at,
+            updatedAt: at,
+            clientId,
+          },
+          select: { id: true },
+        });
+        await setPostImages(tx, post.id, viewer.userId, input.imageIds);
+        const mentioned = await notifyMentions(tx, mentionOf(viewer, post.id, input));
+        return { id: post.id, mentioned, retried: false };
+      });
+      if (stored.retried) return load(stored.id, viewer);
+      const created = await load(stored.id, null);
+      await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
+      await publishNotifications(db, bus, stored.mentioned);
+      return { ...created, likedByMe: false };
+    },
+
+    async update(viewer, input) {
+      const { droppedKeys, mentioned } = await db.$transaction(async (tx) => {
+        await lockOwnPost(tx, viewer, input.id);
+        await tx.post.update({
+          where: { id: input.id },
+          data: { title: input.title, body: input.body, updatedAt: new Date() },
+        });
+        const droppedKeys = await setPostImages(tx, input.id, viewer.userId, input.imageIds);
+        // Only people this edit newly mentions hear of it.
+        return { droppedKeys, mentioned: await notifyMentions(tx, mentionOf(viewer, input.id, input)) };
+      });
+      await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+      await publishNotifications(db, bus, mentioned);
+      return load(input.id, viewer);
+    },
+
+    async delete(viewer, id) {
+      const droppedKeys = await db.$transaction(async (tx) => {
+        await lockOwnPost(tx, viewer, id);
+        await tx.post.update({ where: { id }, data: { deletedAt: new Date() } });
+        // A deleted post's pictures go too: nobody may reach them by an old URL.
+        const images = await tx.postImage.findMany({ where: { postId: id }, select: { uploadId: true } });
+        return dropUploads(
+          tx,
+          images.map((i) => i.uploadId),
+        );
+      });
+      await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+      await publishPostDeleted(bus, id);
+    },
+
+    async like(viewer, id) {
+      const changed = await db.$transaction(async (tx) => {
+        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { authorId: true } });
+        if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+        // The primary key (post, user) makes a second like a no-op, even in parallel.
+        const added = await tx.postLike.createMany({
+          data: [{ postId: id, userId: viewer.userId }],
+          skipDuplicates: true,
+        });
+        if (added.count === 0) return [];
+        await tx.post.update({ where: { id }, data: { likeCount: { increment: 1 } } });
+        const notificationId = await notify(tx, {
+          recipientId: post.authorId,
+          actorId: viewer.userId,
+          type: "like",
+          postId: id,
+          groupKey: groupKeys.like(id, new Date()),
+        });
+        return [{ recipientId: post.authorId, id: notificationId }];
+      });
+      await publishNotifications(db, bus, changed);
+      if (changed.length) await publishPostChanged(db, bus, id, false);
+      return likeState(viewer, id);
+    },
+
+    async unlike(viewer, id) {
+      const removed = await db.$transaction(async (tx) => {
+        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+        if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+        const removed = await tx.postLike.deleteMany({ where: { postId: id, userId: viewer.userId } });
+        if (removed.count) await tx.post.update({ where: { id }, data: { likeCount: { decrement: 1 } } });
+        return removed.count > 0;
+      });
+      if (removed) await publishPostChanged(db, bus, id, false);
+      return likeState(viewer, id);
+    },
+
+    streamCreated(afterId, signal) {
+      return liveFeed(bus, { ...newPosts, afterId }, signal);
+    },
+
+    streamDeleted(signal) {
+      return signalFeed(bus, channels.posts, deletedSignal, signal, 0);
+    },
+
+    async streamChanges(id, signal) {
+      const post = await db.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+      if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
+      return signalFeed(bus, channels.post(id), changeSignal, signal);
+    },
+  };
+}

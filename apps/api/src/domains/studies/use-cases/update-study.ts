@@ -1,0 +1,39 @@
+import { AppError, serverMessages as m, type TStudy, type TUpdateStudyInput, type TViewer } from "@orgo/api-contract";
+import type { StudyDeps } from "../study-deps.js";
+import { changeStudy } from "../study-change.js";
+import { dateOf, inKnownTimeZone } from "../study-fields.js";
+import { lockStudy, requireLeader } from "../locked-study.js";
+import { promoteWaitlist } from "../study-membership.js";
+
+/** The leader only; never fewer seats than members; more seats move the waitlist up. */
+export function updateStudy(deps: StudyDeps, viewer: TViewer, input: TUpdateStudyInput): Promise<TStudy> {
+  return inKnownTimeZone(
+    changeStudy(deps, viewer, input.id, async (tx) => {
+      const study = await lockStudy(deps, tx, input.id);
+      requireLeader(study, viewer);
+      if (input.capacity < study.memberCount) {
+        throw new AppError("VALIDATION", m.capacityBelowMembers, {
+          fieldErrors: { capacity: [m.capacityBelowMembers] },
+        });
+      }
+      await tx.study.update({
+        where: { id: input.id },
+        data: {
+          title: input.title,
+          description: input.description,
+          startsOn: dateOf(input.startsOn),
+          endsOn: dateOf(input.endsOn),
+          recruitUntil: input.recruitUntil ? dateOf(input.recruitUntil) : null,
+          online: input.online,
+          location: input.location ?? null,
+          capacity: input.capacity,
+          tags: input.tags,
+          timeZone: input.timeZone,
+          requiresApproval: input.requiresApproval,
+          updatedAt: deps.now(),
+        },
+      });
+      return promoteWaitlist(deps, tx, input.id, viewer.userId);
+    }),
+  );
+}

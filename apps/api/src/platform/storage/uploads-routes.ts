@@ -1,0 +1,121 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { AppError, serverMessages as m, type TViewer } from "@orgo/api-contract";
+import type { RequestAuth } from "../sessions/request-auth.js";
+import { isAllowedOrigin } from "../http/origin.js";
+import { sendJson } from "../http/respond.js";
+import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
+import type { RateLimiter } from "../rate-limit/rate-limiter.js";
+import { enforce, limits } from "../rate-limit/limits.js";
+import { STORAGE_KEY } from "./file-storage.js";
+import { UPLOADS_URL_PREFIX } from "./local-file-storage.js";
+
+class TooLarge extends Error {}
+
+/** Reads the body, refusing as soon as it passes `max` bytes (whatever Content-Length claimed). */
+async function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > max) throw new TooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > max) throw new TooLarge();
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const statusOf: Partial<Record<string, number>> = {
+  [m.imageTooLarge]: 413,
+  [m.imageUnsupported]: 415,
+};
+
+/**
+ * POST /uploads/avatar and /uploads/post-image (raw image bytes as the body, so
+ * the browser can report progress) and GET /uploads/<key> for stored files when
+ * they live on local disk.
+ */
+export function createUploadsRoutes(deps: {
+  auth: RequestAuth;
+  /** Upload paths and what each does with the bytes; the answer goes out as JSON. */
+  receivers: Record<string, (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>>;
+  limiter: RateLimiter;
+  allowedOrigins: readonly string[];
+  /** Local storage's folder; absent when files are served from elsewhere. */
+  localRoot: string | null;
+}) {
+  /** Only well-formed keys reach the disk, so no path can climb out of the folder. */
+  async function serveFile(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
+    const root = deps.localRoot;
+    const file = root && STORAGE_KEY.test(key) ? path.join(root, key) : null;
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) {
+      sendJson(res, 404, { error: "Not found" });
+      return;
+    }
+    const etag = `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`;
+    res.setHeader("ETag", etag);
+    // Keys are random and never reused: a file at a URL never changes.
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    // Even if a stored file were not an image, it could not run as a page here.
+    res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    if (req.headers["if-none-match"] === etag) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.setHeader("Content-Type", "image/webp");
+    res.setHeader("Content-Length", info.size);
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  async function receive(
+    req: IncomingMessage,
+    res: ServerResponse,
+    receiver: (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>,
+  ) {
+    if (!isAllowedOrigin(req, deps.allowedOrigins)) {
+      return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-origin request refused" } });
+    }
+    const viewer = await deps.auth.viewerOf(req, res);
+    if (!viewer) return sendJson(res, 401, { error: { code: "UNAUTHENTICATED", message: m.signInFirst } });
+    try {
+      await enforce(deps.limiter, [[`upload:user:${viewer.userId}`, limits.uploadsPerUser]]);
+      const bytes = await readBody(req, IMAGE_MAX_BYTES);
+      sendJson(res, 200, await receiver(viewer, bytes));
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        // Stop reading what is left of a body we will not use.
+        res.setHeader("Connection", "close");
+        return sendJson(res, 413, { error: { code: "VALIDATION", message: m.imageTooLarge } });
+      }
+      if (error instanceof AppError) {
+        const status = error.code === "RATE_LIMITED" ? 429 : (statusOf[error.message] ?? 400);
+        if (error.details?.retryAfterSeconds) res.setHeader("Retry-After", String(error.details.retryAfterSeconds));
+        return sendJson(res, status, {
+          error: { code: error.code, message: error.message, retryAfterSeconds: error.details?.retryAfterSeconds },
+        });
+      }
+      throw error;
+    }
+  }
+
+  return function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | boolean {
+    const receiver = deps.receivers[url.pathname];
+    if (receiver) {
+      if (req.method !== "POST") return (sendJson(res, 405, { error: "Method not allowed" }), true);
+      return receive(req, res, receiver);
+    }
+    if (!url.pathname.startsWith(UPLOADS_URL_PREFIX)) return false;
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return (sendJson(res, 405, { error: "Method not allowed" }), true);
+    return serveFile(req, res, url.pathname.slice(UPLOADS_URL_PREFIX.length));
+  };
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { RunningApp } from "../../src/app.js";
+import { openBrowserApp, type BrowserApp } from "./fixture.js";
+import { browserAvailable, screenshotPath, signedInPage } from "../helpers/browser.js";
+
+/**
+ * The issue's journey: a learner (English, in Seoul) finds a mentor by topic and asks
+ * for two times; the mentor (Korean, dark) accepts one; both see the meeting and the
+ * room and chat; after the meeting the learner rates it and the review shows.
+ */
+describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
+  let env: BrowserApp;
+  let app: RunningApp;
+  let browser: Browser;
+  let learner: Page;
+  let mentor: Page;
+  let meetingId = 0;
+
+  beforeAll(async () => {
+    env = await openBrowserApp();
+
+    ({ app, browser } = env);
+    learner = await signedInPage(browser, app, "jiwoo", { timezoneId: "Asia/Seoul" });
+    mentor = await signedInPage(browser, app, "leo_builds", {
+      locale: "ko-KR",
+      colorScheme: "dark",
+      timezoneId: "Europe/Berlin",
+    });
+  });
+  afterAll(() => env?.close());
+
+  it("the learner finds a mentor by topic and asks for two of their free times", async () => {
+    await learner.getByRole("link", { name: "Mentors" }).click();
+    await learner.getByLabel("Topic").selectOption("react");
+    await expect.poll(() => learner.getByTestId("mentors").locator("li").count()).toBe(1);
+    await learner
+      .getByTestId("mentors")
+      .getByRole("option", { name: /leo_builds/ })
+      .click();
+    const detail = learner.getByTestId("mentor-detail");
+    await expect.poll(() => detail.getByRole("heading", { level: 2 }).textContent()).toBe("Leo Park");
+    expect(await detail.textContent()).toContain("Weekly availability (Europe/Berlin)");
+    // The pitch is Markdown, rendered.
+    await detail.locator(".mentor-detail__pitch strong").filter({ hasText: "TypeScript" }).waitFor();
+    await learner.screenshot({ path: screenshotPath("mentoring-01-mentor-en") });
+
+    await detail.getByRole("button", { name: "Ask for mentoring" }).click();
+    const form = learner.getByTestId("request-form");
+    await form.getByLabel("Topic").selectOption("react");
+    await form.getByLabel("What do you want help with?").fill("My **useEffect** runs twice. Can we look at it?");
+    // Times are offered in the learner's own zone.
+    expect(await form.textContent()).toContain("Asia/Seoul");
+    const times = form.locator(".time-option input");
+    await times.nth(0).check();
+    await times.nth(3).check();
+    await learner.screenshot({ path: screenshotPath("mentoring-02-request-en") });
+    await form.getByRole("button", { name: "Send request" }).click();
+    await detail.getByRole("link", { name: /Your request is waiting/ }).waitFor();
+  });
+
+  it("the mentor, in Korean, accepts the second time; both see the meeting and the room", async () => {
+    // The learner watches their waiting request; it leaves the list live when answered.
+    await learner.goto(`${app.url}/mentoring?box=outgoing`);
+    await learner.getByTestId("request-card").waitFor();
+    await mentor.goto(`${app.url}/mentoring`);
+    const card = mentor.getByTestId("request-card");
+    await card.waitFor();
+    expect(await card.textContent()).toContain("useEffect");
+    await mentor.screenshot({ path: screenshotPath("mentoring-03-request-ko") });
+    const accepts = card.getByRole("button", { name: /수락$/ });
+    expect(await accepts.count()).toBe(2);
+    await accepts.nth(1).click();
+    const meeting = mentor.getByTestId("meeting-card");
+    await meeting.waitFor();
+    meetingId = Number((await meeting.getAttribute("id"))!.replace("meeting-", ""));
+    const stored = await app.db.mentorMeeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const request = await app.db.mentorRequest.findUniqueOrThrow({ where: { id: stored.requestId } });
+    expect(stored.startsAt).toEqual(request.proposedTimes[1]);
+    await mentor.screenshot({ path: screenshotPath("mentoring-04-meeting-ko") });
+    await expect.poll(() => learner.getByTestId("request-card").count()).toBe(0);
+
+    // Told in their notifications, with the meeting's time in their zone.
+    await learner.goto(`${app.url}/notifications`);
+    const told = learner
+      .getByTestId("notifications")
+      .locator("li")
+      .filter({ hasText: "Leo Park accepted your mentoring request" });
+    await told.waitFor();
+    const inSeoul = new Intl.DateTimeFormat("en-US", {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Asia/Seoul",
+    }).format(stored.startsAt);
+    expect(await told.textContent()).toContain(inSeoul);
+    await learner.goto(`${app.url}/mentoring?tab=meetings`);
+    await learner.getByTestId("meeting-card").waitFor();
+    expect(await learner.getByTestId("meeting-card").textContent()).toContain("Leo Park");
+    await learner.goto(app.url);
+    await learner.getByTestId("mentoring-panel").getByText("Upcoming meetings").waitFor();
+    await learner.screenshot({ path: screenshotPath("mentoring-05-home-en") });
+  });
+
+  it("they chat in the room the meeting opened (they do not follow each other)", async () => {
+    await learner.goto(`${app.url}/mentoring?tab=meetings`);
+    await learner.getByTestId("meeting-card").getByRole("link", { name: "Open chat" }).click();
+    await learner.getByTestId("chat-input").fill("Thanks Leo! See you then.");
+    await learner.getByTestId("chat-input").press("Enter");
+    await mentor.getByTestId("meeting-card").getByRole("link", { name: "채팅 열기" }).click();
+    await mentor.getByText("Thanks Leo! See you then.").first().waitFor();
+    await mentor.getByTestId("chat-input").fill("좋아요, 그때 봬요 👋");
+    await mentor.getByTestId("chat-input").press("Enter");
+    await learner.getByText("좋아요, 그때 봬요 👋").first().waitFor();
+    await mentor.screenshot({ path: screenshotPath("mentoring-06-chat-ko") });
+  });
+
+  it("after the meeting the learner rates it once, and the review shows on the mentor's profile", async () => {
+    // The meeting's time moved into the past (the test's clock, not a sleep).
+    await app.db.mentorMeeting.update({
+      where: { id: meetingId },
+      data: { startsAt: new Date(Date.now() - 2 * 3600_000) },
+    });
+    await learner.goto(`${app.url}/mentoring?tab=meetings&scope=past`);
+    const form = learner.getByTestId("rating-form");
+    await form.waitFor();
+    await form.getByRole("radio", { name: "4 of 5" }).check({ force: true });
+    await form.getByLabel("Comment (optional)").fill("Found the double render in ten minutes.");
+    await form.getByLabel("Show my comment on the mentor's profile").check();
+    await learner.screenshot({ path: screenshotPath("mentoring-07-rate-en") });
+    await form.getByRole("button", { name: "Send rating" }).click();
+    await learner.getByText("You rated it 4 of 5").waitFor();
+    expect(await learner.getByTestId("rating-form").count()).toBe(0);
+
+    await mentor.goto(
+      `${app.url}/mentors/${(await app.db.user.findUniqueOrThrow({ where: { handle: "leo_builds" } })).id}`,
+    );
+    const detail = mentor.getByTestId("mentor-detail");
+    await detail.getByText("Found the double render in ten minutes.").waitFor();
+    expect(await detail.textContent()).toContain("★ 4 (1)");
+    await mentor.screenshot({ path: screenshotPath("mentoring-08-profile-ko") });
+    // The mentor's public profile links to their mentoring page with the rating.
+    await learner.goto(`${app.url}/u/leo_builds`);
+    await expect.poll(() => learner.getByTestId("mentor-link").textContent()).toBe("Mentor ★ 4");
+  });
+});

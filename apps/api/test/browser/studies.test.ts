@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { RunningApp } from "../../src/app.js";
+import { openBrowserApp, type BrowserApp } from "./fixture.js";
+import { browserAvailable, screenshotPath, signedInPage } from "../helpers/browser.js";
+
+/** The issue's journey: A opens a study of 2 seats, B joins, C waits, B leaves, C is promoted and told. */
+describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
+  let env: BrowserApp;
+  let app: RunningApp;
+  let browser: Browser;
+  let a: Page;
+  let b: Page;
+  let c: Page;
+  let studyUrl = "";
+
+  // The open study (the list beside it has badges too).
+  const seats = (page: Page) => page.getByTestId("study").getByTestId("study-seats").textContent();
+
+  beforeAll(async () => {
+    env = await openBrowserApp();
+
+    ({ app, browser } = env);
+    [a, b, c] = [
+      await signedInPage(browser, app, "sara_k"),
+      await signedInPage(browser, app, "jiwoo"),
+      await signedInPage(browser, app, "leo_builds"),
+    ];
+  });
+  afterAll(() => env?.close());
+
+  it("A creates a study with 2 seats, tags and dates", async () => {
+    await a.goto(`${app.url}/studies`);
+    await a.getByRole("link", { name: "New study" }).click();
+    await a.getByLabel("Title").fill("SQL 튜닝 스터디");
+    await a.getByLabel("Description (Markdown)").fill("매주 **EXPLAIN** 하나씩.");
+    await a.getByLabel("Starts").fill("2099-03-10");
+    await a.getByLabel("Ends").fill("2099-04-10");
+    await a.getByLabel("Seats, you included").fill("2");
+    const tag = a.getByLabel("Tags (up to 10)");
+    await tag.fill("Postgres");
+    await tag.press("Enter");
+    await tag.fill("sql");
+    await tag.press("Enter");
+    await a.screenshot({ path: screenshotPath("studies-01-create") });
+    await a.getByRole("button", { name: "Create study" }).click();
+    await a.waitForURL(/\/studies\/\d+$/);
+    studyUrl = a.url();
+    await expect
+      .poll(() => a.getByTestId("study").getByRole("heading", { level: 1 }).textContent())
+      .toBe("SQL 튜닝 스터디");
+    expect(await a.getByTestId("study").getByTestId("study-status").textContent()).toBe("Recruiting");
+    expect(await seats(a)).toBe("1/2 seats");
+    expect(await a.locator(".study-badges").count()).toBeGreaterThan(0);
+    await a.screenshot({ path: screenshotPath("studies-02-created") });
+  });
+
+  it("B finds it in the grid and takes the last seat; the study closes", async () => {
+    await b.goto(`${app.url}/studies?tag=postgres`);
+    await b
+      .getByTestId("studies")
+      .getByRole("option", { name: /SQL 튜닝 스터디/ })
+      .click();
+    await b.getByRole("button", { name: "Join" }).click();
+    await expect.poll(() => seats(b)).toBe("2/2 seats");
+    expect(await b.getByTestId("study").getByTestId("study-status").textContent()).toBe("Closed");
+    await b.getByRole("button", { name: "Leave the study" }).waitFor();
+    await b.screenshot({ path: screenshotPath("studies-03-b-joined") });
+  });
+
+  it("C finds it full and joins the waitlist", async () => {
+    await c.goto(studyUrl);
+    expect(await c.getByRole("button", { name: "Join", exact: true }).count()).toBe(0);
+    await c.getByRole("button", { name: "Join the waitlist" }).click();
+    await expect.poll(() => c.getByTestId("study-actions").textContent()).toContain("#1 on the waitlist");
+    await c.screenshot({ path: screenshotPath("studies-04-c-waitlisted") });
+  });
+
+  it("B leaves, C is promoted at once and is told", async () => {
+    await b.getByRole("button", { name: "Leave the study" }).click();
+    await b.getByRole("button", { name: "Join the waitlist" }).waitFor();
+    // C's page changes by itself, live: no reload, no polling.
+    await expect.poll(() => c.getByRole("button", { name: "Leave the study" }).count(), { timeout: 3_000 }).toBe(1);
+    await expect.poll(() => c.getByTestId("study-members").textContent()).toContain("Leo Park");
+    await c.screenshot({ path: screenshotPath("studies-05-c-promoted") });
+    await c.goto(`${app.url}/notifications`);
+    await expect
+      .poll(() => c.getByTestId("notifications").locator("li").first().textContent())
+      .toContain("A seat freed up: you moved from the waitlist into the study");
+    await c.screenshot({ path: screenshotPath("studies-06-c-notified") });
+    const room = await app.db.chatMember.findMany({ where: { room: { study: { title: "SQL 튜닝 스터디" } } } });
+    const members = await app.db.studyMember.findMany({ where: { study: { title: "SQL 튜닝 스터디" } } });
+    expect(room.map((m) => m.userId).sort()).toEqual(members.map((m) => m.userId).sort());
+  });
+});

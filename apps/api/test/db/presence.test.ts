@@ -1,0 +1,90 @@
+import { EventEmitter } from "node:events";
+import type { WebSocket } from "ws";
+import { describe, expect, it } from "vitest";
+import type { TPresence } from "@orgo/api-contract";
+import { createMemoryPresenceStore } from "../../src/platform/presence/presence-store.js";
+import { AWAY_AFTER_MS, createPresenceTracker } from "../../src/platform/presence/presence-tracker.js";
+import { createPresenceService } from "../../src/domains/presence/presence.service.js";
+import { createLogger } from "../../src/platform/logger.js";
+import { communityFixture } from "../helpers/community-fixture.js";
+import { waitFor } from "../helpers/wait.js";
+
+/** A stand-in for a websocket: presence only listens for its close. */
+const fakeSocket = () => new EventEmitter() as unknown as WebSocket & EventEmitter;
+
+describe("presence", () => {
+  const f = communityFixture();
+  let clock = 1_000_000;
+  const now = () => clock;
+
+  function setup() {
+    const store = createMemoryPresenceStore(now);
+    const tracker = createPresenceTracker({ store, bus: f.bus, logger: createLogger("silent"), now, ttlMs: 30_000 });
+    const service = createPresenceService({ db: f.fresh.db, bus: f.bus, presenceStore: store, presenceTtlMs: 30_000 });
+    return { store, tracker, service };
+  }
+
+  it("is online with a tab open, away after 5 minutes hidden, offline with a last-seen time when the last tab closes", async () => {
+    const { tracker, service } = setup();
+    const me = await f.person();
+    const friend = await f.person();
+    await f.social.follow(me, friend.userId);
+    const tab = fakeSocket();
+    tracker.connect(friend.userId, tab);
+    const stateOf = async () => (await service.of(me, [friend.userId]))[0];
+    await expect.poll(async () => (await stateOf())?.state).toBe("online");
+
+    tracker.report(friend.userId, tab, false);
+    clock += AWAY_AFTER_MS - 1_000;
+    await tracker.renewAll();
+    expect((await stateOf())?.state).toBe("online");
+    clock += 2_000;
+    await tracker.renewAll();
+    expect((await stateOf())?.state).toBe("away");
+
+    // A second tab, shown, brings them back; closing both takes them offline.
+    const second = fakeSocket();
+    tracker.connect(friend.userId, second);
+    await tracker.renewAll();
+    expect((await stateOf())?.state).toBe("online");
+    tracker.disconnect(friend.userId, tab);
+    tracker.disconnect(friend.userId, second);
+    await expect.poll(async () => (await stateOf())?.state).toBe("offline");
+    expect((await stateOf())?.lastSeenAt?.getTime()).toBe(clock);
+    await tracker.stop();
+  });
+
+  it("shows only people I follow or share a room with, never across a block", async () => {
+    const { tracker, service } = setup();
+    const me = await f.person();
+    const [followed, stranger, blocked] = [await f.person(), await f.person(), await f.person()];
+    await f.social.follow(me, followed.userId);
+    await f.social.follow(me, blocked.userId);
+    await f.social.block(blocked, me.userId);
+    for (const person of [followed, stranger, blocked]) tracker.connect(person.userId, fakeSocket());
+    const seen = await service.of(me, [followed.userId, stranger.userId, blocked.userId]);
+    expect(seen.map((p) => p.userId)).toEqual([followed.userId]);
+    await tracker.stop();
+  });
+
+  it("streams a snapshot, then each change, to a watcher", async () => {
+    const { tracker, service } = setup();
+    const me = await f.person();
+    const friend = await f.person();
+    await f.social.follow(me, friend.userId);
+    const controller = new AbortController();
+    const seen: TPresence["state"][] = [];
+    void (async () => {
+      for await (const presence of service.watch(me, [friend.userId], controller.signal)) seen.push(presence.state);
+    })();
+    await waitFor(() => seen.length === 1, "the snapshot");
+    const tab = fakeSocket();
+    tracker.connect(friend.userId, tab);
+    await waitFor(() => seen.length === 2, "online");
+    tracker.disconnect(friend.userId, tab);
+    await waitFor(() => seen.length === 3, "offline");
+    expect(seen).toEqual(["offline", "online", "offline"]);
+    controller.abort();
+    await tracker.stop();
+  });
+});

@@ -1,0 +1,123 @@
+import type { TChannel, TEventEnvelope } from "../../events.js";
+
+/**
+ * Where a live feed's items come from, described rather than run: the websocket
+ * server serves every subscriber of a channel from one bus listener and a set of
+ * small per-subscriber records (see apps/api/src/live/channel-hub.ts), instead of
+ * one async generator each. `iterate` is the same feed as one generator, for
+ * callers that simply iterate (tests, server-side callers).
+ *
+ * Item functions must return the *same* object for the same event to every
+ * subscriber: validation and serialisation are memoised by identity.
+ */
+export interface LiveSource<T = unknown> {
+  readonly channel: TChannel;
+  /** This feed's durable item in an event (null: none). Durable items have ids 1, 2, 3 … */
+  select(event: TEventEnvelope): T | null;
+  /** A signal that is never stored (typing, read receipts): passed on as it comes. */
+  ephemeral?(event: TEventEnvelope): T | null;
+  /** The subscriber lost access: the feed ends. */
+  endWhen?(event: TEventEnvelope): boolean;
+  /** Committed items with id > afterId, oldest first (one page). */
+  catchUp(afterId: number): Promise<T[]>;
+  /** The newest committed id, where a fresh subscriber starts. */
+  headId(): Promise<number>;
+  idOf(item: T): number;
+  /** The client's last seen id, or null for "only new ones". */
+  readonly afterId: number | null;
+  /** Most live items held while the subscriber catches up before it is cut off. */
+  readonly maxQueue: number;
+  /**
+   * For signals that only say "something changed" (the client refetches): at most one
+   * per this many milliseconds per subscriber, the last one always delivered. Applied
+   * where feeds are served to sockets; an iterating caller gets every signal.
+   */
+  readonly coalesceMs?: number;
+  iterate(signal: AbortSignal): AsyncIterable<T>;
+}
+
+/**
+ * A subscription's answer: a live source, how each item is presented to the
+ * client, and what runs when the subscription ends (budgets, error mapping). It is
+ * an AsyncIterable, so tRPC's own adapters and callers can consume it as usual.
+ */
+/** One function, or several run in order, or none: most feeds have exactly one. */
+type Chain<F> = F | readonly F[] | undefined;
+const append = <F>(chain: Chain<F>, fn: F): Chain<F> =>
+  chain === undefined ? fn : Array.isArray(chain) ? [...(chain as readonly F[]), fn] : [chain as F, fn];
+const each = <F>(chain: Chain<F>): readonly F[] =>
+  chain === undefined ? [] : Array.isArray(chain) ? (chain as readonly F[]) : [chain as F];
+
+type Mapper = (value: unknown) => unknown;
+
+export class LiveFeed<Out> implements AsyncIterable<Out> {
+  private ended = false;
+
+  // Single functions rather than closures over closures or arrays: a feed is held
+  // per subscriber for as long as it lives, so it should cost one small object.
+  private constructor(
+    readonly source: LiveSource,
+    private readonly mappers: Chain<Mapper>,
+    private readonly signal: AbortSignal,
+    private endHooks: Chain<() => void>,
+    private readonly errorMappers: Chain<Mapper>,
+  ) {}
+
+  static of<T>(source: LiveSource<T>, signal: AbortSignal): LiveFeed<T> {
+    return new LiveFeed(source, undefined, signal, undefined, undefined);
+  }
+
+  /** The client's view of each item (validation, tracked ids). */
+  map<Next>(fn: (value: Out) => Next): LiveFeed<Next> {
+    return new LiveFeed<Next>(
+      this.source,
+      append(this.mappers, fn as Mapper),
+      this.signal,
+      this.endHooks,
+      this.errorMappers,
+    );
+  }
+
+  /** Runs once when the subscription ends, however it ends. */
+  onEnd(hook: () => void): this {
+    this.endHooks = append(this.endHooks, hook);
+    return this;
+  }
+
+  /** How an error ending the feed reaches the client. */
+  mapErrors(fn: (error: unknown) => unknown): LiveFeed<Out> {
+    return new LiveFeed<Out>(this.source, this.mappers, this.signal, this.endHooks, append(this.errorMappers, fn));
+  }
+
+  present(item: unknown): Out {
+    const mappers = this.mappers;
+    if (mappers === undefined) return item as Out;
+    if (!Array.isArray(mappers)) return (mappers as Mapper)(item) as Out;
+    let value = item;
+    for (const mapper of mappers as readonly Mapper[]) value = mapper(value);
+    return value as Out;
+  }
+
+  mapError(error: unknown): unknown {
+    let mapped = error;
+    for (const mapper of each(this.errorMappers)) mapped = mapper(mapped);
+    return mapped;
+  }
+
+  /** Called by whoever serves the feed, once it is over. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    for (const hook of each(this.endHooks)) hook();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Out, void> {
+    try {
+      for await (const item of this.source.iterate(this.signal)) yield this.present(item);
+    } catch (error) {
+      throw this.mapError(error);
+    } finally {
+      this.end();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { router, authedProcedure } from "../trpc.js";
+import { neverAborted, parseOnce, presentLiveItem } from "../live/shared-frames.js";
+import {
+  ZChatHistory,
+  ZChatHistoryInput,
+  ZChatInbox,
+  ZChatMessage,
+  ZChatRoom,
+  ZEditMessageInput,
+  ZInboxEvent,
+  ZMarkReadInput,
+  ZMessageRef,
+  ZOnRoomInput,
+  ZOpenDirectInput,
+  ZRoomEvent,
+  ZMuteRoomInput,
+  ZRoomRef,
+  ZSendMessageInput,
+  type TInboxEvent,
+} from "../../chat/chat.schemas.js";
+
+// Shared by every subscriber: each event is validated once (parseOnce) and only the
+// tracked id wrapper is made per subscriber.
+const presentRoomItem = presentLiveItem(ZRoomEvent);
+const presentInboxEvent = (event: TInboxEvent) => parseOnce(ZInboxEvent, event);
+
+export const chatRouter = router({
+  /** My rooms, latest activity first, with unread counts and the total. */
+  inbox: authedProcedure.output(ZChatInbox).query(({ ctx }) => ctx.services.chat.inbox(ctx.viewer)),
+
+  room: authedProcedure
+    .input(ZRoomRef)
+    .output(ZChatRoom)
+    .query(({ ctx, input }) => ctx.services.chat.room(ctx.viewer, input)),
+
+  /** The one room with this person (made the first time): I must follow them, and no block either way. */
+  openDirect: authedProcedure
+    .input(ZOpenDirectInput)
+    .output(ZChatRoom)
+    .mutation(({ ctx, input }) => ctx.services.chat.openDirect(ctx.viewer, input)),
+
+  /** Older messages page by page (oldest first within a page). */
+  history: authedProcedure
+    .input(ZChatHistoryInput)
+    .output(ZChatHistory)
+    .query(({ ctx, input }) => ctx.services.chat.history(ctx.viewer, input)),
+
+  /** Exactly once per clientId: a retry answers the stored message. */
+  send: authedProcedure
+    .input(ZSendMessageInput)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.send(ctx.viewer, input)),
+
+  edit: authedProcedure
+    .input(ZEditMessageInput)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.edit(ctx.viewer, input)),
+
+  delete: authedProcedure
+    .input(ZMessageRef)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.delete(ctx.viewer, input)),
+
+  markRead: authedProcedure
+    .input(ZMarkReadInput)
+    .mutation(({ ctx, input }) => ctx.services.chat.markRead(ctx.viewer, input)),
+
+  /** "I am typing": relayed live, never stored; at most one every 3 s counts. */
+  typing: authedProcedure.input(ZRoomRef).mutation(({ ctx, input }) => ctx.services.chat.typing(ctx.viewer, input)),
+
+  /** Removes the room from my list only, until a newer message arrives. */
+  hide: authedProcedure.input(ZRoomRef).mutation(({ ctx, input }) => ctx.services.chat.hide(ctx.viewer, input)),
+
+  /** Mutes or unmutes a room for me: its messages still count as unread, but are never pushed. */
+  mute: authedProcedure
+    .input(ZMuteRoomInput)
+    .output(ZChatRoom)
+    .mutation(({ ctx, input }) => ctx.services.chat.mute(ctx.viewer, input)),
+
+  /**
+   * A room, live: every message change since `lastEventId` (once, in order), then
+   * live changes, typing and read receipts. Ends when I lose the room.
+   */
+  onRoom: authedProcedure.input(ZOnRoomInput).subscription(async ({ ctx, input, signal }) => {
+    const afterChangeSeq = input.lastEventId ? Number(input.lastEventId) : null;
+    const feed = await ctx.services.chat.streamRoom(
+      ctx.viewer,
+      { roomId: input.roomId, afterChangeSeq },
+      signal ?? neverAborted(),
+    );
+    return feed.map(presentRoomItem);
+  }),
+
+  /** My inbox changed: refetch `chat.inbox`. */
+  onInbox: authedProcedure.subscription(({ ctx, signal }) =>
+    ctx.services.chat.streamInbox(ctx.viewer, signal ?? neverAborted()).map(presentInboxEvent),
+  ),
+});
