@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
-import { FRESH_SIGN_IN_MS, RESET_TTL_MS } from "../../src/domains/auth/auth.service.js";
+import { FRESH_SIGN_IN_MS } from "../../src/domains/auth/use-cases/delete-account.js";
+import { RESET_TTL_MS } from "../../src/domains/auth/auth-jobs.js";
 import { appErrorOf, authFixture, device } from "../helpers/auth-fixture.js";
 import { createPostService } from "../../src/domains/posts/post.service.js";
 import { createSocialService } from "../../src/domains/social/social.service.js";
@@ -285,14 +286,14 @@ describe("password reset, account deletion and sign-in methods", () => {
       data: { provider: "github", providerUserId: "gh-1", userId: viewer.userId },
     });
     // With a password, the provider may go.
-    await f.auth.unlinkProvider(viewer, "github");
+    await f.auth.unlinkProvider(viewer, { provider: "github" });
     expect(await f.fresh.db.oAuthAccount.count({ where: { userId: viewer.userId } })).toBe(0);
 
     await f.fresh.db.oAuthAccount.create({
       data: { provider: "github", providerUserId: "gh-1", userId: viewer.userId },
     });
     await f.fresh.db.user.update({ where: { id: viewer.userId }, data: { passwordHash: null } });
-    expect((await appErrorOf(f.auth.unlinkProvider(viewer, "github"))).code).toBe("CONFLICT");
+    expect((await appErrorOf(f.auth.unlinkProvider(viewer, { provider: "github" }))).code).toBe("CONFLICT");
     expect((await f.auth.me(viewer))!.linkedProviders).toEqual(["github"]);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CODE_TTL_MS } from "../../src/domains/auth/auth.service.js";
+import { CODE_TTL_MS } from "../../src/domains/auth/auth-jobs.js";
 import { limits } from "../../src/platform/rate-limit/limits.js";
 import { appErrorOf, authFixture, device } from "../helpers/auth-fixture.js";
 
@@ -301,11 +301,11 @@ describe("e-mail sign-up, sign-in and sign-out", () => {
     expect(list.map((s) => s.current).sort()).toEqual([false, true]);
     expect(list.find((s) => s.current)!.id).toBe(mine.viewer.sessionId);
 
-    const error = await appErrorOf(f.auth.endSession(mine.viewer, theirs.viewer.sessionId));
+    const error = await appErrorOf(f.auth.endSession(mine.viewer, { sessionId: theirs.viewer.sessionId }));
     expect(error.code).toBe("NOT_FOUND");
     expect(await f.sessions.validate(theirs.first.token)).not.toBeNull();
 
-    await f.auth.endSession(mine.viewer, second.token.split(".")[0]!);
+    await f.auth.endSession(mine.viewer, { sessionId: second.token.split(".")[0]! });
     expect(await f.sessions.validate(second.token)).toBeNull();
   });
 });

@@ -168,28 +168,28 @@ describe("mentoring", () => {
       const learner = await f.person();
       const sent = await request(learner);
       expect(typesOf(mentor.userId)).toContain("mentor_requested");
-      expect((await appErrorOf(mentoring.withdrawRequest(mentor, sent.id))).code).toBe("FORBIDDEN");
-      expect((await mentoring.withdrawRequest(learner, sent.id)).status).toBe("withdrawn");
+      expect((await appErrorOf(mentoring.withdrawRequest(mentor, { id: sent.id }))).code).toBe("FORBIDDEN");
+      expect((await mentoring.withdrawRequest(learner, { id: sent.id })).status).toBe("withdrawn");
       expect(typesOf(mentor.userId)).toContain("mentor_withdrawn");
-      expect((await appErrorOf(mentoring.withdrawRequest(learner, sent.id))).code).toBe("CONFLICT");
+      expect((await appErrorOf(mentoring.withdrawRequest(learner, { id: sent.id }))).code).toBe("CONFLICT");
       expect(
         (await appErrorOf(mentoring.acceptRequest(mentor, { id: sent.id, startsAt: sent.proposedTimes[0]! }))).code,
       ).toBe("CONFLICT");
       const outsider = await f.person();
-      expect((await appErrorOf(mentoring.requestById(outsider, sent.id))).code).toBe("NOT_FOUND");
+      expect((await appErrorOf(mentoring.requestById(outsider, { id: sent.id }))).code).toBe("NOT_FOUND");
     });
 
     it("expires a request nobody answered after 7 days, by the job, and then nothing can answer it", async () => {
       const learner = await f.person();
       const sent = await request(learner);
       await handlers["mentoring:expireRequest"]({ requestId: sent.id });
-      expect((await mentoring.requestById(learner, sent.id)).status).toBe("open");
+      expect((await mentoring.requestById(learner, { id: sent.id })).status).toBe("open");
       const saved = clock;
       clock = new Date(sent.expiresAt.getTime() + 1000);
       try {
         await handlers["mentoring:expireRequest"]({ requestId: sent.id });
         await handlers["mentoring:expireRequest"]({ requestId: sent.id });
-        expect((await mentoring.requestById(learner, sent.id)).status).toBe("expired");
+        expect((await mentoring.requestById(learner, { id: sent.id })).status).toBe("expired");
         expect(typesOf(learner.userId).filter((t) => t === "mentor_expired")).toHaveLength(1);
         const late = await appErrorOf(
           mentoring.acceptRequest(mentor, { id: sent.id, startsAt: sent.proposedTimes[0]! }),
@@ -263,7 +263,7 @@ describe("mentoring", () => {
       expect((refused.reason as { code: string }).code).toBe("CONFLICT");
       expect(await f.fresh.db.mentorMeeting.count({ where: { mentorId: busy.userId } })).toBe(1);
       // Full: the list says so and new requests are refused.
-      expect((await mentoring.byId(busy.userId, null)).accepting).toBe(false);
+      expect((await mentoring.byId({ userId: busy.userId }, null)).accepting).toBe(false);
       expect((await appErrorOf(request(await f.person(), busy))).code).toBe("CONFLICT");
     });
 
@@ -278,8 +278,8 @@ describe("mentoring", () => {
       });
       expect(countered.status).toBe("countered");
       expect(typesOf(learner.userId)).toContain("mentor_countered");
-      expect((await appErrorOf(mentoring.confirmTime(mentor, sent.id))).code).toBe("FORBIDDEN");
-      const meeting = await mentoring.confirmTime(learner, sent.id);
+      expect((await appErrorOf(mentoring.confirmTime(mentor, { id: sent.id }))).code).toBe("FORBIDDEN");
+      const meeting = await mentoring.confirmTime(learner, { id: sent.id });
       expect(meeting.startsAt).toEqual(starts[6]);
       expect(meeting.place).toBe("https://meet.example/x");
       expect(typesOf(mentor.userId)).toContain("mentor_confirmed");
@@ -289,7 +289,7 @@ describe("mentoring", () => {
       const declined = await mentoring.declineRequest(mentor, { id: second.id, note: "Out of office" });
       expect(declined).toMatchObject({ status: "declined", declineNote: "Out of office" });
       expect(typesOf(other.userId)).toContain("mentor_declined");
-      expect((await appErrorOf(mentoring.confirmTime(other, second.id))).code).toBe("CONFLICT");
+      expect((await appErrorOf(mentoring.confirmTime(other, { id: second.id }))).code).toBe("CONFLICT");
     });
   });
 
@@ -303,11 +303,13 @@ describe("mentoring", () => {
       const learner = await f.person();
       const meeting = await meetingWith(learner);
       const later = (await freeTimes(mentor.userId)).at(-1)!;
-      const proposed = await mentoring.proposeReschedule(learner, meeting.id, later);
+      const proposed = await mentoring.proposeReschedule(learner, { id: meeting.id, startsAt: later });
       expect(proposed.proposal).toEqual({ startsAt: later, byMe: true });
       expect(proposed.startsAt).toEqual(meeting.startsAt);
-      expect((await appErrorOf(mentoring.answerReschedule(learner, meeting.id, true))).code).toBe("FORBIDDEN");
-      const moved = await mentoring.answerReschedule(mentor, meeting.id, true);
+      expect((await appErrorOf(mentoring.answerReschedule(learner, { id: meeting.id, accept: true }))).code).toBe(
+        "FORBIDDEN",
+      );
+      const moved = await mentoring.answerReschedule(mentor, { id: meeting.id, accept: true });
       expect(moved.startsAt).toEqual(later);
       expect(moved.proposal).toBeNull();
       expect(typesOf(learner.userId)).toContain("meeting_rescheduled");
@@ -315,11 +317,15 @@ describe("mentoring", () => {
         select run_at from graphile_worker.jobs where key = ${`mentoring:reminder:${meeting.id}:60`}`;
       expect(reminder.map((r) => r.run_at.getTime())).toEqual([later.getTime() - 3600_000]);
 
-      expect((await appErrorOf(mentoring.cancelMeeting(await f.person(), meeting.id, "x"))).code).toBe("NOT_FOUND");
-      const cancelled = await mentoring.cancelMeeting(mentor, meeting.id, "Sick");
+      expect((await appErrorOf(mentoring.cancelMeeting(await f.person(), { id: meeting.id, reason: "x" }))).code).toBe(
+        "NOT_FOUND",
+      );
+      const cancelled = await mentoring.cancelMeeting(mentor, { id: meeting.id, reason: "Sick" });
       expect(cancelled).toMatchObject({ state: "cancelled", cancelReason: "Sick" });
       expect(typesOf(learner.userId)).toContain("meeting_cancelled");
-      expect((await appErrorOf(mentoring.cancelMeeting(learner, meeting.id, "again"))).code).toBe("CONFLICT");
+      expect((await appErrorOf(mentoring.cancelMeeting(learner, { id: meeting.id, reason: "again" }))).code).toBe(
+        "CONFLICT",
+      );
       // A reminder for a cancelled meeting does nothing.
       await handlers["mentoring:reminder"]({ meetingId: meeting.id, startsAt: later.toISOString(), minutesBefore: 60 });
       expect(typesOf(learner.userId)).not.toContain("meeting_reminder");
@@ -335,7 +341,7 @@ describe("mentoring", () => {
       try {
         await handlers["mentoring:meetingOver"]({ meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() });
         expect(typesOf(learner.userId)).toContain("meeting_rate");
-        expect((await mentoring.meetingById(learner, meeting.id)).canRate).toBe(true);
+        expect((await mentoring.meetingById(learner, { id: meeting.id })).canRate).toBe(true);
         expect(
           (await appErrorOf(mentoring.rateMeeting(mentor, { id: meeting.id, rating: 1, public: false }))).code,
         ).toBe("FORBIDDEN");
@@ -348,7 +354,7 @@ describe("mentoring", () => {
         expect(rated.rating).toEqual({ value: 4, comment: "Clear and kind", public: true });
         const again = await appErrorOf(mentoring.rateMeeting(learner, { id: meeting.id, rating: 1, public: false }));
         expect(again.code).toBe("CONFLICT");
-        const profile = await mentoring.byId(mentor.userId, null);
+        const profile = await mentoring.byId({ userId: mentor.userId }, null);
         expect(profile.rating).toEqual({ average: 4, count: 1 });
         expect(profile.reviews.map((r) => r.comment)).toEqual(["Clear and kind"]);
         expect(JSON.stringify(profile)).not.toContain("@people.test");
@@ -360,7 +366,7 @@ describe("mentoring", () => {
     it("gives an .ics file with the meeting's time in UTC", async () => {
       const learner = await f.person();
       const meeting = await meetingWith(learner);
-      const ics = await mentoring.meetingCalendar(learner, meeting.id);
+      const ics = await mentoring.meetingCalendar(learner, { id: meeting.id });
       const stamp = meeting.startsAt
         .toISOString()
         .replace(/[-:]/g, "")
@@ -368,7 +374,9 @@ describe("mentoring", () => {
       expect(ics.content).toContain(`DTSTART:${stamp}`);
       expect(ics.content).toContain("DURATION:PT30M");
       expect(ics.filename).toBe(`orgo-meeting-${meeting.id}.ics`);
-      expect((await appErrorOf(mentoring.meetingCalendar(await f.person(), meeting.id))).code).toBe("NOT_FOUND");
+      expect((await appErrorOf(mentoring.meetingCalendar(await f.person(), { id: meeting.id }))).code).toBe(
+        "NOT_FOUND",
+      );
     });
 
     it("shows my mentors, my mentees and what is coming in the overview", async () => {
@@ -403,7 +411,7 @@ describe("mentoring", () => {
       await f.fresh.db.block.create({ data: { blockerId: react.userId, blockedId: reader.userId } });
       const hidden = await mentoring.list({ page: 1, topic: "css" }, reader);
       expect(hidden.total).toBe(0);
-      expect((await appErrorOf(mentoring.byId(react.userId, reader))).code).toBe("NOT_FOUND");
+      expect((await appErrorOf(mentoring.byId({ userId: react.userId }, reader))).code).toBe("NOT_FOUND");
     });
   });
 

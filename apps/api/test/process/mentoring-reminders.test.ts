@@ -76,8 +76,8 @@ describe("meeting reminders with two API processes", () => {
     const meeting = await mentoring.acceptRequest(mentor, { id: sent.id, startsAt: free[0]! });
     // Moved a day later before any reminder: the first time's reminders must never fire.
     const later = free.find((t) => t.getTime() >= meeting.startsAt.getTime() + 24 * 60 * MINUTE)!;
-    await mentoring.proposeReschedule(learner, meeting.id, later);
-    await mentoring.answerReschedule(mentor, meeting.id, true);
+    await mentoring.proposeReschedule(learner, { id: meeting.id, startsAt: later });
+    await mentoring.answerReschedule(mentor, { id: meeting.id, accept: true });
 
     vi.setSystemTime(new Date(meeting.startsAt.getTime() - 60 * MINUTE));
     await pause(BOTH_POLLED_MS);

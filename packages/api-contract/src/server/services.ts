@@ -3,7 +3,6 @@ import type {
   TAuthOptions,
   TChangePasswordInput,
   TDeleteAccountInput,
-  TOAuthProvider,
   TRequestPasswordResetInput,
   TResetPasswordInput,
   TMe,
@@ -13,6 +12,8 @@ import type {
   TSignUpStartInput,
   TSignUpVerifyInput,
   TStartedSession,
+  TEndSessionInput,
+  TUnlinkProviderInput,
 } from "../auth/auth.schemas.js";
 import type { TDevice, TViewer } from "../viewer.js";
 import type { TClientErrorReceipt, TClientErrorReport } from "../system/system.schemas.js";
@@ -51,6 +52,14 @@ import type {
   TRateMeetingInput,
   TRequestListInput,
   TSendRequestInput,
+  TMentorRef,
+  TRequestRef,
+  TMeetingListInput,
+  TMeetingRef,
+  TRescheduleInput,
+  TAnswerRescheduleInput,
+  TCancelMeetingInput,
+  TSetPlaceInput,
 } from "../mentoring/mentoring.schemas.js";
 import type { TProfile, TProfileSignal, TUpdateProfileInput } from "../users/user.schemas.js";
 import type {
@@ -224,7 +233,7 @@ export interface AuthService {
   /** The viewer's open sessions, newest activity first. */
   listSessions(viewer: TViewer): Promise<TSessionSummary[]>;
   /** Ends one of the viewer's own sessions; NOT_FOUND for anyone else's. */
-  endSession(viewer: TViewer, sessionId: string): Promise<void>;
+  endSession(viewer: TViewer, input: TEndSessionInput): Promise<void>;
   /** Needs the current password; ends every other session of the user. */
   changePassword(viewer: TViewer, input: TChangePasswordInput): Promise<void>;
   /** Which OAuth providers are configured. */
@@ -236,7 +245,7 @@ export interface AuthService {
   /** Password (or a fresh sign-in) required; removes everything the user owns. */
   deleteAccount(viewer: TViewer, input: TDeleteAccountInput): Promise<void>;
   /** Refused when it is the account's last way to sign in. */
-  unlinkProvider(viewer: TViewer, provider: TOAuthProvider): Promise<void>;
+  unlinkProvider(viewer: TViewer, input: TUnlinkProviderInput): Promise<void>;
 }
 
 export interface UserService {
@@ -283,25 +292,25 @@ export interface MentoringService {
   mySettings(viewer: TViewer): Promise<TMentorSettings | null>;
   updateSettings(viewer: TViewer, input: TMentorSettingsInput): Promise<TMentorSettings>;
   list(input: TMentorListInput, viewer: TViewer | null): Promise<TMentorPage>;
-  byId(userId: string, viewer: TViewer | null): Promise<TMentorDetail>;
+  byId(input: TMentorRef, viewer: TViewer | null): Promise<TMentorDetail>;
   topics(): Promise<{ tag: string; count: number }[]>;
   freeSlots(input: TFreeSlotsInput, viewer: TViewer | null): Promise<TFreeSlots>;
   sendRequest(viewer: TViewer, input: TSendRequestInput): Promise<TMentorRequest>;
   requests(viewer: TViewer, input: TRequestListInput): Promise<TMentorRequest[]>;
-  requestById(viewer: TViewer, id: number): Promise<TMentorRequest>;
-  withdrawRequest(viewer: TViewer, id: number): Promise<TMentorRequest>;
+  requestById(viewer: TViewer, input: TRequestRef): Promise<TMentorRequest>;
+  withdrawRequest(viewer: TViewer, input: TRequestRef): Promise<TMentorRequest>;
   acceptRequest(viewer: TViewer, input: TAnswerRequestInput): Promise<TMeeting>;
   proposeTime(viewer: TViewer, input: TAnswerRequestInput): Promise<TMentorRequest>;
-  confirmTime(viewer: TViewer, id: number): Promise<TMeeting>;
+  confirmTime(viewer: TViewer, input: TRequestRef): Promise<TMeeting>;
   declineRequest(viewer: TViewer, input: TDeclineRequestInput): Promise<TMentorRequest>;
-  meetings(viewer: TViewer, scope: "upcoming" | "past"): Promise<TMeeting[]>;
-  meetingById(viewer: TViewer, id: number): Promise<TMeeting>;
-  proposeReschedule(viewer: TViewer, id: number, startsAt: Date): Promise<TMeeting>;
-  answerReschedule(viewer: TViewer, id: number, accept: boolean): Promise<TMeeting>;
-  cancelMeeting(viewer: TViewer, id: number, reason: string): Promise<TMeeting>;
-  setPlace(viewer: TViewer, id: number, place: string | null): Promise<TMeeting>;
+  meetings(viewer: TViewer, input: TMeetingListInput): Promise<TMeeting[]>;
+  meetingById(viewer: TViewer, input: TMeetingRef): Promise<TMeeting>;
+  proposeReschedule(viewer: TViewer, input: TRescheduleInput): Promise<TMeeting>;
+  answerReschedule(viewer: TViewer, input: TAnswerRescheduleInput): Promise<TMeeting>;
+  cancelMeeting(viewer: TViewer, input: TCancelMeetingInput): Promise<TMeeting>;
+  setPlace(viewer: TViewer, input: TSetPlaceInput): Promise<TMeeting>;
   rateMeeting(viewer: TViewer, input: TRateMeetingInput): Promise<TMeeting>;
-  meetingCalendar(viewer: TViewer, id: number): Promise<TMeetingCalendar>;
+  meetingCalendar(viewer: TViewer, input: TMeetingRef): Promise<TMeetingCalendar>;
   overview(viewer: TViewer): Promise<TMentoringOverview>;
 }
 

@@ -71,7 +71,7 @@ export const authRouter = router({
 
   endSession: authedProcedure
     .input(ZEndSessionInput)
-    .mutation(({ ctx, input }) => ctx.services.auth.endSession(ctx.viewer, input.sessionId)),
+    .mutation(({ ctx, input }) => ctx.services.auth.endSession(ctx.viewer, input)),
 
   changePassword: authedProcedure
     .input(ZChangePasswordInput)
@@ -98,5 +98,5 @@ export const authRouter = router({
 
   unlinkProvider: authedProcedure
     .input(ZUnlinkProviderInput)
-    .mutation(({ ctx, input }) => ctx.services.auth.unlinkProvider(ctx.viewer, input.provider)),
+    .mutation(({ ctx, input }) => ctx.services.auth.unlinkProvider(ctx.viewer, input)),
 });

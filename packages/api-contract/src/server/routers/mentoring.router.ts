@@ -49,7 +49,7 @@ export const mentoringRouter = router({
   byId: publicProcedure
     .input(ZMentorRef)
     .output(ZMentorDetail)
-    .query(({ ctx, input }) => ctx.services.mentoring.byId(input.userId, ctx.viewer)),
+    .query(({ ctx, input }) => ctx.services.mentoring.byId(input, ctx.viewer)),
   topics: publicProcedure
     .output(z.array(z.object({ tag: z.string(), count: z.number().int() })))
     .query(({ ctx }) => ctx.services.mentoring.topics()),
@@ -69,11 +69,11 @@ export const mentoringRouter = router({
   requestById: authedProcedure
     .input(ZRequestRef)
     .output(ZMentorRequest)
-    .query(({ ctx, input }) => ctx.services.mentoring.requestById(ctx.viewer, input.id)),
+    .query(({ ctx, input }) => ctx.services.mentoring.requestById(ctx.viewer, input)),
   withdrawRequest: authedProcedure
     .input(ZRequestRef)
     .output(ZMentorRequest)
-    .mutation(({ ctx, input }) => ctx.services.mentoring.withdrawRequest(ctx.viewer, input.id)),
+    .mutation(({ ctx, input }) => ctx.services.mentoring.withdrawRequest(ctx.viewer, input)),
   acceptRequest: authedProcedure
     .input(ZAnswerRequestInput)
     .output(ZMeeting)
@@ -85,7 +85,7 @@ export const mentoringRouter = router({
   confirmTime: authedProcedure
     .input(ZRequestRef)
     .output(ZMeeting)
-    .mutation(({ ctx, input }) => ctx.services.mentoring.confirmTime(ctx.viewer, input.id)),
+    .mutation(({ ctx, input }) => ctx.services.mentoring.confirmTime(ctx.viewer, input)),
   declineRequest: authedProcedure
     .input(ZDeclineRequestInput)
     .output(ZMentorRequest)
@@ -94,27 +94,27 @@ export const mentoringRouter = router({
   meetings: authedProcedure
     .input(ZMeetingListInput)
     .output(z.array(ZMeeting))
-    .query(({ ctx, input }) => ctx.services.mentoring.meetings(ctx.viewer, input.scope)),
+    .query(({ ctx, input }) => ctx.services.mentoring.meetings(ctx.viewer, input)),
   meetingById: authedProcedure
     .input(ZMeetingRef)
     .output(ZMeeting)
-    .query(({ ctx, input }) => ctx.services.mentoring.meetingById(ctx.viewer, input.id)),
+    .query(({ ctx, input }) => ctx.services.mentoring.meetingById(ctx.viewer, input)),
   proposeReschedule: authedProcedure
     .input(ZRescheduleInput)
     .output(ZMeeting)
-    .mutation(({ ctx, input }) => ctx.services.mentoring.proposeReschedule(ctx.viewer, input.id, input.startsAt)),
+    .mutation(({ ctx, input }) => ctx.services.mentoring.proposeReschedule(ctx.viewer, input)),
   answerReschedule: authedProcedure
     .input(ZAnswerRescheduleInput)
     .output(ZMeeting)
-    .mutation(({ ctx, input }) => ctx.services.mentoring.answerReschedule(ctx.viewer, input.id, input.accept)),
+    .mutation(({ ctx, input }) => ctx.services.mentoring.answerReschedule(ctx.viewer, input)),
   cancelMeeting: authedProcedure
     .input(ZCancelMeetingInput)
     .output(ZMeeting)
-    .mutation(({ ctx, input }) => ctx.services.mentoring.cancelMeeting(ctx.viewer, input.id, input.reason)),
+    .mutation(({ ctx, input }) => ctx.services.mentoring.cancelMeeting(ctx.viewer, input)),
   setPlace: authedProcedure
     .input(ZSetPlaceInput)
     .output(ZMeeting)
-    .mutation(({ ctx, input }) => ctx.services.mentoring.setPlace(ctx.viewer, input.id, input.place)),
+    .mutation(({ ctx, input }) => ctx.services.mentoring.setPlace(ctx.viewer, input)),
   rateMeeting: authedProcedure
     .input(ZRateMeetingInput)
     .output(ZMeeting)
@@ -122,7 +122,7 @@ export const mentoringRouter = router({
   meetingCalendar: authedProcedure
     .input(ZMeetingRef)
     .output(ZMeetingCalendar)
-    .query(({ ctx, input }) => ctx.services.mentoring.meetingCalendar(ctx.viewer, input.id)),
+    .query(({ ctx, input }) => ctx.services.mentoring.meetingCalendar(ctx.viewer, input)),
 
   overview: authedProcedure.output(ZMentoringOverview).query(({ ctx }) => ctx.services.mentoring.overview(ctx.viewer)),
 });
