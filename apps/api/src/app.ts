@@ -43,6 +43,7 @@ import { createApiServer, type ApiServer, type HttpRoute } from "./platform/serv
 import { createMetrics, type Metrics } from "./platform/metrics/metrics.js";
 import { createMetricsRoute } from "./platform/metrics/metrics-route.js";
 import { requestContext } from "./platform/http/request-context.js";
+import { createOrigins } from "./platform/http/origins.js";
 
 export interface RunningApp {
   address: AddressInfo;
@@ -108,8 +109,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const limiter = redisUrl ? createRedisRateLimiter(redisUrl, logger) : createMemoryRateLimiter();
   await mkdir(config.uploadDir, { recursive: true });
   const storage = createLocalFileStorage(config.uploadDir);
-  // Read when used: with PORT=0 (tests) the origin is known only after listen().
-  const publicOrigin = () => config.publicOrigin;
+  // Read when used: with PORT=0 (tests) the origins are known only after listen().
+  const origins = createOrigins(config);
+  const publicOrigin = () => origins.public;
   const providers = configuredProviders(config.oauth, publicOrigin);
   const jobs = await startJobQueue({
     connectionString: databaseUrl,
@@ -158,7 +160,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         "/uploads/post-image": async (viewer, bytes) => ZPostImage.parse(await postImages(viewer, bytes)),
       },
       limiter,
-      allowedOrigins: config.allowedOrigins,
+      origins,
       localRoot: storage.root,
     }),
   ];
@@ -167,6 +169,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const server = createApiServer({
     config,
+    origins,
     services,
     auth,
     clientIp,
@@ -186,18 +189,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const address = await server.listen();
   const host = address.address === "::" || address.address === "0.0.0.0" ? "localhost" : address.address;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
-  if (config.port === 0 && !config.publicOriginSet) config.publicOrigin = url;
-  for (const warning of insecureOriginWarnings(config.allowedOrigins)) logger.warn(warning);
+  origins.listening(url, address.port);
+  for (const warning of insecureOriginWarnings(origins.allowed)) logger.warn(warning);
   // The public origin, not the bound address: OAuth callbacks and the session cookie
   // belong to it, and a person who opened another host would sign in to nowhere.
   logger.info(
     {
-      url: config.publicOrigin,
+      url: origins.public,
       listening: url,
       events: redisUrl ? "redis" : "in-process",
       database: embedded ? "embedded" : "external",
     },
-    `OrGo is ready on ${config.publicOrigin}`,
+    `OrGo is ready on ${origins.public}`,
   );
 
   return {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/prisma/client.js";
+import { PrismaClient, type Prisma } from "./generated/prisma/client.js";
 
 export interface CreateDbOptions {
   connectionString: string;
@@ -18,8 +18,10 @@ export interface CreateDbOptions {
 
 /** Times each statement a pooled connection runs (promise form, the one the adapter uses). */
 function timeStatements(client: pg.PoolClient, slow: NonNullable<CreateDbOptions["slowQuery"]>) {
+  // pg has no hook around a statement: the connection's own `query` is wrapped once,
+  // when the pool makes it.
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+  const timed = (...args: unknown[]) => {
     const started = performance.now();
     const result = query(...args);
     if (result instanceof Promise) {
@@ -32,6 +34,7 @@ function timeStatements(client: pg.PoolClient, slow: NonNullable<CreateDbOptions
     }
     return result;
   };
+  client.query = timed as typeof client.query;
 }
 
 /** Distinct statements kept prepared per connection; past it, the rest are planned each time. */
@@ -96,16 +99,11 @@ export function createDb(options: CreateDbOptions) {
   const slowQuery = options.slowQuery;
   if (slowQuery && slowQuery.thresholdMs > 0) pool.on("connect", (client) => timeStatements(client, slowQuery));
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
-  const client = new PrismaClient({
-    adapter,
-    log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
-  });
-  if (options.onQuery) {
-    const onQuery = options.onQuery;
-    (client as unknown as { $on: (e: "query", cb: (ev: { query: string }) => void) => void }).$on("query", (e) =>
-      onQuery(e.query),
-    );
-  }
+  // Query events only when someone listens (tests that count statements).
+  const log: Prisma.LogDefinition[] = options.onQuery ? [{ emit: "event", level: "query" }] : [];
+  const client = new PrismaClient({ adapter, log });
+  const onQuery = options.onQuery;
+  if (onQuery) client.$on("query", (event) => onQuery(event.query));
   pools.set(client, pool);
   return client;
 }

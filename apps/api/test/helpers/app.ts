@@ -34,8 +34,6 @@ export async function startTestApp(options: {
     ...options.env,
   });
   const app = await startApp(config, createLogger(config.logLevel, options.logDestination));
-  // The origin a browser on this server would send.
-  config.allowedOrigins.push(`http://127.0.0.1:${app.address.port}`, `http://localhost:${app.address.port}`);
   const stop = app.stop.bind(app);
   app.stop = async () => {
     await stop();

@@ -14,14 +14,12 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 // instantiation below.
 let ready: Promise<typeof bindings> | undefined;
 
-// Node's global WebAssembly; its types live in lib.dom, which server code does not load.
-const wasmRuntime = (
-  globalThis as unknown as {
-    WebAssembly: {
-      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
-    };
-  }
-).WebAssembly;
+// Node's global WebAssembly: its types live in lib.dom, which server code does not
+// load, so the one function used here is described here.
+interface WasmRuntime {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
+}
+const wasmRuntime = (globalThis as { WebAssembly?: WasmRuntime }).WebAssembly!;
 
 function loadBindings(): Promise<typeof bindings> {
   ready ??= (async () => {

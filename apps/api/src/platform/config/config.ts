@@ -71,8 +71,23 @@ const ZEnv = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** Frozen all the way down: what is read at start is what runs (a test cannot patch it either). */
+function deepFreeze<T>(value: T): DeepReadonly<T> {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value as DeepReadonly<T>;
+}
+
 /** Origins that silently weaken the session cookie, to warn about at start. */
-export function insecureOriginWarnings(allowedOrigins: string[]): string[] {
+export function insecureOriginWarnings(allowedOrigins: readonly string[]): string[] {
   const https = allowedOrigins.some((origin) => origin.startsWith("https://"));
   return allowedOrigins
     .filter((origin) => origin.startsWith("http://"))
@@ -107,13 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = path.resolve(e.DATA_DIR);
   const oauthClient = (id: string | undefined, secret: string | undefined) =>
     id && secret ? { clientId: id, clientSecret: secret } : null;
-  return {
+  return deepFreeze({
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     allowedOrigins,
+    allowedOriginsSet: e.ALLOWED_ORIGINS !== undefined,
     // Served over https (behind a proxy): Secure, __Host- prefixed session cookie.
     secureCookies: allowedOrigins.length > 0 && allowedOrigins.every((origin) => origin.startsWith("https://")),
     dataDir,
@@ -153,5 +169,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       github: oauthClient(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
       google: oauthClient(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),
     },
-  };
+  });
 }

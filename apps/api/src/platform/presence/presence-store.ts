@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { Redis, type Result } from "ioredis";
 import type { TPresence } from "@orgo/api-contract";
 
 /**
@@ -79,9 +79,6 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
   });
   // Sent by its hash once loaded (ioredis falls back to the script text when Redis lost it).
   redis.defineCommand("orgoTouchPresence", { lua: TOUCH_SCRIPT });
-  const touchScript = redis as unknown as {
-    orgoTouchPresence(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
-  };
   const key = (id: string) => `orgo:presence:${id}`;
   const seenKey = (id: string) => `orgo:lastseen:${id}`;
   const mine = ["online", "away"].map((state) => `${processId}:${state}`);
@@ -91,7 +88,7 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
       const batches: Promise<number>[] = [];
       for (let i = 0; i < userIds.length; i += TOUCH_BATCH) {
         const keys = userIds.slice(i, i + TOUCH_BATCH).flatMap((id) => [key(id), seenKey(id)]);
-        batches.push(touchScript.orgoTouchPresence(keys.length, ...keys, at, ttlMs, `${processId}:${state}`, ...mine));
+        batches.push(redis.orgoTouchPresence(keys.length, ...keys, at, ttlMs, `${processId}:${state}`, ...mine));
       }
       await Promise.all(batches);
     },
@@ -127,4 +124,11 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
       await redis.quit().catch(() => {});
     },
   };
+}
+
+// The command defineCommand adds, typed the way ioredis documents for custom commands.
+declare module "ioredis" {
+  interface RedisCommander<Context> {
+    orgoTouchPresence(keyCount: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+  }
 }

@@ -22,17 +22,11 @@ import { requestIdOf } from "../http/request-id.js";
 import { requestContext } from "../http/request-context.js";
 import { createSecurityHeaderSetter } from "../http/security-headers.js";
 import { createStaticHandler } from "../http/static-files.js";
+import type { Origins } from "../http/origins.js";
 
 type ServerConfig = Pick<
   Config,
-  | "port"
-  | "host"
-  | "allowedOrigins"
-  | "webDistDir"
-  | "wsMaxPayloadBytes"
-  | "shutdownTimeoutMs"
-  | "secureCookies"
-  | "socketLimits"
+  "port" | "host" | "webDistDir" | "wsMaxPayloadBytes" | "shutdownTimeoutMs" | "secureCookies" | "socketLimits"
 >;
 
 /** A plain HTTP route (OAuth, uploads, the dev outbox): handles the request, or answers false to pass. */
@@ -54,6 +48,8 @@ export const MAX_BODY_BYTES = 1_048_576;
 /** One HTTP server, one port: tRPC over HTTP and websocket, health, and the SPA. */
 export function createApiServer(options: {
   config: ServerConfig;
+  /** Who may write and open websockets (read at request time). */
+  origins: Origins;
   services: Services;
   auth: RequestAuth;
   clientIp: ClientIp;
@@ -141,7 +137,7 @@ export function createApiServer(options: {
       return;
     }
     if (url.pathname === TRPC_PREFIX || url.pathname.startsWith(`${TRPC_PREFIX}/`)) {
-      if (req.method !== "GET" && req.method !== "HEAD" && !isAllowedOrigin(req, config.allowedOrigins)) {
+      if (req.method !== "GET" && req.method !== "HEAD" && !isAllowedOrigin(req, options.origins.allowed)) {
         return sendJson(res, 403, { error: { message: "Cross-origin request refused", code: "FORBIDDEN" } });
       }
       // Known to what runs below it (the slow-statement report names the request).
@@ -211,7 +207,7 @@ export function createApiServer(options: {
     };
     if (pathname !== TRPC_PREFIX) return refuse(404, "Not Found");
     if (shuttingDown) return refuse(503, "Service Unavailable");
-    if (!isAllowedOrigin(req, config.allowedOrigins)) return refuse(403, "Forbidden");
+    if (!isAllowedOrigin(req, options.origins.allowed)) return refuse(403, "Forbidden");
     const ip = options.clientIp(req);
     if (!socketsPerIp.admit(ip)) return refuse(429, "Too Many Requests");
     wss.handleUpgrade(req, socket, head, (ws) => {

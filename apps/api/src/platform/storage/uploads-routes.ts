@@ -5,6 +5,7 @@ import path from "node:path";
 import { AppError, serverMessages as m, type TViewer } from "@orgo/api-contract";
 import type { RequestAuth } from "../sessions/request-auth.js";
 import { isAllowedOrigin } from "../http/origin.js";
+import type { Origins } from "../http/origins.js";
 import { sendJson } from "../http/respond.js";
 import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
@@ -43,7 +44,8 @@ export function createUploadsRoutes(deps: {
   /** Upload paths and what each does with the bytes; the answer goes out as JSON. */
   receivers: Record<string, (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>>;
   limiter: RateLimiter;
-  allowedOrigins: readonly string[];
+  /** Who may upload (read at request time). */
+  origins: Origins;
   /** Local storage's folder; absent when files are served from elsewhere. */
   localRoot: string | null;
 }) {
@@ -81,7 +83,7 @@ export function createUploadsRoutes(deps: {
     res: ServerResponse,
     receiver: (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>,
   ) {
-    if (!isAllowedOrigin(req, deps.allowedOrigins)) {
+    if (!isAllowedOrigin(req, deps.origins.allowed)) {
       return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-origin request refused" } });
     }
     const viewer = await deps.auth.viewerOf(req, res);

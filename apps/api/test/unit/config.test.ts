@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/platform/config/config.js";
+import { createOrigins } from "../../src/platform/http/origins.js";
+
+describe("configuration", () => {
+  it("is frozen all the way down once loaded", () => {
+    const config = loadConfig({ PORT: "3100" });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.allowedOrigins)).toBe(true);
+    expect(Object.isFrozen(config.socketLimits)).toBe(true);
+    expect(() => (config.allowedOrigins as string[]).push("https://evil.example")).toThrow(TypeError);
+    expect(config.allowedOrigins).toEqual(["http://localhost:3100", "http://127.0.0.1:3100"]);
+  });
+
+  it("takes a server's own address as its origins when it binds a free port and none are set", () => {
+    const origins = createOrigins(loadConfig({ PORT: "0" }));
+    origins.listening("http://127.0.0.1:41234", 41234);
+    expect(origins.allowed).toEqual(["http://localhost:41234", "http://127.0.0.1:41234"]);
+    expect(origins.public).toBe("http://127.0.0.1:41234");
+  });
+
+  it("keeps configured origins whatever port it binds", () => {
+    const origins = createOrigins(
+      loadConfig({ PORT: "0", ALLOWED_ORIGINS: "https://orgo.example", PUBLIC_ORIGIN: "https://orgo.example" }),
+    );
+    origins.listening("http://127.0.0.1:41234", 41234);
+    expect(origins.allowed).toEqual(["https://orgo.example"]);
+    expect(origins.public).toBe("https://orgo.example");
+  });
+});
