@@ -67,9 +67,10 @@ module.exports = {
     ...webOrder,
     {
       name: "contract-browser-side-not-server",
-      comment: "The contract's browser-safe modules (everything outside src/server) never run server code: types only.",
+      comment:
+        "The contract's browser-safe modules (outside src/server and src/testing) never run server code: types only.",
       severity: "error",
-      from: { path: "^packages/api-contract/src/", pathNot: "^packages/api-contract/src/server/" },
+      from: { path: "^packages/api-contract/src/", pathNot: "^packages/api-contract/src/(server|testing)/" },
       to: { path: "^packages/api-contract/src/server/", dependencyTypesNot: ["type-only"] },
     },
     {

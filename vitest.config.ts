@@ -23,13 +23,14 @@ const lanes: TestProjectInlineConfiguration[] = [
         "apps/api/test/unit/**/*.test.ts",
         "apps/web/test/**/*.test.ts",
         "packages/api-contract/test/**/*.test.ts",
+        "packages/db/test/unit/**/*.test.ts",
       ],
     },
   },
   {
     test: {
       name: "db",
-      include: ["apps/api/test/db/**/*.test.ts", "packages/db/test/**/*.test.ts"],
+      include: ["apps/api/test/db/**/*.test.ts", "packages/db/test/*.test.ts"],
       globalSetup: needsDatabase,
       ...slow,
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type AppErrorData } from "../src/index.js";
 import { appRouter } from "../src/server/index.js";
-import { fakeServices, testContext } from "./fake-services.js";
+import { fakeServices, testContext } from "../src/testing/fake-services.js";
 
 /** Calls the router the way a client does, to see the error shape on the wire. */
 async function call(path: string, body: unknown, services = fakeServices()) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { AppError } from "../src/index.js";
 import { appRouter, createCallerFactory } from "../src/server/index.js";
-import { fakeServices, makePost, testContext } from "./fake-services.js";
+import { fakeServices, makePost, testContext } from "../src/testing/fake-services.js";
 
 const createCaller = createCallerFactory(appRouter);
 const callerWith = (services = fakeServices(), requestId = "req-1") =>
@@ -161,5 +161,20 @@ describe("user.profile", () => {
   it("is NOT_FOUND for an unknown handle and BAD_REQUEST for a malformed one", async () => {
     expect((await errorOf(callerWith().user.profile({ handle: "nobody" }))).code).toBe("NOT_FOUND");
     expect((await errorOf(callerWith().user.profile({ handle: "../etc" }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("errors the server says mean 'out of reach'", () => {
+  it("answer 503 UNAVAILABLE with a retry hint, and any other thrown error stays a 500", async () => {
+    const down = Object.assign(new Error("connection refused"), { code: "ECONNREFUSED" });
+    const services = fakeServices({ feed: () => Promise.reject(down) });
+    const isUnavailable = (error: unknown) => error === down;
+    const caller = createCaller(testContext({ services, isUnavailable }).context);
+    const refused = await errorOf(caller.post.feed({}));
+    expect(refused.code).toBe("SERVICE_UNAVAILABLE");
+    expect(refused.cause).toBeInstanceOf(AppError);
+    expect((refused.cause as AppError).details?.retryAfterSeconds).toBe(5);
+    // The same error without the server's classifier is ours: a 500.
+    expect((await errorOf(callerWith(services).post.feed({}))).code).toBe("INTERNAL_SERVER_ERROR");
   });
 });

@@ -2,7 +2,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { parseOnce, serializeOutput } from "../src/server/live/shared-frames.js";
 import { ZPostSummary } from "../src/schemas.js";
-import { makePost } from "./fake-services.js";
+import { makePost } from "../src/testing/fake-services.js";
 
 describe("live events serialised once", () => {
   const post = { ...makePost(7), createdAt: new Date("2026-01-02T03:04:05Z"), secret: "never on the wire" };

@@ -1,7 +1,7 @@
-import { samplePost } from "../src/testing/sample-post.js";
-import { AppError, type TChannel, type TMe } from "../src/index.js";
-import { LiveFeed, type Services, type TContext } from "../src/server/index.js";
-import { notificationCategories } from "../src/notifications/notification.schemas.js";
+import { samplePost } from "./sample-post.js";
+import { AppError, type TChannel, type TMe } from "../index.js";
+import { LiveFeed, type Services, type TContext } from "../server/index.js";
+import { notificationCategories } from "../notifications/notification.schemas.js";
 
 export const makePost = samplePost;
 
