@@ -261,6 +261,75 @@ describe("chat", () => {
     }
   });
 
+  it("numbers sends 1…N under the room's row lock when two processes send to one room at once", async () => {
+    // Each process has its own queue of sends per room: only the database's atomic
+    // numbering keeps two of them apart (a second service is a second process here).
+    const other = createChatService({
+      db: f.fresh.db,
+      bus: f.bus,
+      limiter: createMemoryRateLimiter(),
+      storage: f.storage,
+      sendLimit: { limit: 10_000, windowMs: 10_000 },
+    });
+    const { a, b, room } = await talkingPair();
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        (i % 2 ? chat : other).send(i % 3 ? a : b, {
+          roomId: room.id,
+          clientId: randomUUID(),
+          body: `${i}`,
+          imageIds: [],
+        }),
+      ),
+    );
+    const rows = await f.fresh.db.chatMessage.findMany({ where: { roomId: room.id }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(rows.map((r) => r.changeSeq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+
+  it("clamps a read mark past the end to the newest message, not to the room's change number", async () => {
+    const { a, b, room } = await talkingPair();
+    const first = await send(a, room.id, "one");
+    await send(a, room.id, "two");
+    // An edit is a change, not a message: the room now has 2 messages and 3 changes.
+    await chat.edit(a, { roomId: room.id, seq: first.seq, body: "one, edited" });
+    await chat.markRead(b, { roomId: room.id, seq: 1_000 });
+    const read = await chat.room(b, { roomId: room.id });
+    expect(read.lastReadSeq).toBe(2);
+    expect(read.unreadCount).toBe(0);
+    // The next message is unread: a mark at 3 would have swallowed it.
+    await send(a, room.id, "three");
+    expect((await chat.room(b, { roomId: room.id })).unreadCount).toBe(1);
+  });
+
+  it("never tells a study-room member they were mentioned by someone on either side of a block", async () => {
+    const [leader, blocker, blocked] = [await f.person(), await f.person(), await f.person()];
+    const study = await studies.create(
+      leader,
+      ZCreateStudyInput.parse({
+        title: "Mentions",
+        description: "in a shared room",
+        startsOn: "2099-01-01",
+        endsOn: "2099-02-01",
+        online: true,
+        capacity: 5,
+      }),
+    );
+    await studies.join(blocker, { id: study.id });
+    await studies.join(blocked, { id: study.id });
+    const roomId = (await chat.inbox(leader)).rooms.find((r) => r.study?.id === study.id)!.id;
+    await f.social.block(blocker, blocked.userId);
+    const mentionsOf = (userId: string) =>
+      f.fresh.db.notification.count({ where: { recipientId: userId, type: "mention", roomId } });
+
+    await send(blocked, roomId, `@${blocker.handle} and @${leader.handle}, look`);
+    await send(blocker, roomId, `@${blocked.handle}?`);
+    expect(await mentionsOf(blocker.userId)).toBe(0);
+    expect(await mentionsOf(blocked.userId)).toBe(0);
+    // The same message still reaches the member nobody blocked.
+    expect(await mentionsOf(leader.userId)).toBe(1);
+  });
+
   it("counts unread per room and in total, moves the read point only forward, and shows the other side's", async () => {
     const { a, b, room } = await talkingPair();
     for (const body of ["one", "two", "three"]) await send(a, room.id, body);

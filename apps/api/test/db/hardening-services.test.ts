@@ -61,6 +61,23 @@ describe("hardening: counters, blocks and notifications", () => {
     expect((await notificationsOf(b.userId)).map((n) => n.type)).toEqual(["like"]);
   });
 
+  it("never tells anyone they were mentioned by someone on either side of a block, in a post or a comment", async () => {
+    const [blocker, blocked, bystander] = [await f.person(), await f.person(), await f.person()];
+    await f.social.block(blocker, blocked.userId);
+    const mentionsOf = (userId: string) =>
+      f.fresh.db.notification.count({ where: { recipientId: userId, type: "mention" } });
+    const post = await f.posts.create(blocked, {
+      title: `Hey @${blocker.handle}`,
+      body: `and @${bystander.handle}`,
+      imageIds: [],
+    });
+    await f.comments.create(blocked, { postId: post.id, body: `@${blocker.handle} again` });
+    await f.posts.create(blocker, { title: "Back", body: `@${blocked.handle}`, imageIds: [] });
+    expect(await mentionsOf(blocker.userId)).toBe(0);
+    expect(await mentionsOf(blocked.userId)).toBe(0);
+    expect(await mentionsOf(bystander.userId)).toBe(1);
+  });
+
   it("does not notify again when someone follows a second time (a read notification stays read)", async () => {
     const star = await f.person();
     const fan = await f.person();

@@ -363,6 +363,25 @@ describe("mentoring", () => {
       }
     });
 
+    it("refuses a rating while the meeting is still running (10 minutes into 30), and takes it once it is over", async () => {
+      const learner = await f.person();
+      const meeting = await meetingWith(learner);
+      const saved = clock;
+      try {
+        // Started, not over: a check against the start instead of the end would let this through.
+        clock = new Date(meeting.startsAt.getTime() + 10 * 60_000);
+        const running = await appErrorOf(mentoring.rateMeeting(learner, { id: meeting.id, rating: 5, public: false }));
+        expect(running.code).toBe("CONFLICT");
+        expect((await mentoring.meetingById(learner, { id: meeting.id })).rating).toBeNull();
+        clock = new Date(meeting.startsAt.getTime() + 30 * 60_000);
+        expect((await mentoring.rateMeeting(learner, { id: meeting.id, rating: 5, public: false })).rating?.value).toBe(
+          5,
+        );
+      } finally {
+        clock = saved;
+      }
+    });
+
     it("gives an .ics file with the meeting's time in UTC", async () => {
       const learner = await f.person();
       const meeting = await meetingWith(learner);

@@ -6,6 +6,7 @@ import { createMemoryPresenceStore } from "../../src/platform/presence/presence-
 import { AWAY_AFTER_MS, createPresenceTracker } from "../../src/platform/presence/presence-tracker.js";
 import { createPresenceService } from "../../src/domains/presence/presence.service.js";
 import { createLogger } from "../../src/platform/logger.js";
+import { ensureDirectRoom } from "../../src/domains/chat/chat-events.js";
 import { communityFixture } from "../helpers/community-fixture.js";
 import { waitFor } from "../helpers/wait.js";
 
@@ -64,6 +65,21 @@ describe("presence", () => {
     for (const person of [followed, stranger, blocked]) tracker.connect(person.userId, fakeSocket());
     const seen = await service.of(me, [followed.userId, stranger.userId, blocked.userId]);
     expect(seen.map((p) => p.userId)).toEqual([followed.userId]);
+    await tracker.stop();
+  });
+
+  it("hides a person I share a room with (and do not follow) once either of us blocks the other", async () => {
+    const { tracker, service } = setup();
+    const me = await f.person();
+    const roommate = await f.person();
+    // A room without a follow (mentoring opens such rooms): sharing it is what makes
+    // presence visible, so only the block can hide it.
+    await f.fresh.db.$transaction((tx) => ensureDirectRoom(tx, me.userId, roommate.userId));
+    tracker.connect(roommate.userId, fakeSocket());
+    expect((await service.of(me, [roommate.userId])).map((p) => p.userId)).toEqual([roommate.userId]);
+    await f.social.block(roommate, me.userId);
+    expect(await service.of(me, [roommate.userId])).toEqual([]);
+    expect(await service.of(roommate, [me.userId])).toEqual([]);
     await tracker.stop();
   });
 

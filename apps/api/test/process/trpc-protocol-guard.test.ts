@@ -121,7 +121,9 @@ const call = (id: number | string, method: string, path: string, input: unknown,
 
 /** Frames in a stable order (a batch's answers may come in any order), each an answer to one id. */
 const byId = (frames: unknown[]) =>
-  [...frames].sort((a, b) => JSON.stringify((a as { id?: unknown }).id).localeCompare(JSON.stringify((b as { id?: unknown }).id)));
+  [...frames].sort((a, b) =>
+    JSON.stringify((a as { id?: unknown }).id).localeCompare(JSON.stringify((b as { id?: unknown }).id)),
+  );
 
 /** The raw protocol script: every kind of frame a client can send, and what comes back. */
 async function rawTranscript(server: Server) {
