@@ -117,7 +117,9 @@ describe.skipIf(!redisUrl)("live posts, studies and profiles across two API proc
     expect(detail.memberCount).toBe(2);
     expect(page.events().every((e) => e.studyId === small.id && !e.deleted)).toBe(true);
 
-    // A request to another study reaches the list, never the first study's page.
+    // A request to another study reaches the list, never the first study's page. (The
+    // leave and the promotion may arrive as one signal or two: let them all land first.)
+    await settle();
     const seen = page.received.length;
     await ok(api(t.p1, "leo_builds").mutate("study.join", { id: other.id }));
     await waitFor(() => list.events().some((e) => e.studyId === other.id), "the request, on the list");
