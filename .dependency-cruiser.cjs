@@ -3,7 +3,9 @@
 
 /** The API's domains, lowest first: a domain may import only those before it. */
 const apiDomains = [
+  "visibility",
   "users",
+  "safety",
   "notifications",
   "social",
   "posts",
@@ -13,6 +15,7 @@ const apiDomains = [
   "mentoring",
   "presence",
   "search",
+  "moderation",
   "system",
   "oauth",
   "auth",

@@ -15,6 +15,9 @@ import type { TFeedInput } from "@orgo/api-contract";
 import { createPostService } from "../apps/api/src/domains/posts/post.service.js";
 import { createMemoryEventBus } from "../apps/api/src/platform/events/memory-event-bus.js";
 import { createLocalFileStorage } from "../apps/api/src/platform/storage/local-file-storage.js";
+import { createMemoryRateLimiter } from "../apps/api/src/platform/rate-limit/memory-rate-limiter.js";
+import { createSafety } from "../apps/api/src/domains/safety/safety.js";
+import { postVisibleText } from "../apps/api/src/domains/visibility/visibility.js";
 import { compare } from "./measure.js";
 import { seedPosts } from "./seed-posts.js";
 
@@ -24,17 +27,22 @@ const PAGE = 20;
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const url = withDatabase(server, "orgo_bench");
 
-/** The same rows as the service's Latest / Popular page, in one plain SQL statement. */
+/**
+ * The same rows as the service's Latest / Popular page for a visitor, in one plain SQL
+ * statement: not deleted, and visible (not hidden by moderators, its author's content
+ * not hidden by a suspension), the same visibility rule the service asks.
+ */
+const visible = postVisibleText("p", null);
 const plainSql = {
   latest: `select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
                   u.id as "authorId", u.handle, u."displayName", u."avatarUrl"
            from "Post" p join "User" u on u.id = p."authorId"
-           where p."deletedAt" is null and ($1::int is null or p.id < $1)
+           where ${visible} and ($1::int is null or p.id < $1)
            order by p.id desc limit ${PAGE + 1}`,
   popular: `select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
                    u.id as "authorId", u.handle, u."displayName", u."avatarUrl"
             from "Post" p join "User" u on u.id = p."authorId"
-            where p."deletedAt" is null and ($1::int is null or (p."likeCount", p.id) < ($1, $2))
+            where ${visible} and ($1::int is null or (p."likeCount", p.id) < ($1, $2))
             order by p."likeCount" desc, p.id desc limit ${PAGE + 1}`,
 };
 
@@ -45,11 +53,13 @@ async function main() {
   await client.connect();
   await seedPosts(client, POSTS);
   const db = createDb({ connectionString: url, maxConnections: 4 });
-  const posts = createPostService({
+  const base = {
     db,
     bus: createMemoryEventBus(),
     storage: createLocalFileStorage(mkdtempSync(path.join(tmpdir(), "orgo-bench-"))),
-  });
+    limiter: createMemoryRateLimiter(),
+  };
+  const posts = createPostService({ ...base, guard: createSafety({ ...base, now: () => new Date() }).guard });
 
   // A deep page: the cursor of the post 90% of the way down each feed.
   const deepLatest = (

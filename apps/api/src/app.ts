@@ -11,6 +11,7 @@ import {
   withDatabase,
   type Db,
   type EmbeddedDatabase,
+  DEMO_PASSWORD,
 } from "@orgo/db";
 import { insecureOriginWarnings, type Config } from "./platform/config/config.js";
 import type { Logger } from "./platform/logger.js";
@@ -21,6 +22,8 @@ import { createServices } from "./services.js";
 import { startJobQueue } from "./platform/jobs/job-queue.js";
 import { createAuthJobs } from "./domains/auth/auth-jobs.js";
 import { createMentoringJobs } from "./domains/mentoring/mentoring-jobs.js";
+import { createModerationJobs } from "./domains/moderation/moderation-jobs.js";
+import { hashPassword } from "./domains/auth/password.js";
 import { randomUUID } from "node:crypto";
 import { createMemoryPresenceStore, createRedisPresenceStore } from "./platform/presence/presence-store.js";
 import { createPresenceTracker } from "./platform/presence/presence-tracker.js";
@@ -44,6 +47,7 @@ import { createMetrics, type Metrics } from "./platform/metrics/metrics.js";
 import { createMetricsRoute } from "./platform/metrics/metrics-route.js";
 import { requestContext } from "./platform/http/request-context.js";
 import { createOrigins } from "./platform/http/origins.js";
+import { isLoopbackRequest, isOwnHost } from "./platform/http/origin.js";
 
 export interface RunningApp {
   address: AddressInfo;
@@ -93,7 +97,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
   });
   if (config.seedDemoData) {
-    const seeded = await seedDemoData(db);
+    const seeded = await seedDemoData(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
     if (seeded.posts) logger.info(seeded, "seeded demo data");
   }
   const redisUrl = config.redisUrl;
@@ -119,6 +123,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     handlers: {
       ...createAuthJobs({ db, mailer, publicOrigin }),
       ...createMentoringJobs({ db, bus, storage, logger }),
+      ...createModerationJobs({ db, bus }),
     },
   });
   // Each process renews its own entries: a tab closing here never hides one open elsewhere.
@@ -142,6 +147,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const clientIp = clientIpResolver(config.trustProxyHops);
   const routes: HttpRoute[] = [
     createOAuthRoutes({
+      db,
       providers,
       oauth: createOAuthService({ db }),
       sessions,
@@ -157,7 +163,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       receivers: {
         "/uploads/avatar": async (viewer, bytes) =>
           ZAvatarUploaded.parse({ avatarUrl: (await services.users.setAvatar(viewer, bytes)).avatarUrl }),
-        "/uploads/post-image": async (viewer, bytes) => ZPostImage.parse(await postImages(viewer, bytes)),
+        "/uploads/post-image": async (viewer, bytes) => {
+          await services.guard.trust.check(viewer, { pictures: true });
+          return ZPostImage.parse(await postImages(viewer, bytes));
+        },
       },
       limiter,
       origins,
@@ -165,7 +174,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }),
   ];
   if (outbox && config.devOutboxPage) {
-    routes.push((req, res, url) => url.pathname === "/dev/outbox" && (renderOutboxPage(outbox, res), true));
+    routes.push((req, res, url) => {
+      if (url.pathname !== "/dev/outbox") return false;
+      // Sign-up codes and reset links: only to this machine, asked for by one of our
+      // own names (a page on another site resolving its name to 127.0.0.1 — DNS
+      // rebinding — sends its own Host, and is answered as if there were no page).
+      if (!isLoopbackRequest(req) || !isOwnHost(req, origins.allowed)) return false;
+      renderOutboxPage(outbox, res);
+      return true;
+    });
   }
   const server = createApiServer({
     config,

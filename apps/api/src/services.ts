@@ -22,6 +22,10 @@ import { createPresenceService } from "./domains/presence/presence.service.js";
 import type { PresenceStore } from "./platform/presence/presence-store.js";
 import { createMentoringService } from "./domains/mentoring/mentoring.service.js";
 import { createMentorDirectory } from "./domains/mentoring/mentor-directory.js";
+import { createAdminService, createModerationService } from "./domains/moderation/moderation.service.js";
+import { createQueueFeed } from "./domains/moderation/queue-feed.js";
+import type { ContentGuard } from "./domains/safety/content-guard.js";
+import { createSafety } from "./domains/safety/safety.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -38,13 +42,16 @@ export interface ServiceDeps {
   logger: Logger;
 }
 
-export function createServices(deps: ServiceDeps): Services & { users: ProfileService } {
-  const studies = createStudyService(deps);
+export function createServices(deps: ServiceDeps): Services & { users: ProfileService; guard: ContentGuard } {
+  const now = () => new Date();
+  const { trust, words, guard } = createSafety({ ...deps, now });
+  const studies = createStudyService({ ...deps, guard });
+  const moderation = { ...deps, trust, words, now, queueFeed: createQueueFeed(deps.bus) };
   return {
     auth: createAuthService(deps),
-    posts: createPostService(deps),
+    posts: createPostService({ ...deps, guard }),
     social: createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] }),
-    comments: createCommentService(deps),
+    comments: createCommentService({ ...deps, guard }),
     notifications: createNotificationService(deps),
     search: createSearchService({
       ...deps,
@@ -53,9 +60,13 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     }),
     studies,
     system: createSystemService(deps),
-    users: createUserService(deps),
-    chat: createChatService({ ...deps, sendLimit: { limit: deps.chatSendsPer10s, windowMs: 10_000 } }),
+    users: createUserService({ ...deps, guard }),
+    chat: createChatService({ ...deps, guard, sendLimit: { limit: deps.chatSendsPer10s, windowMs: 10_000 } }),
     presence: createPresenceService(deps),
-    mentoring: createMentoringService(deps),
+    mentoring: createMentoringService({ ...deps, guard }),
+    moderation: createModerationService(moderation),
+    admin: createAdminService(moderation),
+    // Also the upload routes' (a new account posts no pictures yet).
+    guard,
   };
 }

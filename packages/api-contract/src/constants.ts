@@ -10,3 +10,4 @@ export * from "./search/search.constants.js";
 export * from "./mentoring/mentoring.constants.js";
 export * from "./chat/chat.constants.js";
 export * from "./notifications/notification.constants.js";
+export * from "./moderation/moderation.constants.js";

@@ -28,10 +28,18 @@ export class AppError extends Error {
       fieldErrors?: Record<string, string[]>;
       /** Set where the request's context could not be made (it carries the id otherwise). */
       requestId?: string;
+      /** A refused sign-in of a suspended account: until when (null: until lifted) and why. */
+      suspension?: TSuspensionNotice;
     },
   ) {
     super(message);
   }
+}
+
+export interface TSuspensionNotice {
+  /** ISO 8601; null: until a moderator lifts it. */
+  until: string | null;
+  reason: string;
 }
 
 /** The extra fields every error response carries in `error.data`. */
@@ -40,4 +48,5 @@ export interface AppErrorData {
   requestId: string | null;
   fieldErrors: Record<string, string[]> | null;
   retryAfterSeconds: number | null;
+  suspension: TSuspensionNotice | null;
 }

@@ -35,6 +35,25 @@ export const ZEventEnvelope = z.discriminatedUnion("type", [
     type: z.literal("study.changed"),
     data: z.object({ studyId: z.number().int(), deleted: z.boolean() }),
   }),
+  /**
+   * A follow or a block between two people began or ended: on both people's own
+   * channels. What one was shown of the other (presence) is decided again.
+   */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("relation.changed"),
+    data: z.object({ userIds: z.array(z.string()) }),
+  }),
+  /** The moderation queue changed (a report, a claim, a decision): moderators' lists refetch. */
+  z.object({ v: z.literal(1), type: z.literal("moderation.queue"), data: z.object({ caseId: z.number().int() }) }),
+  /** A person's role changed: their open moderation streams end when it is no longer staff. */
+  z.object({
+    v: z.literal(1),
+    type: z.literal("moderation.staff"),
+    data: z.object({ userId: z.string(), role: z.string() }),
+  }),
+  /** An admin changed the watched words: every process reads them again. */
+  z.object({ v: z.literal(1), type: z.literal("moderation.words"), data: z.object({}) }),
   /** A person's public profile changed (followers, following, name): on their own channel. */
   z.object({
     v: z.literal(1),
@@ -124,6 +143,8 @@ export const channels = {
   posts: "posts",
   sessions: "sessions",
   studies: "studies",
+  /** Moderators' queue and the watched words (staff and processes only listen). */
+  moderation: "moderation",
   post: (postId: number) => `post:${postId}` as const,
   user: (userId: string) => `user:${userId}` as const,
   notifications: (userId: string) => `notifications:${userId}` as const,
@@ -135,6 +156,7 @@ export type TChannel =
   | "posts"
   | "sessions"
   | "studies"
+  | "moderation"
   | `post:${number}`
   | `user:${string}`
   | `notifications:${string}`

@@ -17,3 +17,4 @@ export * from "./chat/chat.schemas.js";
 export * from "./presence/presence.schemas.js";
 export * from "./system/system.schemas.js";
 export * from "./mentoring/mentoring.schemas.js";
+export * from "./moderation/moderation.schemas.js";

@@ -11,6 +11,7 @@ import {
   ZPresence,
   ZProfileSignal,
   ZPublicUser,
+  ZQueueSignal,
   ZRoomEvent,
   ZStudySignal,
 } from "../src/schemas.js";
@@ -66,6 +67,7 @@ const subscriptionItems: Record<string, Schema> = {
   "chat.onInbox": ZInboxEvent,
   "notification.onChange": ZNotificationEvent,
   "presence.watch": ZPresence,
+  "moderation.onQueue": ZQueueSignal,
 };
 
 /** The only procedures that answer with the caller's own account (ZMe, e-mail included). */

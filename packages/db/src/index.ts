@@ -10,3 +10,4 @@ export {
 } from "./connection/embedded-postgres.js";
 export { ensureDatabase, isReachable, withDatabase } from "./connection/admin.js";
 export { seedDemoData, DEMO_USER_HANDLE } from "./seed/seed.js";
+export { DEMO_PASSWORD } from "./seed/demo-data.js";

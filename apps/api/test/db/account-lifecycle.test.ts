@@ -10,6 +10,7 @@ import { createSocialService } from "../../src/domains/social/social.service.js"
 import { createChatBlockListener } from "../../src/domains/chat/chat-block-listener.js";
 import { createCommentService } from "../../src/domains/comments/comment.service.js";
 import { createStudyService } from "../../src/domains/studies/study.service.js";
+import { testGuard } from "../helpers/guard.js";
 
 const resetTokenIn = (text: string | undefined) => /#token=([^\s]+)/.exec(text ?? "")?.[1] ?? "";
 
@@ -159,7 +160,12 @@ describe("password reset, account deletion and sign-in methods", () => {
   it("recounts the followers, likes and comments that a deleted account leaves behind", async () => {
     const leaving = await f.signedUp();
     const staying = await f.signedUp();
-    const deps = { db: f.fresh.db, bus: f.bus, storage: f.storage };
+    const deps = {
+      db: f.fresh.db,
+      bus: f.bus,
+      storage: f.storage,
+      ...testGuard({ db: f.fresh.db, bus: f.bus, storage: f.storage }),
+    };
     const posts = createPostService(deps);
     const social = createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] });
     const comments = createCommentService(deps);
@@ -243,7 +249,11 @@ describe("password reset, account deletion and sign-in methods", () => {
     const leading = await f.signedUp();
     const joining = await f.signedUp();
     const staying = await f.signedUp();
-    const studies = createStudyService({ db: f.fresh.db, bus: f.bus });
+    const studies = createStudyService({
+      db: f.fresh.db,
+      bus: f.bus,
+      ...testGuard({ db: f.fresh.db, bus: f.bus, storage: f.storage }),
+    });
     const plan = {
       title: "Rust",
       description: "x",

@@ -73,6 +73,27 @@ describe("e-mail sign-up, sign-in and sign-out", () => {
     expect((await f.auth.signUpVerify({ email: person.email, code: second }, browser)).me.email).toBe(person.email);
   });
 
+  it("lets a browser correct a typo in the address at once, and answers a taken handle as taken, not 429", async () => {
+    // Found from outside: the resend wait applied to the browser whatever the address,
+    // and was checked before the handle.
+    const person = newPerson();
+    const typo = { ...person, email: person.email.replace("@", "x@") };
+    const mailed = f.mailCount(person.email);
+    const first = await startSignUp(typo);
+    const fixed = await f.auth.signUpStart(person, first.browser);
+    expect(fixed.email).toBe(person.email);
+    await f.mailArrives(person.email, mailed + 1);
+    // The same address again within the minute waits, with the reason.
+    const again = await appErrorOf(f.auth.signUpStart(person, { ...device, signUpToken: fixed.signUpToken }));
+    expect([again.code, again.details?.retryAfterSeconds]).toEqual(["RATE_LIMITED", expect.any(Number)]);
+    // A handle that is taken says so, even while the wait runs.
+    const taken = (await signedUp()).person;
+    const clash = await appErrorOf(
+      f.auth.signUpStart({ ...person, handle: taken.handle }, { ...device, signUpToken: fixed.signUpToken }),
+    );
+    expect([clash.code, clash.details?.fieldErrors?.handle]).toEqual(["CONFLICT", [expect.stringMatching(/taken/i)]]);
+  });
+
   it("gives the account the password of whoever proves the mailbox, never a stranger's", async () => {
     const owner = newPerson();
     const stranger = { ...owner, password: "stranger's password", handle: "stranger_pick" };

@@ -26,9 +26,10 @@ describe("chat", () => {
       bus: f.bus,
       limiter: createMemoryRateLimiter(),
       storage: f.storage,
+      guard: f.guard,
       sendLimit,
     });
-    studies = createStudyService({ db: f.fresh.db, bus: f.bus });
+    studies = createStudyService(f.deps);
   });
 
   /** Two new people, A following B, and the room A opened with B. */
@@ -203,6 +204,7 @@ describe("chat", () => {
 
   it("refuses a person's 31st message within 10 s with RATE_LIMITED and stores nothing for it", async () => {
     const limited = createChatService({
+      guard: f.guard,
       db: f.fresh.db,
       bus: f.bus,
       limiter: createMemoryRateLimiter(),
@@ -265,6 +267,7 @@ describe("chat", () => {
     // Each process has its own queue of sends per room: only the database's atomic
     // numbering keeps two of them apart (a second service is a second process here).
     const other = createChatService({
+      guard: f.guard,
       db: f.fresh.db,
       bus: f.bus,
       limiter: createMemoryRateLimiter(),

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  ZMeetingPlace,
   ZMentorSettingsInput,
   ZSendRequestInput,
   type TMentorSettingsInput,
@@ -52,7 +53,7 @@ describe("mentoring", () => {
     // graphile-worker's schema, installed by a queue starting once on this database.
     const queue = await startJobQueue({ connectionString: f.fresh.url, logger: createLogger("silent"), handlers: {} });
     await queue.stop();
-    mentoring = createMentoringService({ db: f.fresh.db, bus: f.bus, jobs, now });
+    mentoring = createMentoringService({ ...f.deps, jobs, now });
     handlers = createMentoringJobs({
       db: f.fresh.db,
       bus: f.bus,
@@ -177,6 +178,27 @@ describe("mentoring", () => {
       ).toBe("CONFLICT");
       const outsider = await f.person();
       expect((await appErrorOf(mentoring.requestById(outsider, { id: sent.id }))).code).toBe("NOT_FOUND");
+    });
+
+    it("request/withdraw in a loop: the mentor is alerted once, and the loop is refused", async () => {
+      // Found from outside: each round gave the mentor a new unread notification.
+      const learner = await f.person();
+      const alerts = () =>
+        f.events.filter(
+          (e) =>
+            e.type === "notification.changed" &&
+            e.data.recipientId === mentor.userId &&
+            e.data.notification.actor.id === learner.userId &&
+            (e.data.alert.inApp || e.data.alert.desktop),
+        ).length;
+      const unreadBefore = await f.notifications.unreadCount(mentor);
+      for (let round = 0; round < 3; round++) {
+        const sent = await request(learner);
+        await mentoring.withdrawRequest(learner, { id: sent.id });
+      }
+      expect(alerts()).toBe(1);
+      expect((await f.notifications.unreadCount(mentor)) - unreadBefore).toBe(1);
+      expect((await appErrorOf(request(learner))).code).toBe("RATE_LIMITED");
     });
 
     it("expires a request nobody answered after 7 days, by the job, and then nothing can answer it", async () => {
@@ -396,6 +418,37 @@ describe("mentoring", () => {
       expect((await appErrorOf(mentoring.meetingCalendar(await f.person(), { id: meeting.id }))).code).toBe(
         "NOT_FOUND",
       );
+    });
+
+    it("gives both people an .ics for every link the place takes, and for a place stored before links were checked", async () => {
+      // Found from outside: each of these valid https links answered 500 for both .ics files.
+      const learner = await f.person();
+      const meeting = await meetingWith(learner);
+      const links: [string, string][] = [
+        ["https://Meet.Example.COM/Room", "https://meet.example.com/Room"],
+        ["https://meet.example.com/my room", "https://meet.example.com/my%20room"],
+        ["https://my_host.example.com/x", "https://my_host.example.com/x"],
+        ["https://[2001:db8::1]:8443/room", "https://[2001:db8::1]:8443/room"],
+      ];
+      for (const [typed, stored] of links) {
+        const place = ZMeetingPlace.parse(typed);
+        expect(place).toBe(stored);
+        await mentoring.setPlace(mentor, { id: meeting.id, place });
+        for (const who of [learner, mentor]) {
+          const ics = await mentoring.meetingCalendar(who, { id: meeting.id });
+          expect(ics.content.replace(/\r\n /g, "")).toContain(`LOCATION:${stored.replace(/[,;]/g, "\\$&")}`);
+        }
+      }
+      expect(ZMeetingPlace.safeParse("https://meet.example.com/a\r\nATTENDEE:x").success).toBe(false);
+      // A value stored before the link was checked once: its CR/LF never starts a line.
+      await f.fresh.db.mentorMeeting.update({
+        where: { id: meeting.id },
+        data: { place: "https://meet.example.com/a\r\nATTENDEE:mailto:evil@example.com" },
+      });
+      for (const who of [learner, mentor]) {
+        const ics = await mentoring.meetingCalendar(who, { id: meeting.id });
+        expect(ics.content).not.toMatch(/^ATTENDEE/m);
+      }
     });
 
     it("shows my mentors, my mentees and what is coming in the overview", async () => {

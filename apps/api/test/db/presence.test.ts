@@ -103,4 +103,40 @@ describe("presence", () => {
     controller.abort();
     await tracker.stop();
   });
+
+  it("ends what an open watch tells once the watched person blocks the watcher, or the watcher unfollows", async () => {
+    // Found from outside: presence.of showed nothing, but an open watch kept streaming.
+    const { tracker, service } = setup();
+    const watcher = await f.person();
+    const [blocker, unfollowed] = [await f.person(), await f.person()];
+    await f.social.follow(watcher, blocker.userId);
+    await f.social.follow(watcher, unfollowed.userId);
+    const controller = new AbortController();
+    const seen: TPresence[] = [];
+    void (async () => {
+      for await (const presence of service.watch(watcher, [blocker.userId, unfollowed.userId], controller.signal)) {
+        seen.push(presence);
+      }
+    })();
+    const stateOf = (userId: string) => seen.filter((p) => p.userId === userId).at(-1)?.state;
+    await waitFor(() => stateOf(blocker.userId) === "offline" && stateOf(unfollowed.userId) === "offline", "snapshot");
+    const tabs = [fakeSocket(), fakeSocket()];
+    tracker.connect(blocker.userId, tabs[0]!);
+    tracker.connect(unfollowed.userId, tabs[1]!);
+    await waitFor(() => stateOf(blocker.userId) === "online" && stateOf(unfollowed.userId) === "online", "online");
+
+    await f.social.block(blocker, watcher.userId);
+    await f.social.unfollow(watcher, unfollowed.userId);
+    await waitFor(() => stateOf(blocker.userId) === "hidden" && stateOf(unfollowed.userId) === "hidden", "hidden");
+    const told = seen.length;
+    // Afterwards nothing more is told about either of them.
+    tracker.disconnect(blocker.userId, tabs[0]!);
+    tracker.disconnect(unfollowed.userId, tabs[1]!);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // proves that nothing comes
+    expect(seen.length).toBe(told);
+    // "hidden" carries no last-seen time either.
+    expect(seen.filter((p) => p.state === "hidden").map((p) => p.lastSeenAt)).toEqual([null, null]);
+    controller.abort();
+    await tracker.stop();
+  });
 });

@@ -16,7 +16,7 @@ describe("search across posts and people", () => {
   let author: TViewer;
 
   beforeAll(async () => {
-    studies = createStudyService({ db: f.fresh.db, bus: f.bus });
+    studies = createStudyService(f.deps);
     search = createSearchService({
       db: f.fresh.db,
       storage: f.storage,

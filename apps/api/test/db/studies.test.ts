@@ -25,7 +25,7 @@ describe("study groups", () => {
   let leader: TViewer;
 
   beforeAll(async () => {
-    studies = createStudyService({ db: f.fresh.db, bus: f.bus, now: () => clock });
+    studies = createStudyService({ ...f.deps, now: () => clock });
     leader = await f.person("study_leader");
   });
 

@@ -16,6 +16,7 @@ import { createLocalFileStorage } from "../../src/platform/storage/local-file-st
 import { createUserService, type ProfileService } from "../../src/domains/users/user.service.js";
 import type { FileStorage } from "../../src/platform/storage/file-storage.js";
 import { tempDir } from "./temp-dir.js";
+import { testGuard } from "./guard.js";
 
 export const device: TDevice = { userAgent: "vitest", ip: "127.0.0.1" };
 
@@ -113,7 +114,12 @@ export function authFixture() {
       oauthProviders: () => [],
       now,
     });
-    f.users = createUserService({ db: f.fresh.db, bus: f.bus, storage: f.storage });
+    f.users = createUserService({
+      db: f.fresh.db,
+      bus: f.bus,
+      storage: f.storage,
+      ...testGuard({ db: f.fresh.db, bus: f.bus, storage: f.storage }),
+    });
   });
   afterAll(async () => {
     await f.jobs?.stop();

@@ -11,6 +11,10 @@ import { createCommentService } from "../../src/domains/comments/comment.service
 import { createNotificationService } from "../../src/domains/notifications/notification.service.js";
 import { createPostImageReceiver } from "../../src/domains/posts/post-image-upload.js";
 import { tempDir } from "./temp-dir.js";
+import { createMemoryRateLimiter } from "../../src/platform/rate-limit/memory-rate-limiter.js";
+import { createTrust } from "../../src/domains/safety/trust.js";
+import { createWatchedWords } from "../../src/domains/safety/watched-words.js";
+import { createContentGuard, type ContentGuard } from "../../src/domains/safety/content-guard.js";
 
 /**
  * The community services on a fresh, seeded database, with an in-process bus whose
@@ -28,12 +32,28 @@ export function communityFixture() {
     comments: undefined as unknown as ReturnType<typeof createCommentService>,
     notifications: undefined as unknown as ReturnType<typeof createNotificationService>,
     uploadPostImage: undefined as unknown as ReturnType<typeof createPostImageReceiver>,
+    limiter: createMemoryRateLimiter(),
+    /** What stops abuse before a report (new accounts' limits, watched words, repeats), as the app builds it. */
+    guard: undefined as unknown as ContentGuard,
+    /** Every dependency the domain services take, for tests that build one of their own. */
+    deps: undefined as unknown as {
+      db: FreshDatabase["db"];
+      bus: ReturnType<typeof createMemoryEventBus>;
+      storage: ReturnType<typeof createLocalFileStorage>;
+      limiter: ReturnType<typeof createMemoryRateLimiter>;
+      guard: ContentGuard;
+    },
     n: 0,
-    person: async (handle?: string): Promise<TViewer & { handle: string }> => {
+    /**
+     * A new person. Their account is a month old (past a new account's limits) unless
+     * `newAccount`: tests of those limits make one that is minutes old.
+     */
+    person: async (handle?: string, options: { newAccount?: boolean } = {}): Promise<TViewer & { handle: string }> => {
       const name = handle ?? `member_${++f.n}`;
+      const createdAt = new Date(Date.now() - (options.newAccount ? 60_000 : 30 * 24 * 3600_000));
       // Every test person has an e-mail, so a leak of it anywhere would show.
       const user = await f.fresh.db.user.create({
-        data: { handle: name, displayName: name.toUpperCase(), email: `${name}@people.test` },
+        data: { handle: name, displayName: name.toUpperCase(), email: `${name}@people.test`, createdAt },
       });
       // Their notifications are recorded too (each person has a channel of their own).
       await f.bus.subscribe(channels.notifications(user.id), (event) => f.events.push(event));
@@ -43,7 +63,11 @@ export function communityFixture() {
   beforeAll(async () => {
     f.fresh = await freshDatabase();
     await seedDemoData(f.fresh.db);
-    const deps = { db: f.fresh.db, bus: f.bus, storage: f.storage };
+    const now = () => new Date();
+    const trust = createTrust({ db: f.fresh.db, limiter: f.limiter, now });
+    const words = createWatchedWords({ db: f.fresh.db, bus: f.bus });
+    f.guard = createContentGuard({ db: f.fresh.db, bus: f.bus, storage: f.storage, trust, words, now });
+    const deps = (f.deps = { db: f.fresh.db, bus: f.bus, storage: f.storage, limiter: f.limiter, guard: f.guard });
     f.posts = createPostService(deps);
     f.social = createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] });
     f.comments = createCommentService(deps);

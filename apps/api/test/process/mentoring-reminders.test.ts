@@ -6,6 +6,9 @@ import { createMemoryEventBus } from "../../src/platform/events/memory-event-bus
 import { addJob } from "../../src/platform/jobs/job-queue.js";
 import { createMentoringService } from "../../src/domains/mentoring/mentoring.service.js";
 import { startTestApp } from "../helpers/app.js";
+import { testGuard } from "../helpers/guard.js";
+import { createLocalFileStorage } from "../../src/platform/storage/local-file-storage.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const MINUTE = 60_000;
 /** Long enough for both processes' job runners to look for due jobs (they poll every 2 s). */
@@ -44,9 +47,11 @@ describe("meeting reminders with two API processes", () => {
   it("sends the hour and ten-minute reminders once each, for the rescheduled time", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2027-01-04T00:00:00Z"));
+    const bus = createMemoryEventBus();
     const mentoring = createMentoringService({
       db: fresh.db,
-      bus: createMemoryEventBus(),
+      bus,
+      ...testGuard({ db: fresh.db, bus, storage: createLocalFileStorage(tempDir()) }),
       jobs: {
         enqueue: addJob,
         stats: () => Promise.resolve({ due: 0, givenUp: 0, failedRuns: 0 }),

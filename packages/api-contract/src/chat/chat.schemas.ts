@@ -22,6 +22,8 @@ export const ZChatMessage = z.object({
   createdAt: z.date(),
   edited: z.boolean(),
   deleted: z.boolean(),
+  /** Hidden by moderators: its place stays, without its words or pictures. */
+  hidden: z.boolean(),
   /** Pictures in order (none once deleted). */
   images: z.array(ZPostImage),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZModerationMark } from "../moderation/moderation.schemas.js";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZClientId, ZDbId } from "../common/common.schemas.js";
@@ -14,6 +15,9 @@ export const ZComment = z.object({
   author: ZPublicUser.nullable(),
   body: z.string(),
   deleted: z.boolean(),
+  /** Hidden by moderators: a placeholder for others; its author sees it with `moderation`. */
+  hidden: z.boolean().optional(),
+  moderation: ZModerationMark.nullish(),
   createdAt: z.date(),
   edited: z.boolean(),
 });

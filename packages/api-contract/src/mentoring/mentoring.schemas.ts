@@ -38,18 +38,26 @@ const ZTopics = z
 /** An instant: a Date (superjson) or an ISO 8601 text with its offset (clients without superjson). */
 export const ZInstant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))]);
 
-/** Where a meeting happens when not in the chat room: an https link. */
+/**
+ * Where a meeting happens when not in the chat room: an https link, validated once
+ * and stored normalised (a lower-case host, spaces encoded): no control character
+ * (a CR/LF would start a new line of a calendar file) ever reaches the database.
+ */
 export const ZMeetingPlace = z
   .string()
   .trim()
   .max(500, m.placeUrl)
-  .refine((text) => {
+  .refine((text) => !/\p{Cc}/u.test(text), m.placeUrl)
+  .transform((text, ctx) => {
     try {
-      return new URL(text).protocol === "https:";
+      const url = new URL(text);
+      if (url.protocol === "https:" && url.hostname !== "") return url.href;
     } catch {
-      return false;
+      // Not a URL at all: refused below.
     }
-  }, m.placeUrl);
+    ctx.addIssue({ code: "custom", message: m.placeUrl });
+    return z.NEVER;
+  });
 
 export const ZMentorSettingsInput = z.object({
   /** "I mentor": off ends nothing that is running, it only stops new requests (as pausing does). */

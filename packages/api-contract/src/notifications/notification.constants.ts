@@ -9,4 +9,6 @@ export const notificationCategories = [
   "studies",
   "mentoring",
   "chat",
+  /** Decisions about my reports, my content and my account: always shown, never switched off. */
+  "moderation",
 ] as const;

@@ -37,6 +37,15 @@ export const notificationTypes = [
   "meeting_cancelled",
   "meeting_place",
   "meeting_reminder",
+  // Moderation: to a reporter
+  "report_decided",
+  // to the person a decision is about
+  "moderation_warned",
+  "moderation_hidden",
+  "moderation_deleted",
+  "moderation_suspended",
+  "moderation_lifted",
+  "appeal_decided",
 ] as const;
 export const ZNotificationType = z.enum(notificationTypes);
 export type TNotificationType = z.infer<typeof ZNotificationType>;
@@ -55,6 +64,19 @@ export const ZNotification = z.object({
   /** A mentoring notification's request, and its meeting (with the time, as of now) once there is one. */
   mentoring: z
     .object({ requestId: z.number().int(), meetingId: z.number().int().nullable(), startsAt: z.date().nullable() })
+    .nullable(),
+  /**
+   * A moderation notice: the decision (its id opens it with moderation.myDecision,
+   * for the person it is about), what was decided and on what. A reporter is told
+   * only whether action was taken, never the reason; nobody is told who reported.
+   */
+  moderation: z
+    .object({
+      decisionId: z.number().int(),
+      action: z.string(),
+      reason: z.string().nullable(),
+      target: z.object({ kind: z.string(), label: z.string() }).nullable(),
+    })
     .nullable(),
   read: z.boolean(),
   /** When it last changed (a grouped notification moves up with each new actor). */
@@ -116,6 +138,7 @@ export type TNotificationCategory = z.infer<typeof ZNotificationCategory>;
 export function categoryOf(type: TNotificationType): TNotificationCategory {
   if (type.startsWith("study_")) return "studies";
   if (type.startsWith("mentor_") || type.startsWith("meeting_")) return "mentoring";
+  if (type === "report_decided" || type.startsWith("moderation_") || type === "appeal_decided") return "moderation";
   const byType: Record<string, TNotificationCategory> = {
     follow: "follows",
     like: "likes",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZModerationMark } from "../moderation/moderation.schemas.js";
 import { serverMessages as m } from "../messages.js";
 import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZClientId, ZDbId } from "../common/common.schemas.js";
@@ -33,6 +34,8 @@ export const ZPostSummary = z.object({
   viewCount: z.number().int(),
   /** Whether the viewer likes it (false for anonymous readers and in live events). */
   likedByMe: z.boolean(),
+  /** Hidden from others by moderators (or held for review): only its author sees it, with why. */
+  moderation: ZModerationMark.nullish(),
 });
 export type TPostSummary = z.infer<typeof ZPostSummary>;
 

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
-/** Online: a tab of theirs is open and shown (or was hidden for less than 5 minutes); away: hidden longer. */
-export const ZPresenceState = z.enum(["online", "away", "offline"]);
+/**
+ * Online: a tab of theirs is open and shown (or was hidden for less than 5 minutes);
+ * away: hidden longer. Hidden: only in a live watch, when a block or an unfollow
+ * means I may no longer see this person's presence (nothing more about them follows).
+ */
+export const ZPresenceState = z.enum(["online", "away", "offline", "hidden"]);
 export type TPresenceState = z.infer<typeof ZPresenceState>;
 
 export const ZPresence = z.object({

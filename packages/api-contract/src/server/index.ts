@@ -21,4 +21,6 @@ export type {
   MentoringService,
   SystemService,
   UserService,
+  ModerationService,
+  AdminService,
 } from "./services.js";

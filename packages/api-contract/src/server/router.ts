@@ -11,6 +11,8 @@ import { chatRouter } from "./routers/chat.router.js";
 import { presenceRouter } from "./routers/presence.router.js";
 import { systemRouter } from "./routers/system.router.js";
 import { mentoringRouter } from "./routers/mentoring.router.js";
+import { moderationRouter } from "./routers/moderation.router.js";
+import { adminRouter } from "./routers/admin.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +27,8 @@ export const appRouter = router({
   presence: presenceRouter,
   system: systemRouter,
   mentoring: mentoringRouter,
+  moderation: moderationRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

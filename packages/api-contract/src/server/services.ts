@@ -1,5 +1,33 @@
 import type { LiveFeed } from "./live/live-feed.js";
 import type {
+  TAddWordRuleInput,
+  TAppealInput,
+  TAuditInput,
+  TAuditPage,
+  TCaseDetail,
+  TCaseRef,
+  TDashboard,
+  TDashboardInput,
+  TDecideAppealInput,
+  TDecideInput,
+  TDecisionRef,
+  TMyDecision,
+  TMyReport,
+  TMyReportsInput,
+  TMyReportsPage,
+  TQueueInput,
+  TQueuePage,
+  TQueueSignal,
+  TReportInput,
+  TRole,
+  TSetRoleInput,
+  TStaffMember,
+  TTrust,
+  TWordRule,
+  TWordRuleRef,
+} from "../moderation/moderation.schemas.js";
+
+import type {
   TAuthOptions,
   TChangePasswordInput,
   TDeleteAccountInput,
@@ -314,6 +342,33 @@ export interface MentoringService {
   overview(viewer: TViewer): Promise<TMentoringOverview>;
 }
 
+export interface ModerationService {
+  /** The viewer's role now (read per call: a change applies at once). */
+  roleOf(viewer: TViewer): Promise<TRole>;
+  standing(viewer: TViewer): Promise<{ role: TRole; trust: TTrust }>;
+  report(viewer: TViewer, input: TReportInput): Promise<TMyReport>;
+  myReports(viewer: TViewer, input: TMyReportsInput): Promise<TMyReportsPage>;
+  myDecision(viewer: TViewer, input: TDecisionRef): Promise<TMyDecision>;
+  appeal(viewer: TViewer, input: TAppealInput): Promise<TMyDecision>;
+  queue(viewer: TViewer, input: TQueueInput): Promise<TQueuePage>;
+  caseById(viewer: TViewer, input: TCaseRef): Promise<TCaseDetail>;
+  claim(viewer: TViewer, input: TCaseRef): Promise<TCaseDetail>;
+  release(viewer: TViewer, input: TCaseRef): Promise<TCaseDetail>;
+  decide(viewer: TViewer, input: TDecideInput): Promise<TCaseDetail>;
+  decideAppeal(viewer: TViewer, input: TDecideAppealInput): Promise<TCaseDetail>;
+  streamQueue(viewer: TViewer, signal: AbortSignal): LiveFeed<TQueueSignal>;
+}
+
+export interface AdminService {
+  staff(viewer: TViewer): Promise<TStaffMember[]>;
+  setRole(viewer: TViewer, input: TSetRoleInput): Promise<TStaffMember>;
+  audit(viewer: TViewer, input: TAuditInput): Promise<TAuditPage>;
+  wordRules(viewer: TViewer): Promise<TWordRule[]>;
+  addWordRule(viewer: TViewer, input: TAddWordRuleInput): Promise<TWordRule>;
+  removeWordRule(viewer: TViewer, input: TWordRuleRef): Promise<void>;
+  dashboard(viewer: TViewer, input: TDashboardInput): Promise<TDashboard>;
+}
+
 export interface PresenceService {
   of(viewer: TViewer, userIds: string[]): Promise<TPresence[]>;
   watch(viewer: TViewer, userIds: string[], signal: AbortSignal): AsyncIterable<TPresence>;
@@ -332,4 +387,6 @@ export interface Services {
   chat: ChatService;
   presence: PresenceService;
   mentoring: MentoringService;
+  moderation: ModerationService;
+  admin: AdminService;
 }

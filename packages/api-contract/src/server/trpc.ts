@@ -35,6 +35,7 @@ const t = initTRPC.context<TContext>().create({
             ? (cause.details?.fieldErrors ?? null)
             : null,
       retryAfterSeconds: cause instanceof AppError ? (cause.details?.retryAfterSeconds ?? null) : null,
+      suspension: cause instanceof AppError ? (cause.details?.suspension ?? null) : null,
     };
     const message =
       appCode === "INTERNAL"
@@ -165,3 +166,20 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new AppError("UNAUTHENTICATED", serverMessages.signInFirst);
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });
+
+const rank = { member: 0, moderator: 1, admin: 2 } as const;
+
+/**
+ * Signed in, with at least this role. The role is read per call (not kept on the
+ * socket): an admin's change applies to the very next call, on every process.
+ */
+const staffProcedure = (least: "moderator" | "admin") =>
+  authedProcedure.use(async ({ ctx, next }) => {
+    const role = await ctx.services.moderation.roleOf(ctx.viewer);
+    if (rank[role] < rank[least]) {
+      throw new AppError("FORBIDDEN", least === "admin" ? serverMessages.adminsOnly : serverMessages.moderatorsOnly);
+    }
+    return next({ ctx: { ...ctx, role } });
+  });
+export const moderatorProcedure = staffProcedure("moderator");
+export const adminProcedure = staffProcedure("admin");

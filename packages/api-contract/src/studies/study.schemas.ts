@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZModerationMark } from "../moderation/moderation.schemas.js";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZDay, ZDbId, ZTimeZone } from "../common/common.schemas.js";
@@ -71,6 +72,8 @@ export const ZStudy = z.object({
     role: z.enum(["leader", "member", "waitlisted", "requested", "none"]),
     waitlistPosition: z.number().int().nullable(),
   }),
+  /** Hidden from others by moderators (or held for review): its leader sees why. */
+  moderation: ZModerationMark.nullish(),
 });
 export type TStudy = z.infer<typeof ZStudy>;
 

@@ -197,12 +197,40 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       pause: (_viewer, until) => Promise.resolve({ ...allOn, pausedUntil: until }),
       stream: (viewer) => fixedFeed(`notifications:${viewer.userId}`, () => []),
     },
+    moderation: {
+      // "mod-1" and "admin-1" hold those roles; everyone else is a member.
+      roleOf: (viewer) => Promise.resolve(roleOf(viewer.userId)),
+      standing: (viewer) =>
+        Promise.resolve({ role: roleOf(viewer.userId), trust: { level: "member", nextLevelAt: null } }),
+      report: gone,
+      myReports: () => Promise.resolve({ items: [], nextCursor: null }),
+      myDecision: gone,
+      appeal: gone,
+      queue: () => Promise.resolve({ items: [], nextCursor: null }),
+      caseById: gone,
+      claim: gone,
+      release: gone,
+      decide: gone,
+      decideAppeal: gone,
+      streamQueue: () => fixedFeed("moderation", () => []),
+    },
+    admin: {
+      staff: () => Promise.resolve([]),
+      setRole: gone,
+      audit: () => Promise.resolve({ items: [], nextCursor: null }),
+      wordRules: () => Promise.resolve([]),
+      addWordRule: gone,
+      removeWordRule: () => Promise.resolve(),
+      dashboard: gone,
+    },
     system: {
       ready: () => Promise.resolve(true),
       reportClientError: (_r, from) => Promise.resolve({ reference: from.requestId }),
     },
   };
 }
+
+const roleOf = (userId: string) => (userId === "admin-1" ? "admin" : userId === "mod-1" ? "moderator" : "member");
 
 function me(id: string): TMe {
   return {

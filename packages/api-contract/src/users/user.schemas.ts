@@ -34,6 +34,8 @@ export const ZProfile = ZPublicUser.extend({
   followedByMe: z.boolean(),
   followsMe: z.boolean(),
   blockedByMe: z.boolean(),
+  /** Name, bio and picture hidden by moderators (shown to the person themselves). */
+  hidden: z.boolean().optional(),
 });
 export type TProfile = z.infer<typeof ZProfile>;
 

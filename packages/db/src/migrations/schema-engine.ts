@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -64,6 +65,11 @@ export async function openSchemaEngine(
     connect: async () => {
       const adapter = await factory.connect();
       opened.push(adapter);
+      // The adapter runs a migration script by splitting it at every ";", which breaks
+      // a function body ($$ … ; … $$, the audit log's append-only trigger). PostgreSQL
+      // reads a multi-statement script itself, quotes and all, and runs it as one
+      // transaction: the whole migration applies or none of it does.
+      adapter.executeScript = (script) => runScript(connectionString, script);
       return adapter;
     },
     connectToShadowDb: async () => {
@@ -85,3 +91,14 @@ export async function openSchemaEngine(
 }
 
 export const noFilters = { externalTables: [], externalEnums: [] };
+
+/** One migration script in one simple-protocol query (see openSchemaEngine). */
+async function runScript(connectionString: string, script: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(script);
+  } finally {
+    await client.end();
+  }
+}

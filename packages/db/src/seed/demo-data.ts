@@ -15,7 +15,23 @@ export const demoUsers = [
     email: "sara@orgo.dev",
   },
   { handle: "leo_builds", displayName: "Leo Park", bio: "Frontend curious, backend by day.", email: "leo@orgo.dev" },
+  // Who runs the demo community: an admin (roles, audit log, watched words, dashboard)
+  // and a moderator (the review queue).
+  { handle: "ara_admin", displayName: "Ara (admin)", bio: "Runs this OrGo.", email: "admin@orgo.dev", role: "admin" },
+  {
+    handle: "mina_mod",
+    displayName: "Mina (moderator)",
+    bio: "Keeps OrGo kind. Report anything that is not.",
+    email: "moderator@orgo.dev",
+    role: "moderator",
+  },
 ] as const;
+
+/** Every demo account's password (the demo database only; the README names it). */
+export const DEMO_PASSWORD = "orgo-demo-2026";
+
+/** Demo accounts exist from long before the demo starts: none is a new account with a new one's limits. */
+export const DEMO_ACCOUNT_AGE_MS = 60 * 24 * 3600_000;
 
 export const demoPosts: { author: (typeof demoUsers)[number]["handle"]; title: string; body: string }[] = [
   {

@@ -2,20 +2,27 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { recountCounters } from "../counters.js";
-import { demoPosts, demoUsers } from "./demo-data.js";
+import { DEMO_ACCOUNT_AGE_MS, demoPosts, demoUsers } from "./demo-data.js";
 
 /**
  * Idempotent: users are upserted by handle and the demo posts are only written
  * into an empty database, so running it on every start changes nothing twice.
  */
-export async function seedDemoData(db: Db): Promise<{ users: number; posts: number }> {
+export async function seedDemoData(
+  db: Db,
+  options: {
+    /** The demo accounts' password, hashed by the caller (the README names it): sign in as any of them. */
+    passwordHash?: string;
+  } = {},
+): Promise<{ users: number; posts: number }> {
   return db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
+    const createdAt = new Date(Date.now() - DEMO_ACCOUNT_AGE_MS);
     for (const user of demoUsers) {
       const row = await tx.user.upsert({
         where: { handle: user.handle },
         update: {},
-        create: { ...user },
+        create: { ...user, createdAt, passwordHash: options.passwordHash ?? null },
         select: { id: true },
       });
       ids.set(user.handle, row.id);

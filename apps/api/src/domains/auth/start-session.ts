@@ -2,6 +2,7 @@ import { AppError, serverMessages as m, type TDevice, type TStartedSession } fro
 import { loadMe } from "../users/me.js";
 import type { AuthDeps } from "./auth-deps.js";
 import { trustDevice } from "./trusted-devices.js";
+import { sessionUnlessSuspended } from "../safety/suspension.js";
 
 /**
  * A new session for this browser, and its trusted-device cookie. `trustedAlready`:
@@ -15,7 +16,7 @@ export async function startSession(
 ): Promise<TStartedSession> {
   const me = await loadMe(deps.db, userId);
   if (!me) throw new AppError("NOT_FOUND", m.noSuchUser);
-  const { token, session } = await deps.sessions.create(userId, device);
+  const { token, session } = await sessionUnlessSuspended(deps, userId, device);
   const deviceToken = options.trustedAlready ? device.deviceToken! : await trustDevice(deps, userId, device);
   return { token, expiresAt: session.expiresAt, me, deviceToken };
 }

@@ -5,6 +5,7 @@ import type { FileStorage } from "../../platform/storage/file-storage.js";
 import type { KeyedFeedSpec } from "../../platform/live/keyed-feed.js";
 import type { RoomQueue } from "./room-queue.js";
 import type { RoomItem } from "./room-feed.js";
+import type { ContentGuard } from "../safety/content-guard.js";
 
 /** What every chat use case is given (assembled once per process by chat.service.ts). */
 export interface ChatDeps {
@@ -18,4 +19,6 @@ export interface ChatDeps {
   roomQueue: RoomQueue;
   /** The rules every subscriber of a room's stream shares. */
   roomFeed: KeyedFeedSpec<RoomItem>;
+  /** What a new account may do yet, the watched words, repeated texts. */
+  guard: ContentGuard;
 }

@@ -6,6 +6,7 @@ import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { bindUseCases } from "../../platform/use-cases.js";
 import { createRoomQueue } from "./room-queue.js";
 import { createRoomFeed } from "./room-feed.js";
+import type { ContentGuard } from "../safety/content-guard.js";
 import { inbox } from "./use-cases/inbox.js";
 import { room } from "./use-cases/room.js";
 import { openDirect } from "./use-cases/open-direct.js";
@@ -28,6 +29,7 @@ export function createChatService(deps: {
   storage: FileStorage;
   /** Messages one person may send per window (config CHAT_SENDS_PER_10S). */
   sendLimit: RateLimitRule;
+  guard: ContentGuard;
 }): ChatService {
   const chat = { ...deps, roomQueue: createRoomQueue(), roomFeed: createRoomFeed(deps) };
   return bindUseCases(chat, {

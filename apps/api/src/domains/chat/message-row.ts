@@ -1,4 +1,5 @@
 import type { TChatMessage } from "@orgo/api-contract";
+import { isHiddenContent } from "../visibility/visibility.js";
 import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
@@ -14,23 +15,34 @@ export const messageSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
-  author: { select: publicUserSelect },
+  hiddenAt: true,
+  author: { select: { ...publicUserSelect, contentHiddenAt: true } },
   images: orderedImagesSelect,
 } as const;
 
 export type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
 
-/** A message as members see it: a deleted one keeps its place, without its text or pictures. */
+/**
+ * A message as members see it: a deleted one keeps its place without its text or
+ * pictures, and so does one hidden by moderators (for everyone: a room's members
+ * share one stream; its author sees it in the decision's notice).
+ */
 export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessage {
+  const hidden = isHiddenContent(row);
+  const gone = row.deletedAt !== null || hidden;
+  const author = row.author;
   return {
     roomId: row.roomId,
     seq: row.seq,
-    author: row.author,
+    author: author
+      ? { id: author.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl }
+      : null,
     clientId: row.clientId,
-    body: row.deletedAt ? "" : row.body,
+    body: gone ? "" : row.body,
     createdAt: row.createdAt,
     edited: row.editedAt !== null,
     deleted: row.deletedAt !== null,
-    images: row.deletedAt ? [] : toImages(row.images, storage),
+    hidden,
+    images: gone ? [] : toImages(row.images, storage),
   };
 }

@@ -1,4 +1,4 @@
-import { AppError, serverMessages as m, type TComment, type TViewer } from "@orgo/api-contract";
+import { AppError, serverMessages as m, type TComment, type TModerationMark, type TViewer } from "@orgo/api-contract";
 import type { CommentService } from "@orgo/api-contract/server";
 import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
 import type { EventBus } from "../../platform/events/event-bus.js";
@@ -7,6 +7,10 @@ import { publishNotifications, publishRemovedNotifications } from "../notificati
 import { notifyMentions } from "../notifications/mentions.js";
 import { publishPostChanged } from "../posts/post-events.js";
 import { publicUserSelect } from "../users/public-user.js";
+import { isHiddenContent, postVisibleWhere } from "../visibility/visibility.js";
+import { moderationMarks } from "../safety/moderation-marks.js";
+import type { ContentGuard } from "../safety/content-guard.js";
+import { isRepeatedText } from "../safety/repeated-text.js";
 
 /** Replies shown with each thread of a page; the count tells how many there are in all. */
 const REPLIES_PER_THREAD = 50;
@@ -28,32 +32,68 @@ const commentSelect = {
   createdAt: true,
   updatedAt: true,
   deletedAt: true,
-  author: { select: publicUserSelect },
+  hiddenAt: true,
+  author: { select: { ...publicUserSelect, contentHiddenAt: true } },
 } as const satisfies Prisma.CommentSelect;
 
 type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 
-/** A deleted comment keeps its place (for its replies) but shows neither author nor text. */
-function toComment(row: CommentRow): TComment {
+/**
+ * A deleted comment keeps its place (for its replies) but shows neither author nor
+ * text; so does a hidden one (by moderators, or its author's content hidden), except
+ * to its author, who sees it with why (`marks`).
+ */
+function toComment(row: CommentRow, viewerId: string | null, marks: Map<string, TModerationMark>): TComment {
   const deleted = row.deletedAt !== null;
+  const hidden = isHiddenContent(row);
+  const mine = row.author?.id === viewerId;
+  const shown = !deleted && (!hidden || mine);
+  const author = row.author
+    ? {
+        id: row.author.id,
+        handle: row.author.handle,
+        displayName: row.author.displayName,
+        avatarUrl: row.author.avatarUrl,
+      }
+    : null;
   return {
     id: row.id,
     postId: row.postId,
     parentId: row.parentId,
-    author: deleted ? null : row.author,
-    body: deleted ? "" : row.body,
+    author: shown ? author : null,
+    body: shown ? row.body : "",
     deleted,
+    hidden: !deleted && hidden,
+    moderation: shown && hidden ? (marks.get(String(row.id)) ?? null) : null,
     createdAt: row.createdAt,
     // Both are set to the same instant at creation; only an edit moves updatedAt.
     edited: row.updatedAt.getTime() !== row.createdAt.getTime(),
   };
 }
 
+/** Why the viewer's own hidden comments among these are hidden (one query). */
+function marksFor(db: Db, rows: CommentRow[], viewerId: string | null) {
+  const mine = rows.filter((row) => row.hiddenAt !== null && row.author?.id === viewerId).map((row) => String(row.id));
+  return moderationMarks(db, "comment", mine);
+}
+
 const live = { deletedAt: null } as const;
 
-export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): CommentService {
-  async function requireLivePost(tx: Prisma.TransactionClient, postId: number) {
-    const post = await tx.post.findFirst({ where: { id: postId, ...live }, select: { authorId: true } });
+export function createCommentService({
+  db,
+  bus,
+  guard,
+}: {
+  db: Db;
+  bus: EventBus;
+  guard: ContentGuard;
+}): CommentService {
+  /** The post, live and visible to the viewer (nobody comments on what they cannot see). */
+  async function requireLivePost(tx: Prisma.TransactionClient | Db, postId: number, viewerId: string | null = null) {
+    const post = await tx.post.findFirst({
+      where: { id: postId, ...postVisibleWhere(viewerId) },
+      select: { authorId: true },
+    });
     if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
     return post;
   }
@@ -63,14 +103,15 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
     const [row] = await tx.$queryRaw<{ authorId: string; postId: number; deletedAt: Date | null }[]>`
       select "authorId", "postId", "deletedAt" from "Comment" where id = ${id} for update`;
     if (!row || row.deletedAt) throw new AppError("NOT_FOUND", m.noSuchComment);
-    await requireLivePost(tx, row.postId);
+    await requireLivePost(tx, row.postId, viewer.userId);
     if (row.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourComment);
     return row;
   }
 
   return {
-    async list({ postId, cursor, limit }) {
-      await requireLivePost(db, postId);
+    async list({ postId, cursor, limit }, viewer) {
+      const viewerId = viewer?.userId ?? null;
+      await requireLivePost(db, postId, viewerId);
       // Oldest first, as a conversation reads; a deleted comment stays only while it has live replies.
       const threads = await db.comment.findMany({
         where: {
@@ -100,10 +141,11 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
             select: commentSelect,
           })
         : [];
+      const marks = await marksFor(db, [...page, ...replies], viewerId);
       return {
         items: page.map(({ _count, ...thread }) => ({
-          ...toComment(thread),
-          replies: replies.filter((r) => r.parentId === thread.id).map(toComment),
+          ...toComment(thread, viewerId, marks),
+          replies: replies.filter((r) => r.parentId === thread.id).map((reply) => toComment(reply, viewerId, marks)),
           replyCount: _count.replies,
         })),
         nextCursor: threads.length > limit ? (page.at(-1)?.id ?? null) : null,
@@ -121,24 +163,28 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
               select: commentSelect,
             });
       const stored = await earlier();
-      if (stored) return toComment(stored);
+      if (stored) return toComment(stored, viewer.userId, await marksFor(db, [stored], viewer.userId));
+      const { held } = await guard.screen(viewer, { action: "comments", texts: [input.body] });
       let created;
       try {
         created = await insert();
       } catch (error) {
-        // Two tries at once: the other one stored it, and this one rolled back whole.
-        const winner = isUniqueViolation(error) ? await earlier() : null;
-        if (winner) return toComment(winner);
+        // Two tries at once: the other one stored it, and this one rolled back whole
+        // (on the client id, or on the text the other one just stored).
+        const winner = isUniqueViolation(error) || isRepeatedText(error) ? await earlier() : null;
+        if (winner) return toComment(winner, viewer.userId, await marksFor(db, [winner], viewer.userId));
         throw error;
       }
-      const { comment, changed } = created;
+      const { comment, changed, caseId } = created;
+      await guard.announce(caseId);
       await publishNotifications(db, bus, changed);
       await publishPostChanged(db, bus, input.postId, true);
-      return toComment(comment);
+      return toComment(comment, viewer.userId, await marksFor(db, [comment], viewer.userId));
 
       function insert() {
         return db.$transaction(async (tx) => {
-          const post = await requireLivePost(tx, input.postId);
+          const post = await requireLivePost(tx, input.postId, viewer.userId);
+          await guard.refuseRepeated(tx, viewer, "comment", input.body);
           let parentAuthorId: string | null = null;
           if (input.parentId) {
             const parent = await tx.comment.findFirst({
@@ -161,10 +207,16 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
               createdAt: at,
               updatedAt: at,
               clientId,
+              // A watched word holds it for review: a placeholder for others until a moderator decides.
+              hiddenAt: held ? at : null,
             },
             select: commentSelect,
           });
           await tx.post.update({ where: { id: input.postId }, data: { commentCount: { increment: 1 } } });
+          if (held) {
+            const caseId = await guard.fileHeld(tx, viewer, { kind: "comment", id: comment.id }, held);
+            return { comment, changed: [], caseId };
+          }
           const recipientId = parentAuthorId ?? post.authorId;
           const id = await notify(tx, {
             recipientId,
@@ -176,25 +228,32 @@ export function createCommentService({ db, bus }: { db: Db; bus: EventBus }): Co
           });
           // Whoever the comment or reply notifies already is not told twice.
           const mentioned = await notifyMentions(tx, { ...mentionOf(viewer, comment), skip: [recipientId] });
-          return { comment, changed: [{ recipientId, id }, ...mentioned] };
+          return { comment, changed: [{ recipientId, id }, ...mentioned], caseId: null };
         });
       }
     },
 
     async update(viewer, input) {
-      const { row, mentioned } = await db.$transaction(async (tx) => {
+      const { held } = await guard.screen(viewer, { texts: [input.body] });
+      const { row, mentioned, caseId } = await db.$transaction(async (tx) => {
         await lockOwnComment(tx, viewer, input.id);
+        const at = new Date();
         const row = await tx.comment.update({
           where: { id: input.id },
-          data: { body: input.body, updatedAt: new Date() },
+          data: { body: input.body, updatedAt: at, ...(held ? { hiddenAt: at } : {}) },
           select: commentSelect,
         });
+        if (held) {
+          const caseId = await guard.fileHeld(tx, viewer, { kind: "comment", id: input.id }, held);
+          return { row, mentioned: [], caseId };
+        }
         // Only people this edit newly mentions hear of it.
-        return { row, mentioned: await notifyMentions(tx, mentionOf(viewer, row)) };
+        return { row, mentioned: await notifyMentions(tx, mentionOf(viewer, row)), caseId: null };
       });
+      await guard.announce(caseId);
       await publishNotifications(db, bus, mentioned);
       await publishPostChanged(db, bus, row.postId, true);
-      return toComment(row);
+      return toComment(row, viewer.userId, await marksFor(db, [row], viewer.userId));
     },
 
     async delete(viewer, id) {

@@ -8,19 +8,29 @@ import type { TMeeting, TMeetingCalendar } from "@orgo/api-contract";
  */
 export function meetingCalendar(meeting: TMeeting): TMeetingCalendar {
   const other = meeting.role === "mentor" ? meeting.learner : meeting.mentor;
+  // Text fields only (the library escapes them, so nothing stored can start a line
+  // of its own); the place is a line of text, never the library's URL property, whose
+  // stricter check refused valid links (IPv6 hosts, underscores) and failed the download.
+  const place = meeting.place ? oneLine(meeting.place) : null;
   const { error, value } = createEvent({
     uid: `orgo-meeting-${meeting.id}@orgo`,
     productId: "orgo/mentoring",
-    title: `OrGo mentoring: ${meeting.topic} with @${other.handle}`,
-    description: `${meeting.role === "mentor" ? "Mentee" : "Mentor"}: ${other.displayName} (@${other.handle})\nTopic: ${meeting.topic}`,
+    title: oneLine(`OrGo mentoring: ${meeting.topic} with @${other.handle}`),
+    description: [
+      `${meeting.role === "mentor" ? "Mentee" : "Mentor"}: ${oneLine(other.displayName)} (@${other.handle})`,
+      `Topic: ${oneLine(meeting.topic)}`,
+      ...(place ? [`Link: ${place}`] : []),
+    ].join("\n"),
     start: meeting.startsAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",
     duration: { minutes: meeting.lengthMinutes },
-    location: meeting.place ?? "OrGo chat",
-    ...(meeting.place ? { url: meeting.place } : {}),
+    location: place ?? "OrGo chat",
     status: meeting.state === "cancelled" ? "CANCELLED" : "CONFIRMED",
   });
   if (error || !value) throw error ?? new Error("the calendar file could not be made");
   return { filename: `orgo-meeting-${meeting.id}.ics`, content: value };
 }
+
+/** A stored value as one line of text: control characters (CR, LF…) become spaces. */
+const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, " ").trim();

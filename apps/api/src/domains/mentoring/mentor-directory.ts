@@ -15,6 +15,7 @@ import {
 import type { Prisma } from "@orgo/db";
 import { type Db } from "@orgo/db";
 import { publicUserSelect } from "../users/public-user.js";
+import { mentorVisibleSql, mentorVisibleWhere } from "../visibility/visibility.js";
 import { freeStarts } from "./free-times.js";
 import { blockedBetween, blockedWith } from "../social/blocks.js";
 import { busyOf, languagesOf, openCounts, slotsOf } from "./mentoring-rows.js";
@@ -120,6 +121,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
       const rows = await db.mentorProfile.findMany({
         where: {
           active: true,
+          ...mentorVisibleWhere,
           ...(input.topic ? { topics: { has: input.topic } } : {}),
           ...(input.language ? { languages: { has: input.language } } : {}),
           ...(hidden.length ? { userId: { notIn: hidden } } : {}),
@@ -142,9 +144,13 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
     },
 
     async byId(userId: string, viewer: TViewer | null): Promise<TMentorDetail> {
-      const row = await db.mentorProfile.findUnique({ where: { userId }, select: profileSelect });
+      const row = await db.mentorProfile.findUnique({
+        where: { userId },
+        select: { ...profileSelect, hiddenAt: true, user: { select: { ...publicUserSelect, contentHiddenAt: true } } },
+      });
       const isMe = viewer?.userId === userId;
-      if (!row || (!row.active && !isMe)) throw new AppError("NOT_FOUND", m.noSuchMentor);
+      const hidden = row !== null && (row.hiddenAt !== null || row.user.contentHiddenAt !== null);
+      if (!row || ((!row.active || hidden) && !isMe)) throw new AppError("NOT_FOUND", m.noSuchMentor);
       if (viewer && !isMe && (await blockedBetween(db, viewer.userId, userId))) {
         throw new AppError("NOT_FOUND", m.noSuchMentor);
       }
@@ -180,17 +186,19 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
     async topics() {
       return db.$queryRaw<{ tag: string; count: number }[]>`
         select tag, count(*)::int as count
-        from "MentorProfile", unnest(topics) as tag
-        where active
+        from "MentorProfile" p, unnest(p.topics) as tag
+        where p.active and ${mentorVisibleSql("p")}
         group by tag order by count desc, tag limit 30`;
     },
 
     async freeSlots(input: TFreeSlotsInput, viewer: TViewer | null): Promise<TFreeSlots> {
       const row = await db.mentorProfile.findUnique({
         where: { userId: input.mentorId },
-        select: { active: true, timeZone: true, slots: true },
+        select: { active: true, timeZone: true, slots: true, hiddenAt: true },
       });
-      if (!row?.active) throw new AppError("NOT_FOUND", m.noSuchMentor);
+      if (!row?.active || (row.hiddenAt && viewer?.userId !== input.mentorId)) {
+        throw new AppError("NOT_FOUND", m.noSuchMentor);
+      }
       if (viewer && viewer.userId !== input.mentorId && (await blockedBetween(db, viewer.userId, input.mentorId))) {
         throw new AppError("NOT_FOUND", m.noSuchMentor);
       }
@@ -221,7 +229,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
     const rows = await db.$queryRaw<{ id: string }[]>`
       select p."userId"::text as id
       from "MentorProfile" p join "User" u on u.id = p."userId"
-      where p.active
+      where p.active and ${mentorVisibleSql("p")}
         and not (p."userId" = any(${hidden}::uuid[]))
         and (u.handle ilike ${pattern} or u."displayName" ilike ${pattern} or p.pitch ilike ${pattern}
              or exists (select 1 from unnest(p.topics) t where t ilike ${pattern}))

@@ -3,6 +3,8 @@ import type { Db } from "@orgo/db";
 import type { EventBus } from "../../platform/events/event-bus.js";
 import type { JobQueue } from "../../platform/jobs/job-queue.js";
 import { bindUseCases } from "../../platform/use-cases.js";
+import type { RateLimiter } from "../../platform/rate-limit/rate-limiter.js";
+import type { ContentGuard } from "../safety/content-guard.js";
 import { createMentorDirectory } from "./mentor-directory.js";
 import { mySettings } from "./use-cases/my-settings.js";
 import { updateSettings } from "./use-cases/update-settings.js";
@@ -37,6 +39,8 @@ export function createMentoringService(deps: {
   db: Db;
   bus: EventBus;
   jobs: JobQueue;
+  limiter: RateLimiter;
+  guard: ContentGuard;
   now?: () => Date;
 }): MentoringService {
   const now = deps.now ?? (() => new Date());

@@ -1,6 +1,7 @@
 import {
   AppError,
   categoryOf,
+  decisionActionOf,
   channels,
   serverMessages as m,
   type TChannel,
@@ -15,6 +16,7 @@ import type { EventBus } from "../../platform/events/event-bus.js";
 import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../../platform/live/live-stream.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { alertsFor, loadPreferences } from "./preferences.js";
+import { notificationVisibleWhere } from "../visibility/visibility.js";
 
 /** Changes a reconnecting tab reads from the database per page. */
 const NOTIFICATION_CATCH_UP_PAGE = 100;
@@ -33,6 +35,8 @@ const notificationSelect = {
   roomId: true,
   mentorRequestId: true,
   meeting: { select: { id: true, startsAt: true } },
+  quietSeq: true,
+  audit: { select: { id: true, action: true, reason: true, targetKind: true, details: true } },
 } as const;
 
 type NotificationRow = {
@@ -49,7 +53,24 @@ type NotificationRow = {
   roomId: number | null;
   mentorRequestId: number | null;
   meeting: { id: number; startsAt: Date } | null;
+  quietSeq: number | null;
+  audit: { id: number; action: string; reason: string; targetKind: string | null; details: Prisma.JsonValue } | null;
 };
+
+/** A decision as its notice tells it: a reporter learns whether action was taken, never why. */
+function noticeOf(type: string, audit: NotificationRow["audit"]): TNotification["moderation"] {
+  if (!audit) return null;
+  const details = (audit.details ?? {}) as { label?: unknown; decisionId?: unknown };
+  return {
+    // An appeal's outcome opens the decision appealed (its page tells how the appeal went).
+    decisionId: typeof details.decisionId === "number" ? details.decisionId : audit.id,
+    action: decisionActionOf(audit.action),
+    reason: type === "report_decided" ? null : audit.reason,
+    target: audit.targetKind
+      ? { kind: audit.targetKind, label: typeof details.label === "string" ? details.label : "" }
+      : null,
+  };
+}
 
 /** A stored row as the client shows it (a deleted post or study is no link). */
 function shape({
@@ -61,10 +82,13 @@ function shape({
   meeting,
   type,
   changeSeq: _changeSeq,
+  quietSeq: _quietSeq,
+  audit,
   ...row
 }: NotificationRow): TNotification {
   return {
     ...row,
+    moderation: noticeOf(type, audit),
     type: type as TNotificationType,
     read: readAt !== null,
     post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
@@ -77,7 +101,10 @@ function shape({
   };
 }
 
-const unreadOf = (db: Db, recipientId: string) => db.notification.count({ where: { recipientId, readAt: null } });
+const quiet = { inApp: false, desktop: false };
+
+const unreadOf = (db: Db, recipientId: string) =>
+  db.notification.count({ where: { recipientId, readAt: null, ...notificationVisibleWhere(recipientId) } });
 
 /**
  * Tells the recipients' tabs, after the commit, which notifications changed: each
@@ -109,7 +136,8 @@ export async function publishNotifications(
         changeSeq: row.changeSeq,
         notification,
         unreadCount: unread.get(recipientId)!,
-        alert: alertOf(recipientId, categoryOf(notification.type)),
+        // A repeat grouped into this row changed it quietly: shown, not announced.
+        alert: row.quietSeq === row.changeSeq ? quiet : alertOf(recipientId, categoryOf(notification.type)),
       },
     });
   }
@@ -156,7 +184,6 @@ export async function publishRemovedNotifications(
 }
 
 type Item = { id?: number; event: TNotificationEvent };
-const quiet = { inApp: false, desktop: false };
 
 export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }): NotificationService {
   // An event becomes the same item for every tab of its recipient on this process.
@@ -246,7 +273,11 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
     async list(viewer, { cursor, limit }) {
       // Newest id first: a grouped row keeps its id, so the list stays stable while paging.
       const rows = await db.notification.findMany({
-        where: { recipientId: viewer.userId, ...(cursor ? { id: { lt: cursor } } : {}) },
+        where: {
+          recipientId: viewer.userId,
+          ...notificationVisibleWhere(viewer.userId),
+          ...(cursor ? { id: { lt: cursor } } : {}),
+        },
         orderBy: { id: "desc" },
         take: limit + 1,
         select: notificationSelect,
@@ -278,11 +309,16 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
     preferences: (viewer) => loadPreferences(db, viewer.userId),
 
     async setPreference(viewer, { category, inApp, desktop }) {
-      await db.notificationPreference.upsert({
-        where: { userId_category: { userId: viewer.userId, category } },
-        create: { userId: viewer.userId, category, inApp, desktop },
-        update: { inApp, desktop },
-      });
+      if (category === "moderation") {
+        throw new AppError("VALIDATION", m.moderationNoticesStay, {
+          fieldErrors: { category: [m.moderationNoticesStay] },
+        });
+      }
+      // One statement: two tabs changing one setting at once cannot both try to insert it.
+      await db.$executeRaw`
+        insert into "NotificationPreference" ("userId", "category", "inApp", "desktop")
+        values (${viewer.userId}::uuid, ${category}, ${inApp}, ${desktop})
+        on conflict ("userId", "category") do update set "inApp" = excluded."inApp", "desktop" = excluded."desktop"`;
       return loadPreferences(db, viewer.userId);
     },
 

@@ -19,7 +19,7 @@ export async function loadPreferences(db: Db, userId: string): Promise<TNotifica
   const pausedUntil = user.notificationsPausedUntil;
   return {
     categories: Object.fromEntries(
-      notificationCategories.map((category) => [category, set.get(category) ?? on]),
+      notificationCategories.map((category) => [category, category === "moderation" ? on : (set.get(category) ?? on)]),
     ) as TNotificationPreferences["categories"],
     pausedUntil: pausedUntil && pausedUntil.getTime() > Date.now() ? pausedUntil : null,
   };
@@ -44,5 +44,11 @@ export async function alertsFor(
   ]);
   const pausedIds = new Set(paused.map((user) => user.id));
   const set = new Map(rows.map((row) => [`${row.userId}:${row.category}`, { inApp: row.inApp, desktop: row.desktop }]));
-  return (recipientId, category) => (pausedIds.has(recipientId) ? off : (set.get(`${recipientId}:${category}`) ?? on));
+  return (recipientId, category) =>
+    pausedIds.has(recipientId)
+      ? off
+      : // Decisions about my reports, content and account are never switched off.
+        category === "moderation"
+        ? on
+        : (set.get(`${recipientId}:${category}`) ?? on);
 }

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { generateCodeVerifier, generateState } from "arctic";
 import { parse, serialize } from "cookie";
-import type { TOAuthProvider } from "@orgo/api-contract";
+import { AppError, type TOAuthProvider } from "@orgo/api-contract";
+import type { Db } from "@orgo/db";
+import { sessionUnlessSuspended } from "../safety/suspension.js";
 import type { Logger } from "../../platform/logger.js";
 import type { RequestAuth } from "../../platform/sessions/request-auth.js";
 import type { SessionService } from "../../platform/sessions/session.service.js";
@@ -52,6 +54,8 @@ export function createOAuthRoutes(deps: {
   oauth: OAuthService;
   sessions: SessionService;
   auth: RequestAuth;
+  /** Where a suspension is read before a session opens. */
+  db: Db;
   limiter: RateLimiter;
   clientIp: ClientIp;
   secureCookies: boolean;
@@ -124,11 +128,21 @@ export function createOAuthRoutes(deps: {
     if (!outcome.ok) return fail(outcome.refusal);
     deps.logger.info({ provider: provider.name, userId: outcome.userId, how: outcome.how }, "OAuth sign-in");
     if (!viewer) {
-      const { token, session } = await deps.sessions.create(outcome.userId, {
-        userAgent: req.headers["user-agent"] ?? "",
-        ip,
-      });
-      deps.auth.setSession(res, token, session.expiresAt);
+      let opened;
+      try {
+        opened = await sessionUnlessSuspended(
+          { db: deps.db, sessions: deps.sessions, now: () => new Date() },
+          outcome.userId,
+          { userAgent: req.headers["user-agent"] ?? "", ip },
+        );
+      } catch (refusal) {
+        // A suspended person lands on the sign-in page, which says until when and why.
+        if (!(refusal instanceof AppError) || !refusal.details?.suspension) throw refusal;
+        const { until, reason } = refusal.details.suspension;
+        const query = new URLSearchParams({ oauth: "suspended", reason, ...(until ? { until } : {}) });
+        return redirect(res, `/signin?${query.toString()}`);
+      }
+      deps.auth.setSession(res, opened.token, opened.session.expiresAt);
     }
     // A new account starts with its first steps (people, studies, profile), which
     // then lead back to where the person was.

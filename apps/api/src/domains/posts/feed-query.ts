@@ -1,6 +1,7 @@
 import type { TFeedInput, TPostSummary } from "@orgo/api-contract";
 import { poolOf, type Db } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { postVisibleText } from "../visibility/visibility.js";
 
 /**
  * A feed page in one SQL statement: the posts, their authors, their images (as JSON)
@@ -38,6 +39,7 @@ interface FeedRow {
   avatarUrl: string | null;
   images: { id: string; key: string; width: number; height: number }[];
   likedByMe: boolean;
+  hiddenAt: Date | null;
 }
 
 interface Statement {
@@ -68,7 +70,9 @@ function statementFor(query: FeedQuery): Statement {
     return `$${picks.length}::${type}`;
   };
   const limit = param((q) => q.limit, "int");
-  const where = [`p."deletedAt" is null`];
+  // Who may see what is one rule (domains/visibility): the viewer's own hidden posts,
+  // nobody else's; nothing across a block.
+  const where = [postVisibleText("p", query.viewerId ? param((q) => q.viewerId, "uuid") : null)];
   if (query.cursor) {
     const id = param((q) => q.cursor?.id, "int");
     where.push(
@@ -91,7 +95,7 @@ function statementFor(query: FeedQuery): Statement {
   // The page first, then its authors, images and likes: planned for the page's rows,
   // not the table's (over the table, the planner hashes every like of the viewer).
   const text = `
-    select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
+    select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount", p."hiddenAt",
            u.id as "authorId", u.handle, u."displayName", u."avatarUrl",
            coalesce((select json_agg(json_build_object('id', up.id, 'key', up.key, 'width', up.width, 'height', up.height)
                                      order by pi.position)
@@ -106,8 +110,12 @@ function statementFor(query: FeedQuery): Statement {
   return statement;
 }
 
-/** Up to `limit` posts of the page, shaped as summaries. */
-export async function readFeedPage(db: Db, storage: FileStorage, query: FeedQuery): Promise<TPostSummary[]> {
+/** Up to `limit` posts of the page, shaped as summaries (`hidden`: the viewer's own, hidden from others). */
+export async function readFeedPage(
+  db: Db,
+  storage: FileStorage,
+  query: FeedQuery,
+): Promise<(TPostSummary & { hidden: boolean })[]> {
   const statement = statementFor(query);
   const { rows } = await poolOf(db).query<FeedRow>({
     name: statement.name,
@@ -131,5 +139,6 @@ export async function readFeedPage(db: Db, storage: FileStorage, query: FeedQuer
       height: image.height,
     })),
     likedByMe: row.likedByMe,
+    hidden: row.hiddenAt !== null,
   }));
 }

@@ -19,6 +19,7 @@ export function postSummarySelect(viewerId: string | null) {
     likeCount: true,
     commentCount: true,
     viewCount: true,
+    hiddenAt: true,
     author: { select: publicUserSelect },
     images: orderedImagesSelect,
     // An impossible user id when signed out: the relation comes back empty.
@@ -28,11 +29,13 @@ export function postSummarySelect(viewerId: string | null) {
 
 type PostRow = Prisma.PostGetPayload<{ select: ReturnType<typeof postSummarySelect> }>;
 
-export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary {
-  const { images, likes, ...rest } = row;
+/** `hidden`: hidden from others (its author still reads it; see withModerationMarks). */
+export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary & { hidden: boolean } {
+  const { images, likes, hiddenAt, ...rest } = row;
   return {
     ...rest,
     images: toImages(images, storage),
     likedByMe: likes.length > 0,
+    hidden: hiddenAt !== null,
   };
 }

@@ -23,6 +23,11 @@ import { publishPostChanged, publishPostDeleted } from "./post-events.js";
 import { postSummarySelect, toPostSummary } from "./post.select.js";
 import { readFeedPage } from "./feed-query.js";
 import { dropUploads, setPostImages } from "./post-images.js";
+import { withModerationMarks } from "./post-marks.js";
+import { postVisibleWhere } from "../visibility/visibility.js";
+import type { ContentGuard } from "../safety/content-guard.js";
+import type { RateLimiter } from "../../platform/rate-limit/rate-limiter.js";
+import { enforce } from "../../platform/rate-limit/limits.js";
 
 /**
  * Held for the duration of a post-creating transaction so that post ids are
@@ -32,7 +37,10 @@ import { dropUploads, setPostImages } from "./post-images.js";
 const POST_SEQUENCE_LOCK = 7_011_001;
 const RECOMMENDED_WINDOW_MS = 7 * 24 * 3600_000;
 
-const visible = { deletedAt: null } as const;
+/** Live to everyone (the stream and counts are shared by every viewer). */
+const visible = postVisibleWhere(null);
+/** Like, unlike, like… on one post: a loop past this is refused (its author is told once anyway). */
+const LIKE_TOGGLES = { limit: 20, windowMs: 3600_000 };
 
 /** A post's mentions: in its title or its body. */
 const mentionOf = (viewer: TViewer, postId: number, post: { title: string; body: string }) => ({
@@ -61,16 +69,33 @@ function cursorOf(kind: TFeedInput["kind"], post: TPostSummary): string {
 /** Posts read per catch-up query of the live stream. */
 const CATCH_UP_PAGE = 50;
 
-export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus; storage: FileStorage }): PostService {
+export function createPostService({
+  db,
+  bus,
+  storage,
+  limiter,
+  guard,
+}: {
+  db: Db;
+  bus: EventBus;
+  storage: FileStorage;
+  limiter: RateLimiter;
+  guard: ContentGuard;
+}): PostService {
   const summary = (row: Parameters<typeof toPostSummary>[0]) => toPostSummary(row, storage);
 
   async function load(id: number, viewer: TViewer | null): Promise<TPostSummary> {
     const row = await db.post.findFirst({
-      where: { id, ...visible },
+      where: { id, ...postVisibleWhere(viewer?.userId ?? null) },
       select: postSummarySelect(viewer?.userId ?? null),
     });
-    if (!row) throw new AppError("NOT_FOUND", m.noSuchPost);
-    return summary(row);
+    if (!row) {
+      // Honest about why: a post moderators hid is not "deleted".
+      const hidden = await db.post.count({ where: { id, deletedAt: null, hiddenAt: { not: null } } });
+      throw new AppError("NOT_FOUND", hidden ? m.hiddenByModerators : m.noSuchPost);
+    }
+    const [post] = await withModerationMarks(db, [summary(row)], viewer);
+    return post!;
   }
 
   /** Locks the post row and checks it is live and the viewer's; answers nothing else. */
@@ -79,6 +104,20 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
       select "authorId", "deletedAt" from "Post" where id = ${id} for update`;
     if (!row || row.deletedAt) throw new AppError("NOT_FOUND", m.noSuchPost);
     if (row.authorId !== viewer.userId) throw new AppError("FORBIDDEN", m.notYourPost);
+  }
+
+  /** The post this client id already stored (a retry), or null. */
+  async function storedEarlier(
+    viewer: TViewer,
+    clientId: string | null,
+    client: Db | Prisma.TransactionClient = db,
+  ): Promise<number | null> {
+    if (clientId === null) return null;
+    const earlier = await client.post.findUnique({
+      where: { authorId_clientId: { authorId: viewer.userId, clientId } },
+      select: { id: true },
+    });
+    return earlier?.id ?? null;
   }
 
   async function likeState(viewer: TViewer, id: number) {
@@ -129,19 +168,24 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         followerId: input.kind === "following" ? viewer!.userId : null,
         viewerId: viewer?.userId ?? null,
       });
-      const items = rows.slice(0, input.limit);
+      const items = await withModerationMarks(db, rows.slice(0, input.limit), viewer);
       const last = items.at(-1);
       return { items, nextCursor: rows.length > input.limit && last ? cursorOf(input.kind, last) : null };
     },
 
     async recommended(viewer) {
       const rows = await db.post.findMany({
-        where: { ...visible, likeCount: { gt: 0 }, createdAt: { gte: new Date(Date.now() - RECOMMENDED_WINDOW_MS) } },
+        where: {
+          ...postVisibleWhere(viewer?.userId ?? null),
+          hiddenAt: null,
+          likeCount: { gt: 0 },
+          createdAt: { gte: new Date(Date.now() - RECOMMENDED_WINDOW_MS) },
+        },
         orderBy: [{ likeCount: "desc" }, { id: "desc" }],
         take: 5,
         select: postSummarySelect(viewer?.userId ?? null),
       });
-      return rows.map(summary);
+      return withModerationMarks(db, rows.map(summary), viewer);
     },
 
     byId: (id, viewer) => load(id, viewer),
@@ -153,7 +197,10 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         ? `u:${viewer.userId}`
         : `a:${createHash("sha256").update(device.ip).digest("base64url").slice(0, 22)}`;
       const views = await db.$transaction(async (tx) => {
-        const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
+        const post = await tx.post.findFirst({
+          where: { id, ...postVisibleWhere(viewer?.userId ?? null) },
+          select: { id: true },
+        });
         if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
         const counted = await tx.postView.createMany({
           data: [{ postId: id, viewerKey, day: new Date(dayKey(new Date())) }],
@@ -170,17 +217,20 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
 
     async create(viewer, input) {
       const clientId = input.clientId ?? null;
+      // A retry is answered before any limit counts it.
+      const retried = await storedEarlier(viewer, clientId);
+      if (retried) return load(retried, viewer);
+      const { held } = await guard.screen(viewer, {
+        action: "posts",
+        texts: [input.title, input.body],
+        pictures: input.imageIds.length > 0,
+      });
       const stored = await db.$transaction(async (tx) => {
         await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
-        // A retry (same client id) answers the post stored the first time; behind the
-        // lock, two retries at once cannot both miss it.
-        if (clientId !== null) {
-          const earlier = await tx.post.findUnique({
-            where: { authorId_clientId: { authorId: viewer.userId, clientId } },
-            select: { id: true },
-          });
-          if (earlier) return { id: earlier.id, mentioned: [], retried: true };
-        }
+        // Behind the lock, two retries at once cannot both miss the first.
+        const earlier = await storedEarlier(viewer, clientId, tx);
+        if (earlier) return { id: earlier, mentioned: [], retried: true, caseId: null };
+        await guard.refuseRepeated(tx, viewer, "post", `${input.title}\n${input.body}`);
         const at = new Date();
         const post = await tx.post.create({
           // The same instant for both: updatedAt moves only when the author edits.
@@ -191,14 +241,20 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
             createdAt: at,
             updatedAt: at,
             clientId,
+            // A watched word holds it for review: hidden from others until a moderator decides.
+            hiddenAt: held ? at : null,
           },
           select: { id: true },
         });
         await setPostImages(tx, post.id, viewer.userId, input.imageIds);
-        const mentioned = await notifyMentions(tx, mentionOf(viewer, post.id, input));
-        return { id: post.id, mentioned, retried: false };
+        const caseId = held ? await guard.fileHeld(tx, viewer, { kind: "post", id: post.id }, held) : null;
+        // A held post mentions nobody yet.
+        const mentioned = held ? [] : await notifyMentions(tx, mentionOf(viewer, post.id, input));
+        return { id: post.id, mentioned, retried: false, caseId };
       });
       if (stored.retried) return load(stored.id, viewer);
+      await guard.announce(stored.caseId);
+      if (stored.caseId !== null) return load(stored.id, viewer);
       const created = await load(stored.id, null);
       await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
       await publishNotifications(db, bus, stored.mentioned);
@@ -206,17 +262,31 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
     },
 
     async update(viewer, input) {
-      const { droppedKeys, mentioned } = await db.$transaction(async (tx) => {
+      const { held } = await guard.screen(viewer, {
+        texts: [input.title, input.body],
+        pictures: input.imageIds.length > 0,
+      });
+      const { droppedKeys, mentioned, caseId } = await db.$transaction(async (tx) => {
         await lockOwnPost(tx, viewer, input.id);
+        const at = new Date();
         await tx.post.update({
           where: { id: input.id },
-          data: { title: input.title, body: input.body, updatedAt: new Date() },
+          data: { title: input.title, body: input.body, updatedAt: at, ...(held ? { hiddenAt: at } : {}) },
         });
         const droppedKeys = await setPostImages(tx, input.id, viewer.userId, input.imageIds);
+        if (held) {
+          return {
+            droppedKeys,
+            mentioned: [],
+            caseId: await guard.fileHeld(tx, viewer, { kind: "post", id: input.id }, held),
+          };
+        }
         // Only people this edit newly mentions hear of it.
-        return { droppedKeys, mentioned: await notifyMentions(tx, mentionOf(viewer, input.id, input)) };
+        return { droppedKeys, mentioned: await notifyMentions(tx, mentionOf(viewer, input.id, input)), caseId: null };
       });
       await Promise.all(droppedKeys.map((key) => storage.delete(key)));
+      await guard.announce(caseId);
+      if (caseId !== null) await publishPostDeleted(bus, input.id);
       await publishNotifications(db, bus, mentioned);
       return load(input.id, viewer);
     },
@@ -246,6 +316,8 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
           skipDuplicates: true,
         });
         if (added.count === 0) return [];
+        // Counted only when it changes something (a repeat changes nothing), before the commit.
+        await enforce(limiter, [[`toggle:like:${viewer.userId}:${id}`, LIKE_TOGGLES]]);
         await tx.post.update({ where: { id }, data: { likeCount: { increment: 1 } } });
         const notificationId = await notify(tx, {
           recipientId: post.authorId,
@@ -266,7 +338,10 @@ export function createPostService({ db, bus, storage }: { db: Db; bus: EventBus;
         const post = await tx.post.findFirst({ where: { id, ...visible }, select: { id: true } });
         if (!post) throw new AppError("NOT_FOUND", m.noSuchPost);
         const removed = await tx.postLike.deleteMany({ where: { postId: id, userId: viewer.userId } });
-        if (removed.count) await tx.post.update({ where: { id }, data: { likeCount: { decrement: 1 } } });
+        if (removed.count) {
+          await enforce(limiter, [[`toggle:like:${viewer.userId}:${id}`, LIKE_TOGGLES]]);
+          await tx.post.update({ where: { id }, data: { likeCount: { decrement: 1 } } });
+        }
         return removed.count > 0;
       });
       if (removed) await publishPostChanged(db, bus, id, false);

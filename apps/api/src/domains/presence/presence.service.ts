@@ -40,22 +40,34 @@ export function createPresenceService(deps: {
     },
 
     async *watch(viewer, userIds, signal) {
-      const ids = await visibleTo(viewer, userIds);
+      let ids = await visibleTo(viewer, userIds);
       const queue: TPresence[] = [];
       let wake: (() => void) | null = null;
+      let recheckAccess = false;
       const push = (presence: TPresence) => {
         queue.push(presence);
         wake?.();
         wake = null;
       };
       const known = new Map<string, TPresence["state"]>();
-      const offs = await Promise.all(
-        ids.map((id) =>
-          bus.subscribe(channels.presence(id), (event) => {
-            if (event.type === "presence.changed") push(event.data);
-          }),
+      const offById = new Map<string, () => void>();
+      await Promise.all(
+        ids.map(async (id) =>
+          offById.set(
+            id,
+            await bus.subscribe(channels.presence(id), (event) => {
+              if (event.type === "presence.changed" && offById.has(event.data.userId)) push(event.data);
+            }),
+          ),
         ),
       );
+      // A follow or block of mine (on any process) may take someone out of what I may see.
+      const offRelations = await bus.subscribe(channels.user(viewer.userId), (event) => {
+        if (event.type !== "relation.changed" || !event.data.userIds.some((id) => offById.has(id))) return;
+        recheckAccess = true;
+        wake?.();
+        wake = null;
+      });
       const recheck = async () => {
         for (const presence of await store.get(ids)) {
           if (known.get(presence.userId) !== presence.state) push(presence);
@@ -71,6 +83,18 @@ export function createPresenceService(deps: {
         // Listening first, then the snapshot: a change in between arrives after it.
         for (const presence of await store.get(ids)) push(presence);
         while (!signal.aborted) {
+          if (recheckAccess) {
+            recheckAccess = false;
+            const still = new Set(await visibleTo(viewer, ids));
+            for (const id of ids.filter((id) => !still.has(id))) {
+              offById.get(id)?.();
+              offById.delete(id);
+              // The last word about them: the watcher forgets what it showed; nothing more follows.
+              queue.splice(0, queue.length, ...queue.filter((p) => p.userId !== id));
+              yield { userId: id, state: "hidden" as const, lastSeenAt: null };
+            }
+            ids = ids.filter((id) => still.has(id));
+          }
           const next = queue.shift();
           if (!next) {
             await new Promise<void>((resolve) => (wake = resolve));
@@ -83,7 +107,8 @@ export function createPresenceService(deps: {
       } finally {
         clearInterval(timer);
         signal.removeEventListener("abort", onAbort);
-        for (const off of offs) off();
+        offRelations();
+        for (const off of offById.values()) off();
       }
     },
   };

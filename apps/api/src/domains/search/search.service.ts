@@ -8,6 +8,7 @@ import { enforce, limits } from "../../platform/rate-limit/limits.js";
 import { dayKey } from "../notifications/notify.js";
 import { postSummarySelect, toPostSummary } from "../posts/post.select.js";
 import { publicUserSelect } from "../users/public-user.js";
+import { postVisibleSql, studyVisibleSql } from "../visibility/visibility.js";
 
 const TRENDING_DAYS = 7;
 const SNIPPET_CHARS = 160;
@@ -21,8 +22,8 @@ export function likePattern(term: string): string {
 }
 
 /** A study matches on its title and description (trigram index) or one of its tags. */
-function studyMatch(pattern: string): Prisma.Sql {
-  return Prisma.sql`s."deletedAt" is null and (lower(s."title" || ' ' || s."description") like ${pattern}
+function studyMatch(pattern: string, viewer: TViewer | null): Prisma.Sql {
+  return Prisma.sql`${studyVisibleSql("s", viewer?.userId ?? null)} and (lower(s."title" || ' ' || s."description") like ${pattern}
     or exists (select 1 from unnest(s.tags) t where t like ${pattern}))`;
 }
 
@@ -56,12 +57,12 @@ export function createSearchService({
 }): SearchService {
   /** One counter per kind; a new kind (studies) adds its own line. */
   const counters: Record<TSearchKind, (pattern: string, q: string, viewer: TViewer | null) => Promise<number>> = {
-    posts: async (pattern) =>
+    posts: async (pattern, _q, viewer) =>
       Number(
         (
           await db.$queryRaw<{ n: bigint }[]>`
-            select count(*) as n from "Post"
-            where "deletedAt" is null and lower("title" || ' ' || "body") like ${pattern}`
+            select count(*) as n from "Post" p
+            where ${postVisibleSql("p", viewer?.userId ?? null)} and lower(p."title" || ' ' || p."body") like ${pattern}`
         )[0]?.n ?? 0,
       ),
     people: async (pattern) =>
@@ -71,11 +72,11 @@ export function createSearchService({
             select count(*) as n from "User" where lower("handle" || ' ' || "displayName") like ${pattern}`
         )[0]?.n ?? 0,
       ),
-    studies: async (pattern) =>
+    studies: async (pattern, _q, viewer) =>
       Number(
         (
           await db.$queryRaw<{ n: bigint }[]>`
-            select count(*) as n from "Study" s where ${studyMatch(pattern)}`
+            select count(*) as n from "Study" s where ${studyMatch(pattern, viewer)}`
         )[0]?.n ?? 0,
       ),
     // Mentors a viewer can see depend on their blocks: counted by the directory.
@@ -87,11 +88,11 @@ export function createSearchService({
       const pattern = likePattern(q);
       const [ranked, total] = await Promise.all([
         db.$queryRaw<{ id: number }[]>`
-          select id from "Post"
-          where "deletedAt" is null and lower("title" || ' ' || "body") like ${pattern}
-          order by (lower("title") like ${pattern}) desc,
-                   similarity(lower("title" || ' ' || "body"), ${q}) desc,
-                   id desc
+          select p.id from "Post" p
+          where ${postVisibleSql("p", viewer?.userId ?? null)} and lower(p."title" || ' ' || p."body") like ${pattern}
+          order by (lower(p."title") like ${pattern}) desc,
+                   similarity(lower(p."title" || ' ' || p."body"), ${q}) desc,
+                   p.id desc
           limit ${limit} offset ${(page - 1) * limit}`,
         counters.posts(pattern, q, viewer),
       ]);
@@ -102,7 +103,9 @@ export function createSearchService({
       const byId = new Map(rows.map((row) => [row.id, row]));
       const items = ids.flatMap((id) => {
         const row = byId.get(id);
-        return row ? [{ ...toPostSummary(row, storage), snippet: snippetOf(row.body, q) }] : [];
+        if (!row) return [];
+        const { hidden: _hidden, ...post } = toPostSummary(row, storage);
+        return [{ ...post, snippet: snippetOf(row.body, q) }];
       });
       return { items, total };
     },
@@ -132,7 +135,7 @@ export function createSearchService({
       const pattern = likePattern(q);
       const [ranked, total] = await Promise.all([
         db.$queryRaw<{ id: number }[]>`
-          select s.id from "Study" s where ${studyMatch(pattern)}
+          select s.id from "Study" s where ${studyMatch(pattern, viewer)}
           order by (lower(s."title") like ${pattern}) desc,
                    similarity(lower(s."title" || ' ' || s."description"), ${q}) desc, s.id desc
           limit ${limit} offset ${(page - 1) * limit}`,

@@ -5,7 +5,9 @@ import { blockedBetween } from "./blocks.js";
 import type { EventBus } from "../../platform/events/event-bus.js";
 import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
-import { publishUsersChanged } from "../users/user-events.js";
+import { publishRelationChanged, publishUsersChanged } from "../users/user-events.js";
+import type { RateLimiter } from "../../platform/rate-limit/rate-limiter.js";
+import { enforce } from "../../platform/rate-limit/limits.js";
 import { publicUserSelect } from "../users/public-user.js";
 
 /** Ends a follow and keeps both counters right; false when there was none. */
@@ -33,13 +35,18 @@ export interface BlockListener {
   unblocked(blockerId: string, blockedId: string): Promise<void>;
 }
 
+/** Follow, unfollow, follow… one person: a loop past this an hour is refused (they hear once anyway). */
+const FOLLOW_TOGGLES = { limit: 10, windowMs: 3600_000 };
+
 export function createSocialService({
   db,
   bus,
+  limiter,
   blockListeners,
 }: {
   db: Db;
   bus: EventBus;
+  limiter: RateLimiter;
   blockListeners: BlockListener[];
 }): SocialService {
   async function followState(userId: string, viewer: TViewer) {
@@ -126,6 +133,8 @@ export function createSocialService({
           skipDuplicates: true,
         });
         if (added.count === 0) return [];
+        // Counted only when it changes something (a repeat changes nothing), before the commit.
+        await enforce(limiter, [[`toggle:follow:${viewer.userId}:${userId}`, FOLLOW_TOGGLES]]);
         await tx.user.update({ where: { id: userId }, data: { followerCount: { increment: 1 } } });
         await tx.user.update({ where: { id: viewer.userId }, data: { followingCount: { increment: 1 } } });
         const id = await notify(tx, {
@@ -137,14 +146,24 @@ export function createSocialService({
         return [{ recipientId: userId, id }];
       });
       await publishNotifications(db, bus, changed);
-      if (changed.length) await publishUsersChanged(bus, [viewer.userId, userId]);
+      if (changed.length) {
+        await publishUsersChanged(bus, [viewer.userId, userId]);
+        await publishRelationChanged(bus, viewer.userId, userId);
+      }
       return followState(userId, viewer);
     },
 
     async unfollow(viewer, userId) {
       await requireUser(userId);
-      const removed = await db.$transaction((tx) => removeFollow(tx, viewer.userId, userId));
-      if (removed) await publishUsersChanged(bus, [viewer.userId, userId]);
+      const removed = await db.$transaction(async (tx) => {
+        const removed = await removeFollow(tx, viewer.userId, userId);
+        if (removed) await enforce(limiter, [[`toggle:follow:${viewer.userId}:${userId}`, FOLLOW_TOGGLES]]);
+        return removed;
+      });
+      if (removed) {
+        await publishUsersChanged(bus, [viewer.userId, userId]);
+        await publishRelationChanged(bus, viewer.userId, userId);
+      }
       return followState(userId, viewer);
     },
 
@@ -161,11 +180,13 @@ export function createSocialService({
         await removeFollow(tx, userId, viewer.userId);
       });
       await publishUsersChanged(bus, [viewer.userId, userId]);
+      await publishRelationChanged(bus, viewer.userId, userId);
       for (const listener of blockListeners) await listener.blocked(viewer.userId, userId);
     },
 
     async unblock(viewer, userId) {
       await db.block.deleteMany({ where: { blockerId: viewer.userId, blockedId: userId } });
+      await publishRelationChanged(bus, viewer.userId, userId);
       for (const listener of blockListeners) await listener.unblocked(viewer.userId, userId);
     },
 

@@ -1,5 +1,7 @@
 import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../../platform/events/event-bus.js";
+import type { RateLimiter } from "../../platform/rate-limit/rate-limiter.js";
+import type { ContentGuard } from "../safety/content-guard.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -8,7 +10,13 @@ export interface StudyDeps {
   db: Db;
   bus: EventBus;
   now: () => Date;
+  limiter: RateLimiter;
+  /** The watched words (a study's title and description) and a new account's limits. */
+  guard: ContentGuard;
 }
+
+/** Join, leave, join… on one study: a loop past this an hour is refused (its leader hears once anyway). */
+export const MEMBERSHIP_TOGGLES = { limit: 10, windowMs: 3600_000 };
 
 /** Notifications made inside a change, published after its commit. */
 export type Changed = { recipientId: string; id: number | null }[];

@@ -2,6 +2,8 @@ import type { TStudy, TStudyStatus, TViewer } from "@orgo/api-contract";
 import { publicUserSelect } from "../users/public-user.js";
 import { nobody, type StudyDeps } from "./study-deps.js";
 import { statusSql } from "./study-status.js";
+import { studyVisibleWhere } from "../visibility/visibility.js";
+import { moderationMarks } from "../safety/moderation-marks.js";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -14,7 +16,7 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
     db.$queryRaw<{ id: number; status: string }[]>`
       select s.id, ${statusSql(now())} as status from "Study" s where s.id = any(${ids})`,
     db.study.findMany({
-      where: { id: { in: ids }, deletedAt: null },
+      where: { id: { in: ids }, ...studyVisibleWhere(viewer?.userId ?? null) },
       include: {
         leader: { select: publicUserSelect },
         _count: { select: { waitlist: true } },
@@ -26,6 +28,11 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
   ]);
   const statusOf = new Map(statuses.map((s) => [s.id, s.status as TStudyStatus]));
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const marks = await moderationMarks(
+    db,
+    "study",
+    rows.filter((r) => r.hiddenAt && r.leaderId === me).map((r) => String(r.id)),
+  );
   const positions = await waitlistPositions(
     deps,
     rows.flatMap((r) => r.waitlist.map((w) => ({ studyId: r.id, id: w.id }))),
@@ -62,6 +69,7 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
         status: statusOf.get(id)!,
         leader: row.leader,
         me: { role, waitlistPosition: positions.get(id) ?? null },
+        moderation: row.hiddenAt && role === "leader" ? (marks.get(String(id)) ?? null) : null,
       } satisfies TStudy,
     ];
   });

@@ -3,6 +3,8 @@ import type { StudyService } from "@orgo/api-contract/server";
 import type { Db } from "@orgo/db";
 import type { EventBus } from "../../platform/events/event-bus.js";
 import { bindUseCases } from "../../platform/use-cases.js";
+import type { RateLimiter } from "../../platform/rate-limit/rate-limiter.js";
+import type { ContentGuard } from "../safety/content-guard.js";
 import type { StudyDeps } from "./study-deps.js";
 import { loadStudies } from "./study-rows.js";
 import { listStudies } from "./use-cases/list-studies.js";
@@ -27,9 +29,11 @@ import { closeRecruiting } from "./use-cases/close-recruiting.js";
 export function createStudyService(deps: {
   db: Db;
   bus: EventBus;
+  limiter: RateLimiter;
+  guard: ContentGuard;
   now?: () => Date;
 }): StudyService & { byIds(ids: number[], viewer: TViewer | null): Promise<TStudy[]> } {
-  const studies: StudyDeps = { db: deps.db, bus: deps.bus, now: deps.now ?? (() => new Date()) };
+  const studies: StudyDeps = { ...deps, now: deps.now ?? (() => new Date()) };
   return bindUseCases(studies, {
     byIds: loadStudies,
     list: listStudies,

@@ -19,6 +19,7 @@ import type { EventBus } from "../../platform/events/event-bus.js";
 import { itemPerEvent } from "../../platform/live/live-stream.js";
 import { signalFeed } from "../../platform/live/signal-feed.js";
 import { publishUsersChanged } from "./user-events.js";
+import { isProfileHidden, postVisibleWhere } from "../visibility/visibility.js";
 
 const profileItem = itemPerEvent<TProfileSignal>();
 const profileSignal = (event: TEventEnvelope) =>
@@ -38,10 +39,13 @@ export function createUserService({
   db,
   bus,
   storage,
+  guard,
 }: {
   db: Db;
   bus: EventBus;
   storage: FileStorage;
+  /** The watched words (domains/safety's guard, handed in: safety sits above users). */
+  guard: { screen(viewer: TViewer, write: { texts: string[] }): Promise<{ held: string | null }> };
 }): ProfileService {
   async function me(userId: string): Promise<TMe> {
     const found = await loadMe(db, userId);
@@ -86,6 +90,7 @@ export function createUserService({
           (select count(*) from "Post" p where p."authorId" = u.id and p."deletedAt" is null)::int as "postCount"
         from "User" u
         where u.id <> ${viewer.userId}::uuid
+          and u."profileHiddenAt" is null and u."contentHiddenAt" is null
           and not exists (
             select 1 from "Follow" f where f."followerId" = ${viewer.userId}::uuid and f."followeeId" = u.id)
           and not exists (
@@ -114,7 +119,9 @@ export function createUserService({
           createdAt: true,
           followerCount: true,
           followingCount: true,
-          _count: { select: { posts: { where: { deletedAt: null } } } },
+          profileHiddenAt: true,
+          contentHiddenAt: true,
+          _count: { select: { posts: { where: postVisibleWhere(null) } } },
         },
       });
       if (!user) throw new AppError("NOT_FOUND", m.noSuchUser);
@@ -125,9 +132,15 @@ export function createUserService({
             db.block.count({ where: { blockerId: viewer.userId, blockedId: user.id } }),
           ])
         : [0, 0, 0];
-      const { _count, createdAt, ...rest } = user;
+      const { _count, createdAt, profileHiddenAt, contentHiddenAt, ...rest } = user;
+      // Hidden by moderators: others see the handle only; the person sees it all, marked.
+      const hidden = isProfileHidden({ profileHiddenAt, contentHiddenAt });
+      const isMe = viewer?.userId === user.id;
+      const face = hidden && !isMe ? { displayName: user.handle, avatarUrl: null, bio: "" } : {};
       return {
         ...rest,
+        ...face,
+        hidden,
         joinedAt: createdAt,
         postCount: _count.posts,
         isMe: viewer?.userId === user.id,
@@ -138,6 +151,9 @@ export function createUserService({
     },
 
     async updateProfile(viewer, input) {
+      // A name or bio with a watched word is refused (a profile is not held: it is the person's face).
+      const { held } = await guard.screen(viewer, { texts: [input.displayName, input.bio] });
+      if (held) throw new AppError("VALIDATION", m.textRefused);
       try {
         await db.user.update({
           where: { id: viewer.userId },

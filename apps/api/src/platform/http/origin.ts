@@ -10,3 +10,24 @@ export function isAllowedOrigin(req: IncomingMessage, allowedOrigins: readonly s
   const origin = req.headers.origin;
   return typeof origin === "string" && allowedOrigins.includes(origin);
 }
+
+const loopback = (address: string | undefined) =>
+  address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+
+/** Both ends of the connection are this machine (never a request through another interface). */
+export function isLoopbackRequest(req: IncomingMessage): boolean {
+  return loopback(req.socket.localAddress) && loopback(req.socket.remoteAddress);
+}
+
+/** The request names one of our own origins' hosts (a rebound DNS name does not). */
+export function isOwnHost(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
+  const host = req.headers.host?.toLowerCase();
+  if (!host) return false;
+  return allowedOrigins.some((origin) => {
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -17,6 +17,10 @@ export interface JobPayloads {
   "mentoring:expireRequest": { requestId: number };
   /** "Your meeting starts in an hour / 10 minutes", for the meeting's time when it was scheduled. */
   "mentoring:reminder": { meetingId: number; startsAt: string; minutesBefore: 60 | 10 };
+  /** A suspension's end: lifted, and the person's content shown again, if it is still that suspension. */
+  "moderation:endSuspension": { userId: string; until: string };
+  /** Hourly: texts older than a day are forgotten (the repeated-text check). */
+  "sweep:recentTexts": Record<string, unknown>;
   /** The meeting's time is over: the learner is asked to rate it. */
   "mentoring:meetingOver": { meetingId: number; startsAt: string };
 }
@@ -25,6 +29,7 @@ export interface JobPayloads {
 const SCHEDULE: [JobName, string][] = [
   ["sweep:authLeftovers", "17 * * * *"],
   ["sweep:orphanUploads", "43 * * * *"],
+  ["sweep:recentTexts", "29 * * * *"],
 ];
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [name in JobName]: (payload: JobPayloads[name]) => Promise<void> };

@@ -37,13 +37,29 @@ const sessionSelect = {
   ip: true,
 } as const;
 
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * Someone was active on this UTC day (the admin dashboard's "active people"): written
+ * when a session starts and when it is touched, so at most hourly per session.
+ */
+async function markActive(client: Db | Prisma.TransactionClient, userId: string, at: Date) {
+  await client.$executeRaw`
+    insert into "ActiveDay" (day, "userId") values (${utcDay(at)}::date, ${userId}::uuid) on conflict do nothing`;
+}
+
 export function createSessionService({ db, now = () => new Date() }: { db: Db; now?: Clock }) {
   return {
-    async create(userId: string, device: { userAgent?: string; ip?: string } = {}) {
+    /** `client`: a transaction, so the session exists only if the rest of it commits. */
+    async create(
+      userId: string,
+      device: { userAgent?: string; ip?: string } = {},
+      client: Db | Prisma.TransactionClient = db,
+    ) {
       const id = generateSecureRandomString();
       const secret = generateSecureRandomString();
       const at = now();
-      const session = await db.session.create({
+      const session = await client.session.create({
         data: {
           id,
           secretHash: hashSecret(secret),
@@ -57,6 +73,7 @@ export function createSessionService({ db, now = () => new Date() }: { db: Db; n
         },
         select: sessionSelect,
       });
+      await markActive(client, userId, at);
       return { token: `${id}.${secret}`, session };
     },
 
@@ -76,13 +93,16 @@ export function createSessionService({ db, now = () => new Date() }: { db: Db; n
       }
       const { secretHash: _hash, absoluteExpiresAt, ...session } = row;
       const renew = row.expiresAt.getTime() - at.getTime() < SESSION_TTL_MS / 2;
-      const touch = at.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS;
+      // Hourly, and on the first request of a UTC day (the day's active people count it).
+      const touch =
+        at.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS || utcDay(at) !== utcDay(row.lastSeenAt);
       if (!renew && !touch) return { session, renewed: false };
 
       const expiresAt = renew
         ? new Date(Math.min(at.getTime() + SESSION_TTL_MS, absoluteExpiresAt.getTime()))
         : row.expiresAt;
       await db.session.updateMany({ where: { id: row.id }, data: { expiresAt, lastSeenAt: at } });
+      await markActive(db, row.userId, at);
       return { session: { ...session, expiresAt, lastSeenAt: at }, renewed: renew };
     },
 

@@ -1,11 +1,13 @@
 /**
  * Where uploaded files live. The local-disk implementation serves single machines;
- * an S3-compatible store implements the same four calls for a scaled-out setup
+ * an S3-compatible store implements the same calls for a scaled-out setup
  * (every API process must see every file).
  */
 export interface FileStorage {
   /** Stores bytes under a key the caller made unguessable. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** A second file with the same bytes (kept evidence of reported pictures); false when `from` is gone. */
+  copy(from: string, to: string): Promise<boolean>;
   /** Idempotent: deleting a missing file is not an error. */
   delete(key: string): Promise<void>;
   /** The public URL of a key. */

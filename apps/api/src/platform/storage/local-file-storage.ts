@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { STORAGE_KEY, type FileStorage } from "./file-storage.js";
@@ -20,6 +20,17 @@ export function createLocalFileStorage(root: string): FileStorage & { root: stri
       const temp = `${file}.${randomUUID()}.tmp`;
       await writeFile(temp, bytes);
       await rename(temp, file);
+    },
+    async copy(from, to) {
+      const target = fileOf(to);
+      await mkdir(path.dirname(target), { recursive: true });
+      try {
+        await copyFile(fileOf(from), target);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+        throw error;
+      }
     },
     async delete(key) {
       await rm(fileOf(key), { force: true });

@@ -15,18 +15,69 @@ import { UPLOADS_URL_PREFIX } from "./local-file-storage.js";
 
 class TooLarge extends Error {}
 
-/** Reads the body, refusing as soon as it passes `max` bytes (whatever Content-Length claimed). */
-async function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > max) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > max) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+/** What is read (and thrown away) of a too-large body before answering 413: bounded in bytes and time. */
+const DRAIN_MAX_BYTES = 4 * IMAGE_MAX_BYTES;
+const DRAIN_MAX_MS = 10_000;
+
+/**
+ * Reads the body, keeping at most `max` bytes: past it (or when Content-Length says
+ * so) it answers TooLarge, leaving the rest unread for `drain`.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > max) return reject(new TooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > max) {
+        stop();
+        req.pause();
+        return reject(new TooLarge());
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(new Uint8Array(Buffer.concat(chunks)));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError);
+  });
+}
+
+/**
+ * Reads what is left of a body we will not use, so the client finishes sending and
+ * then reads our answer (closing while it still sends makes it see a broken pipe,
+ * not the 413). Bounded: past DRAIN_MAX_BYTES or DRAIN_MAX_MS we answer anyway and
+ * close. True when the body ended within the bounds.
+ */
+function drain(req: IncomingMessage): Promise<boolean> {
+  if (req.readableEnded) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let size = 0;
+    const finish = (ended: boolean) => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", onEnd).off("error", onEnd);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > DRAIN_MAX_BYTES) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const timer = setTimeout(() => finish(false), DRAIN_MAX_MS);
+    req.on("data", onData).on("end", onEnd).on("error", onEnd);
+    req.resume();
+  });
 }
 
 const statusOf: Partial<Record<string, number>> = {
@@ -94,12 +145,15 @@ export function createUploadsRoutes(deps: {
       sendJson(res, 200, await receiver(viewer, bytes));
     } catch (error) {
       if (error instanceof TooLarge) {
-        // Stop reading what is left of a body we will not use.
-        res.setHeader("Connection", "close");
+        // A body past the bounds is not worth the connection: answer and close it.
+        if (!(await drain(req))) res.setHeader("Connection", "close");
         return sendJson(res, 413, { error: { code: "VALIDATION", message: m.imageTooLarge } });
       }
       if (error instanceof AppError) {
-        const status = error.code === "RATE_LIMITED" ? 429 : (statusOf[error.message] ?? 400);
+        // Refused before the body was read (a rate limit): let the client finish sending first.
+        if (!(await drain(req))) res.setHeader("Connection", "close");
+        const status =
+          error.code === "RATE_LIMITED" ? 429 : error.code === "FORBIDDEN" ? 403 : (statusOf[error.message] ?? 400);
         if (error.details?.retryAfterSeconds) res.setHeader("Retry-After", String(error.details.retryAfterSeconds));
         return sendJson(res, status, {
           error: { code: error.code, message: error.message, retryAfterSeconds: error.details?.retryAfterSeconds },

@@ -9,7 +9,14 @@ export function usePresence(userIds: string[]): ReadonlyMap<string, TPresence> {
   const [byId, setById] = useState<ReadonlyMap<string, TPresence>>(new Map());
   const key = [...new Set(userIds)].sort();
   trpc.presence.watch.useSubscription(key.length ? { userIds: key } : skipToken, {
-    onData: (presence) => setById((old) => new Map(old).set(presence.userId, presence)),
+    onData: (presence) =>
+      setById((old) => {
+        const next = new Map(old);
+        // A block or unfollow: this person's presence is no longer mine to see.
+        if (presence.state === "hidden") next.delete(presence.userId);
+        else next.set(presence.userId, presence);
+        return next;
+      }),
   });
   return byId;
 }
@@ -28,7 +35,7 @@ export function useReportVisibility(enabled: boolean) {
 /** A dot: green online, amber away, grey offline with "last seen" on hover. */
 export function PresenceDot({ presence }: { presence: TPresence | undefined }) {
   const { t, formatDate } = useI18n();
-  if (!presence) return null;
+  if (!presence || presence.state === "hidden") return null;
   const label =
     presence.state === "offline"
       ? presence.lastSeenAt

@@ -102,6 +102,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
         createdAt: p.createdAt,
         edited: false,
         deleted: false,
+        hidden: false,
         images: p.images,
         state: p.failed ? "failed" : "pending",
       }));

@@ -57,25 +57,27 @@ export function NotificationsSection() {
             </tr>
           </thead>
           <tbody>
-            {notificationCategories.map((category) => {
-              const current = prefs.categories[category];
-              const label = t(`settings.notifications.category.${category}`);
-              return (
-                <tr key={category}>
-                  <th scope="row">{label}</th>
-                  {(["inApp", "desktop"] as const).map((channel) => (
-                    <td key={channel}>
-                      <input
-                        type="checkbox"
-                        aria-label={`${label}: ${t(`settings.notifications.${channel}`)}`}
-                        checked={current[channel]}
-                        onChange={(event) => set.mutate({ ...current, category, [channel]: event.target.checked })}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
+            {notificationCategories
+              .filter((category) => category !== "moderation")
+              .map((category) => {
+                const current = prefs.categories[category];
+                const label = t(`settings.notifications.category.${category}`);
+                return (
+                  <tr key={category}>
+                    <th scope="row">{label}</th>
+                    {(["inApp", "desktop"] as const).map((channel) => (
+                      <td key={channel}>
+                        <input
+                          type="checkbox"
+                          aria-label={`${label}: ${t(`settings.notifications.${channel}`)}`}
+                          checked={current[channel]}
+                          onChange={(event) => set.mutate({ ...current, category, [channel]: event.target.checked })}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
       )}

@@ -2,7 +2,7 @@ import { AppError, serverMessages as m, type TChangePasswordInput, type TViewer 
 import { enforce, limits } from "../../../platform/rate-limit/limits.js";
 import type { AuthDeps } from "../auth-deps.js";
 import { hashPassword, verifyPassword } from "../password.js";
-import { publishSessionsRevoked } from "../revoke-sessions.js";
+import { publishSessionsRevoked } from "../../../platform/sessions/revoked.js";
 
 /** Needs the current password; ends every other session of mine, in one transaction with the change. */
 export async function changePassword(deps: AuthDeps, viewer: TViewer, input: TChangePasswordInput): Promise<void> {

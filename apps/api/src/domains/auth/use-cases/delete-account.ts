@@ -4,7 +4,7 @@ import { enforce, limits } from "../../../platform/rate-limit/limits.js";
 import { countersTouchedBy } from "../../social/counters.js";
 import type { AuthDeps } from "../auth-deps.js";
 import { verifyPassword } from "../password.js";
-import { publishSessionsRevoked } from "../revoke-sessions.js";
+import { publishSessionsRevoked } from "../../../platform/sessions/revoked.js";
 
 /** An OAuth-only account proves it is really them by a sign-in this recent. */
 export const FRESH_SIGN_IN_MS = 10 * 60_000;

@@ -10,7 +10,7 @@ import { enforce, limits } from "../../../platform/rate-limit/limits.js";
 import type { AuthDeps } from "../auth-deps.js";
 import { boundSecretMatches, parseBoundToken } from "../bound-token.js";
 import { hashPassword } from "../password.js";
-import { publishSessionsRevoked } from "../revoke-sessions.js";
+import { publishSessionsRevoked } from "../../../platform/sessions/revoked.js";
 import { startSession } from "../start-session.js";
 
 const invalidResetLink = () =>

@@ -6,7 +6,7 @@ import {
   type TViewer,
 } from "@orgo/api-contract";
 import type { AuthDeps } from "../auth-deps.js";
-import { publishSessionsRevoked } from "../revoke-sessions.js";
+import { publishSessionsRevoked } from "../../../platform/sessions/revoked.js";
 
 /** Ends this session everywhere it is used, its open websockets included. */
 export async function signOut({ sessions, bus }: AuthDeps, viewer: TViewer): Promise<void> {

@@ -6,7 +6,6 @@ import {
   type TSignUpStarted,
   type TSignUpStartInput,
 } from "@orgo/api-contract";
-import type { RateLimitRule } from "../../../platform/rate-limit/rate-limiter.js";
 import { enforce, limits } from "../../../platform/rate-limit/limits.js";
 import type { AuthDeps } from "../auth-deps.js";
 import { CODE_TTL_MS } from "../auth-jobs.js";
@@ -28,23 +27,34 @@ export async function signUpStart(
   device: TDevice,
 ): Promise<TSignUpStarted & { signUpToken: string }> {
   const { db, jobs, limiter, now } = deps;
-  const previous = parseBoundToken(device.signUpToken);
-  await enforce(limiter, [
-    [`signup:ip:${device.ip}`, limits.signUpPerIp],
-    [`mail:address:${input.email}`, limits.mailPerAddress],
-    // "Send again" from the same browser waits a minute; another browser does not.
-    ...(previous ? [[`signup:resend:${previous.id}`, limits.signUpResend] satisfies [string, RateLimitRule]] : []),
-  ]);
-  // Handles are public (every profile shows one): saying one is taken tells nothing about e-mails.
+  // Handles are public (every profile shows one): saying one is taken tells nothing
+  // about e-mails, and comes first: a taken handle is answered as taken, never as "wait".
   if (await db.user.findUnique({ where: { handle: input.handle }, select: { id: true } })) {
     throw new AppError("CONFLICT", m.handleTaken, { fieldErrors: { handle: [m.handleTaken] } });
   }
+  const previous = parseBoundToken(device.signUpToken);
+  // "Send again" to the same address from the same browser waits a minute; a
+  // corrected address (a typo) goes out at once, and so does another browser's.
+  const resending = previous
+    ? await db.pendingSignUp.findUnique({ where: { id: previous.id }, select: { email: true } })
+    : null;
+  if (resending?.email === input.email) {
+    const wait = await limiter.hit(`signup:resend:${previous!.id}`, limits.signUpResend);
+    if (!wait.allowed) {
+      throw new AppError("RATE_LIMITED", m.codeJustSent, { retryAfterSeconds: wait.retryAfterSeconds });
+    }
+  }
+  await enforce(limiter, [
+    [`signup:ip:${device.ip}`, limits.signUpPerIp],
+    [`mail:address:${input.email}`, limits.mailPerAddress],
+  ]);
   const id = randomUUID();
   const { secret, secretHash } = newBoundSecret();
   const codeExpiresAt = new Date(now().getTime() + CODE_TTL_MS);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
-    if (previous) await tx.pendingSignUp.deleteMany({ where: { id: previous.id, email: input.email } });
+    // The browser's earlier sign-up (the same address again, or one with a typo) gives way to this one.
+    if (previous) await tx.pendingSignUp.deleteMany({ where: { id: previous.id } });
     await tx.pendingSignUp.create({
       data: {
         id,

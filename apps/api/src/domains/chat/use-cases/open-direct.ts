@@ -31,6 +31,8 @@ export async function openDirect(deps: ChatDeps, viewer: TViewer, { userId }: TO
   }
   const follows = await db.follow.count({ where: { followerId: viewer.userId, followeeId: userId } });
   if (follows === 0) throw new AppError("FORBIDDEN", m.followFirst);
+  // A new account opens few new conversations a day (reopening an old one is free).
+  await deps.guard.trust.check(viewer, { action: "newChats" });
   let roomId: number;
   try {
     const opened = await db.$transaction(async (tx) => {

@@ -14,8 +14,9 @@ import { messageSelect, shapeMessage, type MessageRow } from "../message-row.js"
 import { nextSeqs } from "../room-sequence.js";
 import { publishMessage } from "../message-published.js";
 import { tellMentioned } from "../message-mentions.js";
+import { isRepeatedText, REPEATED_MESSAGE_MIN_CHARS } from "../../safety/repeated-text.js";
 
-type Sent = { changeSeq: number; row: MessageRow; members: string[] };
+type Sent = { changeSeq: number; row: MessageRow; members: string[]; caseId: number | null };
 
 /**
  * Sends a message, exactly once per client id: a retry (or a retry racing its first
@@ -23,31 +24,48 @@ type Sent = { changeSeq: number; row: MessageRow; members: string[] };
  * published to the room and every member's list, then mentions are told.
  */
 export async function sendMessage(deps: ChatDeps, viewer: TViewer, input: TSendMessageInput): Promise<TChatMessage> {
-  const { db, limiter, storage, bus } = deps;
+  const { limiter, storage, bus } = deps;
   // Per person, all rooms together, retries included: a flood is refused before any work.
   await enforce(limiter, [[`chat-send:${viewer.userId}`, deps.sendLimit]]);
+  // A long text said again within a day is spam pasted around: refused, unless this
+  // is a retry of the very message (its client id), which answers the stored one.
+  if (input.body.trim().length >= REPEATED_MESSAGE_MIN_CHARS) {
+    const stored = await storedRetry(deps, viewer, input);
+    if (stored) return stored;
+  }
+  const { held } = await deps.guard.screen(viewer, { texts: [input.body], pictures: input.imageIds.length > 0 });
   let sent: Sent;
   try {
     sent = await deps.roomQueue(input.roomId, () =>
-      input.imageIds.length === 0 ? sendText(deps, viewer, input) : sendWithImages(deps, viewer, input),
+      input.imageIds.length === 0 && !held && input.body.trim().length < REPEATED_MESSAGE_MIN_CHARS
+        ? sendText(deps, viewer, input)
+        : sendInTransaction(deps, viewer, input, held),
     );
   } catch (error) {
     // The insert lost on (room, clientId) and rolled back its numbers, so the room has
     // no gap and nothing new is stored: answer the stored one. Members only:
     // membership is checked before the insert is reached.
-    if (!isUniqueViolation(error)) throw error;
-    const stored = await db.chatMessage.findUnique({
-      where: { roomId_clientId: { roomId: input.roomId, clientId: input.clientId } },
-      select: { ...messageSelect, authorId: true },
-    });
+    if (!isUniqueViolation(error) && !isRepeatedText(error)) throw error;
+    const stored = await storedRetry(deps, viewer, input);
     if (!stored) throw error;
-    if (stored.authorId !== viewer.userId) throw new AppError("CONFLICT", m.noSuchMessage);
-    return shapeMessage(stored, storage);
+    return stored;
   }
+  await deps.guard.announce(sent.caseId);
   const message = shapeMessage(sent.row, storage);
   await publishMessage(bus, sent.changeSeq, message, sent.members);
-  await tellMentioned(deps, viewer, message);
+  if (!message.hidden) await tellMentioned(deps, viewer, message);
   return message;
+}
+
+/** The message this client id already stored in the room, if it is the viewer's (a retry). */
+async function storedRetry({ db, storage }: ChatDeps, viewer: TViewer, input: TSendMessageInput) {
+  const stored = await db.chatMessage.findUnique({
+    where: { roomId_clientId: { roomId: input.roomId, clientId: input.clientId } },
+    select: { ...messageSelect, authorId: true },
+  });
+  if (!stored) return null;
+  if (stored.authorId !== viewer.userId) throw new AppError("CONFLICT", m.noSuchMessage);
+  return shapeMessage(stored, storage);
 }
 
 /**
@@ -93,6 +111,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
   return {
     changeSeq: row.changeSeq,
     members: row.members,
+    caseId: null,
     row: {
       roomId: input.roomId,
       seq: row.seq,
@@ -102,17 +121,34 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
       createdAt: row.createdAt,
       editedAt: null,
       deletedAt: null,
-      author: { id: viewer.userId, handle: row.handle, displayName: row.displayName, avatarUrl: row.avatarUrl },
+      hiddenAt: null,
+      author: {
+        id: viewer.userId,
+        handle: row.handle,
+        displayName: row.displayName,
+        avatarUrl: row.avatarUrl,
+        contentHiddenAt: null,
+      },
       images: [],
     },
   };
 }
 
-/** Pictures take a transaction: their ownership is checked first. */
-async function sendWithImages({ db }: ChatDeps, viewer: TViewer, input: TSendMessageInput): Promise<Sent> {
-  const { id, seqs } = await db.$transaction(async (tx) => {
+/**
+ * Pictures, a long text (checked against the writer's texts of the day) or a message
+ * a watched word holds take a transaction: ownership and repeats are checked first,
+ * and a held message is filed for review with it.
+ */
+async function sendInTransaction(
+  { db, guard }: ChatDeps,
+  viewer: TViewer,
+  input: TSendMessageInput,
+  held: string | null,
+): Promise<Sent> {
+  const { id, seqs, caseId } = await db.$transaction(async (tx) => {
     await memberRoom(tx, viewer, input.roomId);
-    await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
+    if (input.imageIds.length) await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
+    await guard.refuseRepeated(tx, viewer, "message", input.body);
     // Numbers, my read point and the members in one round trip.
     const seqs = await nextSeqs(tx, input.roomId, viewer.userId);
     const row = await tx.chatMessage.create({
@@ -123,14 +159,18 @@ async function sendWithImages({ db }: ChatDeps, viewer: TViewer, input: TSendMes
         authorId: viewer.userId,
         clientId: input.clientId,
         body: input.body,
+        hiddenAt: held ? new Date() : null,
         images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
       },
       select: { id: true },
     });
-    return { id: row.id, seqs };
+    const caseId = held
+      ? await guard.fileHeld(tx, viewer, { kind: "message", roomId: input.roomId, seq: seqs.messageSeq }, held)
+      : null;
+    return { id: row.id, seqs, caseId };
   });
   const row = await db.chatMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
-  return { changeSeq: seqs.changeSeq, members: seqs.members, row };
+  return { changeSeq: seqs.changeSeq, members: seqs.members, row, caseId };
 }
 
 /** Pictures must be my own post-image uploads that no post or message uses yet. */

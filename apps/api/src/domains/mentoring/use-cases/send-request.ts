@@ -9,7 +9,8 @@ import {
 } from "@orgo/api-contract";
 import { isUniqueViolation } from "@orgo/db";
 import { blockedBetween } from "../../social/blocks.js";
-import type { MentoringDeps } from "../mentoring-deps.js";
+import { REQUEST_TOGGLES, type MentoringDeps } from "../mentoring-deps.js";
+import { enforce } from "../../../platform/rate-limit/limits.js";
 import { busyOf, openCounts, slotsOf, WAITING } from "../mentoring-rows.js";
 import { freeStarts } from "../free-times.js";
 import { changeMentoring, tellMentoring } from "../mentoring-change.js";
@@ -28,6 +29,7 @@ export async function sendRequest(
   input: TSendRequestInput,
 ): Promise<TMentorRequest> {
   const { db, jobs, now } = deps;
+  await enforce(deps.limiter, [[`toggle:mentoring:${viewer.userId}:${input.mentorId}`, REQUEST_TOGGLES]]);
   if (input.mentorId === viewer.userId) {
     throw new AppError("VALIDATION", m.cannotMentorSelf, { fieldErrors: { mentorId: [m.cannotMentorSelf] } });
   }

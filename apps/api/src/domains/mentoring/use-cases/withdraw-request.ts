@@ -1,5 +1,6 @@
 import { AppError, serverMessages as m, type TMentorRequest, type TRequestRef, type TViewer } from "@orgo/api-contract";
-import type { MentoringDeps } from "../mentoring-deps.js";
+import { REQUEST_TOGGLES, type MentoringDeps } from "../mentoring-deps.js";
+import { enforce } from "../../../platform/rate-limit/limits.js";
 import { WAITING } from "../mentoring-rows.js";
 import { changeMentoring, tellMentoring } from "../mentoring-change.js";
 import { lockedRequest, requestAnswer } from "../mentoring-access.js";
@@ -10,6 +11,8 @@ export async function withdrawRequest(
   viewer: TViewer,
   { id }: TRequestRef,
 ): Promise<TMentorRequest> {
+  const mentor = await deps.db.mentorRequest.findUnique({ where: { id }, select: { mentorId: true } });
+  if (mentor) await enforce(deps.limiter, [[`toggle:mentoring:${viewer.userId}:${mentor.mentorId}`, REQUEST_TOGGLES]]);
   await changeMentoring(deps, async (tx, changed) => {
     const request = await lockedRequest(tx, viewer, id);
     if (request.learnerId !== viewer.userId) throw new AppError("FORBIDDEN", m.onlyLearnerConfirms);

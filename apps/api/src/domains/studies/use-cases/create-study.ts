@@ -7,7 +7,8 @@ import { loadStudy } from "../study-rows.js";
 /** A new study led by its author, who holds its first seat and its chat room's first place. */
 export async function createStudy(deps: StudyDeps, viewer: TViewer, input: TCreateStudyInput): Promise<TStudy> {
   const { db, bus } = deps;
-  const id = await inKnownTimeZone(
+  const { held } = await deps.guard.screen(viewer, { texts: [input.title, input.description, input.location ?? ""] });
+  const { id, caseId } = await inKnownTimeZone(
     db.$transaction(async (tx) => {
       const study = await tx.study.create({
         data: {
@@ -24,14 +25,18 @@ export async function createStudy(deps: StudyDeps, viewer: TViewer, input: TCrea
           timeZone: input.timeZone,
           requiresApproval: input.requiresApproval,
           memberCount: 1,
+          // A watched word holds it for review: hidden from others until a moderator decides.
+          hiddenAt: held ? deps.now() : null,
           members: { create: { userId: viewer.userId } },
           chatRoom: { create: { members: { create: { userId: viewer.userId } } } },
         },
         select: { id: true },
       });
-      return study.id;
+      const caseId = held ? await deps.guard.fileHeld(tx, viewer, { kind: "study", id: study.id }, held) : null;
+      return { id: study.id, caseId };
     }),
   );
+  await deps.guard.announce(caseId);
   await publishStudyChanged(bus, id);
   return loadStudy(deps, id, viewer);
 }

@@ -1,11 +1,13 @@
 import { AppError, serverMessages as m, type TStudy, type TStudyRef, type TViewer } from "@orgo/api-contract";
-import type { StudyDeps } from "../study-deps.js";
+import { MEMBERSHIP_TOGGLES, type StudyDeps } from "../study-deps.js";
+import { enforce } from "../../../platform/rate-limit/limits.js";
 import { changeStudy } from "../study-change.js";
 import { lockStudy } from "../locked-study.js";
 import { promoteWaitlist, removeMemberRows, tellAboutStudy } from "../study-membership.js";
 
 /** Frees my seat (the first in line is promoted), or my place in line, or my request. */
-export function leaveStudy(deps: StudyDeps, viewer: TViewer, { id }: TStudyRef): Promise<TStudy> {
+export async function leaveStudy(deps: StudyDeps, viewer: TViewer, { id }: TStudyRef): Promise<TStudy> {
+  await enforce(deps.limiter, [[`toggle:study:${viewer.userId}:${id}`, MEMBERSHIP_TOGGLES]]);
   return changeStudy(deps, viewer, id, async (tx) => {
     const locked = await lockStudy(deps, tx, id);
     if (locked.leaderId === viewer.userId) throw new AppError("VALIDATION", m.leaderCannotLeave);

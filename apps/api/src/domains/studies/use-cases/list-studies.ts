@@ -3,6 +3,7 @@ import { Prisma } from "@orgo/db";
 import { nobody, type StudyDeps } from "../study-deps.js";
 import { statusSql } from "../study-status.js";
 import { loadStudies } from "../study-rows.js";
+import { studyVisibleSql } from "../../visibility/visibility.js";
 
 /** A page of 12 with the total, filtered by status, tag, online and "mine", newest first. */
 export async function listStudies(
@@ -12,7 +13,7 @@ export async function listStudies(
 ): Promise<TStudyPage> {
   const { db, now } = deps;
   const me = viewer?.userId ?? nobody;
-  const conditions: Prisma.Sql[] = [Prisma.sql`s."deletedAt" is null`];
+  const conditions: Prisma.Sql[] = [studyVisibleSql("s", viewer?.userId ?? null)];
   if (input.status) conditions.push(Prisma.sql`${statusSql(now())} = ${input.status}`);
   if (input.tag) conditions.push(Prisma.sql`s.tags @> array[${input.tag}]::text[]`);
   if (input.online !== undefined) conditions.push(Prisma.sql`s.online = ${input.online}`);

@@ -4,6 +4,6 @@ import type { StudyDeps } from "../study-deps.js";
 export async function popularTags({ db }: StudyDeps) {
   const rows = await db.$queryRaw<{ tag: string; count: bigint }[]>`
     select tag, count(*) as count from "Study", unnest(tags) as tag
-    where "deletedAt" is null group by tag order by count desc, tag limit 20`;
+    where "deletedAt" is null and "hiddenAt" is null group by tag order by count desc, tag limit 20`;
   return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
 }

@@ -6,8 +6,10 @@ import { lockStudy, requireLeader } from "../locked-study.js";
 import { promoteWaitlist } from "../study-membership.js";
 
 /** The leader only; never fewer seats than members; more seats move the waitlist up. */
-export function updateStudy(deps: StudyDeps, viewer: TViewer, input: TUpdateStudyInput): Promise<TStudy> {
-  return inKnownTimeZone(
+export async function updateStudy(deps: StudyDeps, viewer: TViewer, input: TUpdateStudyInput): Promise<TStudy> {
+  const { held } = await deps.guard.screen(viewer, { texts: [input.title, input.description, input.location ?? ""] });
+  let caseId: number | null = null;
+  const study = await inKnownTimeZone(
     changeStudy(deps, viewer, input.id, async (tx) => {
       const study = await lockStudy(deps, tx, input.id);
       requireLeader(study, viewer);
@@ -31,9 +33,13 @@ export function updateStudy(deps: StudyDeps, viewer: TViewer, input: TUpdateStud
           timeZone: input.timeZone,
           requiresApproval: input.requiresApproval,
           updatedAt: deps.now(),
+          ...(held ? { hiddenAt: deps.now() } : {}),
         },
       });
+      if (held) caseId = await deps.guard.fileHeld(tx, viewer, { kind: "study", id: input.id }, held);
       return promoteWaitlist(deps, tx, input.id, viewer.userId);
     }),
   );
+  await deps.guard.announce(caseId);
+  return study;
 }

@@ -1,5 +1,5 @@
 import { channels } from "@orgo/api-contract";
-import type { EventBus } from "../../platform/events/event-bus.js";
+import type { EventBus } from "../events/event-bus.js";
 
 /** Tells every process to close these sessions' websockets (after the commit that ended them). */
 export async function publishSessionsRevoked(bus: EventBus, sessionIds: string[]): Promise<void> {
