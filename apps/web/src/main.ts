@@ -28,8 +28,12 @@ function afterFirstPaint(then: () => void) {
     observer?.disconnect();
     then();
   };
+  // The first contentful paint (the frame's text), not the first paint, which can be
+  // the bare background a moment before.
   const observer = PerformanceObserver.supportedEntryTypes?.includes("paint")
-    ? new PerformanceObserver(once)
+    ? new PerformanceObserver((list) => {
+        if (list.getEntriesByName("first-contentful-paint").length > 0) once();
+      })
     : undefined;
   if (!observer || document.visibilityState !== "visible") return once();
   observer.observe({ type: "paint", buffered: true });
