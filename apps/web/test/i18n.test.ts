@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/messages";
 import { ko } from "../src/i18n/messages-ko";
+import { enModerationPages, koModerationPages } from "../src/i18n/messages-moderation-pages";
 import { detectLanguage } from "../src/lib/detect-language";
 
 describe("language", () => {
@@ -12,11 +13,17 @@ describe("language", () => {
     expect(detectLanguage([])).toBe("en");
   });
 
-  it("has the same placeholders in Korean as in English for every message", () => {
+  it("has the same placeholders in Korean as in English for every message, lazy tables included", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(placeholders(ko[key]), key).toEqual(placeholders(en[key]));
-      expect(ko[key].trim(), key).not.toBe("");
+    const pairs: [Record<string, string>, Record<string, string>][] = [
+      [en, ko],
+      [enModerationPages, koModerationPages],
+    ];
+    for (const [english, korean] of pairs) {
+      for (const key of Object.keys(english)) {
+        expect(placeholders(korean[key] ?? ""), key).toEqual(placeholders(english[key]!));
+        expect((korean[key] ?? "").trim(), key).not.toBe("");
+      }
     }
   });
 });

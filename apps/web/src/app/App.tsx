@@ -26,6 +26,9 @@ const ChatPage = lazyPage(() => import("../features/chat/ChatPage"), "ChatPage")
 const MentorsPage = lazyPage(() => import("../features/mentoring/MentorsPage"), "MentorsPage");
 const WelcomePage = lazyPage(() => import("../features/onboarding/WelcomePage"), "WelcomePage");
 const MentoringPage = lazyPage(() => import("../features/mentoring/MentoringPage"), "MentoringPage");
+const DecisionPage = lazyPage(() => import("../features/moderation/DecisionPage"), "DecisionPage");
+const QueuePage = lazyPage(() => import("../features/moderation/queue/QueuePage"), "QueuePage");
+const AdminPage = lazyPage(() => import("../features/moderation/admin/AdminPage"), "AdminPage");
 
 export function App() {
   const [queryClient] = useState(
@@ -81,6 +84,15 @@ export function App() {
                     </Route>
                     <Route path="mentoring" element={<MentoringPage />} />
                     <Route path="welcome" element={<WelcomePage />} />
+                    <Route path="decisions/:decisionId" element={<DecisionPage />} />
+                    <Route path="moderation" element={<QueuePage />}>
+                      <Route index element={null} />
+                      <Route path="cases/:caseId" element={null} />
+                    </Route>
+                    <Route path="admin" element={<AdminPage />}>
+                      <Route index element={null} />
+                      <Route path=":section" element={null} />
+                    </Route>
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -11,7 +11,9 @@ export type { Language };
 // shown: nobody downloads both for the first screen. The server's messages in Korean
 // (needed only when the server answers with one) follow without holding up the first
 // render.
-const tables: Partial<Record<Language, Record<MessageKey, string>>> = {};
+const tables: Partial<Record<Language, Partial<Record<MessageKey, string>>>> = {};
+/** Tables lazy sections brought along, kept to merge into a language loaded later. */
+const extras: Partial<Record<Language, Partial<Record<MessageKey, string>>>>[] = [];
 let serverMessagesKo: Record<ServerMessageKey, string> | undefined;
 const STORAGE_KEY = "orgo.language";
 
@@ -19,11 +21,21 @@ const STORAGE_KEY = "orgo.language";
 export async function loadLanguage(language: Language): Promise<void> {
   if (tables[language]) return;
   if (language === "en") {
-    tables.en = (await import("./messages")).en;
-    return;
+    tables.en = { ...(await import("./messages")).en };
+  } else {
+    void import("./server-messages").then((server) => (serverMessagesKo = server.serverMessagesKo));
+    tables.ko = { ...(await import("./messages-ko")).ko };
   }
-  void import("./server-messages").then((server) => (serverMessagesKo = server.serverMessagesKo));
-  tables.ko = (await import("./messages-ko")).ko;
+  for (const extra of extras) Object.assign(tables[language] ?? {}, extra[language]);
+}
+
+/**
+ * Adds the strings a lazy section brings with it (both languages) to the tables. Its
+ * chunk calls this when it loads, before its components render.
+ */
+export function addMessages(extra: Record<Language, Partial<Record<MessageKey, string>>>): void {
+  extras.push(extra);
+  for (const language of ["en", "ko"] as const) Object.assign(tables[language] ?? {}, extra[language]);
 }
 
 export function initialLanguage(): Language {

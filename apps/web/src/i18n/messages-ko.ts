@@ -1,8 +1,9 @@
-import type { MessageKey } from "./messages";
+import type { FirstScreenKey } from "./messages";
 import { koMentoring } from "./messages-mentoring-ko";
+import { koModeration } from "./messages-moderation-ko";
 
 /** The Korean table: the same keys as `en` (the type checker holds it to that). */
-export const ko: Record<MessageKey, string> = {
+export const ko: Record<FirstScreenKey, string> = {
   "app.name": "오르고",
   "nav.feed": "피드",
   "nav.settings": "설정",
@@ -445,4 +446,5 @@ export const ko: Record<MessageKey, string> = {
   "study.requiresApproval": "참여를 승인제로",
   "time.justNow": "방금",
   ...koMentoring,
+  ...koModeration,
 };

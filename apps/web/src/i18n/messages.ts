@@ -1,4 +1,6 @@
 import { enMentoring } from "./messages-mentoring";
+import { enModeration } from "./messages-moderation";
+import type { enModerationPages } from "./messages-moderation-pages";
 
 /**
  * Every string the interface shows. English is the reference: the Korean table must
@@ -449,6 +451,10 @@ export const en = {
   "study.requiresApproval": "I approve who joins",
   "time.justNow": "just now",
   ...enMentoring,
+  ...enModeration,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The first screen's keys. */
+export type FirstScreenKey = keyof typeof en;
+/** Every key: the first screen's and those lazy sections bring along (addMessages). */
+export type MessageKey = FirstScreenKey | keyof typeof enModerationPages;

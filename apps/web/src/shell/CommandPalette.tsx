@@ -7,7 +7,8 @@ import { trpc } from "../lib/trpc";
 import { useUi } from "../lib/ui-state";
 import { useFocusReturn } from "../lib/use-focus-return";
 import { restartApp, useMe } from "../features/auth/use-me";
-import type { MessageKey } from "../i18n/messages";
+import type { FirstScreenKey } from "../i18n/messages";
+import { useStanding } from "../features/moderation/use-standing";
 import { PaletteResults, useBothTables } from "./palette-search";
 import { PaletteLoading } from "./PaletteLoading";
 
@@ -31,7 +32,8 @@ export function CommandPalette() {
   const inbox = trpc.chat.inbox.useQuery(undefined, { enabled: Boolean(me.data) && ui.paletteOpen });
   // Both tables before the items mount (cmdk reads keywords once, when an item mounts).
   const tables = useBothTables(ui.paletteOpen);
-  const named = (key: MessageKey) => ({ label: t(key), keywords: tables.map((table) => table[key]) });
+  const role = useStanding().data?.role;
+  const named = (key: FirstScreenKey) => ({ label: t(key), keywords: tables.map((table) => table[key]) });
 
   const navigation: PaletteCommand[] = [
     { id: "go-feed", ...named("nav.feed"), run: () => void navigate("/") },
@@ -72,6 +74,11 @@ export function CommandPalette() {
           },
           { id: "mentor-settings", ...named("settings.mentoring"), run: () => void navigate("/settings/mentoring") },
           { id: "edit-profile", ...named("action.editProfile"), run: () => void navigate("/settings/profile") },
+          { id: "my-reports", ...named("settings.reports"), run: () => void navigate("/settings/reports") },
+          ...(role === "moderator" || role === "admin"
+            ? [{ id: "go-moderation", ...named("nav.moderation"), run: () => void navigate("/moderation") }]
+            : []),
+          ...(role === "admin" ? [{ id: "go-admin", ...named("nav.admin"), run: () => void navigate("/admin") }] : []),
         ]
       : [
           { id: "forgot-password", ...named("action.forgotPassword"), run: () => void navigate("/forgot-password") },

@@ -7,6 +7,7 @@ import { lazyPage } from "../lib/lazy-page";
 import { Avatar } from "../ui/Avatar";
 import { NotificationsLink } from "../features/notifications/NotificationsLink";
 import { ChatLink } from "../features/chat/ChatLink";
+import { StaffLinks } from "../features/moderation/StaffLinks";
 import { useIsVisitor, useMe } from "../features/auth/use-me";
 
 // The account menu (Radix, with its positioning engine: ≈ 25 KB gzipped) loads just
@@ -33,6 +34,7 @@ export function NavRail() {
       <RailLink to="/search" icon={Search} label={t("nav.search")} />
       <ChatLink />
       <NotificationsLink />
+      <StaffLinks />
       {me.data && (
         <button
           type="button"

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Command } from "cmdk";
 import { FileText, UserRound, Users } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
+import type { FirstScreenKey } from "../i18n/messages";
 import { trpc } from "../lib/trpc";
 import { useEver } from "../lib/use-ever";
 import { Avatar } from "../ui/Avatar";
@@ -13,8 +13,8 @@ import { RelativeTime } from "../ui/RelativeTime";
  * chunk (the reader's is loaded already); the other is fetched when the palette mounts
  * (when the page is idle, or on first open).
  */
-export function useBothTables(wanted: boolean): Record<MessageKey, string>[] {
-  const [tables, setTables] = useState<Record<MessageKey, string>[]>([]);
+export function useBothTables(wanted: boolean): Record<FirstScreenKey, string>[] {
+  const [tables, setTables] = useState<Record<FirstScreenKey, string>[]>([]);
   const asked = useEver(wanted);
   useEffect(() => {
     if (!asked) return;

@@ -1,6 +1,15 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useNavigate } from "react-router";
-import { CalendarClock, GraduationCap, LogOut, PenLine, Settings, UserRound } from "lucide-react";
+import {
+  CalendarClock,
+  ChartLine,
+  GraduationCap,
+  LogOut,
+  PenLine,
+  Settings,
+  ShieldCheck,
+  UserRound,
+} from "lucide-react";
 import type { TMe } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -8,6 +17,7 @@ import { Avatar } from "../../ui/Avatar";
 import { useUi } from "../../lib/ui-state";
 import { restartApp } from "./use-me";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
+import { useStanding } from "../moderation/use-standing";
 
 /**
  * Who I am, as a menu (Radix: arrow keys, Esc, focus back on the button): my
@@ -21,6 +31,7 @@ export function AccountMenu({ me }: { me: TMe }) {
   const signOut = trpc.auth.signOut.useMutation({ onSettled: () => restartApp("/") });
   const signedInAs = t("auth.signedInAs", { handle: me.handle });
   const phone = useMediaQuery(PHONE_QUERY);
+  const role = useStanding().data?.role;
   return (
     <Menu.Root>
       <Menu.Trigger className="rail__item rail__me" title={signedInAs} data-testid="account">
@@ -48,6 +59,16 @@ export function AccountMenu({ me }: { me: TMe }) {
               <Menu.Item className="menu__item" onSelect={() => void navigate("/settings")}>
                 <Settings aria-hidden size={18} /> {t("nav.settings")}
               </Menu.Item>
+              {(role === "moderator" || role === "admin") && (
+                <Menu.Item className="menu__item" onSelect={() => void navigate("/moderation")}>
+                  <ShieldCheck aria-hidden size={18} /> {t("nav.moderation")}
+                </Menu.Item>
+              )}
+              {role === "admin" && (
+                <Menu.Item className="menu__item" onSelect={() => void navigate("/admin")}>
+                  <ChartLine aria-hidden size={18} /> {t("nav.admin")}
+                </Menu.Item>
+              )}
             </>
           )}
           <Menu.Separator className="menu__separator" />

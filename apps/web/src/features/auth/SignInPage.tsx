@@ -8,6 +8,7 @@ import { EmailField, PasswordField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
 import { ProviderButtons } from "./ProviderButtons";
 import { restartApp } from "./use-me";
+import { SuspendedNotice, suspensionOf } from "./SuspendedNotice";
 
 export function SignInPage() {
   const i18n = useI18n();
@@ -38,7 +39,8 @@ export function SignInPage() {
         onValue={setPassword}
         errors={errors.password}
       />
-      <FormError error={signIn.error} />
+      <SuspendedNotice error={signIn.error} />
+      {!suspensionOf(signIn.error) && <FormError error={signIn.error} />}
       <button type="submit" className="button button--primary" disabled={signIn.isPending}>
         {t("auth.signIn")}
       </button>

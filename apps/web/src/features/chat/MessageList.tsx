@@ -6,6 +6,7 @@ import { Markdown } from "../../ui/markdown/Markdown";
 import { ImageGallery } from "../../ui/ImageGallery";
 import { dateFormat } from "../../lib/date-format";
 import type { ShownMessage } from "./use-room";
+import { ReportButton } from "../moderation/ReportButton";
 
 /** Messages of one author within a minute form one group, under one name. */
 const sameGroup = (a: ShownMessage | undefined, b: ShownMessage) =>
@@ -79,6 +80,8 @@ export function MessageList(props: {
   };
   const time = dateFormat(language, { timeStyle: "short" });
   const mine = (m: ShownMessage) => m.author?.id === props.meId;
+  // Someone else's message: "Report…" (a sent one still showing its words).
+  const reportable = (m: ShownMessage) => m.state === "sent" && !mine(m) && !m.deleted && !m.hidden && m.author;
   const lastMineSent = [...props.messages].reverse().find((m) => mine(m) && m.state === "sent");
   const readersOf = (seq: number) => [...props.reads.values()].filter((s) => s >= seq).length;
 
@@ -133,6 +136,8 @@ export function MessageList(props: {
                 <div className="chat__bubble">
                   {message.deleted ? (
                     <p className="muted">{t("chat.deletedMessage")}</p>
+                  ) : message.hidden ? (
+                    <p className="muted">{t("moderation.hiddenMessage")}</p>
                   ) : (
                     <>
                       {message.body && <Markdown source={message.body} />}
@@ -162,6 +167,11 @@ export function MessageList(props: {
                     <button type="button" className="button button--link small" onClick={() => props.onDelete(message)}>
                       {t("chat.delete")}
                     </button>
+                  </span>
+                )}
+                {reportable(message) && (
+                  <span className="chat__actions">
+                    <ReportButton target={{ kind: "message", roomId: props.room.id, seq: message.seq }} compact />
                   </span>
                 )}
                 {message === lastMineSent && readersOf(message.seq) > 0 && (

@@ -12,6 +12,8 @@ import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
+import { ModerationNote } from "../moderation/ModerationNote";
+import { ReportButton } from "../moderation/ReportButton";
 
 /** Comments of a post, oldest first, with one level of inline replies. */
 export function CommentThread({ postId }: { postId: number }) {
@@ -99,7 +101,11 @@ function CommentView({ comment }: { comment: TComment }) {
     onSuccess: () => Promise.all([utils.comment.list.invalidate(), utils.post.invalidate()]),
   });
   if (comment.deleted || !comment.author) {
-    return <p className="comment comment--deleted muted small">{t("comments.deleted")}</p>;
+    return (
+      <p className="comment comment--deleted muted small">
+        {t(comment.hidden && !comment.deleted ? "moderation.hiddenComment" : "comments.deleted")}
+      </p>
+    );
   }
   const mine = me.data?.id === comment.author.id;
   return (
@@ -124,7 +130,9 @@ function CommentView({ comment }: { comment: TComment }) {
             </button>
           </>
         )}
+        {!mine && <ReportButton target={{ kind: "comment", id: comment.id }} compact />}
       </div>
+      {comment.moderation && <ModerationNote mark={comment.moderation} compact />}
       {editing ? (
         <EditBox comment={comment} onDone={() => setEditing(false)} />
       ) : (

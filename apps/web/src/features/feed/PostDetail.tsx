@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import type { TPostSummary } from "@orgo/api-contract/schemas";
+import { serverMessages } from "@orgo/api-contract/constants";
 import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -14,17 +15,24 @@ import { CommentThread } from "../comments/CommentThread";
 import { LikeButton } from "./LikeButton";
 import { useLivePost } from "./use-live-post";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
+import { ModerationNote } from "../moderation/ModerationNote";
+import { ReportButton } from "../moderation/ReportButton";
 
 /** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
 export function PostDetail({ postId, initial }: { postId: number; initial?: TPostSummary }) {
-  const { t } = useI18n();
+  const { t, tServer } = useI18n();
   const post = trpc.post.byId.useQuery({ id: postId }, { initialData: initial, retry: false });
   const recordView = trpc.post.recordView.useMutation();
   const { mutate } = recordView;
   useEffect(() => mutate({ id: postId }), [postId, mutate]);
   const { deleted } = useLivePost(postId);
-  if (deleted) return <p className="placeholder">{t("post.deletedMeanwhile")}</p>;
-  if (post.error) return <p className="placeholder">{t("post.notFound")}</p>;
+  if (post.error) {
+    // Hidden by moderators is said as such (the server's words); gone is gone.
+    if (post.error.message === serverMessages.hiddenByModerators) {
+      return <p className="placeholder">{tServer(post.error.message)}</p>;
+    }
+    return <p className="placeholder">{t(deleted ? "post.deletedMeanwhile" : "post.notFound")}</p>;
+  }
   if (!post.data) return <DetailSkeleton />;
   // My own view may be answered after a live count that already includes it.
   return <PostView post={post.data} views={Math.max(recordView.data ?? 0, post.data.viewCount)} />;
@@ -55,6 +63,7 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
         </Link>
         <RelativeTime date={post.createdAt} />
       </div>
+      {post.moderation && <ModerationNote mark={post.moderation} />}
       {post.images.length > 0 && <ImageGallery images={post.images} className="detail__images" />}
       <div className="detail__body">
         <Markdown source={post.body} />
@@ -81,6 +90,7 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
             {t("post.delete")}
           </button>
         )}
+        {!mine && <ReportButton target={{ kind: "post", id: post.id }} />}
       </div>
       <FormError error={remove.error} />
       <CommentThread postId={post.id} />

@@ -47,7 +47,14 @@ function PostRow(props: {
           <span className="muted">@{post.author.handle}</span>
           <RelativeTime date={post.createdAt} />
         </div>
-        <div className="list__title">{post.title}</div>
+        <div className="list__title">
+          {post.title}
+          {post.moderation && (
+            <span className="badge badge--hidden">
+              {t(post.moderation.heldForReview ? "moderation.heldBadge" : "moderation.hiddenBadge")}
+            </span>
+          )}
+        </div>
         <div className="list__excerpt">{plainExcerpt(post.body)}</div>
         <div className="post-row__counts muted">
           <span title={t("post.likeCount", { count: post.likeCount })} aria-hidden>

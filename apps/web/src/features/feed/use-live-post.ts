@@ -6,7 +6,9 @@ import { useRefetchOnRestart } from "../../lib/use-restart";
 /**
  * An open post, live: like, comment and view counts move as others act, changed
  * comments are refetched in place (oldest first, so nothing above the reader moves),
- * and a deletion is reported. Returns whether the post was deleted meanwhile.
+ * and its leaving the lists is reported. Returns whether it left them meanwhile: its
+ * author deleted it, or moderators hid it (then it is fetched again, which tells
+ * which, and its author still sees it, marked).
  */
 export function useLivePost(postId: number): { deleted: boolean } {
   const utils = trpc.useUtils();
@@ -20,7 +22,10 @@ export function useLivePost(postId: number): { deleted: boolean } {
     { id: postId },
     {
       onData: (change: TPostChange) => {
-        if (change.kind === "deleted") return setDeleted(true);
+        if (change.kind === "deleted") {
+          setDeleted(true);
+          return void utils.post.byId.invalidate({ id: postId });
+        }
         const { likeCount, commentCount, viewCount } = change;
         utils.post.byId.setData({ id: postId }, (old) => old && { ...old, likeCount, commentCount, viewCount });
         if (change.comments) void utils.comment.list.invalidate({ postId });

@@ -10,6 +10,7 @@ import { useMe } from "../auth/use-me";
 import { RequestDialog } from "./RequestDialog";
 import { formatWhen } from "./time";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
+import { ReportButton } from "../moderation/ReportButton";
 
 /** One mentor: pitch, topics, weekly availability (their zone), rating, reviews, and "ask for mentoring". */
 export function MentorDetail({ userId }: { userId: string }) {
@@ -75,6 +76,7 @@ export function MentorDetail({ userId }: { userId: string }) {
             {m.accepting ? t("mentors.request") : m.openCount >= m.capacity ? t("mentors.full") : t("mentors.paused")}
           </button>
         )}
+        {!isMe && <ReportButton target={{ kind: "mentor", userId: m.user.id }} />}
         {m.nextFreeSlot && (
           <span className="muted small">{t("mentors.nextFree", { time: formatWhen(m.nextFreeSlot, language) })}</span>
         )}

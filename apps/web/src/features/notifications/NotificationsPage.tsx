@@ -87,7 +87,12 @@ export function NotificationsPage() {
                 className={`list__item notification${n.read ? "" : " is-unread"}${n.id === roving.active ? " is-selected" : ""}${n.id === openId ? " is-open" : ""}`}
                 {...roving.rowProps(n.id)}
               >
-                <Avatar user={n.actor} size={32} />
+                {/* A moderation notice is OrGo's, not a person's. */}
+                {n.moderation ? (
+                  <Avatar user={{ displayName: "OrGo", avatarUrl: "/favicon.svg" }} size={32} />
+                ) : (
+                  <Avatar user={n.actor} size={32} />
+                )}
                 <div>
                   <div>{notificationText(n, t)}</div>
                   {notificationDetail(n, language) && (

@@ -7,6 +7,15 @@ type Translate = ReturnType<typeof useI18n>["t"];
 
 /** "Leo liked your post", or "Leo and 2 others liked your post" when grouped. */
 export function notificationText(n: TNotification, t: Translate): string {
+  // A moderation notice comes from nobody in particular; a reporter learns only
+  // whether action was taken, the person it is about what and why.
+  const action = n.moderation?.action;
+  if (n.type === "report_decided" && (action === "dismiss" || action === "lift")) {
+    return t("notifications.report_decidedNone");
+  }
+  if (n.type === "appeal_decided" && action === "denied") {
+    return t("notifications.appeal_decidedDenied");
+  }
   return t(`notifications.${n.type}${n.count > 1 ? "Many" : ""}` as MessageKey, {
     name: n.actor.displayName,
     others: n.count - 1,
@@ -15,6 +24,7 @@ export function notificationText(n: TNotification, t: Translate): string {
 
 /** Where opening it leads: the mentoring page, the chat room, the post, the study, or the person. */
 export function notificationPath(n: TNotification): string {
+  if (n.moderation) return n.type === "report_decided" ? "/settings/reports" : `/decisions/${n.moderation.decisionId}`;
   if (n.mentoring) {
     return n.mentoring.meetingId !== null
       ? `/mentoring?tab=meetings&scope=${n.type === "meeting_rate" || n.type === "mentor_rated" ? "past" : "upcoming"}#meeting-${n.mentoring.meetingId}`
@@ -26,6 +36,7 @@ export function notificationPath(n: TNotification): string {
 
 /** The line under it: the post's or study's title, or a meeting's time in the reader's zone. */
 export function notificationDetail(n: TNotification, language: Language): string {
+  if (n.moderation) return [n.moderation.target?.label, n.moderation.reason].filter(Boolean).join(" — ");
   if (n.mentoring?.startsAt) return formatWhen(n.mentoring.startsAt, language);
   return (n.post ?? n.study)?.title ?? "";
 }

@@ -7,6 +7,7 @@ import { FollowButton } from "./FollowButton";
 import { MessageButton } from "../chat/MessageButton";
 import { MentorLink } from "../mentoring/MentorLink";
 import { BlockButton } from "./BlockButton";
+import { ReportButton } from "../moderation/ReportButton";
 
 /**
  * Who someone is and what I can do about it (follow, message, block; edit, for me):
@@ -32,6 +33,11 @@ export function ProfileHeader({
         <p className="muted">@{user.handle}</p>
         {user.bio && <p className="profile__bio">{user.bio}</p>}
         <p className="muted small">{t("profile.joined", { date: formatDate(user.joinedAt) })}</p>
+        {user.isMe && user.hidden && (
+          <p className="moderation-note" role="note">
+            {t("moderation.hiddenProfile")}
+          </p>
+        )}
       </div>
       <div className="profile__actions">
         {user.isMe ? (
@@ -44,6 +50,7 @@ export function ProfileHeader({
               {!user.blockedByMe && <FollowButton profile={user} />}
               {user.followedByMe && !user.blockedByMe && <MessageButton userId={user.id} />}
               <BlockButton user={user} onChange={onChange} />
+              <ReportButton target={{ kind: "profile", userId: user.id }} />
             </>
           )
         )}

@@ -14,6 +14,7 @@ import { PasswordSection } from "./PasswordSection";
 import { ProfileSection } from "./ProfileSection";
 import { SessionsSection } from "./SessionsSection";
 import { MentorSettingsSection } from "../mentoring/MentorSettingsSection";
+import { MyReportsSection } from "../moderation/MyReportsSection";
 
 interface Section {
   id: string;
@@ -49,6 +50,7 @@ export function SettingsPage() {
           section("connections", "settings.connections", <ConnectionsSection me={user} />),
           section("sessions", "settings.sessions", <SessionsSection />),
           section("blocked", "settings.blocked", <BlockedSection />),
+          section("reports", "settings.reports", <MyReportsSection />),
           section("delete", "settings.deleteTitle", <DeleteAccountSection me={user} />),
         ]
       : []),

@@ -10,6 +10,8 @@ import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { useLiveStudies } from "./use-live-studies";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
+import { ModerationNote } from "../moderation/ModerationNote";
+import { ReportButton } from "../moderation/ReportButton";
 
 /** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage(props: { studyId?: number }) {
@@ -120,7 +122,9 @@ function StudyView({ study }: { study: TStudyDetail }) {
           </>
         )}
         {!me.data && <span className="muted small">{t("comments.signIn")}</span>}
+        {me.data && role !== "leader" && <ReportButton target={{ kind: "study", id: study.id }} />}
       </div>
+      {study.moderation && <ModerationNote mark={study.moderation} />}
       <FormError error={error} />
       <div className="detail__body">
         <Markdown source={study.description} />
