@@ -2,7 +2,9 @@
  * tRPC over plain HTTP, as any client on the wire would speak it (superjson's
  * `{ json }` envelope), to see statuses and headers the typed client hides.
  */
-export function rawTrpc(baseUrl: string, defaults: { cookie?: string; origin?: string } = {}) {
+export function rawTrpc(baseUrl: string, defaults: { cookie?: string; origin?: string; timeoutMs?: number } = {}) {
+  /** A deadline for each request, when asked for (it rejects with a TimeoutError past it). */
+  const signal = () => (defaults.timeoutMs ? AbortSignal.timeout(defaults.timeoutMs) : undefined);
   const headersFor = (extra: Record<string, string> = {}) => ({
     "content-type": "application/json",
     origin: defaults.origin ?? baseUrl,
@@ -24,7 +26,7 @@ export function rawTrpc(baseUrl: string, defaults: { cookie?: string; origin?: s
       answer(
         await fetch(
           `${baseUrl}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
-          { headers: headersFor(headers) },
+          { headers: headersFor(headers), signal: signal() },
         ),
       ),
     mutate: async (path: string, input?: unknown, headers?: Record<string, string>) =>
@@ -33,6 +35,7 @@ export function rawTrpc(baseUrl: string, defaults: { cookie?: string; origin?: s
           method: "POST",
           headers: headersFor(headers),
           body: JSON.stringify({ json: input ?? null }),
+          signal: signal(),
         }),
       ),
     /** One HTTP batch of `calls` (all queries go by GET, all mutations by POST). */

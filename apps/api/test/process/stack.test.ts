@@ -29,11 +29,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Polls an asynchronous condition (an HTTP answer) until it holds. */
 async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
+  // A check that throws (a request that timed out) counts as "not yet".
+  while (!(await condition().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await sleep(100);
   }
 }
+
+/** Each process's /readyz status; a request that hangs past 3 s reads as 0 (while a fault is injected, nothing may hang the test). */
+const readiness = (urls: string[]) =>
+  Promise.all(
+    urls.map((url) =>
+      fetch(`${url}/readyz`, { signal: AbortSignal.timeout(3_000) }).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ),
+  );
 
 /**
  * A chat tab as the tRPC client behaves: one websocket to the room's stream, which
@@ -122,7 +134,8 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
   const ids: Record<string, string> = {};
   let sara: string;
   let room: number;
-  const api = (cookie?: string) => rawTrpc(stack.url, cookie ? { cookie } : {});
+  // Every call with a deadline: a request a fault leaves hanging is retried, not waited on forever.
+  const api = (cookie?: string) => rawTrpc(stack.url, { ...(cookie ? { cookie } : {}), timeoutMs: 10_000 });
   const data = <T>(answer: { status: number; body: unknown; text: string }): T => {
     expect(answer.status, answer.text).toBe(200);
     return (answer.body as { result: { data: { json: T } } }).result.data.json;
@@ -309,7 +322,7 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
 
     await redis.stop();
     await waitUntil(
-      async () => (await Promise.all(stack.apis.map((p) => fetch(`${p.url}/readyz`)))).every((r) => r.status === 503),
+      async () => (await readiness(stack.apis.map((p) => p.url))).every((status) => status === 503),
       "both processes not ready",
       10_000,
     );
@@ -320,7 +333,7 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
 
     await redis.start();
     await waitUntil(
-      async () => (await Promise.all(stack.apis.map((p) => fetch(`${p.url}/readyz`)))).every((r) => r.ok),
+      async () => (await readiness(stack.apis.map((p) => p.url))).every((status) => status === 200),
       "both processes ready again",
       15_000,
     );
