@@ -10,7 +10,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
  * - process: real servers on free ports, Redis, child API processes, nginx;
  * - browser: Chromium journeys through the real SPA and server.
  */
-const needsDatabase = ["packages/db/src/testing/global-setup.ts"];
+const needsDatabase = ["apps/api/test/global-setup-database.ts"];
 // Tests that start API processes run the compiled server, as production does.
 const needsCompiledApi = [...needsDatabase, "apps/api/test/global-setup-compile.ts"];
 const slow = { testTimeout: 60_000, hookTimeout: 120_000 };

@@ -4,6 +4,8 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { compression } from "vite-plugin-compression2";
+import { VitePWA } from "vite-plugin-pwa";
+import { koreanManifest, manifest } from "./app-manifest.ts";
 import type { Plugin } from "vite";
 
 /**
@@ -103,6 +105,33 @@ export default defineConfig({
     react(),
     scriptsAtLowPriority(),
     firstScreenReport(),
+    // The installable app: the manifest (and its Korean twin), icons made from
+    // public/favicon.svg, and the service worker built from src/sw with the precache
+    // list injected. It registers itself from the app (src/lib/service-worker.ts).
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src/sw",
+      filename: "service-worker.ts",
+      injectRegister: false,
+      manifest,
+      pwaAssets: {
+        image: "public/favicon.svg",
+        preset: {
+          transparent: { sizes: [64, 192, 512], favicons: [[48, "favicon.ico"]] },
+          // Full-bleed on the icon's own blue: platforms cut maskable icons to their shape.
+          maskable: { sizes: [512], padding: 0.3, resizeOptions: { background: "#2f6df6" } },
+          apple: { sizes: [180], padding: 0.3, resizeOptions: { background: "#2f6df6" } },
+        },
+      },
+      injectManifest: {
+        // A classic script: every browser with push runs it (module service workers are newer).
+        rollupFormat: "iife",
+        // Everything the app may open offline; never source maps or the precompressed copies.
+        globPatterns: ["**/*.{js,css,html,svg,png,ico,woff2}"],
+        globIgnores: ["**/*.map"],
+      },
+    }),
+    koreanManifest(),
     // Brotli and gzip copies beside every text asset, sent as they are by the API
     // (sirv) and by nginx (brotli_static / gzip_static): nothing compressed per request.
     compression({ algorithms: ["brotliCompress", "gzip"], exclude: [/\.map$/], logLevel: "silent" }),

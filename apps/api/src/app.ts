@@ -23,6 +23,11 @@ import { startJobQueue } from "./platform/jobs/job-queue.js";
 import { createAuthJobs } from "./domains/auth/auth-jobs.js";
 import { createMentoringJobs } from "./domains/mentoring/mentoring-jobs.js";
 import { createModerationJobs } from "./domains/moderation/moderation-jobs.js";
+import { createPushJobs } from "./domains/push/push-jobs.js";
+import { createAwayMailJobs } from "./domains/away-mail/away-mail-jobs.js";
+import { createUnsubscribeRoute } from "./domains/away-mail/unsubscribe-route.js";
+import { createPushSender, DEFAULT_PUSH_HOSTS } from "./platform/push/push-sender.js";
+import { madeSecrets } from "./platform/config/secrets-file.js";
 import { hashPassword } from "./domains/auth/password.js";
 import { randomUUID } from "node:crypto";
 import { createMemoryPresenceStore, createRedisPresenceStore } from "./platform/presence/presence-store.js";
@@ -117,6 +122,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const origins = createOrigins(config);
   const publicOrigin = () => origins.public;
   const providers = configuredProviders(config.oauth, publicOrigin);
+  // Each process renews its own entries: a tab closing here never hides one open elsewhere.
+  const presenceStore = redisUrl ? createRedisPresenceStore(redisUrl, randomUUID()) : createMemoryPresenceStore();
+  const made = config.vapid && config.mailLinkSecret ? null : await madeSecrets(config.dataDir);
+  const pushSender = createPushSender({
+    vapid: { ...(config.vapid ?? made!.vapid), subject: config.vapidSubject },
+    allowedHosts: config.pushAllowedHosts ?? DEFAULT_PUSH_HOSTS,
+  });
+  const linkSecret = config.mailLinkSecret ?? made!.mailLinkSecret;
+  const pushDeps = { db, sender: pushSender, presence: presenceStore, logger, now: () => new Date() };
   const jobs = await startJobQueue({
     connectionString: databaseUrl,
     logger,
@@ -124,10 +138,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       ...createAuthJobs({ db, mailer, publicOrigin }),
       ...createMentoringJobs({ db, bus, storage, logger }),
       ...createModerationJobs({ db, bus }),
+      ...createPushJobs(pushDeps),
+      ...createAwayMailJobs({
+        db,
+        mailer,
+        presence: presenceStore,
+        publicOrigin,
+        linkSecret,
+        logger,
+        now: () => new Date(),
+      }),
     },
   });
-  // Each process renews its own entries: a tab closing here never hides one open elsewhere.
-  const presenceStore = redisUrl ? createRedisPresenceStore(redisUrl, randomUUID()) : createMemoryPresenceStore();
   const presence = createPresenceTracker({ store: presenceStore, bus, logger, ttlMs: config.presenceTtlMs });
   const services = createServices({
     db,
@@ -141,11 +163,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     storage,
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
     logger,
+    pushSender,
   });
   const postImages = createPostImageReceiver({ db, storage });
   const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });
   const clientIp = clientIpResolver(config.trustProxyHops);
   const routes: HttpRoute[] = [
+    createUnsubscribeRoute({ db, linkSecret }),
     createOAuthRoutes({
       db,
       providers,
@@ -180,7 +204,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       // own names (a page on another site resolving its name to 127.0.0.1 — DNS
       // rebinding — sends its own Host, and is answered as if there were no page).
       if (!isLoopbackRequest(req) || !isOwnHost(req, origins.allowed)) return false;
-      renderOutboxPage(outbox, res);
+      renderOutboxPage(outbox, res, url);
       return true;
     });
   }

@@ -26,6 +26,8 @@ import { createAdminService, createModerationService } from "./domains/moderatio
 import { createQueueFeed } from "./domains/moderation/queue-feed.js";
 import type { ContentGuard } from "./domains/safety/content-guard.js";
 import { createSafety } from "./domains/safety/safety.js";
+import { createPushService } from "./domains/push/push.service.js";
+import type { PushSender } from "./platform/push/push-sender.js";
 
 export interface ServiceDeps {
   db: Db;
@@ -40,6 +42,8 @@ export interface ServiceDeps {
   storage: FileStorage;
   oauthProviders: () => TOAuthProvider[];
   logger: Logger;
+  /** Null: push is off on this server. */
+  pushSender: PushSender | null;
 }
 
 export function createServices(deps: ServiceDeps): Services & { users: ProfileService; guard: ContentGuard } {
@@ -66,6 +70,13 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     mentoring: createMentoringService({ ...deps, guard }),
     moderation: createModerationService(moderation),
     admin: createAdminService(moderation),
+    push: createPushService({
+      db: deps.db,
+      sender: deps.pushSender,
+      presence: deps.presenceStore,
+      logger: deps.logger,
+      now,
+    }),
     // Also the upload routes' (a new account posts no pictures yet).
     guard,
   };

@@ -10,6 +10,11 @@ const assets = path.join(webDir, "dist", "assets");
 const target = path.join(webDir, "source-maps");
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
-const maps = readdirSync(assets).filter((file) => file.endsWith(".map"));
-for (const file of maps) renameSync(path.join(assets, file), path.join(target, file));
+// The app's chunks are in assets/; the service worker is at the root (its scope is the site).
+const maps = [assets, path.join(webDir, "dist")].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith(".map"))
+    .map((file) => path.join(dir, file)),
+);
+for (const file of maps) renameSync(file, path.join(target, path.basename(file)));
 console.log(`private-source-maps: ${maps.length} source maps moved to apps/web/source-maps/`);

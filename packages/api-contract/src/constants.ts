@@ -11,3 +11,7 @@ export * from "./mentoring/mentoring.constants.js";
 export * from "./chat/chat.constants.js";
 export * from "./notifications/notification.constants.js";
 export * from "./moderation/moderation.constants.js";
+export * from "./notifications/notification-text.js";
+export * from "./push/push.constants.js";
+// The notification sentences are not here: each language table imports its own
+// ("@orgo/api-contract/notification-sentences", "…-ko"), so a reader loads one language.

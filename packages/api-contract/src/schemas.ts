@@ -18,3 +18,7 @@ export * from "./presence/presence.schemas.js";
 export * from "./system/system.schemas.js";
 export * from "./mentoring/mentoring.schemas.js";
 export * from "./moderation/moderation.schemas.js";
+export * from "./push/push.schemas.js";
+export * from "./notifications/notification-sentences.js";
+export * from "./notifications/notification-sentences-ko.js";
+export * from "./notifications/notification-text.js";

@@ -5,7 +5,7 @@ import type { RunningApp } from "../../src/app.js";
 import { openBrowserApp, type BrowserApp } from "./fixture.js";
 import { cookieFor } from "../helpers/sessions.js";
 import { createTestClient } from "../helpers/trpc-client.js";
-import { browserAvailable, screenshotPath } from "../helpers/browser.js";
+import { browserAvailable, screenshotPath, newContext } from "../helpers/browser.js";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -76,7 +76,7 @@ describe.skipIf(!browserAvailable())("accessibility (axe-core) of every main scr
   for (const theme of ["light", "dark"] as const) {
     it(`has no violations in the ${theme} theme, signed in and as a visitor`, async () => {
       // axe is injected as a script: the test context may bypass the page's CSP.
-      const context = await browser.newContext({
+      const context = await newContext(browser, {
         viewport: { width: 1280, height: 860 },
         colorScheme: theme,
         bypassCSP: true,

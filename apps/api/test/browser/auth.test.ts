@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/app.js";
 import { openBrowserApp, type BrowserApp } from "./fixture.js";
 import sharp from "sharp";
-import { browserAvailable, screenshotPath } from "../helpers/browser.js";
+import { browserAvailable, screenshotPath, newContext } from "../helpers/browser.js";
 
 describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () => {
   let env: BrowserApp;
@@ -16,7 +16,7 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
     env = await openBrowserApp({ env: { DEV_OUTBOX_PAGE: "true" } });
 
     ({ app, browser } = env);
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       viewport: { width: 1280, height: 800 },
       locale: "en-US",
       colorScheme: "light",

@@ -22,7 +22,7 @@ export interface BrowserApp {
  * server against it serving the built SPA, and Chromium. Made in a file's beforeAll,
  * closed in its afterAll.
  */
-type AppOptions = Omit<Parameters<typeof startTestApp>[0], "databaseUrl" | "webDistDir">;
+type AppOptions = Omit<Parameters<typeof startTestApp>[0], "databaseUrl">;
 
 export async function openBrowserApp(options: AppOptions = {}): Promise<BrowserApp> {
   const fresh = await freshDatabase();

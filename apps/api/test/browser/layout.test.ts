@@ -6,7 +6,7 @@ import type { RunningApp } from "../../src/app.js";
 import { openBrowserApp, type BrowserApp } from "./fixture.js";
 import { cookieFor } from "../helpers/sessions.js";
 import { createTestClient } from "../helpers/trpc-client.js";
-import { browserAvailable, screenshotPath, signedInPage } from "../helpers/browser.js";
+import { browserAvailable, screenshotPath, signedInPage, newContext } from "../helpers/browser.js";
 
 /**
  * Elements that stick out past the viewport's right edge (a page that scrolls
@@ -343,7 +343,7 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
   });
 
   it("a visitor's first paint is the frame and what OrGo is, before any script; nothing shifts when the app takes over", async () => {
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       viewport: { width: 412, height: 823 },
       isMobile: true,
       hasTouch: true,

@@ -5,6 +5,7 @@ import type { DestinationStream } from "pino";
 import { loadConfig } from "../../src/platform/config/config.js";
 import { createLogger } from "../../src/platform/logger.js";
 import { startApp, type RunningApp } from "../../src/app.js";
+import { testSecretsEnv } from "./test-secrets.js";
 
 /** The real app (server, services, bus) on a free port against a test database. */
 export async function startTestApp(options: {
@@ -30,6 +31,7 @@ export async function startTestApp(options: {
     SEED_DEMO_DATA: options.seed === false ? "false" : "true",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     SHUTDOWN_TIMEOUT_MS: "2000",
+    ...testSecretsEnv,
     ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
     ...options.env,
   });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import type { RunningApp } from "../../src/app.js";
 import { cookieFor } from "./sessions.js";
 import { repoRoot } from "../../src/platform/config/config.js";
@@ -40,6 +40,15 @@ export function screenshotPath(name: string): string {
   return path.join(screenshotDir, `${name}.png`);
 }
 
+/**
+ * A browser context without service workers: the installed app has its own journey
+ * (installed-app.test.ts); elsewhere a service worker would serve assets past
+ * page.route and answer the outage tests' navigations from its cache.
+ */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ serviceWorkers: "block", ...options });
+}
+
 /** A browser context of its own, signed in as `handle` by its session cookie, on the app's home page. */
 export async function signedInPage(
   browser: Browser,
@@ -55,7 +64,7 @@ export async function signedInPage(
     mobile?: boolean;
   } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     locale: options.locale ?? "en-US",

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { repoRoot } from "../../src/platform/config/config.js";
 import { webDistDir } from "./browser.js";
+import { testSecretsEnv } from "./test-secrets.js";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,7 +24,15 @@ export async function startProcess(
   let output = "";
   const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: path.join(repoRoot, "apps", "api"),
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", WEB_DIST_DIR: webDistDir },
+    env: {
+      ...process.env,
+      ...testSecretsEnv,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      WEB_DIST_DIR: webDistDir,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));

@@ -13,7 +13,12 @@ type Process = Awaited<ReturnType<typeof startProcess>>;
  * must exit 0), with the seeded people's cookies and ids, a raw tRPC caller, and the
  * sockets a test opened closed after each test.
  */
-export function twoSeededProcesses(redisUrl: string, handles = ["jiwoo", "leo_builds", "sara_k"]) {
+export function twoSeededProcesses(
+  redisUrl: string,
+  handles = ["jiwoo", "leo_builds", "sara_k"],
+  /** More environment for both processes (a push service's host, an SMTP server). */
+  extraEnv: Record<string, string> = {},
+) {
   const t = {
     fresh: undefined as unknown as FreshDatabase,
     p1: undefined as unknown as Process,
@@ -32,7 +37,13 @@ export function twoSeededProcesses(redisUrl: string, handles = ["jiwoo", "leo_bu
   };
   beforeAll(async () => {
     t.fresh = await freshDatabase();
-    const env = { NODE_ENV: "test", DATABASE_URL: t.fresh.url, REDIS_URL: redisUrl, SEED_DEMO_DATA: "true" };
+    const env = {
+      NODE_ENV: "test",
+      DATABASE_URL: t.fresh.url,
+      REDIS_URL: redisUrl,
+      SEED_DEMO_DATA: "true",
+      ...extraEnv,
+    };
     t.p1 = await startProcess(env);
     t.p2 = await startProcess(env);
     for (const handle of handles) {

@@ -1,10 +1,13 @@
 import type { FirstScreenKey } from "./messages";
+import { notificationSentencesKo } from "@orgo/api-contract/notification-sentences-ko";
 import { koMentoring } from "./messages-mentoring-ko";
 import { koModeration } from "./messages-moderation-ko";
 
 /** The Korean table: the same keys as `en` (the type checker holds it to that). */
 export const ko: Record<FirstScreenKey, string> = {
   "app.name": "오르고",
+  "app.updateReady": "새 버전의 오르고가 준비됐어요.",
+  "app.reload": "새로고침",
   "nav.feed": "피드",
   "nav.settings": "설정",
   "nav.label": "주 메뉴",
@@ -319,14 +322,11 @@ export const ko: Record<FirstScreenKey, string> = {
   "error.reference": "문의하실 때 알려 주세요:",
   "error.reload": "새로 고침",
   "mentions.label": "언급할 사람",
-  "notifications.mention": "{name}님이 나를 언급했어요",
-  "notifications.chat_opened": "{name}님이 나와 대화를 시작했어요",
-  "notifications.mentionMany": "{name}님 외 {others}명이 나를 언급했어요",
   "settings.notifications": "알림",
   "settings.notifications.hint": "모든 알림은 저장되고 세어져요. 여기서는 무엇을 알려 줄지만 골라요.",
   "settings.notifications.kind": "종류",
   "settings.notifications.inApp": "앱 안에서",
-  "settings.notifications.desktop": "데스크톱에",
+  "settings.notifications.desktop": "데스크톱·푸시",
   "settings.notifications.category.follows": "새 팔로워",
   "settings.notifications.category.likes": "좋아요",
   "settings.notifications.category.comments": "내 글의 댓글",
@@ -353,12 +353,6 @@ export const ko: Record<FirstScreenKey, string> = {
   "nav.search": "검색",
   "notifications.markAll": "모두 읽음",
   "notifications.empty": "아직 알림이 없어요. 좋아요, 댓글, 새 팔로워가 여기에 보여요.",
-  "notifications.like": "{name}님이 내 글을 좋아해요",
-  "notifications.likeMany": "{name}님 외 {others}명이 내 글을 좋아해요",
-  "notifications.follow": "{name}님이 나를 팔로우했어요",
-  "notifications.followMany": "{name}님 외 {others}명이 나를 팔로우했어요",
-  "notifications.comment": "{name}님이 내 글에 댓글을 달았어요",
-  "notifications.reply": "{name}님이 내 댓글에 답글을 달았어요",
   "notifications.unread": "읽지 않은 알림 {count}개",
   "search.placeholderFull": "글과 사람 검색",
   "search.submit": "검색",
@@ -390,13 +384,6 @@ export const ko: Record<FirstScreenKey, string> = {
   "profile.tab.followers": "팔로워 · {count}",
   "profile.tab.following": "팔로잉 · {count}",
   "profile.nobody": "아직 아무도 없어요.",
-  "notifications.study_joined": "{name}님이 내 스터디에 참여했어요",
-  "notifications.study_left": "{name}님이 내 스터디에서 나갔어요",
-  "notifications.study_requested": "{name}님이 내 스터디 참여를 신청했어요",
-  "notifications.study_accepted": "{name}님이 스터디 참여를 수락했어요",
-  "notifications.study_declined": "{name}님이 스터디 참여 신청을 거절했어요",
-  "notifications.study_promoted": "자리가 나서 대기자 명단에서 스터디 멤버가 됐어요",
-  "notifications.study_removed": "{name}님이 나를 스터디에서 내보냈어요",
   "nav.studies": "스터디",
   "study.new": "새 스터디",
   "study.edit": "스터디 고치기",
@@ -447,4 +434,5 @@ export const ko: Record<FirstScreenKey, string> = {
   "time.justNow": "방금",
   ...koMentoring,
   ...koModeration,
+  ...notificationSentencesKo,
 };

@@ -1,6 +1,8 @@
+import { notificationSentencesEn } from "@orgo/api-contract/notification-sentences";
 import { enMentoring } from "./messages-mentoring";
 import { enModeration } from "./messages-moderation";
 import type { enModerationPages } from "./messages-moderation-pages";
+import type { enDelivery } from "./messages-delivery";
 
 /**
  * Every string the interface shows. English is the reference: the Korean table must
@@ -9,6 +11,8 @@ import type { enModerationPages } from "./messages-moderation-pages";
  */
 export const en = {
   "app.name": "OrGo",
+  "app.updateReady": "A new version of OrGo is ready.",
+  "app.reload": "Reload",
   "nav.feed": "Feed",
   "nav.settings": "Settings",
   "nav.label": "Main navigation",
@@ -324,14 +328,11 @@ export const en = {
   "error.reference": "If you write to us, quote:",
   "error.reload": "Reload",
   "mentions.label": "People to mention",
-  "notifications.mention": "{name} mentioned you",
-  "notifications.chat_opened": "{name} started a conversation with you",
-  "notifications.mentionMany": "{name} and {others} others mentioned you",
   "settings.notifications": "Notifications",
   "settings.notifications.hint": "Everything is kept and counted; these choose what is announced.",
   "settings.notifications.kind": "Kind",
   "settings.notifications.inApp": "In the app",
-  "settings.notifications.desktop": "On the desktop",
+  "settings.notifications.desktop": "Desktop & push",
   "settings.notifications.category.follows": "New followers",
   "settings.notifications.category.likes": "Likes",
   "settings.notifications.category.comments": "Comments on my posts",
@@ -358,12 +359,6 @@ export const en = {
   "nav.search": "Search",
   "notifications.markAll": "Mark all read",
   "notifications.empty": "Nothing yet. Likes, comments and new followers show up here.",
-  "notifications.like": "{name} liked your post",
-  "notifications.likeMany": "{name} and {others} others liked your post",
-  "notifications.follow": "{name} followed you",
-  "notifications.followMany": "{name} and {others} others followed you",
-  "notifications.comment": "{name} commented on your post",
-  "notifications.reply": "{name} replied to your comment",
   "notifications.unread": "{count} unread",
   "search.placeholderFull": "Search posts and people",
   "search.submit": "Search",
@@ -395,13 +390,6 @@ export const en = {
   "profile.tab.followers": "Followers · {count}",
   "profile.tab.following": "Following · {count}",
   "profile.nobody": "Nobody here yet.",
-  "notifications.study_joined": "{name} joined your study",
-  "notifications.study_left": "{name} left your study",
-  "notifications.study_requested": "{name} asked to join your study",
-  "notifications.study_accepted": "{name} accepted you into the study",
-  "notifications.study_declined": "{name} declined your request to join",
-  "notifications.study_promoted": "A seat freed up: you moved from the waitlist into the study",
-  "notifications.study_removed": "{name} removed you from the study",
   "nav.studies": "Studies",
   "study.new": "New study",
   "study.edit": "Edit study",
@@ -452,9 +440,11 @@ export const en = {
   "time.justNow": "just now",
   ...enMentoring,
   ...enModeration,
+  // Shared with the server, which says the same in push and mail.
+  ...notificationSentencesEn,
 } as const;
 
 /** The first screen's keys. */
 export type FirstScreenKey = keyof typeof en;
 /** Every key: the first screen's and those lazy sections bring along (addMessages). */
-export type MessageKey = FirstScreenKey | keyof typeof enModerationPages;
+export type MessageKey = FirstScreenKey | keyof typeof enModerationPages | keyof typeof enDelivery;

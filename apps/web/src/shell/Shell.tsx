@@ -13,6 +13,7 @@ import { useI18n } from "../i18n/i18n";
 import { useRememberMember } from "../features/auth/use-me";
 import { useEver } from "../lib/use-ever";
 import { loadOutboxDialog } from "../features/outbox/OutboxButton";
+import { useInstalledApp } from "./use-installed-app";
 
 // Overlays are their own chunks, fetched when first opened (the toasts' once the page
 // is up): the first screen carries only what it shows.
@@ -88,6 +89,7 @@ export function Shell() {
   const searchRef = useRef<HTMLInputElement>(null);
   const overlaysReady = usePrefetchOverlays();
   useRememberMember();
+  useInstalledApp();
   const paletteLoaded = useEver(ui.paletteOpen) || overlaysReady;
   const shortcutsLoaded = useEver(ui.shortcutsOpen) || overlaysReady;
   const composerLoaded = useEver(ui.composerOpen) || overlaysReady;

@@ -22,5 +22,6 @@ export type {
   SystemService,
   UserService,
   ModerationService,
+  PushService,
   AdminService,
 } from "./services.js";

@@ -13,6 +13,7 @@ import { systemRouter } from "./routers/system.router.js";
 import { mentoringRouter } from "./routers/mentoring.router.js";
 import { moderationRouter } from "./routers/moderation.router.js";
 import { adminRouter } from "./routers/admin.router.js";
+import { pushRouter } from "./routers/push.router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   mentoring: mentoringRouter,
   moderation: moderationRouter,
   admin: adminRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

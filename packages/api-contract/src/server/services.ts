@@ -1,5 +1,12 @@
 import type { LiveFeed } from "./live/live-feed.js";
 import type {
+  TDelivery,
+  TPushConfig,
+  TPushDevice,
+  TPushSubscribeInput,
+  TSetDeliveryInput,
+} from "../push/push.schemas.js";
+import type {
   TAddWordRuleInput,
   TAppealInput,
   TAuditInput,
@@ -228,6 +235,9 @@ export interface NotificationService {
   preferences(viewer: TViewer): Promise<TNotificationPreferences>;
   setPreference(viewer: TViewer, input: TSetNotificationPreferenceInput): Promise<TNotificationPreferences>;
   pause(viewer: TViewer, until: Date | null): Promise<TNotificationPreferences>;
+  /** What reaches me outside the app: mail settings, lock-screen privacy, the language. */
+  delivery(viewer: TViewer): Promise<TDelivery>;
+  setDelivery(viewer: TViewer, input: TSetDeliveryInput): Promise<TDelivery>;
   /** My notifications' changes after `afterChangeSeq` (null: from now), then live, with reads from my other tabs. */
   stream(
     viewer: TViewer,
@@ -374,6 +384,16 @@ export interface PresenceService {
   watch(viewer: TViewer, userIds: string[], signal: AbortSignal): AsyncIterable<TPresence>;
 }
 
+/** The browsers that receive Web Push for me. */
+export interface PushService {
+  config(): TPushConfig;
+  /** Adds (or moves to me) this browser; VALIDATION when its push service is not an allowed host. */
+  subscribe(viewer: TViewer, input: TPushSubscribeInput, device: TDevice): Promise<TPushDevice>;
+  devices(viewer: TViewer, currentEndpoint?: string): Promise<TPushDevice[]>;
+  /** Stops push to one of my devices; NOT_FOUND for anyone else's. */
+  remove(viewer: TViewer, id: number): Promise<void>;
+}
+
 export interface Services {
   auth: AuthService;
   posts: PostService;
@@ -389,4 +409,5 @@ export interface Services {
   mentoring: MentoringService;
   moderation: ModerationService;
   admin: AdminService;
+  push: PushService;
 }

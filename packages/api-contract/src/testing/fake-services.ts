@@ -195,7 +195,15 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       preferences: () => Promise.resolve(allOn),
       setPreference: () => Promise.resolve(allOn),
       pause: (_viewer, until) => Promise.resolve({ ...allOn, pausedUntil: until }),
+      delivery: () => Promise.resolve(delivery),
+      setDelivery: (_viewer, input) => Promise.resolve({ ...delivery, ...input }),
       stream: (viewer) => fixedFeed(`notifications:${viewer.userId}`, () => []),
+    },
+    push: {
+      config: () => ({ publicKey: null }),
+      subscribe: () => Promise.reject(new AppError("VALIDATION", "push is off")),
+      devices: () => Promise.resolve([]),
+      remove: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
     },
     moderation: {
       // "mod-1" and "admin-1" hold those roles; everyone else is a member.
@@ -244,6 +252,14 @@ function me(id: string): TMe {
     linkedProviders: [],
   };
 }
+
+const delivery = {
+  language: "en",
+  unreadMail: "15m",
+  digest: "weekly",
+  pushHidesContent: false,
+  mailReachable: true,
+} as const;
 
 /** A context as the server builds it for HTTP; `cookies.log` records what was set. */
 export function testContext(overrides: Partial<TContext> = {}) {

@@ -34,10 +34,15 @@ export async function resolveTestServer(label = "default"): Promise<{ adminUrl: 
  * Creates (once per set of migrations) a migrated template database. Workers clone
  * it with CREATE DATABASE … TEMPLATE, which copies files instead of replaying DDL.
  */
-export async function prepareTemplate(adminUrl: string): Promise<string> {
+export async function prepareTemplate(
+  adminUrl: string,
+  /** More schema beside the migrations (the job queue's), named by `key` so a change makes a new template. */
+  extra?: { key: string; install: (databaseUrl: string) => Promise<void> },
+): Promise<string> {
   const list = await readMigrationsList();
   const hash = createHash("sha256");
   for (const m of list.migrationDirectories) hash.update(m.path).update(JSON.stringify(m.migrationFile.content));
+  if (extra) hash.update(extra.key);
   const name = `orgo_tpl_${hash.digest("hex").slice(0, 16)}`;
   await withAdminClient(adminUrl, async (client) => {
     // Serialise concurrent test runs on one server around template creation.
@@ -48,6 +53,7 @@ export async function prepareTemplate(adminUrl: string): Promise<string> {
       await client.query(`drop database if exists "${name}"`);
       await client.query(`create database "${name}"`);
       await applyMigrations(withDatabase(adminUrl, name));
+      await extra?.install(withDatabase(adminUrl, name));
       await client.query(`alter database "${name}" with is_template true allow_connections false`);
       // The schema engine's pool may linger; CREATE DATABASE … TEMPLATE needs the
       // template to have no sessions at all.

@@ -1,105 +1,22 @@
 import {
   AppError,
   categoryOf,
-  decisionActionOf,
   channels,
   serverMessages as m,
   type TChannel,
   type TEventEnvelope,
-  type TNotification,
   type TNotificationEvent,
-  type TNotificationType,
 } from "@orgo/api-contract";
 import { LiveFeed, type LiveSource, type NotificationService } from "@orgo/api-contract/server";
 import type { Db, Prisma } from "@orgo/db";
 import type { EventBus } from "../../platform/events/event-bus.js";
 import { itemPerEvent, LIVE_MAX_QUEUE, streamSource } from "../../platform/live/live-stream.js";
-import { publicUserSelect } from "../users/public-user.js";
-import { alertsFor, loadPreferences } from "./preferences.js";
+import { notificationSelect, shapeNotification } from "./notification-row.js";
+import { alertsFor, loadDelivery, loadPreferences } from "./preferences.js";
 import { notificationVisibleWhere } from "../visibility/visibility.js";
 
 /** Changes a reconnecting tab reads from the database per page. */
 const NOTIFICATION_CATCH_UP_PAGE = 100;
-
-const notificationSelect = {
-  id: true,
-  type: true,
-  count: true,
-  commentId: true,
-  readAt: true,
-  updatedAt: true,
-  changeSeq: true,
-  actor: { select: publicUserSelect },
-  post: { select: { id: true, title: true, deletedAt: true } },
-  study: { select: { id: true, title: true, deletedAt: true } },
-  roomId: true,
-  mentorRequestId: true,
-  meeting: { select: { id: true, startsAt: true } },
-  quietSeq: true,
-  audit: { select: { id: true, action: true, reason: true, targetKind: true, details: true } },
-} as const;
-
-type NotificationRow = {
-  id: number;
-  type: string;
-  count: number;
-  commentId: number | null;
-  readAt: Date | null;
-  updatedAt: Date;
-  changeSeq: number;
-  actor: TNotification["actor"];
-  post: { id: number; title: string; deletedAt: Date | null } | null;
-  study: { id: number; title: string; deletedAt: Date | null } | null;
-  roomId: number | null;
-  mentorRequestId: number | null;
-  meeting: { id: number; startsAt: Date } | null;
-  quietSeq: number | null;
-  audit: { id: number; action: string; reason: string; targetKind: string | null; details: Prisma.JsonValue } | null;
-};
-
-/** A decision as its notice tells it: a reporter learns whether action was taken, never why. */
-function noticeOf(type: string, audit: NotificationRow["audit"]): TNotification["moderation"] {
-  if (!audit) return null;
-  const details = (audit.details ?? {}) as { label?: unknown; decisionId?: unknown };
-  return {
-    // An appeal's outcome opens the decision appealed (its page tells how the appeal went).
-    decisionId: typeof details.decisionId === "number" ? details.decisionId : audit.id,
-    action: decisionActionOf(audit.action),
-    reason: type === "report_decided" ? null : audit.reason,
-    target: audit.targetKind
-      ? { kind: audit.targetKind, label: typeof details.label === "string" ? details.label : "" }
-      : null,
-  };
-}
-
-/** A stored row as the client shows it (a deleted post or study is no link). */
-function shape({
-  readAt,
-  post,
-  study,
-  roomId,
-  mentorRequestId,
-  meeting,
-  type,
-  changeSeq: _changeSeq,
-  quietSeq: _quietSeq,
-  audit,
-  ...row
-}: NotificationRow): TNotification {
-  return {
-    ...row,
-    moderation: noticeOf(type, audit),
-    type: type as TNotificationType,
-    read: readAt !== null,
-    post: post && !post.deletedAt ? { id: post.id, title: post.title } : null,
-    study: study && !study.deletedAt ? { id: study.id, title: study.title } : null,
-    room: roomId === null ? null : { id: roomId },
-    mentoring:
-      mentorRequestId === null
-        ? null
-        : { requestId: mentorRequestId, meetingId: meeting?.id ?? null, startsAt: meeting?.startsAt ?? null },
-  };
-}
 
 const quiet = { inApp: false, desktop: false };
 
@@ -127,7 +44,7 @@ export async function publishNotifications(
   const alertOf = await alertsFor(db, [...unread.keys()]);
   for (const row of rows) {
     const recipientId = recipients.get(row.id)!;
-    const notification = shape(row);
+    const notification = shapeNotification(row);
     await bus.publish(channels.notifications(recipientId), {
       v: 1,
       type: "notification.changed",
@@ -242,7 +159,7 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
       return rows.map((row) => ({
         id: row.changeSeq,
         // Announced when they happened, or missed while away: the list shows them, no toast.
-        event: { kind: "changed", notification: shape(row), unreadCount, alert: quiet },
+        event: { kind: "changed", notification: shapeNotification(row), unreadCount, alert: quiet },
       }));
     }
 
@@ -283,7 +200,7 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
         select: notificationSelect,
       });
       const page = rows.slice(0, limit);
-      return { items: page.map(shape), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      return { items: page.map(shapeNotification), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
     },
 
     unreadCount: (viewer) => unreadOf(db, viewer.userId),
@@ -325,6 +242,13 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
     async pause(viewer, until) {
       await db.user.update({ where: { id: viewer.userId }, data: { notificationsPausedUntil: until } });
       return loadPreferences(db, viewer.userId);
+    },
+
+    delivery: (viewer) => loadDelivery(db, viewer.userId),
+
+    async setDelivery(viewer, input) {
+      await db.user.update({ where: { id: viewer.userId }, data: input });
+      return loadDelivery(db, viewer.userId);
     },
 
     stream(viewer, afterChangeSeq, signal) {

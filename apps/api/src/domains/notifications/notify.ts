@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TNotificationType } from "@orgo/api-contract";
-import type { Prisma } from "@orgo/db";
+import { Prisma } from "@orgo/db";
+import { addJobSql } from "../../platform/jobs/job-queue.js";
 
 export interface NotifyInput {
   recipientId: string;
@@ -124,7 +125,28 @@ export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): 
       "readAt" = null,
       "changeSeq" = excluded."changeSeq"
     returning "id"`;
-  return rows[0]?.id ?? null;
+  const id = rows[0]?.id ?? null;
+  if (id !== null) await queuePush(tx, input.recipientId, id);
+  return id;
+}
+
+/** A burst on one notification (likes arriving together) is one push, a moment later. */
+const PUSH_AFTER_SECONDS = 2;
+
+/**
+ * Asks for a push of this notification to the recipient's devices, in the same
+ * transaction; only when they have a device, so most notifications add no job. Whether
+ * it is pushed at all is decided when the job runs (`push:notification`).
+ */
+async function queuePush(tx: Prisma.TransactionClient, recipientId: string, id: number) {
+  await tx.$executeRaw`select ${addJobSql(
+    "push:notification",
+    Prisma.sql`json_build_object('notificationId', ${id}::int)`,
+    {
+      runAfterSeconds: PUSH_AFTER_SECONDS,
+      jobKey: `push:notification:${id}`,
+    },
+  )} where exists (select 1 from "PushDevice" where "userId" = ${recipientId}::uuid)`;
 }
 
 /** A block in either direction silences everything between the two people. */

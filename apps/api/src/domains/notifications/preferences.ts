@@ -1,5 +1,6 @@
 import {
   notificationCategories,
+  type TDelivery,
   type TAlert,
   type TNotificationCategory,
   type TNotificationPreferences,
@@ -51,4 +52,51 @@ export async function alertsFor(
         category === "moderation"
         ? on
         : (set.get(`${recipientId}:${category}`) ?? on);
+}
+
+/** Where to alert someone: the app's toast and desktop notification, and push to their devices. */
+export interface Reach extends TAlert {
+  /** Their devices by Web Push: what would alert on the desktop, unless a tab of theirs is shown. */
+  push: boolean;
+}
+
+/**
+ * The one alert decision (ARCHITECTURE.md): preferences per kind, pause, and whether
+ * they are looking at OrGo now. Blocks and room mutes are decided where the event is
+ * made (`notify`, the room's members), before anyone is asked.
+ */
+export async function reachFor(
+  db: Db,
+  presence: { looking(userIds: string[]): Promise<Set<string>> },
+  recipientIds: string[],
+  now = new Date(),
+): Promise<(recipientId: string, category: TNotificationCategory) => Reach> {
+  const [alertOf, looking] = await Promise.all([alertsFor(db, recipientIds, now), presence.looking(recipientIds)]);
+  return (recipientId, category) => {
+    const alert = alertOf(recipientId, category);
+    return { ...alert, push: alert.desktop && !looking.has(recipientId) };
+  };
+}
+
+/** What reaches a person outside the app, as their settings page shows it. */
+export async function loadDelivery(db: Db, userId: string): Promise<TDelivery> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      language: true,
+      unreadMail: true,
+      digest: true,
+      pushHidesContent: true,
+      email: true,
+      emailVerifiedAt: true,
+    },
+  });
+  return {
+    // The database holds these to the contract's words (check constraints).
+    language: user.language as TDelivery["language"],
+    unreadMail: user.unreadMail as TDelivery["unreadMail"],
+    digest: user.digest as TDelivery["digest"],
+    pushHidesContent: user.pushHidesContent,
+    mailReachable: user.email !== null && user.emailVerifiedAt !== null,
+  };
 }

@@ -63,6 +63,21 @@ const ZEnv = z.object({
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   /** Bearer token for GET /metrics (Prometheus). Absent: /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN: at least 16 characters").optional(),
+  /**
+   * Web Push keys (VAPID, base64url; `npx web-push generate-vapid-keys`). Absent: made
+   * once and kept in DATA_DIR/secrets.json, which is right for one machine only.
+   */
+  VAPID_PUBLIC_KEY: z.string().min(80).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(40).optional(),
+  /** mailto: or https: — how a push service reaches whoever runs this server. Default: MAIL_FROM's address. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT: mailto: or https:")
+    .optional(),
+  /** Comma-separated push service hosts the server sends to (`*.` for subdomains). Default: the browsers' own. */
+  PUSH_ALLOWED_HOSTS: z.string().optional(),
+  /** Signs unsubscribe links in mail (at least 32 characters). Absent: made once in DATA_DIR/secrets.json. */
+  MAIL_LINK_SECRET: z.string().min(32, "MAIL_LINK_SECRET: at least 32 characters").optional(),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -165,6 +180,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsToken: e.METRICS_TOKEN ?? null,
     slowQueryMs: e.SLOW_QUERY_MS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
+    vapid:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+        ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+        : null,
+    vapidSubject: e.VAPID_SUBJECT ?? `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM}`,
+    pushAllowedHosts: e.PUSH_ALLOWED_HOSTS
+      ? e.PUSH_ALLOWED_HOSTS.split(",")
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean)
+      : null,
+    mailLinkSecret: e.MAIL_LINK_SECRET ?? null,
     oauth: {
       github: oauthClient(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
       google: oauthClient(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET),

@@ -1,6 +1,6 @@
 import { Logger as WorkerLogger, run, type Runner, type Task } from "graphile-worker";
 import pg from "pg";
-import type { Prisma } from "@orgo/db";
+import { Prisma } from "@orgo/db";
 import type { Logger } from "../logger.js";
 
 /** Every kind of job and its payload: the names are the contract between enqueue and task. */
@@ -23,6 +23,18 @@ export interface JobPayloads {
   "sweep:recentTexts": Record<string, unknown>;
   /** The meeting's time is over: the learner is asked to rate it. */
   "mentoring:meetingOver": { meetingId: number; startsAt: string };
+  /** A notification was stored or grew: pushed to its person's devices, if they should hear of it there. */
+  "push:notification": { notificationId: number };
+  /** New messages in a room (a burst is one job): pushed to members away from OrGo; their unread mail is scheduled. */
+  "push:room": { roomId: number };
+  /** One push to one device: retried on its own, so a device that fails never makes another get it twice. */
+  "push:send": { deviceId: number; payload: string; ttlSeconds: number; urgency: "normal" | "high" };
+  /** "You have unread messages" for one person, once their oldest unmailed unread message is old enough. */
+  "mail:unread": { userId: string };
+  /** Hourly: people whose digest is due get a "mail:digest" job each. */
+  "mail:digests": Record<string, unknown>;
+  /** One person's digest of what happened while they were away. */
+  "mail:digest": { userId: string };
 }
 
 /** Recurring jobs, in graphile-worker's crontab syntax; each fires once across all processes. */
@@ -30,6 +42,7 @@ const SCHEDULE: [JobName, string][] = [
   ["sweep:authLeftovers", "17 * * * *"],
   ["sweep:orphanUploads", "43 * * * *"],
   ["sweep:recentTexts", "29 * * * *"],
+  ["mail:digests", "7 * * * *"],
 ];
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [name in JobName]: (payload: JobPayloads[name]) => Promise<void> };
@@ -42,6 +55,11 @@ export interface EnqueueOptions {
    * payload and time), so a rescheduled meeting's reminder moves instead of doubling.
    */
   jobKey?: string;
+  /**
+   * With a jobKey: "replace" (default) moves the waiting job to this payload and time;
+   * "preserve_run_at" keeps its time, so a burst is one job at the first one's time.
+   */
+  jobKeyMode?: "replace" | "preserve_run_at";
 }
 
 export interface JobQueue {
@@ -74,10 +92,27 @@ export async function addJob<N extends JobName>(
   payload: JobPayloads[N],
   options: EnqueueOptions = {},
 ): Promise<void> {
-  await tx.$executeRaw`select graphile_worker.add_job(
-    identifier => ${name}, payload => ${JSON.stringify(payload)}::json, max_attempts => ${MAX_ATTEMPTS},
-    run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
-    job_key => ${options.jobKey ?? null}::text, job_key_mode => 'replace')`;
+  await tx.$executeRaw`select ${addJobSql(name, Prisma.sql`${JSON.stringify(payload)}::json`, options)}`;
+}
+
+/**
+ * The call that adds a job, for a statement of the caller's (the chat hot path sends
+ * a message in one statement, and its push job with it). `payload` is SQL giving json;
+ * `runAfterSeconds` counts from the statement's own clock; `runAtSql` is a timestamptz.
+ */
+export function addJobSql(
+  name: JobName,
+  payload: Prisma.Sql,
+  options: EnqueueOptions & { runAfterSeconds?: number; runAtSql?: Prisma.Sql } = {},
+): Prisma.Sql {
+  const runAt =
+    options.runAtSql ??
+    (options.runAfterSeconds !== undefined
+      ? Prisma.sql`now() + ${options.runAfterSeconds} * interval '1 second'`
+      : Prisma.sql`${options.runAt?.toISOString() ?? null}::timestamptz`);
+  return Prisma.sql`graphile_worker.add_job(
+    identifier => ${name}, payload => ${payload}, max_attempts => ${MAX_ATTEMPTS}, run_at => ${runAt},
+    job_key => ${options.jobKey ?? null}::text, job_key_mode => ${options.jobKeyMode ?? "replace"})`;
 }
 
 /**

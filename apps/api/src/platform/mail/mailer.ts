@@ -3,7 +3,11 @@ import type { Logger } from "../logger.js";
 export interface MailMessage {
   to: string;
   subject: string;
+  /** Every mail has a plain-text part; mail that brings people back has an HTML one too. */
   text: string;
+  html?: string;
+  /** Extra headers: List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) for that mail. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -12,13 +12,26 @@ const linkify = (html: string) => html.replace(/https?:\/\/[^\s<]+/g, (url) => `
  * Served only when no SMTP server is configured and the config allows it (see
  * DEV_OUTBOX_PAGE), because it shows sign-up codes and reset links.
  */
-export function renderOutboxPage(outbox: DevOutbox, res: ServerResponse): void {
-  const items = [...outbox.messages]
+export function renderOutboxPage(outbox: DevOutbox, res: ServerResponse, url: URL): void {
+  // /dev/outbox?html=N: mail N's HTML part as a mail program would show it.
+  const wanted = url.searchParams.get("html");
+  const html = wanted === null ? undefined : outbox.messages[Number(wanted)]?.html;
+  if (html !== undefined) {
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    // The mail's own markup, with no scripts (our templates have none; this holds any other).
+    res.setHeader("Content-Security-Policy", "default-src 'none'; img-src * data:; style-src 'unsafe-inline'");
+    res.end(html);
+    return;
+  }
+  const items = outbox.messages
+    .map((mail, index) => ({ mail, index }))
     .reverse()
     .map(
-      (mail) => `<article>
+      ({ mail, index }) => `<article>
   <header><strong>${escapeHtml(mail.subject)}</strong><br>
-  <small>to ${escapeHtml(mail.to)} · ${mail.sentAt.toISOString()}</small></header>
+  <small>to ${escapeHtml(mail.to)} · ${mail.sentAt.toISOString()}${mail.html ? ` · <a href="/dev/outbox?html=${index}">as HTML</a>` : ""}</small></header>
   <pre>${linkify(escapeHtml(mail.text))}</pre>
 </article>`,
     )

@@ -9,7 +9,13 @@ export function createSmtpMailer(options: { url: string; from: string; logger: L
   const transport = nodemailer.createTransport(options.url, { from: options.from });
   return {
     async send(message) {
-      const info = await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
+      const info = await transport.sendMail({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.headers ? { headers: message.headers } : {}),
+      });
       options.logger.info({ messageId: info.messageId, subject: message.subject }, "mail sent");
     },
     close: () => transport.close(),

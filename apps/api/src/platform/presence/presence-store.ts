@@ -1,22 +1,27 @@
 import { Redis, type Result } from "ioredis";
 import type { TPresence } from "@orgo/api-contract";
 
+/** "visible": a tab of theirs is shown (push would tell them nothing new); "online": one was, moments ago. */
+export type TabState = "visible" | "online" | "away";
+
 /**
  * Where presence lives: never in PostgreSQL. A key per person with a short TTL that
  * the process holding their sockets renews; a process that dies stops renewing, so
  * its people go offline by themselves. "Last seen" is kept beside it without a TTL.
  */
 export interface PresenceStore {
-  /** These people are online (or away) for `ttlMs` more, unless renewed. */
-  touch(userIds: readonly string[], state: "online" | "away", ttlMs: number): Promise<void>;
+  /** These people are online (a tab shown, or one hidden moments ago) or away for `ttlMs` more, unless renewed. */
+  touch(userIds: readonly string[], state: TabState, ttlMs: number): Promise<void>;
   /** Their last socket on this process closed: answers whether they are now offline everywhere. */
   offline(userId: string): Promise<boolean>;
   get(userIds: string[]): Promise<TPresence[]>;
+  /** Of these people, those looking at OrGo now: a tab of theirs is shown, on any process. */
+  looking(userIds: string[]): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
 export function createMemoryPresenceStore(now: () => number = Date.now): PresenceStore {
-  const live = new Map<string, { state: "online" | "away"; until: number }>();
+  const live = new Map<string, { state: TabState; until: number }>();
   const lastSeen = new Map<string, number>();
   return {
     touch(userIds, state, ttlMs) {
@@ -38,10 +43,15 @@ export function createMemoryPresenceStore(now: () => number = Date.now): Presenc
           const seen = lastSeen.get(userId);
           return {
             userId,
-            state: entry && entry.until > now() ? entry.state : "offline",
+            state: entry && entry.until > now() ? (entry.state === "visible" ? "online" : entry.state) : "offline",
             lastSeenAt: seen === undefined ? null : new Date(seen),
           };
         }),
+      );
+    },
+    looking(userIds) {
+      return Promise.resolve(
+        new Set(userIds.filter((id) => live.get(id)?.state === "visible" && live.get(id)!.until > now())),
       );
     },
     close: () => Promise.resolve(),
@@ -57,7 +67,7 @@ const TOUCH_SCRIPT = `
 local at, ttl, member = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
 for i = 1, #KEYS, 2 do
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', at)
-  redis.call('ZREM', KEYS[i], ARGV[4], ARGV[5])
+  redis.call('ZREM', KEYS[i], ARGV[4], ARGV[5], ARGV[6])
   redis.call('ZADD', KEYS[i], at + ttl, member)
   redis.call('PEXPIRE', KEYS[i], ttl)
   redis.call('SET', KEYS[i + 1], at)
@@ -81,7 +91,7 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
   redis.defineCommand("orgoTouchPresence", { lua: TOUCH_SCRIPT });
   const key = (id: string) => `orgo:presence:${id}`;
   const seenKey = (id: string) => `orgo:lastseen:${id}`;
-  const mine = ["online", "away"].map((state) => `${processId}:${state}`);
+  const mine = ["visible", "online", "away"].map((state) => `${processId}:${state}`);
   return {
     async touch(userIds, state, ttlMs) {
       const at = Date.now();
@@ -115,10 +125,25 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
         const states = members.map((member) => member.slice(member.lastIndexOf(":") + 1));
         return {
           userId,
-          state: states.includes("online") ? "online" : states.includes("away") ? "away" : "offline",
+          state:
+            states.includes("online") || states.includes("visible")
+              ? "online"
+              : states.includes("away")
+                ? "away"
+                : "offline",
           lastSeenAt: seen ? new Date(Number(seen)) : null,
         };
       });
+    },
+    async looking(userIds) {
+      if (userIds.length === 0) return new Set();
+      const at = Date.now();
+      const pipeline = redis.pipeline();
+      for (const id of userIds) pipeline.zrangebyscore(key(id), at, "+inf");
+      const results = (await pipeline.exec()) ?? [];
+      return new Set(
+        userIds.filter((_, i) => ((results[i]?.[1] as string[] | undefined) ?? []).some((m) => m.endsWith(":visible"))),
+      );
     },
     async close() {
       await redis.quit().catch(() => {});

@@ -3,7 +3,7 @@ import type { WebSocket } from "ws";
 import type { EventBus } from "../events/event-bus.js";
 import type { Logger } from "../logger.js";
 import { withItem, withoutAt } from "../live/small-list.js";
-import type { PresenceStore } from "./presence-store.js";
+import type { PresenceStore, TabState } from "./presence-store.js";
 
 /** A tab hidden this long makes its person "away". */
 export const AWAY_AFTER_MS = 5 * 60_000;
@@ -32,12 +32,16 @@ export function createPresenceTracker(deps: {
   const ttlMs = deps.ttlMs ?? PRESENCE_TTL_MS;
   // A person's tabs as a short list (see small-list.ts): nearly everyone has one or
   // two, and a Map each was ≈ 100 bytes of every idle socket.
-  const people = new Map<string, { tabs: Tab[]; state: "online" | "away" }>();
+  const people = new Map<string, { tabs: Tab[]; state: TabState }>();
 
-  const stateOf = (tabs: readonly Tab[]): "online" | "away" =>
-    tabs.some((tab) => tab.visible || (tab.hiddenSince !== null && now() - tab.hiddenSince < AWAY_AFTER_MS))
-      ? "online"
-      : "away";
+  const stateOf = (tabs: readonly Tab[]): TabState =>
+    tabs.some((tab) => tab.visible)
+      ? "visible"
+      : tabs.some((tab) => tab.hiddenSince !== null && now() - tab.hiddenSince < AWAY_AFTER_MS)
+        ? "online"
+        : "away";
+  /** What others see: a tab shown and one hidden a moment ago are both "online". */
+  const publicState = (state: TabState) => (state === "visible" ? "online" : state);
 
   async function announce(userId: string, state: TPresence["state"]) {
     await deps.bus.publish(channels.presence(userId), {
@@ -59,20 +63,18 @@ export function createPresenceTracker(deps: {
 
   /** Renews these people's keys (a batch per state) and announces those whose state moved. */
   async function renew(userIds: Iterable<string>) {
-    const byState = { online: [] as string[], away: [] as string[] };
+    const byState = { visible: [] as string[], online: [] as string[], away: [] as string[] };
     const moved: { userId: string; state: "online" | "away" }[] = [];
     for (const userId of userIds) {
       const person = people.get(userId);
       if (!person) continue;
       const state = stateOf(person.tabs);
       byState[state].push(userId);
-      if (state !== person.state) {
-        person.state = state;
-        moved.push({ userId, state });
-      }
+      if (publicState(state) !== publicState(person.state)) moved.push({ userId, state: publicState(state) });
+      person.state = state;
     }
     await Promise.all(
-      (["online", "away"] as const)
+      (["visible", "online", "away"] as const)
         .filter((state) => byState[state].length > 0)
         .map((state) => deps.store.touch(byState[state], state, ttlMs)),
     );
@@ -90,10 +92,15 @@ export function createPresenceTracker(deps: {
       let person = people.get(userId);
       const first = !person;
       const tab: Tab = { socket, visible: true, hiddenSince: null };
-      if (!person) people.set(userId, (person = { tabs: [tab], state: "online" }));
+      if (!person) people.set(userId, (person = { tabs: [tab], state: "visible" }));
       else if (!person.tabs.some((held) => held.socket === socket)) person.tabs = withItem(person.tabs, tab);
+      const state = stateOf(person.tabs);
+      const wasOnline = person.state !== "away";
+      person.state = state;
       void safely(
-        deps.store.touch([userId], "online", ttlMs).then(() => (first ? announce(userId, "online") : undefined)),
+        deps.store
+          .touch([userId], state, ttlMs)
+          .then(() => (first || !wasOnline ? announce(userId, "online") : undefined)),
       );
     },
     /** The tab's socket closed (the server calls this; no listener per socket). */

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { skipToken } from "@tanstack/react-query";
 import { trpc } from "../../lib/trpc";
 import { useMe } from "../auth/use-me";
+import { setAppBadge } from "../../lib/service-worker";
 
 /**
  * My conversations, kept current by the server: every change to my inbox (a
@@ -21,10 +22,14 @@ export function useInbox() {
   return { signedIn, inbox, rooms: inbox.data?.rooms ?? [], unreadTotal: inbox.data?.unreadTotal ?? 0 };
 }
 
-/** "(3) OrGo": the unread count in the tab's title, for a tab in the background. */
+/**
+ * "(3) OrGo": the unread count in the tab's title, for a tab in the background, and on
+ * the installed app's icon (the app badge) where the platform has one.
+ */
 export function useUnreadTitle(unread: number) {
   useEffect(() => {
     const base = "OrGo";
     document.title = unread > 0 ? `(${unread > 99 ? "99+" : unread}) ${base}` : base;
+    setAppBadge(unread);
   }, [unread]);
 }

@@ -6,7 +6,8 @@ import { trpc } from "../../lib/trpc";
 import { useI18n } from "../../i18n/i18n";
 import { useMe } from "../auth/use-me";
 import { desktopNotificationDue, showDesktopNotification } from "./desktop";
-import { notificationDetail, notificationPath, notificationText } from "./notification-text";
+import { notificationPath } from "@orgo/api-contract/constants";
+import { notificationDetail, notificationText } from "./notification-text";
 
 /**
  * My unread notification count, kept current by the server: each new or grown

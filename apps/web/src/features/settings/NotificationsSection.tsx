@@ -5,6 +5,8 @@ import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";
 import { DesktopPermissionButton } from "../notifications/desktop";
 import { useNotificationPreferences } from "../notifications/use-preferences";
+import { MailSection } from "./MailSection";
+import { PushSection } from "./PushSection";
 
 const HOUR_MS = 3600_000;
 
@@ -107,6 +109,8 @@ export function NotificationsSection() {
         )
       )}
       <FormError error={set.error ?? pause.error} />
+      <PushSection />
+      <MailSection />
     </section>
   );
 }

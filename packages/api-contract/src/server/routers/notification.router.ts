@@ -11,6 +11,7 @@ import {
   ZPauseNotificationsInput,
   ZSetNotificationPreferenceInput,
 } from "../../notifications/notification.schemas.js";
+import { ZDelivery, ZSetDeliveryInput } from "../../push/push.schemas.js";
 
 // Validated once per event, whatever the number of my tabs; only changes are tracked.
 const presentNotificationItem = presentLiveItem(ZNotificationEvent);
@@ -41,6 +42,13 @@ export const notificationRouter = router({
     .input(ZPauseNotificationsInput)
     .output(ZNotificationPreferences)
     .mutation(({ ctx, input }) => ctx.services.notifications.pause(ctx.viewer, input.until)),
+
+  /** What reaches me when OrGo is closed: unread-chat mail, the digest, lock-screen privacy, language. */
+  delivery: authedProcedure.output(ZDelivery).query(({ ctx }) => ctx.services.notifications.delivery(ctx.viewer)),
+  setDelivery: authedProcedure
+    .input(ZSetDeliveryInput)
+    .output(ZDelivery)
+    .mutation(({ ctx, input }) => ctx.services.notifications.setDelivery(ctx.viewer, input)),
 
   /**
    * My notifications, live (only mine: there is no input that names a person). After
