@@ -75,11 +75,26 @@ describe("push and mail", () => {
     keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) },
   });
   const device = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0", ip: "127.0.0.1" };
+  /** A person with a real session row (a device belongs to the session it was turned on in). */
+  async function person() {
+    const viewer = await f.person();
+    const day = 24 * 3600_000;
+    await f.fresh.db.session.create({
+      data: {
+        id: viewer.sessionId,
+        secretHash: new Uint8Array(32),
+        userId: viewer.userId,
+        expiresAt: new Date(Date.now() + day),
+        absoluteExpiresAt: new Date(Date.now() + day),
+      },
+    });
+    return viewer;
+  }
 
   /** Two people in a conversation; the second has a push device and a verified address. */
   async function pair() {
-    const a = await f.person();
-    const b = await f.person();
+    const a = await person();
+    const b = await person();
     await f.social.follow(a, b.userId);
     await f.social.follow(b, a.userId);
     await f.fresh.db.user.updateMany({
@@ -185,8 +200,8 @@ describe("push and mail", () => {
   });
 
   it("pushes a notification in the person's language, hiding its words when they asked", async () => {
-    const a = await f.person();
-    const b = await f.person();
+    const a = await person();
+    const b = await person();
     const bDevice = await push.subscribe(b, subscription(), device);
     await f.fresh.db.user.update({ where: { id: b.userId }, data: { language: "ko" } });
     await clearJobs();
@@ -208,7 +223,7 @@ describe("push and mail", () => {
     ]);
     // Nobody with a device: no job at all. Read meanwhile, or words hidden: as asked.
     await clearJobs();
-    const c = await f.person();
+    const c = await person();
     await f.social.follow(c, a.userId);
     expect(await jobs("push:notification")).toEqual([]);
     await f.fresh.db.user.update({ where: { id: b.userId }, data: { pushHidesContent: true } });
@@ -223,8 +238,8 @@ describe("push and mail", () => {
   });
 
   it("keeps devices per person: a browser moves to whoever signs in on it, only the owner removes one", async () => {
-    const a = await f.person();
-    const b = await f.person();
+    const a = await person();
+    const b = await person();
     const shared = subscription();
     const first = await push.subscribe(a, shared, device);
     const moved = await push.subscribe(b, { ...shared, keys: { ...shared.keys, auth: "C".repeat(22) } }, device);
@@ -238,6 +253,11 @@ describe("push and mail", () => {
       code: "VALIDATION",
     });
     await push.remove(b, first.id);
+    expect(await push.devices(b)).toEqual([]);
+    // Signing out where push was turned on stops it: a shared computer never shows the last person's messages.
+    await push.subscribe(b, shared, device);
+    expect(await push.devices(b)).toHaveLength(1);
+    await f.fresh.db.session.delete({ where: { id: b.sessionId } });
     expect(await push.devices(b)).toEqual([]);
   });
 

@@ -41,9 +41,10 @@ export async function sendUnreadMail(deps: AwayMailDeps, userId: string): Promis
   const { db } = deps;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { email: true, emailVerifiedAt: true, unreadMail: true, language: true, handle: true },
+    select: { email: true, emailVerifiedAt: true, unreadMail: true, language: true, suspendedAt: true },
   });
-  if (!user?.email || !user.emailVerifiedAt || user.unreadMail === "off") return;
+  // A suspended person cannot open OrGo to read them: no mail inviting them to.
+  if (!user?.email || !user.emailVerifiedAt || user.unreadMail === "off" || user.suspendedAt) return;
   // Reading it in the open app is better than mail: once they close it, new messages schedule again.
   if (await hasOpenTab(deps, userId)) return;
   const delay = user.unreadMail === "1h" ? "1h" : "15m";

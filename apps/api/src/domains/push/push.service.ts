@@ -34,6 +34,8 @@ export function createPushService(deps: PushDeps): PushService {
       }
       const data = {
         userId: viewer.userId,
+        // Ending this session (signing out here) ends this device's push.
+        sessionId: viewer.sessionId,
         p256dh: input.keys.p256dh,
         auth: input.keys.auth,
         userAgent: device.userAgent.slice(0, 300),

@@ -17,6 +17,7 @@ CREATE TABLE "PushDevice" (
     "p256dh" TEXT NOT NULL,
     "auth" TEXT NOT NULL,
     "userAgent" TEXT NOT NULL DEFAULT '',
+    "sessionId" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastPushAt" TIMESTAMPTZ(3),
 
@@ -29,8 +30,14 @@ CREATE UNIQUE INDEX "PushDevice_endpoint_key" ON "PushDevice"("endpoint");
 -- CreateIndex
 CREATE INDEX "PushDevice_userId_idx" ON "PushDevice"("userId");
 
+-- CreateIndex
+CREATE INDEX "PushDevice_sessionId_idx" ON "PushDevice"("sessionId");
+
 -- AddForeignKey
 ALTER TABLE "PushDevice" ADD CONSTRAINT "PushDevice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PushDevice" ADD CONSTRAINT "PushDevice_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "Session"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The settings' words, as the contract spells them.
 ALTER TABLE "User" ADD CONSTRAINT "User_language_check" CHECK ("language" IN ('en', 'ko'));
