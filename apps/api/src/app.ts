@@ -23,7 +23,7 @@ import { startJobQueue } from "./platform/jobs/job-queue.js";
 import { createAuthJobs } from "./domains/auth/auth-jobs.js";
 import { createMentoringJobs } from "./domains/mentoring/mentoring-jobs.js";
 import { createModerationJobs } from "./domains/moderation/moderation-jobs.js";
-import { createPushJobs } from "./domains/push/push-jobs.js";
+import { createPushJobs, sweepAgain } from "./domains/push/push-jobs.js";
 import { createAwayMailJobs } from "./domains/away-mail/away-mail-jobs.js";
 import { createUnsubscribeRoute } from "./domains/away-mail/unsubscribe-route.js";
 import { createPushSender, DEFAULT_PUSH_HOSTS } from "./platform/push/push-sender.js";
@@ -151,6 +151,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
   });
   const presence = createPresenceTracker({ store: presenceStore, bus, logger, ttlMs: config.presenceTtlMs });
+  // The push sweep runs on whichever process is free; each start makes sure one is waiting.
+  await sweepAgain(pushDeps, 0);
   const services = createServices({
     db,
     bus,

@@ -45,8 +45,6 @@ export async function sendUnreadMail(deps: AwayMailDeps, userId: string): Promis
   });
   // A suspended person cannot open OrGo to read them: no mail inviting them to.
   if (!user?.email || !user.emailVerifiedAt || user.unreadMail === "off" || user.suspendedAt) return;
-  // Reading it in the open app is better than mail: once they close it, new messages schedule again.
-  if (await hasOpenTab(deps, userId)) return;
   const delay = user.unreadMail === "1h" ? "1h" : "15m";
   const dueBefore = new Date(deps.now().getTime() - DELAY_MS[delay]);
 
@@ -57,6 +55,12 @@ export async function sendUnreadMail(deps: AwayMailDeps, userId: string): Promis
     where m."userId" = ${userId}::uuid and not m.muted
       and r."messageSeq" > greatest(m."lastReadSeq", m."mailedUpToSeq")
     order by r."lastMessageAt" desc`;
+  if (waiting.length === 0) return;
+  // A tab open anywhere: they will read it there. Asked again a delay later, while it waits.
+  if (await hasOpenTab(deps, userId)) {
+    await later(deps, userId, new Date(deps.now().getTime() + DELAY_MS[delay]));
+    return;
+  }
   const rooms: (UnreadRoom & { roomId: number; from: number; to: number; oldest: Date })[] = [];
   let notYetDue: Date | null = null;
   for (const room of waiting) {

@@ -7,7 +7,7 @@ export interface PushDeps {
   db: Db;
   /** Null: no VAPID keys, push is off on this server (the app says so). */
   sender: PushSender | null;
-  presence: Pick<PresenceStore, "looking">;
+  presence: Pick<PresenceStore, "looking" | "get">;
   logger: Logger;
   now: () => Date;
 }

@@ -25,8 +25,8 @@ export interface JobPayloads {
   "mentoring:meetingOver": { meetingId: number; startsAt: string };
   /** A notification was stored or grew: pushed to its person's devices, if they should hear of it there. */
   "push:notification": { notificationId: number };
-  /** New messages in a room (a burst is one job): pushed to members away from OrGo; their unread mail is scheduled. */
-  "push:room": { roomId: number };
+  /** Every few seconds, one at a time: rooms with new messages pushed to members away from OrGo, their unread mail scheduled. */
+  "push:rooms": Record<string, unknown>;
   /** One push to one device: retried on its own, so a device that fails never makes another get it twice. */
   "push:send": { deviceId: number; payload: string; ttlSeconds: number; urgency: "normal" | "high" };
   /** "You have unread messages" for one person, once their oldest unmailed unread message is old enough. */
@@ -96,14 +96,14 @@ export async function addJob<N extends JobName>(
 }
 
 /**
- * The call that adds a job, for a statement of the caller's (the chat hot path sends
- * a message in one statement, and its push job with it). `payload` is SQL giving json;
- * `runAfterSeconds` counts from the statement's own clock; `runAtSql` is a timestamptz.
+ * The call that adds a job, inside a statement of the caller's. `payload` is SQL giving json;
+ * `runAfterSeconds` counts from the statement's own clock; `runAtSql` is a timestamptz,
+ * `jobKeySql` text (one statement can add a job per row it selects).
  */
 export function addJobSql(
   name: JobName,
   payload: Prisma.Sql,
-  options: EnqueueOptions & { runAfterSeconds?: number; runAtSql?: Prisma.Sql } = {},
+  options: EnqueueOptions & { runAfterSeconds?: number; runAtSql?: Prisma.Sql; jobKeySql?: Prisma.Sql } = {},
 ): Prisma.Sql {
   const runAt =
     options.runAtSql ??
@@ -112,7 +112,7 @@ export function addJobSql(
       : Prisma.sql`${options.runAt?.toISOString() ?? null}::timestamptz`);
   return Prisma.sql`graphile_worker.add_job(
     identifier => ${name}, payload => ${payload}, max_attempts => ${MAX_ATTEMPTS}, run_at => ${runAt},
-    job_key => ${options.jobKey ?? null}::text, job_key_mode => ${options.jobKeyMode ?? "replace"})`;
+    job_key => ${options.jobKeySql ?? Prisma.sql`${options.jobKey ?? null}::text`}, job_key_mode => ${options.jobKeyMode ?? "replace"})`;
 }
 
 /**

@@ -6,8 +6,15 @@ ADD COLUMN     "pushHidesContent" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "unreadMail" TEXT NOT NULL DEFAULT '15m';
 
 -- AlterTable
-ALTER TABLE "ChatMember" ADD COLUMN     "mailedUpToSeq" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "pushedUpToSeq" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "ChatMember" ADD COLUMN     "mailedUpToSeq" INTEGER NOT NULL DEFAULT 0;
+
+-- CreateTable
+CREATE TABLE "RoomSweep" (
+    "roomId" INTEGER NOT NULL,
+    "seq" INTEGER NOT NULL,
+
+    CONSTRAINT "RoomSweep_pkey" PRIMARY KEY ("roomId")
+);
 
 -- CreateTable
 CREATE TABLE "PushDevice" (
@@ -34,6 +41,9 @@ CREATE INDEX "PushDevice_userId_idx" ON "PushDevice"("userId");
 CREATE INDEX "PushDevice_sessionId_idx" ON "PushDevice"("sessionId");
 
 -- AddForeignKey
+ALTER TABLE "RoomSweep" ADD CONSTRAINT "RoomSweep_roomId_fkey" FOREIGN KEY ("roomId") REFERENCES "ChatRoom"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "PushDevice" ADD CONSTRAINT "PushDevice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -43,3 +53,7 @@ ALTER TABLE "PushDevice" ADD CONSTRAINT "PushDevice_sessionId_fkey" FOREIGN KEY 
 ALTER TABLE "User" ADD CONSTRAINT "User_language_check" CHECK ("language" IN ('en', 'ko'));
 ALTER TABLE "User" ADD CONSTRAINT "User_unreadMail_check" CHECK ("unreadMail" IN ('off', '15m', '1h'));
 ALTER TABLE "User" ADD CONSTRAINT "User_digest_check" CHECK ("digest" IN ('off', 'daily', 'weekly'));
+
+-- Messages sent before push existed are never pushed or mailed about.
+INSERT INTO "RoomSweep" ("roomId", "seq") SELECT id, "messageSeq" FROM "ChatRoom";
+UPDATE "ChatMember" m SET "mailedUpToSeq" = r."messageSeq" FROM "ChatRoom" r WHERE r.id = m."roomId";

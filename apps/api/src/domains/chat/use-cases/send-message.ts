@@ -5,8 +5,7 @@ import {
   type TSendMessageInput,
   type TViewer,
 } from "@orgo/api-contract";
-import { isUniqueViolation, Prisma } from "@orgo/db";
-import { addJobSql } from "../../../platform/jobs/job-queue.js";
+import { isUniqueViolation } from "@orgo/db";
 import { enforce } from "../../../platform/rate-limit/limits.js";
 import { POST_IMAGE_KIND } from "../../posts/post-images.js";
 import type { ChatDeps } from "../chat-deps.js";
@@ -16,18 +15,6 @@ import { nextSeqs } from "../room-sequence.js";
 import { publishMessage } from "../message-published.js";
 import { tellMentioned } from "../message-mentions.js";
 import { isRepeatedText, REPEATED_MESSAGE_MIN_CHARS } from "../../safety/repeated-text.js";
-
-/**
- * New messages are pushed to members away from OrGo a moment later, a burst as one job
- * per room (its first message's time is kept): the job is added by the statement that
- * sends, so it exists exactly when the message does.
- */
-const roomPushJob = (roomId: number) =>
-  addJobSql("push:room", Prisma.sql`json_build_object('roomId', ${roomId}::int)`, {
-    runAfterSeconds: 2,
-    jobKey: `push:room:${roomId}`,
-    jobKeyMode: "preserve_run_at",
-  });
 
 type Sent = { changeSeq: number; row: MessageRow; members: string[]; caseId: number | null };
 
@@ -115,10 +102,8 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
     ), sender_read as (
       update "ChatMember" set "lastReadSeq" = (select seq from message)
       where "roomId" = ${input.roomId} and "userId" = ${viewer.userId}::uuid and exists (select 1 from message)
-    ), push as (
-      select ${roomPushJob(input.roomId)} from message
     )
-    select message.seq, message."changeSeq", message."createdAt", (select count(*) from push) as queued,
+    select message.seq, message."changeSeq", message."createdAt",
       array(select "userId"::text from "ChatMember" where "roomId" = ${input.roomId}) as members,
       u.handle, u."displayName", u."avatarUrl"
     from message join "User" u on u.id = ${viewer.userId}::uuid`;
@@ -182,8 +167,6 @@ async function sendInTransaction(
     const caseId = held
       ? await guard.fileHeld(tx, viewer, { kind: "message", roomId: input.roomId, seq: seqs.messageSeq }, held)
       : null;
-    // A held message reaches nobody until a moderator lets it: nothing to push.
-    if (!held) await tx.$executeRaw`select ${roomPushJob(input.roomId)}`;
     return { id: row.id, seqs, caseId };
   });
   const row = await db.chatMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
