@@ -23,7 +23,7 @@ import { startJobQueue } from "./platform/jobs/job-queue.js";
 import { createAuthJobs } from "./domains/auth/auth-jobs.js";
 import { createMentoringJobs } from "./domains/mentoring/mentoring-jobs.js";
 import { createModerationJobs } from "./domains/moderation/moderation-jobs.js";
-import { createPushJobs, sweepAgain } from "./domains/push/push-jobs.js";
+import { createPushJobs, PUSH_SWEEP_SECONDS, sweepAgain } from "./domains/push/push-jobs.js";
 import { createAwayMailJobs } from "./domains/away-mail/away-mail-jobs.js";
 import { createUnsubscribeRoute } from "./domains/away-mail/unsubscribe-route.js";
 import { createPushSender, DEFAULT_PUSH_HOSTS } from "./platform/push/push-sender.js";
@@ -151,8 +151,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
   });
   const presence = createPresenceTracker({ store: presenceStore, bus, logger, ttlMs: config.presenceTtlMs });
-  // The push sweep runs on whichever process is free; each start makes sure one is waiting.
+  // The push sweep runs on whichever process is free; each start makes sure one is
+  // waiting, and so does every minute (a sweep that died with the database leaves its
+  // job locked, and so no next one, until the lock lapses).
   await sweepAgain(pushDeps, 0);
+  const sweepWatch = setInterval(
+    () =>
+      void sweepAgain(pushDeps, PUSH_SWEEP_SECONDS).catch((err: unknown) =>
+        logger.warn({ err }, "could not ask for the next push sweep; trying again in a minute"),
+      ),
+    60_000,
+  );
+  sweepWatch.unref();
   const services = createServices({
     db,
     bus,
@@ -254,6 +264,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     server,
     outbox,
     async stop() {
+      clearInterval(sweepWatch);
       await server.close();
       await presence.stop();
       await Promise.all([jobs.stop(), bus.close(), limiter.close(), presenceStore.close()]);

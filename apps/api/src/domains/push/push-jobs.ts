@@ -4,7 +4,7 @@ import type { PushDeps } from "./push-deps.js";
 import { pushRooms, ROOMS_PER_SWEEP } from "./room-push.js";
 
 /** How often rooms with new messages are swept for push: a message's push comes this much later, at most. */
-const PUSH_SWEEP_SECONDS = 2;
+export const PUSH_SWEEP_SECONDS = 2;
 
 /** Web Push, off the request path: what to push (decided when it runs), then one send per device. */
 export function createPushJobs(deps: PushDeps): Pick<JobHandlers, "push:notification" | "push:rooms" | "push:send"> {

@@ -115,6 +115,29 @@ export function addJobSql(
     job_key => ${options.jobKeySql ?? Prisma.sql`${options.jobKey ?? null}::text`}, job_key_mode => ${options.jobKeyMode ?? "replace"})`;
 }
 
+let guarded = false;
+/**
+ * graphile-worker 0.17.3 does not await the statement that marks a finished job done
+ * or failed (worker.js calls `completeJob`/`failJob` and moves on). When PostgreSQL
+ * goes away just as a job finishes — the push sweep finishes one every 2 s — that
+ * rejection is unhandled, and Node would end the whole API process (the stack test's
+ * database outage did). Such a rejection is logged instead: the job's lock lapses and
+ * it runs again (each of ours is safe to run twice). Any other unhandled rejection is
+ * thrown on, so Node still ends the process for it as it would without this handler.
+ */
+function guardAgainstUnawaitedJobWrites(log: Logger) {
+  if (guarded) return;
+  guarded = true;
+  process.on("unhandledRejection", (reason) => {
+    const stack = reason instanceof Error ? (reason.stack ?? "") : "";
+    if (/graphile-worker[\\/]dist[\\/]sql[\\/](completeJobs|failJobs)\.js/.test(stack)) {
+      log.warn({ err: reason }, "the job queue lost its database while finishing a job; the job will run again");
+      return;
+    }
+    throw reason;
+  });
+}
+
 /**
  * Jobs live in PostgreSQL (graphile-worker): they survive restarts, each runs once
  * however many API processes work the queue, failures are retried with
@@ -140,6 +163,7 @@ export async function startJobQueue(options: {
   pool.on("error", lost);
   // A checked-out client's error does not reach the pool: each client gets the listener too.
   pool.on("connect", (client) => client.on("error", lost));
+  guardAgainstUnawaitedJobWrites(log);
   const runner: Runner = await run({
     pgPool: pool,
     concurrency: options.concurrency ?? 2,
