@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import type { Prisma } from "@orgo/db";
 import { addJob } from "../../platform/jobs/job-queue.js";
-import { asLanguage, say } from "../notifications/outside-texts.js";
+import { asLanguage, clip, say } from "../notifications/outside-texts.js";
 import { hasOpenTab, type AwayMailDeps } from "./away-mail-deps.js";
 import { unsubscribeHeaders, unsubscribeUrl } from "./mail-links.js";
 import { renderMail } from "./templates/render-mail.js";
@@ -79,7 +79,7 @@ export async function sendUnreadMail(deps: AwayMailDeps, userId: string): Promis
       oldest,
       title: peer ?? room.studyTitle ?? "",
       url: new URL(`/chat/${room.roomId}`, deps.publicOrigin()).toString(),
-      lines: lines.slice(0, LINES_PER_ROOM).map((line) => ({ author: line.author, body: clipLine(line.body) })),
+      lines: lines.slice(0, LINES_PER_ROOM).map((line) => ({ author: line.author, body: clip(line.body, 200) })),
       more: Math.max(0, lines.length - LINES_PER_ROOM),
     });
   }
@@ -129,11 +129,6 @@ async function unreadLines(deps: AwayMailDeps, userId: string, room: Waiting): P
            or (b."blockerId" = msg."authorId" and b."blockedId" = ${userId}::uuid))
     order by msg.seq asc limit 50`;
 }
-
-const clipLine = (body: string) => {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
-};
 
 /** Moves each room's "mailed up to" from what was read to its newest message; a room another run moved is left out. */
 async function claim<R extends { roomId: number; from: number; to: number }>(

@@ -2,9 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@orgo/db";
 import { asLanguage, say, type Language } from "../notifications/outside-texts.js";
 import { readUnsubscribeLink, type MailSetting } from "./mail-links.js";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+import { escapeHtml } from "../../platform/http/escape-html.js";
 
 /** Bodies this route reads at most: RFC 8058's is "List-Unsubscribe=One-Click". */
 const MAX_BODY_BYTES = 1024;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TNotificationType } from "@orgo/api-contract";
+import { categoryOf, type TNotificationType } from "@orgo/api-contract";
 import { Prisma } from "@orgo/db";
 import { addJobSql } from "../../platform/jobs/job-queue.js";
 
@@ -39,17 +39,6 @@ export const groupKeys = {
   moderation: (auditId: number) => `moderation:${auditId}`,
 };
 
-/** Notices a person gets about themselves: decisions on their reports, content or account. */
-const selfNotices = new Set<TNotificationType>([
-  "report_decided",
-  "moderation_warned",
-  "moderation_hidden",
-  "moderation_deleted",
-  "moderation_suspended",
-  "moderation_lifted",
-  "appeal_decided",
-]);
-
 /**
  * One person's repeated actions on one target alert its owner at most once in this
  * while: join, leave, join again in a loop is one notification that changes, quietly.
@@ -88,7 +77,8 @@ function floodKeyOf(input: NotifyInput): string | null {
  * Returns the row id, or null when nothing was stored.
  */
 export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number | null> {
-  if (input.recipientId === input.actorId && !selfNotices.has(input.type)) return null;
+  // Moderation notices are the only ones a person gets about their own doing.
+  if (input.recipientId === input.actorId && categoryOf(input.type) !== "moderation") return null;
   if (await blockedEitherWay(tx, input.recipientId, input.actorId)) return null;
   const [grouped] = await tx.$queryRaw<{ counted: boolean }[]>`
     select ${input.actorId}::uuid = any("actorIds") as counted from "Notification"

@@ -110,3 +110,9 @@ export const sayNotification =
   (language: Language): SayNotification =>
   (key, params) =>
     fill((language === "ko" ? notificationSentencesKo : notificationSentencesEn)[key], params);
+
+/** One line of someone's text, at most `max` characters: a lock screen, a mail's list. */
+export const clip = (text: string, max = 140) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};

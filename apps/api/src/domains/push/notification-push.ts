@@ -1,10 +1,10 @@
 import { categoryOf, notificationPath, notificationText } from "@orgo/api-contract";
 import { notificationSelect, shapeNotification } from "../notifications/notification-row.js";
-import { asLanguage, say, sayNotification } from "../notifications/outside-texts.js";
+import { asLanguage, clip, say, sayNotification } from "../notifications/outside-texts.js";
 import { reachFor } from "../notifications/preferences.js";
 import { notificationVisibleWhere } from "../visibility/visibility.js";
 import type { PushDeps } from "./push-deps.js";
-import { badgeOf, clip, queueSends } from "./push-payload.js";
+import { badgeOf, queueSends } from "./push-payload.js";
 
 /**
  * A notification stored or grown a moment ago, pushed to its person's devices when it

@@ -39,9 +39,3 @@ export async function queueSends(
     );
   }
 }
-
-/** At most this much of a message or title on a lock screen. */
-export const clip = (text: string, max = 140) => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};

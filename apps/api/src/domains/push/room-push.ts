@@ -1,10 +1,10 @@
 import type { Prisma } from "@orgo/db";
 import type { TPushPayload } from "@orgo/api-contract";
-import { asLanguage, say, type Language } from "../notifications/outside-texts.js";
+import { asLanguage, clip, say, type Language } from "../notifications/outside-texts.js";
 import { reachFor } from "../notifications/preferences.js";
 import { scheduleUnreadMail } from "../away-mail/unread-mail-schedule.js";
 import type { PushDeps } from "./push-deps.js";
-import { badgeOf, clip, queueSends } from "./push-payload.js";
+import { badgeOf, queueSends } from "./push-payload.js";
 
 /** Rooms one sweep takes; a fuller backlog is swept again at once. */
 export const ROOMS_PER_SWEEP = 500;

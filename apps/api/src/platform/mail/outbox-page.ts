@@ -1,8 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { DevOutbox } from "./mailer.js";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+import { escapeHtml } from "../http/escape-html.js";
 
 /** Links in the (escaped) text become clickable, so a reset link opens in one click. */
 const linkify = (html: string) => html.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
