@@ -44,8 +44,11 @@ export async function seedDemoData(
     });
     await seedConversation(tx, ids);
     return { users: demoUsers.length, posts: demoPosts.length };
-  });
+  }, SEED_TRANSACTION);
 }
+
+/** A few hundred statements in one transaction: Prisma's default 5 s ran out on a loaded CI machine. */
+const SEED_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
 
 /** A few follows, likes and comments, so the feeds, counts and profiles look used. */
 async function seedConversation(tx: Prisma.TransactionClient, ids: Map<string, string>) {
