@@ -95,7 +95,7 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.keyboard.type("Message @sara");
     // The palette lists conversations once the room list has loaded: Enter picks the
     // highlighted one, so wait until it is there and highlighted (a busy machine was slower).
-    const option = leo.getByRole("option", { name: /Message @sara/ });
+    const option = leo.getByRole("option", { name: /^Message @sara/ });
     await expect.poll(() => option.getAttribute("aria-selected"), { timeout: 10_000 }).toBe("true");
     await leo.keyboard.press("Enter");
     await leo.waitForURL(/\/chat\/\d+$/);

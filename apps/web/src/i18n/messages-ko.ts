@@ -43,7 +43,8 @@ export const ko: Record<FirstScreenKey, string> = {
   "composer.published": "게시했어요",
   "connection.online": "실시간",
   "connection.connecting": "연결 중…",
-  "connection.offline": "오프라인 — 다시 연결 중",
+  "connection.reconnecting": "오르고에 연결할 수 없어요 — 다시 시도 중",
+  "connection.offline": "오프라인",
   "outbox.button": "전송 대기함 · {count}",
   "outbox.title": "전송 대기함",
   "outbox.explain":
@@ -61,7 +62,6 @@ export const ko: Record<FirstScreenKey, string> = {
   "outbox.sent": "전송 대기함에서 보냈습니다: {label}",
   "outbox.refused": "보내지 못했습니다: “{label}”이(가) 거절되었습니다. 전송 대기함을 확인하세요.",
   "palette.placeholder": "명령이나 검색어를 입력하세요…",
-  "palette.empty": "일치하는 명령이 없어요.",
   "palette.navigation": "이동",
   "palette.actions": "동작",
   "palette.label": "명령 팔레트",
@@ -152,6 +152,7 @@ export const ko: Record<FirstScreenKey, string> = {
   "welcome.text":
     "오르고는 프로그래밍을 배우는 사람들이 오늘 배운 것을 나누고, 스터디를 꾸리고, 멘토를 찾고, 함께 이야기하는 곳이에요. 읽기는 자유롭게, 가입하면 글쓰기와 좋아요, 팔로우를 할 수 있어요.",
   "state.offline": "오프라인이에요. 연결이 돌아오면 저절로 채워져요.",
+  "state.unreachable": "지금은 오르고에 연결할 수 없어요. 다시 연결되면 저절로 채워져요.",
   "study.loadError": "스터디를 불러오지 못했어요.",
   "notifications.openChat": "대화 열기",
   "notifications.openMentoring": "멘토링에서 열기",
@@ -163,6 +164,8 @@ export const ko: Record<FirstScreenKey, string> = {
   "palette.people": "사람",
   "palette.posts": "글",
   "palette.studies": "스터디",
+  "palette.searchFor": "“{q}” 검색",
+  "palette.searching": "사람, 글, 스터디를 찾는 중…",
   "profile.blockTitle": "@{handle} 님을 차단할까요?",
   "profile.blockExplain":
     "상대는 나를 팔로우하거나 메시지를 보낼 수 없고, 둘 사이의 대화는 양쪽 모두에게 숨겨져요. 언제든 차단을 풀 수 있어요.",

@@ -48,7 +48,8 @@ export const en = {
   "composer.published": "Published",
   "connection.online": "Live",
   "connection.connecting": "Connecting…",
-  "connection.offline": "Offline — reconnecting",
+  "connection.reconnecting": "Can't reach OrGo — retrying",
+  "connection.offline": "Offline",
   "outbox.button": "Outbox · {count}",
   "outbox.title": "Outbox",
   "outbox.explain":
@@ -66,7 +67,6 @@ export const en = {
   "outbox.sent": "Sent from your outbox: {label}",
   "outbox.refused": "Not sent: “{label}” was refused. See the outbox.",
   "palette.placeholder": "Type a command or search…",
-  "palette.empty": "No matching command.",
   "palette.navigation": "Go to",
   "palette.actions": "Actions",
   "palette.label": "Command palette",
@@ -157,6 +157,7 @@ export const en = {
   "welcome.text":
     "OrGo is where people learning to code share what they learned today, start study groups, find mentors and talk it through. Read freely; join to write, like and follow.",
   "state.offline": "You are offline. This fills in by itself when the connection is back.",
+  "state.unreachable": "OrGo can't be reached right now. This fills in by itself when it is back.",
   "study.loadError": "Could not load the studies.",
   "notifications.openChat": "Open the conversation",
   "notifications.openMentoring": "Open in Mentoring",
@@ -168,6 +169,8 @@ export const en = {
   "palette.people": "People",
   "palette.posts": "Posts",
   "palette.studies": "Studies",
+  "palette.searchFor": "Search for “{q}”",
+  "palette.searching": "Looking for people, posts and studies…",
   "profile.blockTitle": "Block @{handle}?",
   "profile.blockExplain":
     "They will not be able to follow you or message you, and any conversation between you is hidden from both of you. You can unblock at any time.",

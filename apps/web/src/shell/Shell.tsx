@@ -2,6 +2,7 @@ import { Suspense, startTransition, useEffect, useRef, useState } from "react";
 import { Outlet, useLocation } from "react-router";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ErrorPage } from "./ErrorPage";
+import { NotFoundPage } from "./NotFoundPage";
 import { NavRail } from "./NavRail";
 import { TopBar } from "./TopBar";
 import { useHotkeys } from "../lib/hotkeys";
@@ -111,7 +112,12 @@ export function Shell() {
           <main className="shell__content" tabIndex={-1}>
             <OAuthNotice />
             {/* A page that fails to render leaves the shell working; going elsewhere recovers. */}
-            <ErrorBoundary key={sectionOf(pathname)} fallback={(reference) => <ErrorPage reference={reference} />}>
+            <ErrorBoundary
+              key={sectionOf(pathname)}
+              address={pathname}
+              fallback={(reference) => <ErrorPage reference={reference} />}
+              notFound={<NotFoundPage />}
+            >
               <Suspense fallback={<PageLoading />}>
                 <Outlet />
               </Suspense>

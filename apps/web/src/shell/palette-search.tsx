@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import { Command } from "cmdk";
+import { useEffect, useState, type ReactNode } from "react";
+import type { TStudyStatus } from "@orgo/api-contract/schemas";
 import { FileText, UserRound, Users } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
 import type { FirstScreenKey } from "../i18n/messages";
@@ -7,6 +7,7 @@ import { trpc } from "../lib/trpc";
 import { useEver } from "../lib/use-ever";
 import { Avatar } from "../ui/Avatar";
 import { RelativeTime } from "../ui/RelativeTime";
+import type { PaletteEntry } from "./palette-rank";
 
 /**
  * Both languages' tables, so a command is found by its name in either. Each is its own
@@ -47,88 +48,86 @@ function useSettled(value: string, ms: number): string {
 
 const LIMIT = 5;
 
+/** A person, post or study the server found for what was typed, as a palette row. */
+export interface PaletteThing extends PaletteEntry {
+  kind: "found";
+  to: string;
+  content: ReactNode;
+}
+
 /**
- * The palette's content: people, posts and studies matching what is typed (two
- * characters or more), newest posts first, from the same search the Search page uses.
- * The server has matched them, so cmdk shows them as they are.
+ * People, posts and studies matching what is typed (two characters or more), newest
+ * posts first, from the same search the Search page uses; `pending` while the server
+ * has not answered for what is typed now.
  */
-export function PaletteResults({ search, onOpen }: { search: string; onOpen: (to: string) => void }) {
-  const { t } = useI18n();
+export function usePaletteThings(search: string): { things: PaletteThing[]; pending: boolean } {
   const q = useSettled(search.trim(), 200);
   const enabled = q.length >= 2;
   const input = { q, page: 1, limit: LIMIT };
-  const options = { enabled, staleTime: 30_000, placeholderData: <T,>(previous: T) => previous };
+  const options = { enabled, staleTime: 30_000 };
   const people = trpc.search.people.useQuery(input, options);
   const posts = trpc.search.posts.useQuery(input, options);
   const studies = trpc.search.studies.useQuery(input, options);
-  if (!enabled) return null;
-  // The server matched them: they match what is typed (cmdk then counts them, and
-  // does not say "no match" beside them).
-  const matches = [search];
+  const typing = search.trim() !== q;
+  const pending = search.trim().length >= 2 && (typing || [people, posts, studies].some((query) => query.isFetching));
+  // Found for other words (typing is ahead of the pause): not offered for these.
+  if (!enabled || typing) return { things: [], pending };
   const newestFirst = [...(posts.data?.items ?? [])].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const things: PaletteThing[] = [
+    ...(people.data?.items ?? []).map((person) => ({
+      id: `person-${person.handle}`,
+      kind: "found" as const,
+      names: [person.displayName, person.handle],
+      to: `/u/${person.handle}`,
+      content: (
+        <>
+          <span className="palette__hit">
+            <Avatar user={person} size={22} />
+            <span>{person.displayName}</span>
+            <span className="muted">@{person.handle}</span>
+          </span>
+          <UserRound aria-hidden size={16} className="muted" />
+        </>
+      ),
+    })),
+    ...newestFirst.map((post) => ({
+      id: `post-${post.id}`,
+      kind: "found" as const,
+      names: [post.title],
+      to: `/posts/${post.id}`,
+      content: (
+        <>
+          <span className="palette__hit">
+            <FileText aria-hidden size={16} className="muted" />
+            <span>{post.title}</span>
+            <span className="muted">@{post.author.handle}</span>
+          </span>
+          <span className="muted small">
+            <RelativeTime date={post.createdAt} />
+          </span>
+        </>
+      ),
+    })),
+    ...(studies.data?.items ?? []).map((study) => ({
+      id: `study-${study.id}`,
+      kind: "found" as const,
+      names: [study.title],
+      to: `/studies/${study.id}`,
+      content: <StudyHit title={study.title} status={study.status} />,
+    })),
+  ];
+  return { things, pending };
+}
+
+function StudyHit({ title, status }: { title: string; status: TStudyStatus }) {
+  const { t } = useI18n();
   return (
     <>
-      {(people.data?.items.length ?? 0) > 0 && (
-        <Command.Group heading={t("palette.people")} className="palette__group">
-          {people.data!.items.map((person) => (
-            <Command.Item
-              key={person.id}
-              value={`person ${person.handle}`}
-              keywords={matches}
-              onSelect={() => onOpen(`/u/${person.handle}`)}
-              className="palette__item"
-            >
-              <span className="palette__hit">
-                <Avatar user={person} size={22} />
-                <span>{person.displayName}</span>
-                <span className="muted">@{person.handle}</span>
-              </span>
-              <UserRound aria-hidden size={16} className="muted" />
-            </Command.Item>
-          ))}
-        </Command.Group>
-      )}
-      {newestFirst.length > 0 && (
-        <Command.Group heading={t("palette.posts")} className="palette__group">
-          {newestFirst.map((post) => (
-            <Command.Item
-              key={post.id}
-              value={`post ${post.id}`}
-              keywords={matches}
-              onSelect={() => onOpen(`/posts/${post.id}`)}
-              className="palette__item"
-            >
-              <span className="palette__hit">
-                <FileText aria-hidden size={16} className="muted" />
-                <span>{post.title}</span>
-                <span className="muted">@{post.author.handle}</span>
-              </span>
-              <span className="muted small">
-                <RelativeTime date={post.createdAt} />
-              </span>
-            </Command.Item>
-          ))}
-        </Command.Group>
-      )}
-      {(studies.data?.items.length ?? 0) > 0 && (
-        <Command.Group heading={t("palette.studies")} className="palette__group">
-          {studies.data!.items.map((study) => (
-            <Command.Item
-              key={study.id}
-              value={`study ${study.id}`}
-              keywords={matches}
-              onSelect={() => onOpen(`/studies/${study.id}`)}
-              className="palette__item"
-            >
-              <span className="palette__hit">
-                <Users aria-hidden size={16} className="muted" />
-                <span>{study.title}</span>
-              </span>
-              <span className="muted small">{t(`study.status.${study.status}`)}</span>
-            </Command.Item>
-          ))}
-        </Command.Group>
-      )}
+      <span className="palette__hit">
+        <Users aria-hidden size={16} className="muted" />
+        <span>{title}</span>
+      </span>
+      <span className="muted small">{t(`study.status.${status}`)}</span>
     </>
   );
 }

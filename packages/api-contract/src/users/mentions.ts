@@ -5,6 +5,9 @@
  * in code mentions nobody. The server notifies with it; the client links with the
  * same pattern, so what is linked is what notified.
  */
+/** A whole handle, as ZHandle keeps it (lower case): what an address's /u/<handle> must be. */
+export const HANDLE_PATTERN = /^[a-z0-9_]{3,30}$/;
+
 export const MENTION_PATTERN = /(?<![\w@./-])@([A-Za-z0-9_]{3,30})(?![A-Za-z0-9_])/g;
 
 /** Most people one post, comment or message can notify: a list of 200 handles is spam. */

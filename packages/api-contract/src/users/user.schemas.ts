@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
+import { HANDLE_PATTERN } from "./mentions.js";
 
-export const ZHandle = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9_]{3,30}$/, m.handleFormat);
+export const ZHandle = z.string().trim().toLowerCase().regex(HANDLE_PATTERN, m.handleFormat);
 export const ZDisplayName = z.string().trim().min(1, m.nameRequired).max(50, m.nameTooLong);
 export const BIO_MAX = 300;
 export const ZBio = z.string().trim().max(BIO_MAX, m.bioTooLong);

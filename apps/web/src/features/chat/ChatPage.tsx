@@ -1,4 +1,5 @@
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import { SplitView } from "../../ui/SplitView";
 import { useEffect } from "react";
 import type { TChatMessage, TChatRoom, TPresence } from "@orgo/api-contract/schemas";
@@ -68,8 +69,7 @@ function RoomRow({
 export function ChatPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const params = useParams();
-  const selectedId = params.roomId ? Number(params.roomId) : null;
+  const selectedId = useIdParam("roomId");
   const { inbox, rooms, signedIn } = useInbox();
   const presence = usePresence(rooms.flatMap((room) => (room.peer ? [room.peer.id] : [])));
 

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useRef } from "react";
-import { useLocation, useNavigate, useParams } from "react-router";
+import { useLocation, useNavigate } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
 import { useUi } from "../../lib/ui-state";
@@ -20,8 +21,7 @@ import { QueryState } from "../../ui/QueryState";
 export function FeedPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const params = useParams();
-  const selectedId = params.postId ? Number(params.postId) : null;
+  const selectedId = useIdParam("postId");
   const { filter } = useUi();
   const me = useMe();
   const visitor = useIsVisitor();

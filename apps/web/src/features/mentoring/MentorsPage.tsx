@@ -1,4 +1,5 @@
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { useUuidParam } from "../../lib/route-params";
 import { SplitView } from "../../ui/SplitView";
 import { mentorLanguages } from "@orgo/api-contract/constants";
 import type { TMentorListInput } from "@orgo/api-contract/schemas";
@@ -18,7 +19,7 @@ export function MentorsPage() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const selected = useParams().userId ?? null;
+  const selected = useUuidParam("userId");
   const [params, setParams] = useSearchParams();
   const input: TMentorListInput = {
     page: Math.max(1, Number(params.get("page") ?? 1) || 1),

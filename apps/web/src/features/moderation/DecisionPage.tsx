@@ -1,7 +1,7 @@
-import { useParams } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import { DecisionDetail } from "./DecisionDetail";
 
 /** /decisions/<id>: where a moderation notice and the banner on hidden content lead. */
 export function DecisionPage() {
-  return <DecisionDetail decisionId={Number(useParams().decisionId)} />;
+  return <DecisionDetail decisionId={useIdParam("decisionId") ?? 0} />;
 }

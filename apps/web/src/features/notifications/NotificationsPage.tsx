@@ -1,4 +1,5 @@
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import type { TNotification } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -22,8 +23,7 @@ export function NotificationsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
-  const param = useParams().notificationId;
-  const openId = param ? Number(param) : null;
+  const openId = useIdParam("notificationId");
   const list = trpc.notification.list.useInfiniteQuery(
     { limit: 20 },
     { getNextPageParam: (page) => page.nextCursor, enabled: Boolean(me.data) },

@@ -63,6 +63,7 @@ export function WelcomePage() {
                 </span>
                 {person.bio && <span className="small welcome__bio">{person.bio}</span>}
               </div>
+              {/* Suggestions are people I do not follow yet (the server leaves the others out). */}
               <FollowButton profile={{ ...person, followedByMe: false }} onChange={track(person.id)} />
             </li>
           ))}

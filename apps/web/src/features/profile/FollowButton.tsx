@@ -3,8 +3,13 @@ import type { TProfile } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
+import { confirmFollow, useFollowing } from "./follow-state";
 
-/** Follow / unfollow, turned at once and turned back if the server refuses. */
+/**
+ * Follow / unfollow, turned at once and turned back if the server refuses. What the
+ * server confirmed stays shown, here and on every other button for that person, even
+ * where the page's data is older than the follow (see follow-state).
+ */
 export function FollowButton({
   profile,
   onChange,
@@ -17,15 +22,17 @@ export function FollowButton({
   const { t } = i18n;
   const utils = trpc.useUtils();
   const [optimistic, setOptimistic] = useState<boolean | null>(null);
-  const following = optimistic ?? profile.followedByMe;
-  const settle = {
+  const known = useFollowing(profile.id, profile.followedByMe);
+  const following = optimistic ?? known;
+  const settle = (turnedTo: boolean) => ({
+    onSuccess: () => confirmFollow(profile.id, turnedTo, profile.followedByMe),
     onSettled: async () => {
-      await utils.user.profile.invalidate({ handle: profile.handle });
       setOptimistic(null);
+      await utils.user.profile.invalidate({ handle: profile.handle });
     },
-  };
-  const follow = trpc.social.follow.useMutation(settle);
-  const unfollow = trpc.social.unfollow.useMutation(settle);
+  });
+  const follow = trpc.social.follow.useMutation(settle(true));
+  const unfollow = trpc.social.unfollow.useMutation(settle(false));
   const error = follow.error ?? unfollow.error;
   return (
     <>

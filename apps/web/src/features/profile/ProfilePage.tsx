@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
+import { useHandleParam, useIdParam } from "../../lib/route-params";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
@@ -26,9 +27,8 @@ export function ProfilePage() {
   const utils = trpc.useUtils();
   const [section, setSection] = useState<"posts" | "followers" | "following">("posts");
   const refreshProfile = () => utils.user.profile.invalidate();
-  const params = useParams();
-  const handle = (params.handle ?? "").toLowerCase();
-  const selected = params.postId ? Number(params.postId) : null;
+  const handle = useHandleParam("handle");
+  const selected = useIdParam("postId");
   const profile = trpc.user.profile.useQuery({ handle }, { retry: false });
   const posts = trpc.post.feed.useInfiniteQuery(
     { kind: "latest", authorHandle: handle, limit: 20 },

@@ -1,9 +1,11 @@
-import { useEffect, type ReactNode } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useRef, type ReactNode } from "react";
+import { useNavigate } from "react-router";
 import { useI18n, type Language } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { useTheme, type ThemeChoice } from "../../theme/theme";
 import { useRovingList } from "../../lib/use-roving-list";
+import { useSectionParam } from "../../lib/route-params";
+import { useKeepInView } from "../../lib/use-keep-in-view";
 import { SplitView } from "../../ui/SplitView";
 import { useMe } from "../auth/use-me";
 import { BlockedSection } from "./BlockedSection";
@@ -16,12 +18,28 @@ import { SessionsSection } from "./SessionsSection";
 import { MentorSettingsSection } from "../mentoring/MentorSettingsSection";
 import { MyReportsSection } from "../moderation/MyReportsSection";
 
+/** Every section there is; a person sees those that apply to them. */
+const SECTION_IDS = [
+  "profile",
+  "account",
+  "appearance",
+  "notifications",
+  "mentoring",
+  "password",
+  "connections",
+  "sessions",
+  "blocked",
+  "reports",
+  "delete",
+] as const;
+type SectionId = (typeof SECTION_IDS)[number];
+
 interface Section {
-  id: string;
+  id: SectionId;
   label: MessageKey;
   body: ReactNode;
 }
-const section = (id: string, label: MessageKey, body: ReactNode): Section => ({ id, label, body });
+const section = (id: SectionId, label: MessageKey, body: ReactNode): Section => ({ id, label, body });
 
 /**
  * /settings and /settings/<section>: the sections' names beside the sections. Picking
@@ -32,7 +50,7 @@ export function SettingsPage() {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const current = useParams().section ?? null;
+  const current = useSectionParam("section", SECTION_IDS);
   const user = me.data;
   const sections: Section[] = [
     ...(user
@@ -55,14 +73,12 @@ export function SettingsPage() {
         ]
       : []),
   ];
-  const select = (id: string) => void navigate(`/settings/${id}`, { replace: current !== null });
+  const select = (id: SectionId) => void navigate(`/settings/${id}`, { replace: current !== null });
   const roving = useRovingList({ ids: sections.map((s) => s.id), selected: current, onSelect: select });
-  // Again once the signed-in sections exist (a deep link renders before `auth.me`
-  // answers); sections above that grow as they load leave it in place (scroll anchoring).
-  const count = sections.length;
-  useEffect(() => {
-    if (current) document.getElementById(`settings-${current}`)?.scrollIntoView({ block: "start" });
-  }, [current, count]);
+  // The section in the address stays in view while the signed-in sections arrive
+  // (a deep link renders before `auth.me` answers) and those above it load.
+  const content = useRef<HTMLDivElement>(null);
+  useKeepInView(current && `settings-${current}`, content);
 
   return (
     <SplitView
@@ -89,11 +105,13 @@ export function SettingsPage() {
       }
       detail={
         <div className="pane__scroll page settings">
-          {sections.map((section) => (
-            <div key={section.id} id={`settings-${section.id}`} className="settings__section">
-              {section.body}
-            </div>
-          ))}
+          <div ref={content}>
+            {sections.map((section) => (
+              <div key={section.id} id={`settings-${section.id}`} className="settings__section">
+                {section.body}
+              </div>
+            ))}
+          </div>
         </div>
       }
     />

@@ -1,4 +1,5 @@
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import { studyStatuses } from "@orgo/api-contract/constants";
 import type { TStudyListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -41,8 +42,7 @@ export function StudiesPage() {
       return current;
     });
   const items = list.data?.items ?? [];
-  const param = useParams().studyId;
-  const selected = param ? Number(param) : null;
+  const selected = useIdParam("studyId");
   const { search } = useLocation();
   // The filters (?status=… &page=…) go along, so Back returns to the same list.
   const open = (id: number) => void navigate({ pathname: `/studies/${id}`, search }, { replace: selected !== null });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import type { TStudyDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -11,9 +12,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** /studies/new and /studies/<id>/edit: one form, date pickers and a tag input. */
 export function StudyFormPage() {
-  const id = Number(useParams().studyId ?? NaN);
-  const existing = trpc.study.byId.useQuery({ id }, { enabled: Number.isInteger(id) });
-  if (Number.isInteger(id) && !existing.data) return null;
+  const id = useIdParam("studyId");
+  const existing = trpc.study.byId.useQuery({ id: id ?? 0 }, { enabled: id !== null });
+  if (id !== null && !existing.data) return null;
   return <StudyForm key={id} existing={existing.data ?? null} />;
 }
 

@@ -1,4 +1,5 @@
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate } from "react-router";
+import { useIdParam } from "../../lib/route-params";
 import type { TStudyDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -16,10 +17,10 @@ import { ReportButton } from "../moderation/ReportButton";
 /** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage(props: { studyId?: number }) {
   const i18n = useI18n();
-  const param = useParams().studyId;
-  const id = props.studyId ?? Number(param);
-  const study = trpc.study.byId.useQuery({ id }, { retry: false });
-  useLiveStudies(Number.isInteger(id) && id > 0 ? id : null);
+  const fromAddress = useIdParam("studyId");
+  const id = props.studyId ?? fromAddress ?? 0;
+  const study = trpc.study.byId.useQuery({ id }, { retry: false, enabled: id > 0 });
+  useLiveStudies(id > 0 ? id : null);
   if (study.error) return <p className="page placeholder">{describeError(study.error, i18n)}</p>;
   if (!study.data) return <DetailSkeleton />;
   return <StudyView study={study.data} />;

@@ -1,4 +1,5 @@
-import { NavLink, Navigate, useParams } from "react-router";
+import { NavLink, Navigate } from "react-router";
+import { useSectionParam } from "../../../lib/route-params";
 import { useI18n } from "../../../i18n/i18n";
 import { lazyPage } from "../../../lib/lazy-page";
 import { Suspense } from "react";
@@ -20,11 +21,9 @@ type Section = (typeof sections)[number];
 export function AdminPage() {
   const { t } = useI18n();
   const standing = useStanding();
-  const param = useParams().section;
+  const section = useSectionParam("section", sections);
   if (standing.isPending) return null;
   if (standing.data?.role !== "admin") return <p className="page placeholder">{t("admin.forbidden")}</p>;
-  if (!param) return <Navigate to="/admin/dashboard" replace />;
-  const section = sections.find((s) => s === param);
   if (!section) return <Navigate to="/admin/dashboard" replace />;
   return (
     <div className="pane__scroll page admin">

@@ -1,4 +1,5 @@
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
+import { useIdParam } from "../../../lib/route-params";
 import type { TCaseSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../../i18n/i18n";
 import type { MessageKey } from "../../../i18n/messages";
@@ -24,8 +25,7 @@ export function QueuePage() {
   const navigate = useNavigate();
   const standing = useStanding();
   const staff = useIsStaff();
-  const param = useParams().caseId;
-  const openId = param ? Number(param) : null;
+  const openId = useIdParam("caseId");
   const [params, setParams] = useSearchParams();
   const status = params.get("status") === "decided" ? "decided" : "open";
   const queue = trpc.moderation.queue.useInfiniteQuery(

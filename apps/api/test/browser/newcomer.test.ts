@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import type { RunningApp } from "../../src/app.js";
+import { openBrowserApp, type BrowserApp } from "./fixture.js";
+import { cookieFor } from "../helpers/sessions.js";
+import { createTestClient } from "../helpers/trpc-client.js";
+import { browserAvailable, screenshotPath, signedInPage } from "../helpers/browser.js";
+
+/**
+ * What a newcomer tripped over (issue 25's "Broken"): each journey failed before its
+ * fix, and is walked here as that person would.
+ */
+describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
+  let env: BrowserApp;
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    env = await openBrowserApp();
+    ({ app, browser } = env);
+  });
+  afterAll(() => env?.close());
+
+  it("a follow on the welcome page stays followed, there, on the profile and after a reload", async () => {
+    await app.db.user.create({
+      data: { handle: "newbie_one", displayName: "New Bie", email: "newbie@example.com", emailVerifiedAt: new Date() },
+    });
+    const page = await signedInPage(browser, app, "newbie_one");
+    await page.goto(`${app.url}/welcome`);
+    const first = page.locator(".welcome__person").first();
+    const name = (await first.locator(".welcome__name").textContent())!;
+    const profileHref = (await first.locator(".welcome__name").getAttribute("href"))!;
+    const answered = page.waitForResponse((response) => response.url().includes("social.follow"));
+    await first.getByTestId("follow").click();
+    await answered;
+    // After the request settled (the button used to drop back to "Follow" here).
+    await page.waitForTimeout(300);
+    expect(await first.getByTestId("follow").textContent()).toBe("Following");
+    expect(await first.getByTestId("follow").getAttribute("aria-pressed")).toBe("true");
+    await page.screenshot({ path: screenshotPath("newcomer-01-welcome-followed") });
+    // Elsewhere and back: still followed (the suggestions are loaded once).
+    await page.goto(`${app.url}${profileHref}`);
+    await page.getByRole("heading", { name }).waitFor();
+    await expect.poll(() => page.getByTestId("follow").textContent()).toBe("Following");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("follow").textContent()).toBe("Following");
+    await page.context().close();
+  });
+
+  for (const language of ["en", "ko"] as const) {
+    it(`settings opened by address shows the asked-for section, in ${language === "en" ? "English" : "Korean"}`, async () => {
+      const page = await signedInPage(browser, app, "demo", { locale: language === "en" ? "en-US" : "ko-KR" });
+      for (const section of ["notifications", "mentoring", "sessions"]) {
+        await page.goto(`${app.url}/settings/${section}`);
+        const target = page.locator(`#settings-${section}`);
+        await target.waitFor();
+        // Every section has loaded what it loads (they grow meanwhile).
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(300);
+        const offset = await page.evaluate(`(() => {
+          const element = document.getElementById("settings-${section}");
+          return element.getBoundingClientRect().top - element.closest(".pane__scroll").getBoundingClientRect().top;
+        })()`);
+        expect(Math.abs(offset as number), `${section} is ${String(offset)}px from the top`).toBeLessThan(40);
+        expect(await page.locator(".settings-nav .is-selected").getAttribute("data-list-id")).toBe(section);
+      }
+      await page.screenshot({ path: screenshotPath(`newcomer-02-settings-by-address-${language}`) });
+      await page.context().close();
+    });
+  }
+
+  it("every malformed address is a not-found view, and going on from it works", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    for (const address of [
+      "/posts/abc",
+      "/posts/1.5",
+      "/u/sara_k/posts/x",
+      "/u/a",
+      "/studies/abc",
+      "/studies/0/edit",
+      "/chat/12abc",
+      "/notifications/-1",
+      "/mentors/not-a-uuid",
+      "/decisions/abc",
+      "/settings/nope",
+      "/moderation/cases/abc",
+    ]) {
+      await page.goto(`${app.url}${address}`);
+      await page.getByTestId("not-found").waitFor({ timeout: 5_000 });
+      expect(await page.getByTestId("error-page").count(), address).toBe(0);
+    }
+    await page.screenshot({ path: screenshotPath("newcomer-03-not-found") });
+    // From a malformed post address to a real one, in the app.
+    await page.goto(`${app.url}/posts/abc`);
+    await page.getByTestId("not-found").waitFor();
+    await page.getByRole("link", { name: "Back to the feed" }).click();
+    await page.locator('[data-testid="post-list"] li').first().click();
+    await page.locator("#post-title").waitFor();
+    expect(await page.getByTestId("not-found").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a title of one long word wraps on a desktop and a phone; nothing scrolls sideways", async () => {
+    const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    const word = "Supercalifragilistic".repeat(8);
+    const post = await client.post.create.mutate({ title: word, body: `${word} in the body too.` });
+    for (const phone of [false, true]) {
+      const page = await signedInPage(browser, app, "demo", phone ? { width: 390, height: 844, mobile: true } : {});
+      await page.goto(`${app.url}/posts/${post.id}`);
+      await page.locator("#post-title").waitFor();
+      // Elements that scroll sideways, or reach past the screen's right edge (code blocks may scroll).
+      const overflow = await page.evaluate(`(() => {
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll("body *")]
+          .filter((element) => {
+            if (element.closest("pre")) return false;
+            const { overflowX } = getComputedStyle(element);
+            const scrolls = (overflowX === "auto" || overflowX === "scroll") && element.scrollWidth > element.clientWidth + 1;
+            return scrolls || element.getBoundingClientRect().right > width + 1;
+          })
+          .map((element) => element.tagName + "." + element.className);
+      })()`);
+      expect(overflow, phone ? "phone" : "desktop").toEqual([]);
+      await page.screenshot({ path: screenshotPath(`newcomer-04-long-title-${phone ? "phone" : "desktop"}`) });
+      if (!phone) {
+        // The feed's row of it too.
+        await page.goto(app.url);
+        const row = page.locator('[data-testid="post-list"] li').filter({ hasText: word.slice(0, 40) });
+        await row.waitFor();
+        const box = (await row.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(1280);
+      }
+      await page.context().close();
+    }
+  });
+
+  it("the palette opens the person typed, keeps a search's words, and says when results are on their way", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.locator("[data-overlays-ready]").waitFor({ state: "attached" });
+    const input = page.getByPlaceholder("Type a command or search…");
+
+    // Typed and Enter once the person is listed: the person, not "Go to › Search".
+    await page.keyboard.press("Control+k");
+    await input.fill("sara");
+    await page.getByRole("option", { name: "Sara Kim @sara_k" }).waitFor();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/u/sara_k");
+
+    // The server is slow: the palette says it is looking, and Enter meanwhile searches
+    // for what was typed (never an empty Search page).
+    await page.route(/\/trpc\/search\./, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // The page may have gone on (Enter) and dropped the request meanwhile.
+      await route.continue().catch(() => undefined);
+    });
+    await page.keyboard.press("Control+k");
+    await input.fill("leo");
+    await page.getByRole("status").filter({ hasText: "Looking for people, posts and studies…" }).waitFor();
+    await page.screenshot({ path: screenshotPath("newcomer-05-palette-searching") });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toMatch(/\/search\?q=leo$/);
+    await expect.poll(() => page.locator(".search__form input").inputValue()).toBe("leo");
+    await page.unroute(/\/trpc\/search\./);
+
+    // "Go to › Search" picked for other words takes them along; picked by its name, not.
+    await page.keyboard.press("Control+k");
+    await input.fill("srch");
+    await page.getByRole("option", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/\/search\?q=srch$/);
+    await page.keyboard.press("Control+k");
+    await input.fill("Sear");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toMatch(/\/search$/);
+    await page.context().close();
+  });
+});
