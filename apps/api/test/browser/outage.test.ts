@@ -5,7 +5,8 @@ import { openBrowserApp, type BrowserApp } from "./fixture.js";
 import { freePort } from "../helpers/processes.js";
 import { cookieFor } from "../helpers/sessions.js";
 import { createTestClient } from "../helpers/trpc-client.js";
-import { browserAvailable, screenshotPath, signedInPage } from "../helpers/browser.js";
+import { browserAvailable, screenshotPath, signedInPage, webDistDir } from "../helpers/browser.js";
+import { serveShellOnly } from "../helpers/shell-only-server.js";
 
 describe.skipIf(!browserAvailable())("the client through a server outage", () => {
   let env: BrowserApp;
@@ -38,12 +39,15 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await page.getByTestId("studies").getByRole("option").first().waitFor();
 
     await env.stopApp();
-    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    // The browser has a network: OrGo is what is away, and the indicator says so.
+    const indicator = page.getByTestId("connection");
+    await page.locator('[data-testid="connection"][data-state="reconnecting"]').waitFor();
+    expect(await indicator.textContent()).toBe("Can't reach OrGo — retrying");
     // A list not loaded before: it cannot load now.
     await page.getByLabel("Where").selectOption({ label: "Online" });
     const failed = page.getByTestId("query-error");
     await failed.waitFor();
-    expect(await failed.textContent()).toContain("You are offline");
+    expect(await failed.textContent()).toContain("OrGo can't be reached right now");
     expect(await failed.getByRole("button", { name: "Retry" }).isVisible()).toBe(true);
     expect(await page.getByText(/Studies: 0/).count()).toBe(0);
     await page.screenshot({ path: screenshotPath("outage-01-studies-offline") });
@@ -72,7 +76,7 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     await thread.waitFor();
 
     await env.stopApp();
-    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    await page.locator('[data-testid="connection"][data-state="reconnecting"]').waitFor();
     await page.getByLabel("Write a comment").fill("Written on the train, sent from the outbox");
     await page.getByRole("button", { name: "Comment", exact: true }).click();
     await page.getByText("No connection: saved in your outbox").waitFor();
@@ -119,6 +123,50 @@ describe.skipIf(!browserAvailable())("the client through a server outage", () =>
     expect(await app.db.comment.count({ where: { body: "From a course on MDN", parentId: question.id } })).toBe(1);
     expect(await app.db.post.count({ where: { title: "Offline notes" } })).toBe(1);
     await page.screenshot({ path: screenshotPath("outage-03-outbox-sent") });
+    await page.context().close();
+  });
+
+  it("never says Live while the browser is offline or calls fail, in either language", async () => {
+    const page = await signedInPage(browser, app, "demo", { locale: "ko-KR" });
+    const indicator = page.getByTestId("connection");
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    expect(await indicator.textContent()).toBe("실시간");
+    await page.context().setOffline(true);
+    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    expect(await indicator.textContent()).toBe("오프라인");
+    await page.screenshot({ path: screenshotPath("outage-04-browser-offline-ko") });
+    await page.context().setOffline(false);
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    // The socket is open, but the server's HTTP answers come from a proxy with the API away.
+    await page.route(/\/trpc\/(?!.*presence)/, (route) => route.fulfill({ status: 502, body: "Bad Gateway" }));
+    await page.route(/\/readyz$/, (route) => route.fulfill({ status: 502, body: "Bad Gateway" }));
+    await page.getByRole("link", { name: "스터디" }).click();
+    await page.locator('[data-testid="connection"][data-state="reconnecting"]').waitFor();
+    expect(await indicator.textContent()).toBe("오르고에 연결할 수 없어요 — 다시 시도 중");
+    // Answers again: live again by itself (the readiness probe), and the list fills in.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId("studies").getByRole("option").first().waitFor();
+    await page.context().close();
+  });
+
+  it("an app opened while the server is away is not shown signed out, and signs in by itself when it is back", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    // Nginx (or the installed app's cache) still serves the page; the API is away.
+    await env.stopApp();
+    const shell = await serveShellOnly(webDistDir, port);
+    try {
+      await page.reload();
+      await page.locator('[data-testid="connection"][data-state="reconnecting"]').waitFor({ timeout: 10_000 });
+      expect(await page.getByRole("link", { name: "Sign in" }).count()).toBe(0);
+      await page.screenshot({ path: screenshotPath("outage-05-opened-while-away") });
+    } finally {
+      await shell.close();
+    }
+    app = await env.startApp({ seed: false, env: { PORT: String(port) } });
+    await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout: 25_000 });
+    // Signed in, without a reload or a click.
+    await page.getByTestId("account").waitFor({ timeout: 10_000 });
     await page.context().close();
   });
 });

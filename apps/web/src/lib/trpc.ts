@@ -1,8 +1,9 @@
 import { createTRPCReact } from "@trpc/react-query";
-import { createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
+import { TRPCClientError, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCLink } from "@trpc/client";
+import { observable } from "@trpc/server/observable";
 import superjson from "superjson";
 import type { AppRouter } from "@orgo/api-contract";
-import { setConnectionState } from "./connection-state";
+import { reportRequest, setSocketOpen } from "./connection-state";
 
 export const trpc = createTRPCReact<AppRouter>();
 
@@ -11,8 +12,8 @@ export function createTrpcClient(origin: string = window.location.origin) {
     url: `${origin.replace(/^http/, "ws")}/trpc`,
     // Back off up to 10 s; the server's reconnect notification triggers it early.
     retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 10_000),
-    onOpen: () => setConnectionState("online"),
-    onClose: () => setConnectionState("offline"),
+    onOpen: () => setSocketOpen(true),
+    onClose: () => setSocketOpen(false),
     keepAlive: { enabled: true, intervalMs: 20_000, pongTimeoutMs: 5_000 },
   });
   const client = trpc.createClient({
@@ -27,9 +28,47 @@ export function createTrpcClient(origin: string = window.location.origin) {
           (op.type === "mutation" && op.path.startsWith("chat.")),
         true: wsLink({ client: wsClient, transformer: superjson }),
         // The server refuses batches of more than 20 calls; stay well under it.
-        false: httpBatchLink({ url: `${origin}/trpc`, transformer: superjson, maxURLLength: 4000, maxItems: 10 }),
+        false: [
+          reachLink,
+          httpBatchLink({ url: `${origin}/trpc`, transformer: superjson, maxURLLength: 4000, maxItems: 10 }),
+        ],
       }),
     ],
   });
   return { client, wsClient };
+}
+
+/** Statuses that come from a proxy in front of an API that is away, or from the API while its database is. */
+const AWAY = new Set([502, 503, 504]);
+
+/**
+ * Tells the connection indicator whether HTTP calls reach the server: an answer of
+ * its own (data or a refusal) does; no answer or a 502/503/504 does not. The socket
+ * alone would say "Live" while every request fails.
+ */
+const reachLink: TRPCLink<AppRouter> =
+  () =>
+  ({ next, op }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next(value) {
+          reportRequest(true);
+          observer.next(value);
+        },
+        error(error) {
+          if (op.signal?.aborted) return observer.error(error); // cancelled here, not failed there
+          const status = error instanceof TRPCClientError ? statusOf(error) : undefined;
+          reportRequest(status !== undefined && !AWAY.has(status));
+          observer.error(error);
+        },
+        complete() {
+          observer.complete();
+        },
+      }),
+    );
+
+function statusOf(error: TRPCClientError<AppRouter>): number | undefined {
+  const meta = error.meta as { response?: { status?: unknown } } | undefined;
+  const status = error.data?.httpStatus ?? meta?.response?.status;
+  return typeof status === "number" ? status : undefined;
 }

@@ -4,9 +4,7 @@ import { useI18n } from "../i18n/i18n";
 export function ConnectionIndicator() {
   const state = useConnectionState();
   const { t } = useI18n();
-  const label = t(
-    state === "online" ? "connection.online" : state === "connecting" ? "connection.connecting" : "connection.offline",
-  );
+  const label = t(`connection.${state}`);
   return (
     <span
       className={`connection connection--${state}`}

@@ -5,8 +5,8 @@ import { ListSkeleton } from "./ListSkeleton";
 
 /**
  * What a list says when it has nothing to show: loading (rows shaped like the list), could not load (with the
- * reason and Retry; "offline" while the connection is down, as it will retry by
- * itself on reconnect), or empty. Never "0 results" for a list that did not load.
+ * reason and Retry; offline or unreachable while the connection is down, as it
+ * will retry by itself on reconnect), or empty. Never "0 results" for a list that did not load.
  */
 export function QueryState(props: {
   query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
@@ -25,7 +25,13 @@ export function QueryState(props: {
     return (
       <div className="placeholder" role="alert" data-testid="query-error">
         <p>{props.errorText}</p>
-        <p className="muted">{connection === "offline" ? t("state.offline") : describeError(query.error, i18n)}</p>
+        <p className="muted">
+          {connection === "offline"
+            ? t("state.offline")
+            : connection === "reconnecting"
+              ? t("state.unreachable")
+              : describeError(query.error, i18n)}
+        </p>
         <button type="button" className="button" onClick={() => void query.refetch()}>
           {t("feed.retry")}
         </button>
