@@ -78,7 +78,15 @@ describe.skipIf(!browserAvailable())("the installed app", () => {
     try {
       await page.reload();
       await page.getByRole("navigation").first().waitFor();
-      await page.getByText("Offline — reconnecting").waitFor();
+      // Never "Live". Chromium's offline emulation leaves navigator.onLine true in a page
+      // loaded while offline (a real offline browser says false: "Offline"); the page
+      // then knows only that OrGo does not answer.
+      const browserSaysOnline = (await page.evaluate("navigator.onLine")) === true;
+      const [state, label] = browserSaysOnline
+        ? ["reconnecting", "Can't reach OrGo — retrying"]
+        : ["offline", "Offline"];
+      await page.locator(`[data-testid="connection"][data-state="${state}"]`).waitFor();
+      expect(await page.getByTestId("connection").textContent()).toBe(label);
       await page.screenshot({ path: screenshotPath("installed-app-offline") });
     } finally {
       await context.setOffline(false);
