@@ -61,8 +61,10 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
 
   it("the mentor, in Korean, accepts the second time; both see the meeting and the room", async () => {
     // The learner watches their waiting request; it leaves the list live when answered.
-    await learner.goto(`${app.url}/mentoring?box=outgoing`);
+    // My mentoring opens on it: nothing waits in "To me (as a mentor)" for a learner.
+    await learner.goto(`${app.url}/mentoring`);
     await learner.getByTestId("request-card").waitFor();
+    expect(await learner.getByLabel("Requests").inputValue()).toBe("outgoing");
     await mentor.goto(`${app.url}/mentoring`);
     const card = mentor.getByTestId("request-card");
     await card.waitFor();

@@ -99,6 +99,17 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     await page.locator('[data-testid="post-list"] li').first().click();
     await page.locator("#post-title").waitFor();
     expect(await page.getByTestId("not-found").count()).toBe(0);
+    // Beside an empty list the detail pane gives no keys to move through it.
+    await page.goto(`${app.url}/studies?tag=no-such-tag`);
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.getByText("j / k to move").count()).toBe(0);
+    await page.goto(app.url);
+    await page.getByText("j / k to move").waitFor();
+    await page.locator('[data-testid="post-list"] li').first().click();
+    await page.locator("#post-title").waitFor();
+    // Esc closes the open item, as Back does.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -174,6 +185,58 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     await input.fill("Sear");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.url()).toMatch(/\/search$/);
+    await page.context().close();
+  });
+
+  it("what cannot be undone asks in the app, says what happens, and starts on Cancel (a post in Korean, a message)", async () => {
+    const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    const post = await client.post.create.mutate({ title: "지울 글", body: "곧 지워요." });
+    const page = await signedInPage(browser, app, "demo", { locale: "ko-KR" });
+    let nativeDialogs = 0;
+    page.on("dialog", (dialog) => {
+      nativeDialogs += 1;
+      void dialog.dismiss();
+    });
+    await page.goto(`${app.url}/posts/${post.id}`);
+    await page.getByRole("button", { name: "글 삭제" }).click();
+    const asking = page.getByRole("dialog", { name: "이 글을 삭제할까요?" });
+    await asking.waitFor();
+    expect(await asking.textContent()).toContain("되돌릴 수 없어요");
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("취소");
+    await page.screenshot({ path: screenshotPath("newcomer-06-delete-post-ko") });
+    await page.keyboard.press("Enter");
+    await asking.waitFor({ state: "detached" });
+    expect(await app.db.post.count({ where: { id: post.id, deletedAt: null } })).toBe(1);
+    await page.getByRole("button", { name: "글 삭제" }).click();
+    await asking.getByRole("button", { name: "글 삭제" }).click();
+    await expect.poll(() => app.db.post.count({ where: { id: post.id, deletedAt: null } })).toBe(0);
+
+    // A chat message: no longer deleted at one click.
+    await page.goto(`${app.url}/chat`);
+    await page.getByTestId("chat-room").first().click();
+    await page.getByTestId("chat-input").fill("곧 지울 메시지");
+    await page.getByTestId("chat-input").press("Enter");
+    const mine = page.locator(".chat__message--mine").filter({ hasText: "곧 지울 메시지" });
+    await mine.hover();
+    await mine.getByRole("button", { name: "삭제" }).click();
+    const askingMessage = page.getByRole("dialog", { name: "이 메시지를 삭제할까요?" });
+    await askingMessage.getByRole("button", { name: "삭제" }).click();
+    await expect.poll(() => page.getByTestId("chat-messages").textContent()).toContain("삭제된 메시지예요");
+    expect(nativeDialogs).toBe(0);
+    await page.context().close();
+  });
+
+  it("on a phone, writing a post is one tap away on the feed, above the bottom bar", async () => {
+    const page = await signedInPage(browser, app, "demo", { width: 390, height: 844, mobile: true });
+    const action = page.getByRole("button", { name: "New post" });
+    await action.waitFor();
+    const button = (await action.boundingBox())!;
+    const bar = (await page.locator(".rail").boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(bar.y);
+    expect(button.width).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: screenshotPath("newcomer-07-phone-new-post") });
+    await action.tap();
+    await page.getByRole("dialog", { name: "New post" }).waitFor();
     await page.context().close();
   });
 });

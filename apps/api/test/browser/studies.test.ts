@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
     await a.screenshot({ path: screenshotPath("studies-02-created") });
   });
 
-  it("B finds it in the grid and takes the last seat; the study closes", async () => {
+  it("B finds it in the grid and takes the last seat; the study is full, its waitlist open", async () => {
     await b.goto(`${app.url}/studies?tag=postgres`);
     await b
       .getByTestId("studies")
@@ -63,22 +63,32 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
       .click();
     await b.getByRole("button", { name: "Join" }).click();
     await expect.poll(() => seats(b)).toBe("2/2 seats");
-    expect(await b.getByTestId("study").getByTestId("study-status").textContent()).toBe("Closed");
+    // Not "Closed": a full study with a line to stand in says so.
+    expect(await b.getByTestId("study").getByTestId("study-status").textContent()).toBe("Full · waitlist open");
     await b.getByRole("button", { name: "Leave the study" }).waitFor();
     await b.screenshot({ path: screenshotPath("studies-03-b-joined") });
   });
 
   it("C finds it full and joins the waitlist", async () => {
     await c.goto(studyUrl);
+    expect(await c.getByTestId("study").getByTestId("study-status").textContent()).toBe("Full · waitlist open");
     expect(await c.getByRole("button", { name: "Join", exact: true }).count()).toBe(0);
     await c.getByRole("button", { name: "Join the waitlist" }).click();
     await expect.poll(() => c.getByTestId("study-actions").textContent()).toContain("#1 on the waitlist");
     await c.screenshot({ path: screenshotPath("studies-04-c-waitlisted") });
   });
 
-  it("B leaves, C is promoted at once and is told", async () => {
+  it("B leaves (asked first, told what happens to the seat), C is promoted at once and is told", async () => {
     await b.getByRole("button", { name: "Leave the study" }).click();
+    const asking = b.getByRole("dialog", { name: "Leave this study?" });
+    await asking.waitFor();
+    expect(await asking.textContent()).toContain("Your seat goes to the first person on the waitlist");
+    // Focus starts on Cancel: Enter alone never leaves.
+    await expect.poll(() => b.evaluate("document.activeElement?.textContent")).toBe("Cancel");
+    await b.screenshot({ path: screenshotPath("studies-05a-b-asked-to-leave") });
+    await asking.getByRole("button", { name: "Leave the study" }).click();
     await b.getByRole("button", { name: "Join the waitlist" }).waitFor();
+    expect(await asking.count()).toBe(0);
     // C's page changes by itself, live: no reload, no polling.
     await expect.poll(() => c.getByRole("button", { name: "Leave the study" }).count(), { timeout: 3_000 }).toBe(1);
     await expect.poll(() => c.getByTestId("study-members").textContent()).toContain("Leo Park");

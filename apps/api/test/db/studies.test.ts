@@ -78,6 +78,8 @@ describe("study groups", () => {
     });
     expect((await studies.joinWaitlist(d, { id: study.id })).study.me.waitlistPosition).toBe(2);
 
+    // Closed because full, with a line to stand in: said so to everyone.
+    expect(await studies.byId({ id: study.id }, null)).toMatchObject({ status: "closed", waitlistOpen: true });
     await studies.leave(b, { id: study.id });
     expect((await studies.byId({ id: study.id }, c)).me.role).toBe("member");
     expect((await studies.byId({ id: study.id }, d)).me).toEqual({ role: "waitlisted", waitlistPosition: 1 });
@@ -125,7 +127,8 @@ describe("study groups", () => {
     await studies.removeMember(leader, { id: study.id, userId: member.userId });
     expect((await f.notifications.list(member, { limit: 5 })).items[0]!.type).toBe("study_removed");
     await studies.closeRecruiting(leader, { id: study.id });
-    expect((await studies.byId({ id: study.id }, null)).status).toBe("closed");
+    // Closed by its leader: no waitlist, whatever its seats.
+    expect(await studies.byId({ id: study.id }, null)).toMatchObject({ status: "closed", waitlistOpen: false });
     expect((await appErrorOf(studies.join(outsider, { id: study.id }))).code).toBe("VALIDATION");
     expect((await appErrorOf(studies.joinWaitlist(outsider, { id: study.id }))).code).toBe("VALIDATION");
     await studies.delete(leader, { id: study.id });

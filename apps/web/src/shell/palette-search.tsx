@@ -1,8 +1,8 @@
 import { useEffect, useState, type ReactNode } from "react";
-import type { TStudyStatus } from "@orgo/api-contract/schemas";
 import { FileText, UserRound, Users } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
-import type { FirstScreenKey } from "../i18n/messages";
+import type { FirstScreenKey, MessageKey } from "../i18n/messages";
+import { studyStatusKey } from "../features/studies/StudyBadges";
 import { trpc } from "../lib/trpc";
 import { useEver } from "../lib/use-ever";
 import { Avatar } from "../ui/Avatar";
@@ -113,13 +113,13 @@ export function usePaletteThings(search: string): { things: PaletteThing[]; pend
       kind: "found" as const,
       names: [study.title],
       to: `/studies/${study.id}`,
-      content: <StudyHit title={study.title} status={study.status} />,
+      content: <StudyHit title={study.title} status={studyStatusKey(study)} />,
     })),
   ];
   return { things, pending };
 }
 
-function StudyHit({ title, status }: { title: string; status: TStudyStatus }) {
+function StudyHit({ title, status }: { title: string; status: MessageKey }) {
   const { t } = useI18n();
   return (
     <>
@@ -127,7 +127,7 @@ function StudyHit({ title, status }: { title: string; status: TStudyStatus }) {
         <Users aria-hidden size={16} className="muted" />
         <span>{title}</span>
       </span>
-      <span className="muted small">{t(`study.status.${status}`)}</span>
+      <span className="muted small">{t(status)}</span>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Panel, PanelGroup, PanelResizeHandle } from "react-resizable-panels";
 import { ArrowLeft } from "lucide-react";
 import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
 import { useEver } from "../lib/use-ever";
+import { useHotkeys } from "../lib/hotkeys";
 
 /**
  * The layout of every section: a list and the item it opened, side by side from
@@ -29,6 +30,18 @@ export function SplitView(props: {
   // On a phone opened straight on an item, the list is drawn the first time it is
   // shown (Back), not hidden behind the item meanwhile; once drawn it stays.
   const listShown = useEver(!props.showDetail);
+  // Esc closes the open item (as Back does), unless a field, a dialog or a menu has
+  // the focus: they use Esc themselves (the event's target, as the dialog may already
+  // be gone from the page when the key reaches here).
+  useHotkeys({
+    keys: {
+      Escape: (event) => {
+        const target = event.target instanceof Element ? event.target : null;
+        if (!target?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) props.back.onBack();
+      },
+    },
+    enabled: props.showDetail,
+  });
   const back = props.showDetail && (
     <button type="button" className="pane__back" onClick={props.back.onBack}>
       <ArrowLeft aria-hidden size={20} /> {props.back.label}

@@ -66,6 +66,8 @@ export const ZStudy = z.object({
   timeZone: z.string(),
   requiresApproval: z.boolean(),
   status: ZStudyStatus,
+  /** Closed only because every seat is taken: joining puts one on the waitlist. */
+  waitlistOpen: z.boolean(),
   leader: ZPublicUser.nullable(),
   /** The viewer's place: leader, member, waitlisted (with position), requested, or none. */
   me: z.object({

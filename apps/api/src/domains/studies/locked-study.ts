@@ -1,6 +1,6 @@
 import { AppError, serverMessages as m, type TStudyStatus, type TViewer } from "@orgo/api-contract";
 import type { StudyDeps, Tx } from "./study-deps.js";
-import { statusSql } from "./study-status.js";
+import { pastDeadlineSql, statusSql } from "./study-status.js";
 
 export interface LockedStudy {
   id: number;
@@ -18,9 +18,7 @@ export async function lockStudy({ now }: Pick<StudyDeps, "now">, tx: Tx, id: num
   const at = now();
   const [row] = await tx.$queryRaw<(Omit<LockedStudy, "status"> & { status: string })[]>`
     select s.id, s."leaderId", s.capacity, s."memberCount", s."requiresApproval", s."recruitingClosedAt",
-           (s."recruitUntil" is not null
-             and (${at.toISOString()}::timestamptz at time zone s."timeZone")::date > s."recruitUntil")
-             as "pastDeadline",
+           ${pastDeadlineSql(at)} as "pastDeadline",
            ${statusSql(at)} as status
     from "Study" s where s.id = ${id} and s."deletedAt" is null for update`;
   if (!row) throw new AppError("NOT_FOUND", m.noSuchStudy);

@@ -1,7 +1,7 @@
 import type { TStudy, TStudyStatus, TViewer } from "@orgo/api-contract";
 import { publicUserSelect } from "../users/public-user.js";
 import { nobody, type StudyDeps } from "./study-deps.js";
-import { statusSql } from "./study-status.js";
+import { statusSql, waitlistOpenSql } from "./study-status.js";
 import { studyVisibleWhere } from "../visibility/visibility.js";
 import { moderationMarks } from "../safety/moderation-marks.js";
 
@@ -13,8 +13,9 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
   const { db, now } = deps;
   const me = viewer?.userId ?? nobody;
   const [statuses, rows] = await Promise.all([
-    db.$queryRaw<{ id: number; status: string }[]>`
-      select s.id, ${statusSql(now())} as status from "Study" s where s.id = any(${ids})`,
+    db.$queryRaw<{ id: number; status: string; waitlistOpen: boolean }[]>`
+      select s.id, ${statusSql(now())} as status, ${waitlistOpenSql(now())} as "waitlistOpen"
+      from "Study" s where s.id = any(${ids})`,
     db.study.findMany({
       where: { id: { in: ids }, ...studyVisibleWhere(viewer?.userId ?? null) },
       include: {
@@ -27,6 +28,7 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
     }),
   ]);
   const statusOf = new Map(statuses.map((s) => [s.id, s.status as TStudyStatus]));
+  const waitlistOpen = new Set(statuses.filter((s) => s.waitlistOpen).map((s) => s.id));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const marks = await moderationMarks(
     db,
@@ -67,6 +69,7 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
         timeZone: row.timeZone,
         requiresApproval: row.requiresApproval,
         status: statusOf.get(id)!,
+        waitlistOpen: waitlistOpen.has(id),
         leader: row.leader,
         me: { role, waitlistPosition: positions.get(id) ?? null },
         moderation: row.hiddenAt && role === "leader" ? (marks.get(String(id)) ?? null) : null,

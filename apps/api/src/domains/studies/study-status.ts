@@ -11,9 +11,7 @@ import { Prisma } from "@orgo/db";
  * nor the database session's time zone plays a part.
  */
 export function statusSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
-  // An ISO string with its Z: a Date parameter reaches PostgreSQL without an offset
-  // and would be read in the session's time zone.
-  const today = Prisma.sql`((${now.toISOString()}::timestamptz at time zone ${study}."timeZone")::date)`;
+  const today = todaySql(now, study);
   return Prisma.sql`case
     when ${today} > ${study}."endsOn" then 'ended'
     when ${today} >= ${study}."startsOn" then 'in_progress'
@@ -21,4 +19,25 @@ export function statusSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
       or ${study}."memberCount" >= ${study}."capacity"
       or (${study}."recruitUntil" is not null and ${today} > ${study}."recruitUntil") then 'closed'
     else 'recruiting' end`;
+}
+
+/** The calendar day in the study's own time zone. */
+function todaySql(now: Date, study: Prisma.Sql): Prisma.Sql {
+  // An ISO string with its Z: a Date parameter reaches PostgreSQL without an offset
+  // and would be read in the session's time zone.
+  return Prisma.sql`((${now.toISOString()}::timestamptz at time zone ${study}."timeZone")::date)`;
+}
+
+/** Whether the study's recruiting deadline has passed (in its own time zone). */
+export function pastDeadlineSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
+  return Prisma.sql`(${study}."recruitUntil" is not null and ${todaySql(now, study)} > ${study}."recruitUntil")`;
+}
+
+/**
+ * Closed only because every seat is taken (not by its leader, not past its deadline,
+ * not under way): such a study has a waitlist to stand in.
+ */
+export function waitlistOpenSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
+  return Prisma.sql`(${statusSql(now, study)} = 'closed' and ${study}."memberCount" >= ${study}."capacity"
+    and ${study}."recruitingClosedAt" is null and not ${pastDeadlineSql(now, study)})`;
 }

@@ -12,6 +12,7 @@ import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
 import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
+import { SelectHint } from "../../ui/SelectHint";
 
 /** A room's last message as a row shows it: plain text, as the feed's excerpts; else what it was. */
 function previewOf(message: TChatMessage, t: I18n["t"]): string {
@@ -125,7 +126,7 @@ export function ChatPage() {
         selectedId !== null ? (
           <Conversation key={selectedId} roomId={selectedId} />
         ) : (
-          <p className="placeholder">{t("chat.selectHint")}</p>
+          <SelectHint count={rooms.length} text={t("chat.selectHint")} className="placeholder" />
         )
       }
     />

@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { ImageGallery } from "../../ui/ImageGallery";
+import { ConfirmButton } from "../../ui/ConfirmButton";
 import { dateFormat } from "../../lib/date-format";
 import type { ShownMessage } from "./use-room";
 import { ReportButton } from "../moderation/ReportButton";
@@ -33,7 +34,7 @@ export function MessageList(props: {
   loadOlder: () => void;
   onRetry: (clientId: string) => void;
   onEdit: (message: ShownMessage) => void;
-  onDelete: (message: ShownMessage) => void;
+  onDelete: (message: ShownMessage) => Promise<unknown>;
 }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -164,9 +165,13 @@ export function MessageList(props: {
                     <button type="button" className="button button--link small" onClick={() => props.onEdit(message)}>
                       {t("chat.edit")}
                     </button>
-                    <button type="button" className="button button--link small" onClick={() => props.onDelete(message)}>
-                      {t("chat.delete")}
-                    </button>
+                    <ConfirmButton
+                      className="button button--link small"
+                      label={t("chat.delete")}
+                      title={t("chat.deleteTitle")}
+                      explain={t("chat.deleteExplain")}
+                      onConfirm={() => props.onDelete(message)}
+                    />
                   </span>
                 )}
                 {reportable(message) && (

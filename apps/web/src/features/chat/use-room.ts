@@ -185,7 +185,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
     send,
     retry,
     edit: (seq: number, body: string) => editMutation.mutateAsync({ roomId, seq, body }),
-    remove: (seq: number) => deleteMutation.mutate({ roomId, seq }),
+    remove: (seq: number) => deleteMutation.mutateAsync({ roomId, seq }),
     typed,
   };
 }

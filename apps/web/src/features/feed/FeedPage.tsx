@@ -17,12 +17,15 @@ import { feedKinds } from "@orgo/api-contract/constants";
 import { LoadMore } from "../../ui/LoadMore";
 import { ListSkeleton } from "../../ui/ListSkeleton";
 import { QueryState } from "../../ui/QueryState";
+import { SelectHint } from "../../ui/SelectHint";
+import { PhoneAction } from "../../ui/PhoneAction";
+import { PenLine } from "lucide-react";
 
 export function FeedPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const selectedId = useIdParam("postId");
-  const { filter } = useUi();
+  const { filter, setComposerOpen } = useUi();
   const me = useMe();
   const visitor = useIsVisitor();
   const [kind, setKind] = useFeedKind(Boolean(me.data));
@@ -97,6 +100,7 @@ export function FeedPage() {
               <p className="placeholder">{t("feed.noMatch", { query: filter })}</p>
             )}
             <PostList posts={shown} freshIds={freshIds} roving={roving} />
+            {me.data && <PhoneAction label={t("composer.open")} icon={PenLine} onClick={() => setComposerOpen(true)} />}
             {arriving ? null : query.hasNextPage ? (
               <LoadMore query={query} />
             ) : (
@@ -111,7 +115,7 @@ export function FeedPage() {
             <PostPane postId={selectedId} initial={selected ?? undefined} />
           ) : (
             <>
-              <p className="placeholder">{t("feed.selectHint")}</p>
+              <SelectHint count={visible.length} text={t("feed.selectHint")} className="placeholder" />
               <Recommended onOpen={select} />
               <MentoringPanel />
             </>

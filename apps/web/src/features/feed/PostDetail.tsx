@@ -15,6 +15,7 @@ import { CommentThread } from "../comments/CommentThread";
 import { LikeButton } from "./LikeButton";
 import { useLivePost } from "./use-live-post";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
+import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 
@@ -79,16 +80,12 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
           </button>
         )}
         {mine && (
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("post.deleteConfirm"))) remove.mutate({ id: post.id });
-            }}
-          >
-            {t("post.delete")}
-          </button>
+          <ConfirmButton
+            label={t("post.delete")}
+            title={t("post.deleteTitle")}
+            explain={t("post.deleteConfirm")}
+            onConfirm={() => remove.mutateAsync({ id: post.id })}
+          />
         )}
         {!mine && <ReportButton target={{ kind: "post", id: post.id }} />}
       </div>

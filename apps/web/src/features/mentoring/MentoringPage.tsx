@@ -17,11 +17,29 @@ export function MentoringPage() {
   const { hash } = useLocation();
   const [params, setParams] = useSearchParams();
   const tab = tabs.find((x) => x === params.get("tab")) ?? "requests";
-  const box = params.get("box") === "outgoing" ? "outgoing" : "incoming";
+  const asked = params.get("box");
   const state = params.get("state") === "closed" ? "closed" : "waiting";
   const scope = params.get("scope") === "past" ? "past" : "upcoming";
   const signedIn = Boolean(me.data);
-  const requests = trpc.mentoring.requests.useQuery({ box, state }, { enabled: signedIn && tab === "requests" });
+  const onRequests = signedIn && tab === "requests";
+  // Unless the address says which, the box that has something in it: a learner who
+  // mentors nobody opens on their own requests, not on an empty "To me".
+  const incoming = trpc.mentoring.requests.useQuery(
+    { box: "incoming", state },
+    { enabled: onRequests && asked !== "outgoing" },
+  );
+  const outgoing = trpc.mentoring.requests.useQuery(
+    { box: "outgoing", state },
+    { enabled: onRequests && asked !== "incoming" },
+  );
+  const box =
+    asked === "outgoing" || asked === "incoming"
+      ? asked
+      : incoming.data?.length === 0 && (outgoing.data?.length ?? 0) > 0
+        ? "outgoing"
+        : "incoming";
+  const requests = box === "incoming" ? incoming : outgoing;
+  const deciding = !asked && (incoming.isPending || outgoing.isPending);
   const meetings = trpc.mentoring.meetings.useQuery({ scope }, { enabled: signedIn && tab === "meetings" });
   const set = (key: string, value: string) =>
     setParams((current) => {
@@ -73,7 +91,7 @@ export function MentoringPage() {
               <RequestCard key={request.id} request={request} />
             ))}
           </ul>
-          {requests.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noRequests")}</p>}
+          {!deciding && requests.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noRequests")}</p>}
         </>
       ) : (
         <>

@@ -10,6 +10,7 @@ import { useRovingList } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { MentorCard } from "./MentorCard";
 import { MentorDetail } from "./MentorDetail";
+import { SelectHint } from "../../ui/SelectHint";
 
 /**
  * /mentors and /mentors/<user id>: the list (filters in the URL, most relevant to me
@@ -123,7 +124,7 @@ export function MentorsPage() {
           {selected ? (
             <MentorDetail key={selected} userId={selected} />
           ) : (
-            <p className="placeholder muted">{t("mentors.selectHint")}</p>
+            <SelectHint count={items.length} text={t("mentors.selectHint")} />
           )}
         </div>
       }

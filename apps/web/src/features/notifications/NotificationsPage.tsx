@@ -12,6 +12,7 @@ import { NotificationTarget } from "./NotificationTarget";
 import { QueryState } from "../../ui/QueryState";
 import { LoadMore } from "../../ui/LoadMore";
 import { SplitView } from "../../ui/SplitView";
+import { SelectHint } from "../../ui/SelectHint";
 
 /**
  * /notifications and /notifications/<id>: stored notifications, newest first, and
@@ -56,7 +57,7 @@ export function NotificationsPage() {
       detail={
         <div className="pane__scroll">
           {openId === null ? (
-            <p className="placeholder muted">{t("notifications.selectHint")}</p>
+            <SelectHint count={items.length} text={t("notifications.selectHint")} />
           ) : opened ? (
             <NotificationTarget key={opened.id} notification={opened} />
           ) : list.isPending ? (

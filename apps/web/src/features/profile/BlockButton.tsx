@@ -1,8 +1,7 @@
-import { useState } from "react";
 import type { TProfile } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { Dialog } from "../../ui/Dialog";
+import { ConfirmButton } from "../../ui/ConfirmButton";
 
 /**
  * Blocking is not Follow's equal: a quiet button at the end of the actions, and a
@@ -10,13 +9,7 @@ import { Dialog } from "../../ui/Dialog";
  */
 export function BlockButton({ user, onChange }: { user: TProfile; onChange: () => unknown }) {
   const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const block = trpc.social.block.useMutation({
-    onSuccess: () => {
-      setAsking(false);
-      return onChange();
-    },
-  });
+  const block = trpc.social.block.useMutation({ onSuccess: onChange });
   const unblock = trpc.social.unblock.useMutation({ onSuccess: onChange });
   if (user.blockedByMe) {
     return (
@@ -26,26 +19,12 @@ export function BlockButton({ user, onChange }: { user: TProfile; onChange: () =
     );
   }
   return (
-    <>
-      <button type="button" className="quiet-danger" onClick={() => setAsking(true)}>
-        {t("profile.block")}
-      </button>
-      <Dialog open={asking} onClose={() => setAsking(false)} title={t("profile.blockTitle", { handle: user.handle })}>
-        <p>{t("profile.blockExplain")}</p>
-        <div className="form__actions">
-          <button type="button" className="button" onClick={() => setAsking(false)} data-autofocus>
-            {t("composer.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={block.isPending}
-            onClick={() => block.mutate({ userId: user.id })}
-          >
-            {t("profile.block")}
-          </button>
-        </div>
-      </Dialog>
-    </>
+    <ConfirmButton
+      className="quiet-danger"
+      label={t("profile.block")}
+      title={t("profile.blockTitle", { handle: user.handle })}
+      explain={t("profile.blockExplain")}
+      onConfirm={() => block.mutateAsync({ userId: user.id })}
+    />
   );
 }

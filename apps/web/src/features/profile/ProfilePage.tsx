@@ -13,6 +13,7 @@ import { useLiveProfile } from "./use-live-profile";
 import { QueryState } from "../../ui/QueryState";
 import { LoadMore } from "../../ui/LoadMore";
 import { SplitView } from "../../ui/SplitView";
+import { SelectHint } from "../../ui/SelectHint";
 
 const noFreshIds: ReadonlySet<number> = new Set();
 
@@ -62,7 +63,7 @@ export function ProfilePage() {
           {selected !== null ? (
             <PostPane postId={selected} initial={items.find((p) => p.id === selected)} />
           ) : (
-            <p className="placeholder muted">{t("feed.selectHint")}</p>
+            <SelectHint count={items.length} text={t("feed.selectHint")} />
           )}
         </div>
       }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
+import { studyStatusKey } from "../studies/StudyBadges";
 import { searchKinds } from "@orgo/api-contract/constants";
 import type { TSearchKind } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -196,7 +197,7 @@ export function SearchPage() {
                         <Highlight text={study.title} term={q} />
                       </div>
                       <div className="list__meta">
-                        <span className="badge">{t(`study.status.${study.status}`)}</span>
+                        <span className="badge">{t(studyStatusKey(study))}</span>
                         <span>{t("study.seats", { members: study.memberCount, capacity: study.capacity })}</span>
                         <span className="muted">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
                       </div>

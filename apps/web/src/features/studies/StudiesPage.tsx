@@ -12,6 +12,7 @@ import { StudyBadges } from "./StudyBadges";
 import { QueryState } from "../../ui/QueryState";
 import { SplitView } from "../../ui/SplitView";
 import { StudyPage } from "./StudyPage";
+import { SelectHint } from "../../ui/SelectHint";
 
 const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
 
@@ -61,7 +62,7 @@ export function StudiesPage() {
           {selected !== null ? (
             <StudyPage key={selected} />
           ) : (
-            <p className="placeholder muted">{t("study.selectHint")}</p>
+            <SelectHint count={items.length} text={t("study.selectHint")} />
           )}
         </div>
       }

@@ -11,6 +11,7 @@ import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { useLiveStudies } from "./use-live-studies";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
+import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 
@@ -48,7 +49,6 @@ function StudyView({ study }: { study: TStudyDetail }) {
   });
   const error = [join, waitlist, leave, accept, decline, remove, close, destroy].find((m) => m.error)?.error;
   const role = study.me.role;
-  const full = study.memberCount >= study.capacity;
   const ref = { id: study.id };
   // Members have the study's room in their inbox.
   const inRoom = role === "leader" || role === "member";
@@ -75,15 +75,19 @@ function StudyView({ study }: { study: TStudyDetail }) {
             {study.requiresApproval ? t("study.request") : t("study.join")}
           </button>
         )}
-        {me.data && role === "none" && study.status === "closed" && full && (
+        {me.data && role === "none" && study.waitlistOpen && (
           <button type="button" className="button" onClick={() => waitlist.mutate(ref)}>
             {t("study.joinWaitlist")}
           </button>
         )}
         {role === "member" && (
-          <button type="button" className="button" onClick={() => leave.mutate(ref)}>
-            {t("study.leave")}
-          </button>
+          <ConfirmButton
+            className="button"
+            label={t("study.leave")}
+            title={t("study.leaveTitle")}
+            explain={study.waitlistCount > 0 ? t("study.leaveExplainLine") : t("study.leaveExplain")}
+            onConfirm={() => leave.mutateAsync(ref)}
+          />
         )}
         {role === "waitlisted" && (
           <>
@@ -111,15 +115,12 @@ function StudyView({ study }: { study: TStudyDetail }) {
                 {t("study.close")}
               </button>
             )}
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() => {
-                if (window.confirm(t("study.deleteConfirm"))) destroy.mutate(ref);
-              }}
-            >
-              {t("study.delete")}
-            </button>
+            <ConfirmButton
+              label={t("study.delete")}
+              title={t("study.deleteTitle")}
+              explain={t("study.deleteConfirm")}
+              onConfirm={() => destroy.mutateAsync(ref)}
+            />
           </>
         )}
         {!me.data && <span className="muted small">{t("comments.signIn")}</span>}

@@ -14,6 +14,7 @@ import { CaseDetail } from "./CaseDetail";
 import { useLiveQueue } from "./use-live-queue";
 import "../moderation.css";
 import "../moderation-messages";
+import { SelectHint } from "../../../ui/SelectHint";
 
 /**
  * /moderation and /moderation/cases/<id>: the review queue, for moderators. Reports
@@ -52,7 +53,7 @@ export function QueuePage() {
       detail={
         <div className="pane__scroll">
           {openId === null ? (
-            <p className="placeholder muted">{t("queue.selectHint")}</p>
+            <SelectHint count={items.length} text={t("queue.selectHint")} />
           ) : (
             <CaseDetail key={openId} caseId={openId} />
           )}

@@ -1,0 +1,74 @@
+import { useState, type ReactNode } from "react";
+import { useI18n } from "../i18n/i18n";
+import { describeError } from "../i18n/describe-error";
+import { Dialog } from "./Dialog";
+
+/**
+ * Every action that cannot be taken back asks the same way: an in-app dialog that
+ * says what happens, with Cancel first (where focus starts) and the action in red.
+ * The dialog stays open with the reason if the server refuses, and closes once done.
+ * (Never the browser's `confirm()`, never a silent one-click delete.)
+ */
+export function ConfirmButton(props: {
+  /** The button that asks, and the dialog's action. */
+  label: string;
+  /** The dialog's question: "Delete this post?" */
+  title: string;
+  /** What happens, in a sentence. */
+  explain: ReactNode;
+  /** The action's own label in the dialog, when it differs from `label`. */
+  confirmLabel?: string;
+  onConfirm: () => Promise<unknown>;
+  className?: string;
+  testId?: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [asking, setAsking] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const close = () => {
+    setAsking(false);
+    setError(null);
+  };
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      await props.onConfirm();
+      setAsking(false);
+    } catch (refused) {
+      setError(refused);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className={props.className ?? "button button--ghost"}
+        data-testid={props.testId}
+        onClick={() => setAsking(true)}
+      >
+        {props.label}
+      </button>
+      <Dialog open={asking} onClose={close} title={props.title}>
+        <p>{props.explain}</p>
+        {error !== null && (
+          <p className="form__error" role="alert">
+            {describeError(error, i18n)}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" className="button" onClick={close} data-autofocus>
+            {t("composer.cancel")}
+          </button>
+          <button type="button" className="button button--danger" disabled={pending} onClick={() => void confirm()}>
+            {props.confirmLabel ?? props.label}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
