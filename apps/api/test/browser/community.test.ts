@@ -73,9 +73,12 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     await a.screenshot({ path: screenshotPath("community-02b-lightbox") });
     await a.keyboard.press("Escape");
     await lightbox.waitFor({ state: "detached" });
-    expect(await a.evaluate<string | null>(`document.activeElement?.getAttribute("aria-label")`)).toBe(
-      "Open picture 1 of 1",
-    );
+    // Focus comes back as the dialog unmounts (a moment after it leaves the page), and
+    // the post stays open: the dialog's Esc is not also the pane's.
+    await expect
+      .poll(() => a.evaluate<string | null>(`document.activeElement?.getAttribute("aria-label")`))
+      .toBe("Open picture 1 of 1");
+    expect(new URL(a.url()).pathname).toMatch(/^\/posts\/\d+$/);
   });
 
   it("B finds it through search, in Korean UI, with the match highlighted", async () => {
@@ -126,13 +129,19 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     await a.screenshot({ path: screenshotPath("community-05-notifications") });
     await list.locator("li").first().click();
     await expect.poll(() => a.locator("#post-title").textContent()).toBe("Trigram search in Postgres");
+    // "commented on your post" opens at the comment, marked for a moment and in view.
+    const focused = a.getByTestId("comments").locator("li.is-focused");
+    await focused.waitFor();
+    expect(await focused.getAttribute("id")).toMatch(/^comment-\d+$/);
+    expect(await focused.isVisible()).toBe(true);
+    await a.screenshot({ path: screenshotPath("community-05b-notification-at-comment") });
     await expect.poll(() => a.getByTestId("unread").textContent()).toBe("1");
   });
 
   it("B edits the comment; A follows B from B's profile, and sees it in B's followers", async () => {
     const comments = b.getByTestId("comments");
-    await comments.getByRole("button", { name: "고치기" }).click();
-    await b.getByLabel("댓글 고치기").fill("덕분에 검색이 정말 빨라졌어요!");
+    await comments.getByRole("button", { name: "수정" }).click();
+    await b.getByLabel("댓글 수정").fill("덕분에 검색이 정말 빨라졌어요!");
     await b.getByRole("button", { name: "저장" }).click();
     await expect.poll(() => comments.textContent()).toContain("정말 빨라졌어요!");
     await expect.poll(() => comments.textContent()).toContain("(수정됨)");

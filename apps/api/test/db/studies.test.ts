@@ -84,7 +84,12 @@ describe("study groups", () => {
     expect((await studies.byId({ id: study.id }, c)).me.role).toBe("member");
     expect((await studies.byId({ id: study.id }, d)).me).toEqual({ role: "waitlisted", waitlistPosition: 1 });
     const notes = await f.notifications.list(c, { limit: 5 });
-    expect(notes.items[0]).toMatchObject({ type: "study_promoted", study: { id: study.id } });
+    // From the study (its leader's face), not from b, who left.
+    expect(notes.items[0]).toMatchObject({
+      type: "study_promoted",
+      study: { id: study.id },
+      actor: { id: leader.userId },
+    });
     const leaderNotes = await f.notifications.list(leader, { limit: 10 });
     expect(leaderNotes.items.map((n) => n.type)).toEqual(expect.arrayContaining(["study_joined", "study_left"]));
     await roomMatchesMembers(study.id);

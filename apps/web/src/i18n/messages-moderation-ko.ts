@@ -17,7 +17,7 @@ export const koModeration: Record<keyof typeof enModeration, string> = {
   "moderation.heldBadge": "검토 대기",
   "moderation.hiddenComment": "운영진이 숨긴 댓글이에요",
   "moderation.hiddenMessage": "운영진이 숨긴 메시지예요",
-  "moderation.hiddenProfile": "운영진이 이름, 사진, 소개를 숨겼어요. 다른 사람에게는 핸들만 보여요.",
+  "moderation.hiddenProfile": "운영진이 이름, 사진, 소개를 숨겼어요. 다른 사람에게는 아이디만 보여요.",
   "settings.reports": "내 신고",
   "notifications.openDecision": "결정 보기",
   "notifications.openReports": "내 신고 보기",

@@ -8,7 +8,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface HotkeyMap {
-  /** Plain keys ("?", "j", "Enter"); ignored while typing in a field. */
+  /** Plain keys ("?", "j", "Enter"); ignored while typing in a field, or once handled elsewhere. */
   keys?: Record<string, (event: KeyboardEvent) => void>;
   /** Ctrl/Cmd + key; works even inside fields. */
   mod?: Record<string, (event: KeyboardEvent) => void>;
@@ -34,7 +34,8 @@ export function useHotkeys(map: HotkeyMap): void {
         }
         return;
       }
-      if (event.altKey || isTypingTarget(event.target)) return;
+      // A key something else already handled (a dialog's Esc, a list's j / k) is theirs.
+      if (event.altKey || event.defaultPrevented || isTypingTarget(event.target)) return;
       const handler = current.keys?.[event.key];
       if (handler) {
         event.preventDefault();

@@ -31,8 +31,8 @@ export function SplitView(props: {
   // shown (Back), not hidden behind the item meanwhile; once drawn it stays.
   const listShown = useEver(!props.showDetail);
   // Esc closes the open item (as Back does), unless a field, a dialog or a menu has
-  // the focus: they use Esc themselves (the event's target, as the dialog may already
-  // be gone from the page when the key reaches here).
+  // it: Radix's layers handle their Esc first and mark it handled (defaultPrevented,
+  // which useHotkeys respects); the target check covers anything else in a dialog.
   useHotkeys({
     keys: {
       Escape: (event) => {

@@ -27,7 +27,7 @@ export function notificationText(
 
 /** Where opening it leads: the mentoring page, the chat room, the post, the study, or the person. */
 export function notificationPath(
-  n: Pick<TNotification, "type" | "moderation" | "mentoring" | "room" | "post" | "study" | "actor">,
+  n: Pick<TNotification, "type" | "moderation" | "mentoring" | "room" | "post" | "commentId" | "study" | "actor">,
 ): string {
   if (n.moderation) return n.type === "report_decided" ? "/settings/reports" : `/decisions/${n.moderation.decisionId}`;
   if (n.mentoring) {
@@ -36,5 +36,6 @@ export function notificationPath(
       : `/mentoring?box=${n.type === "mentor_requested" || n.type === "mentor_withdrawn" ? "incoming" : "outgoing"}&state=${n.type === "mentor_countered" || n.type === "mentor_requested" ? "waiting" : "closed"}`;
   }
   if (n.room) return `/chat/${n.room.id}`;
-  return n.post ? `/posts/${n.post.id}` : n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
+  if (n.post) return n.commentId ? `/posts/${n.post.id}#comment-${n.commentId}` : `/posts/${n.post.id}`;
+  return n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
 }

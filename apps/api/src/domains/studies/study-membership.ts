@@ -71,6 +71,8 @@ export async function promoteWaitlist(deps: StudyDeps, tx: Tx, studyId: number, 
     if (!first) return changed;
     await tx.studyWaitlistEntry.delete({ where: { id: first.id } });
     await addMember(tx, studyId, first.userId);
-    changed.push(await tellAboutStudy(tx, { recipientId: first.userId, actorId, type: "study_promoted", studyId }));
+    // Told by the study's leader, not by whoever freed the seat (their leaving is theirs).
+    const by = study.leaderId ?? actorId;
+    changed.push(await tellAboutStudy(tx, { recipientId: first.userId, actorId: by, type: "study_promoted", studyId }));
   }
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import type { TComment } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -15,8 +15,12 @@ import { useMe } from "../auth/use-me";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 
-/** Comments of a post, oldest first, with one level of inline replies. */
-export function CommentThread({ postId }: { postId: number }) {
+/**
+ * Comments of a post, oldest first, with one level of inline replies. `focus`, a
+ * comment a notification points at, is brought into view and marked for a moment;
+ * pages are loaded until it is there.
+ */
+export function CommentThread({ postId, focus }: { postId: number; focus: number | null }) {
   const { t } = useI18n();
   const me = useMe();
   const list = trpc.comment.list.useInfiniteQuery(
@@ -24,6 +28,7 @@ export function CommentThread({ postId }: { postId: number }) {
     { getNextPageParam: (page) => page.nextCursor },
   );
   const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
+  useFocusComment(focus, list);
   // My comments on this post still in the outbox, shown where they will land: a reply
   // under its comment, anything else (or a reply to a comment not loaded) at the end.
   const waiting = useOutbox(me.data?.id).filter(
@@ -41,12 +46,12 @@ export function CommentThread({ postId }: { postId: number }) {
         {threads.map((thread) => {
           const replies = waitingUnder(thread.id);
           return (
-            <li key={thread.id}>
+            <li key={thread.id} id={`comment-${thread.id}`}>
               <CommentView comment={thread} />
               {(thread.replies.length > 0 || replies.length > 0) && (
                 <ul className="comments__replies">
                   {thread.replies.map((reply) => (
-                    <li key={reply.id}>
+                    <li key={reply.id} id={`comment-${reply.id}`}>
                       <CommentView comment={reply} />
                     </li>
                   ))}
@@ -246,4 +251,32 @@ function ReplyBox({ postId, parentId }: { postId: number; parentId: number }) {
       <CommentBox postId={postId} parentId={parentId} onDone={() => setOpen(false)} />
     </div>
   );
+}
+
+/** How long a comment a notification opened stays marked. */
+const FOCUS_MS = 4_000;
+
+/**
+ * Brings comment `focus` into view once it is on the page (loading further pages
+ * until it is, or there are none) and marks it for FOCUS_MS (a class on its row,
+ * `is-focused`; set on the element, as it is a moment's look, not the thread's state).
+ */
+function useFocusComment(
+  focus: number | null,
+  list: { data?: unknown; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown },
+): void {
+  const shown = useRef<number | null>(null);
+  const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    if (focus === null || shown.current === focus || data === undefined) return;
+    const element = document.getElementById(`comment-${focus}`);
+    if (!element) {
+      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+      return;
+    }
+    shown.current = focus;
+    element.scrollIntoView({ block: "center" });
+    element.classList.add("is-focused");
+    setTimeout(() => element.classList.remove("is-focused"), FOCUS_MS);
+  }, [focus, data, hasNextPage, isFetchingNextPage, fetchNextPage]);
 }

@@ -47,7 +47,7 @@ export function FeedPage() {
   // The first rows are on their way: still "loading", no end-of-list line above them.
   const arriving = shown !== visible && shown.length === 0;
   const selected = posts.find((p) => p.id === selectedId) ?? null;
-  const { search } = useLocation();
+  const { search, hash } = useLocation();
   // The feed's tab (?feed=) goes along, so Back from a post returns to the same list.
   const select = (id: number) => void navigate({ pathname: `/posts/${id}`, search }, { replace: selectedId !== null });
   const roving = useRovingList({ ids: visible.map((p) => p.id), selected: selectedId, onSelect: select });
@@ -112,7 +112,7 @@ export function FeedPage() {
       detail={
         <div className="pane__scroll">
           {selectedId !== null ? (
-            <PostPane postId={selectedId} initial={selected ?? undefined} />
+            <PostPane postId={selectedId} initial={selected ?? undefined} commentId={commentInAddress(hash)} />
           ) : (
             <>
               <SelectHint count={visible.length} text={t("feed.selectHint")} className="placeholder" />
@@ -124,4 +124,10 @@ export function FeedPage() {
       }
     />
   );
+}
+
+/** `#comment-<id>`, where a notification (or a shared link) points into a post. */
+function commentInAddress(hash: string): number | null {
+  const id = /^#comment-([1-9][0-9]{0,14})$/.exec(hash)?.[1];
+  return id ? Number(id) : null;
 }

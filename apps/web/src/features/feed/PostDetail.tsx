@@ -20,7 +20,15 @@ import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 
 /** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
-export function PostDetail({ postId, initial }: { postId: number; initial?: TPostSummary }) {
+export function PostDetail({
+  postId,
+  initial,
+  commentId,
+}: {
+  postId: number;
+  initial?: TPostSummary;
+  commentId: number | null;
+}) {
   const { t, tServer } = useI18n();
   const post = trpc.post.byId.useQuery({ id: postId }, { initialData: initial, retry: false });
   const recordView = trpc.post.recordView.useMutation();
@@ -36,10 +44,12 @@ export function PostDetail({ postId, initial }: { postId: number; initial?: TPos
   }
   if (!post.data) return <DetailSkeleton />;
   // My own view may be answered after a live count that already includes it.
-  return <PostView post={post.data} views={Math.max(recordView.data ?? 0, post.data.viewCount)} />;
+  return (
+    <PostView post={post.data} views={Math.max(recordView.data ?? 0, post.data.viewCount)} commentId={commentId} />
+  );
 }
 
-function PostView({ post, views }: { post: TPostSummary; views: number }) {
+function PostView({ post, views, commentId }: { post: TPostSummary; views: number; commentId: number | null }) {
   const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
@@ -90,7 +100,7 @@ function PostView({ post, views }: { post: TPostSummary; views: number }) {
         {!mine && <ReportButton target={{ kind: "post", id: post.id }} />}
       </div>
       <FormError error={remove.error} />
-      <CommentThread postId={post.id} />
+      <CommentThread postId={post.id} focus={commentId} />
     </article>
   );
 }

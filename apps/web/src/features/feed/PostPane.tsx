@@ -8,10 +8,19 @@ import { DetailSkeleton } from "../../ui/DetailSkeleton";
 const PostDetail = lazyPage(() => import("./PostDetail"), "PostDetail");
 
 /** A post in a detail pane, wherever a list opens one (feed, profile, search, notifications). */
-export function PostPane({ postId, initial }: { postId: number; initial?: TPostSummary }) {
+export function PostPane({
+  postId,
+  initial,
+  commentId,
+}: {
+  postId: number;
+  initial?: TPostSummary;
+  /** A comment to bring into view and mark (a notification's, or the address's #comment-<id>). */
+  commentId?: number | null;
+}) {
   return (
     <Suspense fallback={<DetailSkeleton />}>
-      <PostDetail key={postId} postId={postId} initial={initial} />
+      <PostDetail key={postId} postId={postId} initial={initial} commentId={commentId ?? null} />
     </Suspense>
   );
 }

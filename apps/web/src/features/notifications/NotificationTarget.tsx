@@ -19,7 +19,7 @@ const DecisionDetail = lazyPage(() => import("../moderation/DecisionDetail"), "D
  */
 export function NotificationTarget({ notification: n }: { notification: TNotification }) {
   const { t } = useI18n();
-  if (n.post) return <PostPane postId={n.post.id} />;
+  if (n.post) return <PostPane postId={n.post.id} commentId={n.commentId} />;
   if (n.study) return <StudyPage key={n.study.id} studyId={n.study.id} />;
   if (n.moderation && n.type !== "report_decided") {
     return (

@@ -39,7 +39,7 @@ export function useLiveNotifications() {
       document.visibilityState === "visible" &&
       // Not when I am looking at it already: the list, or the very post or study.
       !onListPage &&
-      pathname !== notificationPath(n)
+      pathname !== notificationPath(n).split("#")[0]
     ) {
       showToast(text, {
         id: `notification-${n.id}`,
