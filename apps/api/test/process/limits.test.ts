@@ -15,6 +15,8 @@ import { waitFor } from "../helpers/wait.js";
 const caps = { perIp: 4, perSession: 2, subscriptions: 3, buffered: 16_384, payload: 65_536 };
 
 /** Every limit that keeps one client from making the server hold memory or work without bound. */
+const METRICS_TOKEN = "metrics-token-for-limits-0123456789";
+
 describe("limits, each at its cap and one past it", () => {
   let fresh: FreshDatabase;
   let app: RunningApp;
@@ -50,6 +52,14 @@ describe("limits, each at its cap and one past it", () => {
     });
     return byId;
   }
+  /** The server's own count of open websockets (its /metrics gauge). */
+  async function openSockets(): Promise<number | null> {
+    const text = await (
+      await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
+    const line = text.split("\n").find((l) => l.startsWith("orgo_websockets_open "));
+    return line ? Number(line.split(" ").at(-1)) : null;
+  }
   const feedCall = (id: number) => ({ id, method: "query", params: { path: "post.feed", input: { json: {} } } });
 
   beforeAll(async () => {
@@ -62,6 +72,7 @@ describe("limits, each at its cap and one past it", () => {
         WS_MAX_SUBSCRIPTIONS: String(caps.subscriptions),
         WS_MAX_BUFFERED_BYTES: String(caps.buffered),
         WS_MAX_PAYLOAD_BYTES: String(caps.payload),
+        METRICS_TOKEN,
       },
     });
   });
@@ -208,10 +219,14 @@ describe("limits, each at its cap and one past it", () => {
     let closeCode: number | null = null;
     stalled.once("close", (code) => (closeCode = code));
     stalled.send(JSON.stringify(resume));
-    // Stops reading: what the server sends piles up in its buffer.
-    (stalled as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    (stalled as unknown as { _socket: { pause(): void; resume(): void } })._socket.resume();
+    // Stops reading: what the server sends piles up in its buffer, until the server
+    // gives up on it (its open-socket gauge drops to the reader alone). Waiting for
+    // that, not a fixed 3 s: on a loaded machine the catch-up took longer to fill the
+    // buffer, and a socket that read again in time was rightly kept.
+    const tcp = (stalled as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    tcp.pause();
+    await expect.poll(() => openSockets(), { timeout: 30_000, interval: 200 }).toBe(1);
+    tcp.resume();
     await waitFor(() => closeCode !== null, "the stalled socket closed", 10_000);
     // Closed by the server: with our code if the close frame got through, else abruptly.
     expect([SLOW_CONSUMER_CLOSE_CODE, 1006]).toContain(closeCode);
