@@ -14,6 +14,11 @@ export class AddressNotFound extends Error {
 }
 
 const ID = /^[1-9][0-9]{0,14}$/;
+
+/** A positive whole id written in an address (a path segment, `#comment-<id>`), else null. */
+export function idIn(text: string | undefined): number | null {
+  return text !== undefined && ID.test(text) ? Number(text) : null;
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -25,8 +30,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function useIdParam(name: string): number | null {
   const raw = useParams()[name];
   if (raw === undefined) return null;
-  if (!ID.test(raw)) throw new AddressNotFound(`${name}=${raw}`);
-  return Number(raw);
+  const id = idIn(raw);
+  if (id === null) throw new AddressNotFound(`${name}=${raw}`);
+  return id;
 }
 
 /** A person's id (a UUID) in the address, as useIdParam. */

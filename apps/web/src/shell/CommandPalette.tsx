@@ -11,7 +11,7 @@ import { restartApp, useMe } from "../features/auth/use-me";
 import type { FirstScreenKey } from "../i18n/messages";
 import { useStanding } from "../features/moderation/use-standing";
 import { usePaletteThings, useBothTables, type PaletteThing } from "./palette-search";
-import { rankPalette, type PaletteEntry } from "./palette-rank";
+import { isNameOrStart, rankPalette, type PaletteEntry } from "./palette-rank";
 import { PaletteLoading } from "./PaletteLoading";
 
 interface PaletteCommand {
@@ -47,9 +47,7 @@ export function CommandPalette() {
   const { things, pending } = usePaletteThings(ui.paletteSearch);
   // What was typed goes along to the Search page, unless it was the command's own name.
   const searchNames = named("nav.search");
-  const typedName = [searchNames.label, ...searchNames.keywords].some((name) =>
-    name.toLocaleLowerCase().startsWith(typed.toLocaleLowerCase()),
-  );
+  const typedName = isNameOrStart(typed, [searchNames.label, ...searchNames.keywords]);
   const toSearch = () => void navigate(typed && !typedName ? `/search?q=${encodeURIComponent(typed)}` : "/search");
   const navigation: PaletteCommand[] = [
     { id: "go-feed", ...named("nav.feed"), run: () => void navigate("/") },

@@ -55,6 +55,12 @@ function tierOf(entry: PaletteEntry, q: string): number | null {
   return null;
 }
 
+/** Whether `typed` is one of `names`, or the start of one (as the ranking reads them). */
+export function isNameOrStart(typed: string, names: readonly string[]): boolean {
+  const q = normal(typed).replace(/^@/, "");
+  return q !== "" && names.some((name) => ["exact", "prefix"].includes(matchIn(name, q) ?? ""));
+}
+
 /** The entries that match `typed`, best first; ties keep the order they were given in. */
 export function rankPalette<T extends PaletteEntry>(typed: string, entries: readonly T[]): T[] {
   const q = normal(typed).replace(/^@/, "");

@@ -16,11 +16,8 @@ export function ConfirmButton(props: {
   title: string;
   /** What happens, in a sentence. */
   explain: ReactNode;
-  /** The action's own label in the dialog, when it differs from `label`. */
-  confirmLabel?: string;
   onConfirm: () => Promise<unknown>;
   className?: string;
-  testId?: string;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -45,12 +42,7 @@ export function ConfirmButton(props: {
   };
   return (
     <>
-      <button
-        type="button"
-        className={props.className ?? "button button--ghost"}
-        data-testid={props.testId}
-        onClick={() => setAsking(true)}
-      >
+      <button type="button" className={props.className ?? "button button--ghost"} onClick={() => setAsking(true)}>
         {props.label}
       </button>
       <Dialog open={asking} onClose={close} title={props.title}>
@@ -65,7 +57,7 @@ export function ConfirmButton(props: {
             {t("composer.cancel")}
           </button>
           <button type="button" className="button button--danger" disabled={pending} onClick={() => void confirm()}>
-            {props.confirmLabel ?? props.label}
+            {props.label}
           </button>
         </div>
       </Dialog>

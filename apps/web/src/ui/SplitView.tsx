@@ -30,18 +30,9 @@ export function SplitView(props: {
   // On a phone opened straight on an item, the list is drawn the first time it is
   // shown (Back), not hidden behind the item meanwhile; once drawn it stays.
   const listShown = useEver(!props.showDetail);
-  // Esc closes the open item (as Back does), unless a field, a dialog or a menu has
-  // it: Radix's layers handle their Esc first and mark it handled (defaultPrevented,
-  // which useHotkeys respects); the target check covers anything else in a dialog.
-  useHotkeys({
-    keys: {
-      Escape: (event) => {
-        const target = event.target instanceof Element ? event.target : null;
-        if (!target?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) props.back.onBack();
-      },
-    },
-    enabled: props.showDetail,
-  });
+  // Esc closes the open item (as Back does). A field keeps its Esc, and a dialog or a
+  // menu handles its own first and marks it handled: useHotkeys leaves both alone.
+  useHotkeys({ keys: { Escape: props.back.onBack }, enabled: props.showDetail });
   const back = props.showDetail && (
     <button type="button" className="pane__back" onClick={props.back.onBack}>
       <ArrowLeft aria-hidden size={20} /> {props.back.label}

@@ -40,7 +40,9 @@ export async function requireOutside(tx: Tx, study: LockedStudy, viewer: TViewer
 }
 
 /** Closed only because every seat is taken: such a study has a line to stand in. */
-export function isOnlyFull(study: LockedStudy) {
+export function isOnlyFull(
+  study: Pick<LockedStudy, "status" | "memberCount" | "capacity" | "recruitingClosedAt" | "pastDeadline">,
+) {
   return (
     study.status === "closed" && study.memberCount >= study.capacity && !study.recruitingClosedAt && !study.pastDeadline
   );

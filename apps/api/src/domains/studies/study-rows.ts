@@ -1,7 +1,8 @@
 import type { TStudy, TStudyStatus, TViewer } from "@orgo/api-contract";
 import { publicUserSelect } from "../users/public-user.js";
 import { nobody, type StudyDeps } from "./study-deps.js";
-import { statusSql, waitlistOpenSql } from "./study-status.js";
+import { pastDeadlineSql, statusSql } from "./study-status.js";
+import { isOnlyFull } from "./locked-study.js";
 import { studyVisibleWhere } from "../visibility/visibility.js";
 import { moderationMarks } from "../safety/moderation-marks.js";
 
@@ -13,8 +14,8 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
   const { db, now } = deps;
   const me = viewer?.userId ?? nobody;
   const [statuses, rows] = await Promise.all([
-    db.$queryRaw<{ id: number; status: string; waitlistOpen: boolean }[]>`
-      select s.id, ${statusSql(now())} as status, ${waitlistOpenSql(now())} as "waitlistOpen"
+    db.$queryRaw<{ id: number; status: string; pastDeadline: boolean }[]>`
+      select s.id, ${statusSql(now())} as status, ${pastDeadlineSql(now())} as "pastDeadline"
       from "Study" s where s.id = any(${ids})`,
     db.study.findMany({
       where: { id: { in: ids }, ...studyVisibleWhere(viewer?.userId ?? null) },
@@ -27,8 +28,9 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
       },
     }),
   ]);
-  const statusOf = new Map(statuses.map((s) => [s.id, s.status as TStudyStatus]));
-  const waitlistOpen = new Set(statuses.filter((s) => s.waitlistOpen).map((s) => s.id));
+  const statusOf = new Map(
+    statuses.map((s) => [s.id, { status: s.status as TStudyStatus, pastDeadline: s.pastDeadline }]),
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   const marks = await moderationMarks(
     db,
@@ -68,8 +70,9 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
         tags: row.tags,
         timeZone: row.timeZone,
         requiresApproval: row.requiresApproval,
-        status: statusOf.get(id)!,
-        waitlistOpen: waitlistOpen.has(id),
+        status: statusOf.get(id)!.status,
+        // The same rule a join follows to offer the waitlist.
+        waitlistOpen: isOnlyFull({ ...row, ...statusOf.get(id)! }),
         leader: row.leader,
         me: { role, waitlistPosition: positions.get(id) ?? null },
         moderation: row.hiddenAt && role === "leader" ? (marks.get(String(id)) ?? null) : null,

@@ -32,12 +32,3 @@ function todaySql(now: Date, study: Prisma.Sql): Prisma.Sql {
 export function pastDeadlineSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
   return Prisma.sql`(${study}."recruitUntil" is not null and ${todaySql(now, study)} > ${study}."recruitUntil")`;
 }
-
-/**
- * Closed only because every seat is taken (not by its leader, not past its deadline,
- * not under way): such a study has a waitlist to stand in.
- */
-export function waitlistOpenSql(now: Date, study = Prisma.raw(`s`)): Prisma.Sql {
-  return Prisma.sql`(${statusSql(now, study)} = 'closed' and ${study}."memberCount" >= ${study}."capacity"
-    and ${study}."recruitingClosedAt" is null and not ${pastDeadlineSql(now, study)})`;
-}

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useRef } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { useIdParam } from "../../lib/route-params";
+import { idIn, useIdParam } from "../../lib/route-params";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
 import { useUi } from "../../lib/ui-state";
@@ -128,6 +128,5 @@ export function FeedPage() {
 
 /** `#comment-<id>`, where a notification (or a shared link) points into a post. */
 function commentInAddress(hash: string): number | null {
-  const id = /^#comment-([1-9][0-9]{0,14})$/.exec(hash)?.[1];
-  return id ? Number(id) : null;
+  return hash.startsWith("#comment-") ? idIn(hash.slice("#comment-".length)) : null;
 }
