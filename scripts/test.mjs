@@ -3,6 +3,7 @@
 // gates: `npm run test:unit` is the fast one (no database, no server).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { ensureReady } from "./ensure-ready.mjs";
 import { pnpm, repoRoot } from "./pnpm.mjs";
 
@@ -28,7 +29,7 @@ function runLanes(lanes, extraArgs, { buffered }) {
       if (buffered) process.stdout.write(Buffer.concat(output));
       const time = seconds(started);
       console.log(`\n› Lane ${lanes.join(" + ")}: ${code === 0 ? "passed" : "FAILED"} in ${time} s`);
-      resolve({ lanes, code: code ?? 1, time });
+      resolve({ lanes, code: code ?? 1, time, output: buffered ? Buffer.concat(output).toString() : "" });
     });
   });
 }
@@ -90,4 +91,21 @@ for (const { lanes, code, time } of [unit, ...results]) {
   console.log(`  ${lanes.join(" + ").padEnd(14)} ${time.padStart(6)} s  ${code === 0 ? "passed" : "FAILED"}`);
 }
 console.log(`  ${"all".padEnd(14)} ${seconds(overall).padStart(6)} s`);
+// CI keeps only the end of the log: a failed lane's failures come last, again, so the
+// reason a run failed is never cut off by the other lane's output.
+for (const { lanes, code, output } of results) {
+  if (code !== 0) console.log(`\n› Why lane ${lanes.join(" + ")} failed\n${failureSummary(output)}`);
+}
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
+
+/** Vitest's failure sections (failed suites and tests, unhandled errors) and its totals, in at most 8 KB. */
+function failureSummary(output) {
+  const text = stripVTControlCharacters(output);
+  const starts = ["Failed Suites", "Failed Tests", "Unhandled Error"].map((marker) => text.indexOf(marker));
+  const start = Math.min(...starts.filter((at) => at >= 0));
+  const totals = text.lastIndexOf("Test Files");
+  if (!Number.isFinite(start)) return text.slice(-4000);
+  const failures = text.slice(start, totals > start ? totals : undefined);
+  const clipped = failures.length > 8000 ? `${failures.slice(0, 8000)}\n[… cut]` : failures;
+  return totals > start ? `${clipped}\n${text.slice(totals, totals + 300)}` : clipped;
+}
