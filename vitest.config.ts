@@ -13,7 +13,18 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 const needsDatabase = ["apps/api/test/global-setup-database.ts"];
 // Tests that start API processes run the compiled server, as production does.
 const needsCompiledApi = [...needsDatabase, "apps/api/test/global-setup-compile.ts"];
-const slow = { testTimeout: 60_000, hookTimeout: 120_000 };
+// expect.poll waits for what a person would wait for: its 1 s default is shorter than a
+// page takes to start on a loaded two-core CI machine (a Korean first paint missed it).
+// isolate: false — a test file builds its own app and database and shares no module
+// state (no vi.mock, no env writes), so files reuse the modules the worker has
+// imported (the server, Prisma's client, the contract) instead of importing them
+// again: the db + process lane's import time fell from 110 s to 8 s.
+const slow = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  expect: { poll: { timeout: 15_000 } },
+  isolate: false,
+};
 
 const lanes: TestProjectInlineConfiguration[] = [
   {
