@@ -6,6 +6,7 @@ import react from "@vitejs/plugin-react";
 import { compression } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
 import { koreanManifest, manifest } from "./app-manifest.ts";
+import { icuPrecompile } from "./icu-precompile.ts";
 import type { Plugin } from "vite";
 
 /**
@@ -61,6 +62,10 @@ function firstScreenReport(): Plugin {
 
 const startModule = path.resolve(import.meta.dirname, "src/start.tsx");
 const entryModule = path.resolve(import.meta.dirname, "src/main.ts");
+// Reachable from the first screen through @orgo/api-contract/constants, but used only
+// by what a refusal loads (the schemas, the Korean server messages): grouped into the
+// start chunk, lazy chunks would import the whole English table from it.
+const serverMessagesModule = path.join("packages", "api-contract", "src", "messages.ts");
 let firstScreenModules: Set<string> | undefined;
 type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 /**
@@ -83,7 +88,7 @@ function firstScreenChunk(id: string, ctx: ChunkingContext) {
     const entry = reach(entryModule);
     firstScreenModules = new Set([...reach(startModule)].filter((moduleId) => !entry.has(moduleId)));
   }
-  if (firstScreenModules.has(id)) return "start";
+  if (firstScreenModules.has(id) && !id.endsWith(serverMessagesModule)) return "start";
   // Left to itself, the bundler would put Vite's preload helper in the start chunk too.
   return id.includes("vite/preload-helper") ? "preload-helper" : null;
 }
@@ -100,9 +105,10 @@ function release(): string {
 
 const apiTarget = process.env.ORGO_API_URL ?? "http://127.0.0.1:3000";
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     react(),
+    icuPrecompile(),
     scriptsAtLowPriority(),
     firstScreenReport(),
     // The installable app: the manifest (and its Korean twin), icons made from
@@ -137,6 +143,19 @@ export default defineConfig({
     compression({ algorithms: ["brotliCompress", "gzip"], exclude: [/\.map$/], logLevel: "silent" }),
   ],
   define: { __ORGO_RELEASE__: JSON.stringify(release()) },
+  // The built client's messages arrive parsed (icu-precompile.ts): it formats them
+  // without the ICU parser. Dev and tests keep the parser and format the text itself.
+  resolve:
+    command === "build"
+      ? {
+          alias: [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: "@formatjs/icu-messageformat-parser/no-parser.js",
+            },
+          ],
+        }
+      : {},
   server: {
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     strictPort: true,
@@ -166,4 +185,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -3,6 +3,7 @@
 // is also exported by "./schemas".
 export * from "./errors.js";
 export * from "./messages.js";
+export * from "./common/format-message.js";
 export * from "./users/mentions.js";
 export * from "./posts/post.constants.js";
 export * from "./studies/study.constants.js";

@@ -154,11 +154,12 @@ export const serverMessages = {
 
 export type ServerMessageKey = keyof typeof serverMessages;
 
-const byText = new Map<string, ServerMessageKey>(
-  Object.entries(serverMessages).map(([key, text]) => [text, key as ServerMessageKey]),
-);
+// Made on first use, not when the module loads: a bundle that never looks a message up
+// (the web client's first screen) leaves the whole table out.
+let byText: Map<string, ServerMessageKey> | undefined;
 
 /** The key of a server message, to translate it; undefined for anything else. */
 export function serverMessageKey(text: string): ServerMessageKey | undefined {
+  byText ??= new Map(Object.entries(serverMessages).map(([key, message]) => [message, key as ServerMessageKey]));
   return byText.get(text);
 }

@@ -2,6 +2,7 @@
 // Nothing here imports @trpc/server.
 export * from "./errors.js";
 export * from "./messages.js";
+export * from "./common/format-message.js";
 export * from "./events.js";
 export * from "./common/common.schemas.js";
 export * from "./users/user.schemas.js";

@@ -239,4 +239,37 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     await page.getByRole("dialog", { name: "New post" }).waitFor();
     await page.context().close();
   });
+  it("counts speak each language's plural: a row's one like, a grouped row's one other (English and Korean)", async () => {
+    const joined = { emailVerifiedAt: new Date() };
+    await app.db.user.createMany({
+      data: ["plural_pia", "plural_ann", "plural_bo"].map((handle) => ({
+        handle,
+        displayName: handle.replace("plural_", "").replace(/^./, (c) => c.toUpperCase()),
+        email: `${handle}@example.com`,
+        ...joined,
+      })),
+    });
+    const as = async (handle: string) => createTestClient(app.url, app.url, await cookieFor(app.db, handle)).client;
+    const [pia, ann, bo] = await Promise.all([as("plural_pia"), as("plural_ann"), as("plural_bo")]);
+    const liked = await pia.post.create.mutate({ title: "Liked by two", body: "Two people liked this." });
+    const once = await pia.post.create.mutate({ title: "Liked by one", body: "One person liked this." });
+    await ann.post.like.mutate({ id: liked.id });
+    await bo.post.like.mutate({ id: liked.id });
+    await ann.post.like.mutate({ id: once.id });
+    const expected = {
+      en: { row: "1 like, 0 comments", grouped: /^(Ann|Bo) and 1 other liked your post$/ },
+      ko: { row: "좋아요 1개, 댓글 0개", grouped: /^(Ann|Bo)님 외 1명이 내 글을 좋아해요$/ },
+    };
+    for (const language of ["en", "ko"] as const) {
+      const page = await signedInPage(browser, app, "plural_pia", { locale: language === "en" ? "en-US" : "ko-KR" });
+      await page.goto(`${app.url}/u/plural_pia`);
+      const row = page.locator("li", { hasText: "Liked by one" }).locator(".visually-hidden");
+      await expect.poll(() => row.textContent()).toBe(expected[language].row);
+      await page.goto(`${app.url}/notifications`);
+      const sentences = page.locator("main").getByText(expected[language].grouped);
+      await sentences.first().waitFor();
+      await page.screenshot({ path: screenshotPath(`newcomer-09-plurals-${language}`) });
+      await page.context().close();
+    }
+  });
 });

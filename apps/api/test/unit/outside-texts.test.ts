@@ -9,6 +9,7 @@ describe("texts outside the app", () => {
     expect(say("en", "mail.unread.subject", { count: 3 })).toBe("3 unread messages on OrGo");
     expect(say("ko", "mail.unread.subject", { count: 1 })).toBe("오르고에 읽지 않은 메시지 1개");
     expect(say("ko", "push.messages", { count: 4 })).toBe("새 메시지 4개");
+    expect(say("en", "mail.digest.likes", { count: 1 })).toBe("1 like");
     expect(say("en", "unsubscribe.done", { handle: "@leo", what: "digests" })).not.toMatch(/[{}]/);
   });
 
@@ -23,7 +24,7 @@ describe("texts outside the app", () => {
       .map((key) => key.slice("notifications.".length, -"Many".length));
     for (const type of grouped) {
       expect(notificationText({ ...like, type: type as "like", count: 2 }, sayNotification("en"))).toContain(
-        "and 1 other",
+        "and 1 other ", // not "1 others"
       );
     }
   });

@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { serverMessageKey } from "@orgo/api-contract/constants";
-import type { ServerMessageKey } from "@orgo/api-contract/schemas";
+import { formatMessage, type Message, type MessageValues } from "@orgo/api-contract/constants";
 import type { MessageKey } from "./messages";
 import { detectLanguage, type Language } from "../lib/detect-language";
 import { dateFormat } from "../lib/date-format";
@@ -11,10 +10,14 @@ export type { Language };
 // shown: nobody downloads both for the first screen. The server's messages in Korean
 // (needed only when the server answers with one) follow without holding up the first
 // render.
-const tables: Partial<Record<Language, Partial<Record<MessageKey, string>>>> = {};
+// A table's messages are ICU text, or (in the build) already parsed: see format-message.ts.
+type Table = Partial<Record<MessageKey, Message>>;
+const tables: Partial<Record<Language, Table>> = {};
 /** Tables lazy sections brought along, kept to merge into a language loaded later. */
-const extras: Partial<Record<Language, Partial<Record<MessageKey, string>>>>[] = [];
-let serverMessagesKo: Record<ServerMessageKey, string> | undefined;
+const extras: Partial<Record<Language, Table>>[] = [];
+// The Korean server messages and the English table they are found by (the server
+// sends its English text): a chunk of their own, needed only when the server refuses.
+let inKorean: ((text: string) => string) | undefined;
 const STORAGE_KEY = "orgo.language";
 
 /** Makes a language's table available; start.tsx awaits the reader's before the first render. */
@@ -23,7 +26,7 @@ export async function loadLanguage(language: Language): Promise<void> {
   if (language === "en") {
     tables.en = { ...(await import("./messages")).en };
   } else {
-    void import("./server-messages").then((server) => (serverMessagesKo = server.serverMessagesKo));
+    void import("./server-messages").then((server) => (inKorean = server.serverMessageInKorean));
     tables.ko = { ...(await import("./messages-ko")).ko };
   }
   for (const extra of extras) Object.assign(tables[language] ?? {}, extra[language]);
@@ -44,7 +47,8 @@ export function initialLanguage(): Language {
   return detectLanguage(navigator.languages ?? [navigator.language]);
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A message in the reader's language: ICU MessageFormat, plurals by the language's rules. */
+export type Translate = (key: MessageKey, params?: MessageValues) => string;
 
 export interface I18n {
   language: Language;
@@ -69,18 +73,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     // Loaded before the first render; a table that could not load falls back to the
     // other, and a key with no table at all shows as itself (never a crash).
-    const table: Partial<Record<MessageKey, string>> = tables[language] ?? tables.en ?? tables.ko ?? {};
+    const table: Table = tables[language] ?? tables.en ?? tables.ko ?? {};
     return {
       language,
       setLanguage,
-      t: (key, params) =>
-        (table[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-          params && name in params ? String(params[name]) : whole,
-        ),
-      tServer: (text) => {
-        const key = language === "ko" ? serverMessageKey(text) : undefined;
-        return (key && serverMessagesKo?.[key]) || text;
-      },
+      t: (key, params) => formatMessage(table[key] ?? key, language, params),
+      tServer: (text) => (language === "ko" && inKorean?.(text)) || text,
       formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
     };
   }, [language, setLanguage]);

@@ -130,7 +130,7 @@ export const enModerationPages = {
   "admin.words": "Watched words",
   "admin.forbidden": "Only admins can see this page.",
   "admin.range": "Days shown",
-  "admin.lastDays": "Last {days} days",
+  "admin.lastDays": "Last {days, plural, one {day} other {# days}}",
   "admin.openCases": "Open cases",
   "admin.series.signUps": "Sign-ups",
   "admin.series.active": "Active people",
