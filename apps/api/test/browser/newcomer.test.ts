@@ -272,4 +272,24 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       await page.context().close();
     }
   });
+  it("Back goes through the posts I opened; j moving through the list adds nothing to go back through", async () => {
+    const page = await signedInPage(browser, app, "demo");
+    await page.goto(`${app.url}/`);
+    const rows = page.locator(".pane--list [role=option]");
+    await rows.nth(2).waitFor();
+    const titleOf = async (index: number) => (await rows.nth(index).locator(".list__title").textContent())!;
+    const [first, second, third] = [await titleOf(0), await titleOf(1), await titleOf(2)];
+    const shown = () => page.locator("#post-title").textContent();
+    await rows.nth(0).click();
+    await expect.poll(shown).toBe(first);
+    await rows.nth(1).click();
+    await expect.poll(shown).toBe(second);
+    await page.keyboard.press("j");
+    await expect.poll(shown).toBe(third);
+    await page.goBack();
+    await expect.poll(shown).toBe(first);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+    await page.context().close();
+  });
 });

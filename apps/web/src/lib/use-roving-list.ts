@@ -10,12 +10,25 @@ import { useUi } from "./ui-state";
  * Where an item opens beside the list (feed, chat, mentors), moving is opening:
  * pass `selected` and `onSelect`, and the highlight follows the address. Elsewhere
  * moving only highlights, and `onOpen` runs on Enter or click.
+ *
+ * `onSelect` says how: a "move" (j / k, arrows) or an "open" (Enter, a click). Pages
+ * give it to `historyFor`, so Back goes through what the reader opened, not through
+ * every row j passed on the way.
  */
+export type SelectHow = "move" | "open";
+
+/**
+ * How a selection enters the browser's history: an open (a click, Enter) is an entry
+ * of its own, so Back returns to each item the reader opened; a move (j / k) replaces
+ * the item it moved from, as long as one was open.
+ */
+export const historyFor = (how: SelectHow, somethingOpen: boolean) => ({ replace: how === "move" && somethingOpen });
+
 export function useRovingList<Id extends string | number>(options: {
   ids: readonly Id[];
   /** The item open beside the list, when moving opens (controlled highlight). */
   selected?: Id | null;
-  onSelect?: (id: Id) => void;
+  onSelect?: (id: Id, how: SelectHow) => void;
   /** Enter or click on a row. Defaults to onSelect. */
   onOpen?: (id: Id) => void;
 }) {
@@ -48,7 +61,7 @@ export function useRovingList<Id extends string | number>(options: {
   const highlight = (id: Id) => {
     current.current = id;
     setLocal(id);
-    options.onSelect?.(id);
+    options.onSelect?.(id, "move");
     focusRow(id);
   };
   const move = (delta: number) => {
@@ -58,7 +71,11 @@ export function useRovingList<Id extends string | number>(options: {
     if (next !== undefined && next !== current.current) highlight(next);
     else if (next !== undefined) focusRow(next);
   };
-  const open = (id: Id) => (options.onOpen ?? options.onSelect)?.(id);
+  const open = (id: Id) => {
+    if (options.onOpen) options.onOpen(id);
+    // Enter on the item already open: nothing to open, and no second history entry.
+    else if (id !== options.selected) options.onSelect?.(id, "open");
+  };
   useHotkeys({ enabled: !anyOverlayOpen, keys: { j: () => move(1), k: () => move(-1) } });
 
   // The row Tab lands on: the highlighted one, else the first.

@@ -1,5 +1,6 @@
 import { useNavigate } from "react-router";
 import { useIdParam } from "../../lib/route-params";
+import { historyFor } from "../../lib/use-roving-list";
 import { SplitView } from "../../ui/SplitView";
 import { useEffect } from "react";
 import type { TChatMessage, TChatRoom, TPresence } from "@orgo/api-contract/schemas";
@@ -80,7 +81,7 @@ export function ChatPage() {
       event.preventDefault();
       const index = rooms.findIndex((room) => room.id === selectedId);
       const next = rooms[Math.max(0, Math.min(rooms.length - 1, index + (event.key === "ArrowDown" ? 1 : -1)))];
-      if (next) void navigate(`/chat/${next.id}`);
+      if (next) void navigate(`/chat/${next.id}`, historyFor("move", selectedId !== null));
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);

@@ -4,7 +4,7 @@ import { idIn, useIdParam } from "../../lib/route-params";
 import { SplitView } from "../../ui/SplitView";
 import { useI18n } from "../../i18n/i18n";
 import { useUi } from "../../lib/ui-state";
-import { useRovingList } from "../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-list";
 import { useLiveFeed } from "./use-live-feed";
 import { PostList } from "./PostList";
 import { PostPane } from "./PostPane";
@@ -49,7 +49,8 @@ export function FeedPage() {
   const selected = posts.find((p) => p.id === selectedId) ?? null;
   const { search, hash } = useLocation();
   // The feed's tab (?feed=) goes along, so Back from a post returns to the same list.
-  const select = (id: number) => void navigate({ pathname: `/posts/${id}`, search }, { replace: selectedId !== null });
+  const select = (id: number, how: SelectHow) =>
+    void navigate({ pathname: `/posts/${id}`, search }, historyFor(how, selectedId !== null));
   const roving = useRovingList({ ids: visible.map((p) => p.id), selected: selectedId, onSelect: select });
 
   return (
@@ -116,7 +117,7 @@ export function FeedPage() {
           ) : (
             <>
               <SelectHint count={visible.length} text={t("feed.selectHint")} className="placeholder" />
-              <Recommended onOpen={select} />
+              <Recommended onOpen={(id) => select(id, "open")} />
               <MentoringPanel />
             </>
           )}

@@ -6,7 +6,7 @@ import type { TMentorListInput } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
-import { useRovingList } from "../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { MentorCard } from "./MentorCard";
 import { MentorDetail } from "./MentorDetail";
@@ -38,7 +38,8 @@ export function MentorsPage() {
       return current;
     });
   const items = list.data?.items ?? [];
-  const open = (userId: string) => void navigate({ pathname: `/mentors/${userId}`, search: params.toString() });
+  const open = (userId: string, how: SelectHow) =>
+    void navigate({ pathname: `/mentors/${userId}`, search: params.toString() }, historyFor(how, selected !== null));
   const roving = useRovingList({ ids: items.map((m) => m.user.id), selected, onSelect: open });
 
   return (

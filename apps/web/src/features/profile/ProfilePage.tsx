@@ -4,7 +4,7 @@ import { useHandleParam, useIdParam } from "../../lib/route-params";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
-import { useRovingList } from "../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-list";
 import { PostList } from "../feed/PostList";
 import { PostPane } from "../feed/PostPane";
 import { PeopleList } from "./PeopleList";
@@ -37,7 +37,8 @@ export function ProfilePage() {
   );
   useLiveProfile(profile.data?.id ?? null);
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
-  const open = (id: number) => void navigate(`/u/${handle}/posts/${id}`, { replace: selected !== null });
+  const open = (id: number, how: SelectHow) =>
+    void navigate(`/u/${handle}/posts/${id}`, historyFor(how, selected !== null));
   const roving = useRovingList({ ids: items.map((p) => p.id), selected, onSelect: open });
 
   if (profile.isPending) return <p className="page muted">{t("feed.loading")}</p>;

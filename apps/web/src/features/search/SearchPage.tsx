@@ -5,7 +5,7 @@ import { searchKinds } from "@orgo/api-contract/constants";
 import type { TSearchKind } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { useRovingList } from "../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-list";
 import { Avatar } from "../../ui/Avatar";
 import { Highlight } from "../../ui/Highlight";
 import { MentorCard } from "../mentoring/MentorCard";
@@ -46,9 +46,8 @@ export function SearchPage() {
   }, [q, mutate]);
 
   const go = (next: Record<string, string>) => setParams({ q, tab, ...next });
-  // Opening one more result replaces the last in history: Back leaves the results.
-  const open = (key: string) =>
-    setParams({ q, tab, ...(page > 1 ? { page: String(page) } : {}), open: key }, { replace: opened !== null });
+  const open = (key: string, how: SelectHow) =>
+    setParams({ q, tab, ...(page > 1 ? { page: String(page) } : {}), open: key }, historyFor(how, opened !== null));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (typed.trim()) setParams({ q: typed.trim(), tab });

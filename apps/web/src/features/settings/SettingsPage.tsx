@@ -3,7 +3,7 @@ import { useNavigate } from "react-router";
 import { useI18n, type Language } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { useTheme, type ThemeChoice } from "../../theme/theme";
-import { useRovingList } from "../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-list";
 import { useSectionParam } from "../../lib/route-params";
 import { useKeepInView } from "../../lib/use-keep-in-view";
 import { SplitView } from "../../ui/SplitView";
@@ -73,7 +73,7 @@ export function SettingsPage() {
         ]
       : []),
   ];
-  const select = (id: SectionId) => void navigate(`/settings/${id}`, { replace: current !== null });
+  const select = (id: SectionId, how: SelectHow) => void navigate(`/settings/${id}`, historyFor(how, current !== null));
   const roving = useRovingList({ ids: sections.map((s) => s.id), selected: current, onSelect: select });
   // The section in the address stays in view while the signed-in sections arrive
   // (a deep link renders before `auth.me` answers) and those above it load.

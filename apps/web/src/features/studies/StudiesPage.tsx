@@ -6,7 +6,7 @@ import { useI18n } from "../../i18n/i18n";
 import { PageNumbers } from "../../ui/PageNumbers";
 import { trpc } from "../../lib/trpc";
 import { useLiveStudies } from "./use-live-studies";
-import { useRovingList } from "../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-list";
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { QueryState } from "../../ui/QueryState";
@@ -46,7 +46,8 @@ export function StudiesPage() {
   const selected = useIdParam("studyId");
   const { search } = useLocation();
   // The filters (?status=… &page=…) go along, so Back returns to the same list.
-  const open = (id: number) => void navigate({ pathname: `/studies/${id}`, search }, { replace: selected !== null });
+  const open = (id: number, how: SelectHow) =>
+    void navigate({ pathname: `/studies/${id}`, search }, historyFor(how, selected !== null));
   const roving = useRovingList({ ids: items.map((s) => s.id), selected, onSelect: open });
 
   return (

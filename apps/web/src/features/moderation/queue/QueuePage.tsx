@@ -4,7 +4,7 @@ import type { TCaseSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../../i18n/i18n";
 import type { MessageKey } from "../../../i18n/messages";
 import { trpc } from "../../../lib/trpc";
-import { useRovingList } from "../../../lib/use-roving-list";
+import { historyFor, useRovingList, type SelectHow } from "../../../lib/use-roving-list";
 import { LoadMore } from "../../../ui/LoadMore";
 import { QueryState } from "../../../ui/QueryState";
 import { RelativeTime } from "../../../ui/RelativeTime";
@@ -35,8 +35,8 @@ export function QueuePage() {
   );
   useLiveQueue(staff);
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
-  const open = (id: number) =>
-    void navigate({ pathname: `/moderation/cases/${id}`, search: params.toString() }, { replace: openId !== null });
+  const open = (id: number, how: SelectHow) =>
+    void navigate({ pathname: `/moderation/cases/${id}`, search: params.toString() }, historyFor(how, openId !== null));
   const roving = useRovingList({ ids: items.map((c) => c.id), selected: openId, onSelect: open });
 
   if (standing.isPending) return null;
