@@ -292,4 +292,38 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     await page.context().close();
   });
+  it("finishing touches: a skip link first, an edited post says so, a join date has no clock, search snippets are plain", async () => {
+    const { client: demo } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    const post = await demo.post.create.mutate({
+      title: "Touches",
+      body: "Plain words about **quokkas** and [a link](https://example.com/q).",
+    });
+    await demo.post.update.mutate({ id: post.id, title: "Touches", body: `${post.body} Edited.`, imageIds: [] });
+    for (const language of ["en", "ko"] as const) {
+      const english = language === "en";
+      const page = await signedInPage(browser, app, "demo", { locale: english ? "en-US" : "ko-KR" });
+      await page.goto(`${app.url}/posts/${post.id}`);
+      await page.locator("#post-title").waitFor();
+      await page.keyboard.press("Tab");
+      const skip = page.locator(".skip-link");
+      expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await skip.textContent()).toBe(english ? "Skip to content" : "본문으로 건너뛰기");
+      expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0); // on screen once focused
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("content");
+      await expect.poll(() => page.locator(".detail__meta").textContent()).toContain(english ? "(edited)" : "(수정됨)");
+      await page.screenshot({ path: screenshotPath(`newcomer-11-touches-${language}`) });
+
+      await page.goto(`${app.url}/u/demo`);
+      const joined = page.getByText(english ? /^Joined / : / 가입$/);
+      await joined.waitFor();
+      expect(await joined.textContent()).not.toMatch(/\d{1,2}:\d{2}/);
+
+      await page.goto(`${app.url}/search?q=quokkas`);
+      const excerpt = page.getByTestId("search-results").locator(".list__excerpt").first();
+      await expect.poll(() => excerpt.textContent()).toContain("quokkas and a link");
+      expect(await excerpt.textContent()).not.toMatch(/[*[\]]/);
+      await page.context().close();
+    }
+  });
 });

@@ -57,6 +57,8 @@ export interface I18n {
   /** A message from the server, in the reader's language when we know it. */
   tServer: (text: string) => string;
   formatDate: (date: Date) => string;
+  /** A day without its clock time ("March 3, 2026"): when someone joined. */
+  formatDay: (date: Date) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -80,6 +82,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => formatMessage(table[key] ?? key, language, params),
       tServer: (text) => (language === "ko" && inKorean?.(text)) || text,
       formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
+      formatDay: (date) => dateFormat(language, { dateStyle: "long" }).format(date),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -89,6 +89,7 @@ export function Shell() {
   const { pathname } = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
   const overlaysReady = usePrefetchOverlays();
+  const { t } = useI18n();
   useRememberMember();
   useInstalledApp();
   const paletteLoaded = useEver(ui.paletteOpen) || overlaysReady;
@@ -105,11 +106,22 @@ export function Shell() {
   });
   return (
     <>
+      {/* The first Tab stop: past the rail and the top bar, to what the page is about. */}
+      <a
+        href="#content"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById("content")?.focus();
+        }}
+      >
+        {t("shell.skipToContent")}
+      </a>
       <div className="shell" data-overlays-ready={overlaysReady || undefined}>
         <NavRail />
         <div className="shell__main">
           <TopBar ref={searchRef} />
-          <main className="shell__content" tabIndex={-1}>
+          <main id="content" className="shell__content" tabIndex={-1}>
             <OAuthNotice />
             {/* A page that fails to render leaves the shell working; going elsewhere recovers. */}
             <ErrorBoundary

@@ -119,7 +119,7 @@ function CommentView({ comment }: { comment: TComment }) {
         <Avatar user={comment.author} size={20} />
         <Link to={`/u/${comment.author.handle}`}>{comment.author.displayName}</Link>
         <RelativeTime className="muted" date={comment.createdAt} />
-        {comment.edited && <span className="muted">{t("comments.edited")}</span>}
+        {comment.edited && <span className="muted">{t("content.edited")}</span>}
         {mine && !editing && (
           <>
             <button type="button" className="button button--ghost small" onClick={() => setEditing(true)}>

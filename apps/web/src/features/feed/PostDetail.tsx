@@ -50,7 +50,7 @@ export function PostDetail({
 }
 
 function PostView({ post, views, commentId }: { post: TPostSummary; views: number; commentId: number | null }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -73,6 +73,12 @@ function PostView({ post, views, commentId }: { post: TPostSummary; views: numbe
           {t("post.by", { name: post.author.displayName })} <span className="muted">@{post.author.handle}</span>
         </Link>
         <RelativeTime date={post.createdAt} />
+        {/* updatedAt moves only when the author edits (likes and comments leave it). */}
+        {post.updatedAt > post.createdAt && (
+          <span className="muted" title={formatDate(post.updatedAt)}>
+            {t("content.edited")}
+          </span>
+        )}
       </div>
       {post.moderation && <ModerationNote mark={post.moderation} />}
       {post.images.length > 0 && <ImageGallery images={post.images} className="detail__images" />}

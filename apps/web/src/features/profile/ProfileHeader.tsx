@@ -22,7 +22,7 @@ export function ProfileHeader({
   onChange: () => void;
   heading?: "h1" | "h2";
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDay } = useI18n();
   const me = useMe();
   const Heading = heading;
   return (
@@ -32,7 +32,7 @@ export function ProfileHeader({
         <Heading>{user.displayName}</Heading>
         <p className="muted">@{user.handle}</p>
         {user.bio && <p className="profile__bio">{user.bio}</p>}
-        <p className="muted small">{t("profile.joined", { date: formatDate(user.joinedAt) })}</p>
+        <p className="muted small">{t("profile.joined", { date: formatDay(user.joinedAt) })}</p>
         {user.isMe && user.hidden && (
           <p className="moderation-note" role="note">
             {t("moderation.hiddenProfile")}

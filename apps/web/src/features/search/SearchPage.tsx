@@ -15,6 +15,7 @@ import { SplitView } from "../../ui/SplitView";
 import { PostPane } from "../feed/PostPane";
 import { ProfileSummary } from "../profile/ProfileSummary";
 import { StudyPage } from "../studies/StudyPage";
+import { plainExcerpt } from "../../ui/markdown/plain-text";
 
 const PAGE = 20;
 
@@ -164,7 +165,8 @@ export function SearchPage() {
                         <span className="muted">@{hit.author.handle}</span>
                       </div>
                       <div className="list__excerpt">
-                        <Highlight text={hit.snippet} term={q} />
+                        {/* As the feed's excerpts: what the post reads, without its Markdown marks. */}
+                        <Highlight text={plainExcerpt(hit.snippet, Infinity)} term={q} />
                       </div>
                     </li>
                   ))}
