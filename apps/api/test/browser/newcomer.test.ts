@@ -326,4 +326,29 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       await page.context().close();
     }
   });
+  it("a pause shows on the bell in the rail, from the moment it is set until it is lifted; the rail's labels fit (English and Korean)", async () => {
+    for (const language of ["en", "ko"] as const) {
+      const english = language === "en";
+      const page = await signedInPage(browser, app, "demo", { locale: english ? "en-US" : "ko-KR" });
+      await page.goto(`${app.url}/settings/notifications`);
+      const mark = page.locator(".rail").getByTestId("notifications-paused");
+      await page.getByRole("button", { name: english ? "Pause all for 1 hour" : "1시간 동안 모두 멈추기" }).click();
+      await expect.poll(() => mark.textContent()).toMatch(english ? /^Paused until / : /까지 멈춤$/);
+      expect(await page.locator('.rail a[href="/notifications"]').getAttribute("title")).toContain(
+        english ? "Paused until" : "까지 멈춤",
+      );
+      // Every label of the rail on one line, "Notifications" too (it broke inside the word).
+      const labelLines = await page.$$eval(".rail .rail__label", (labels) =>
+        labels.map((label) => label.getClientRects().length),
+      );
+      expect(
+        labelLines.every((lines) => lines === 1),
+        JSON.stringify(labelLines),
+      ).toBe(true);
+      await page.screenshot({ path: screenshotPath(`newcomer-12-paused-${language}`) });
+      await page.getByRole("button", { name: english ? "Resume" : "다시 받기" }).click();
+      await expect.poll(() => mark.count()).toBe(0);
+      await page.context().close();
+    }
+  });
 });

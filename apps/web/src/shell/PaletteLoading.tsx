@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { useUi } from "../lib/ui-state";
 
@@ -25,6 +25,21 @@ export function PaletteLoading(props: { onClose?: () => void }) {
   // Focused in an effect, not by autoFocus: the palette records what had focus (to give
   // it back) in a layout effect, which must run first.
   useEffect(() => input.current?.focus(), []);
+  // Esc closes the frame from the moment it is drawn, wherever the focus is: an Esc
+  // pressed before the field had it was lost, and the palette then opened anyway.
+  const close = useRef(onClose);
+  useLayoutEffect(() => {
+    close.current = onClose;
+  });
+  useLayoutEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      close.current();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
   return (
     <>
       <div className="palette__overlay" onClick={onClose} />
@@ -35,7 +50,6 @@ export function PaletteLoading(props: { onClose?: () => void }) {
           placeholder={t("palette.placeholder")}
           value={paletteSearch}
           onChange={(e) => setPaletteSearch(e.target.value)}
-          onKeyDown={(e) => e.key === "Escape" && onClose()}
         />
       </div>
     </>

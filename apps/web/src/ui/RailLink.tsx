@@ -11,6 +11,8 @@ export function RailLink(props: {
   to: string;
   icon: LucideIcon;
   label: string;
+  /** The tooltip, when it says more than the label. */
+  title?: string;
   badge?: ReactNode;
   /** Also active on these path prefixes (the feed is active on an open post). */
   alsoActiveOn?: string;
@@ -28,7 +30,7 @@ export function RailLink(props: {
         const active = isActive || alsoActive;
         return `rail__item${active ? " active" : ""}${props.secondary ? " rail__item--secondary" : ""}`;
       }}
-      title={props.label}
+      title={props.title ?? props.label}
     >
       <Icon aria-hidden className="rail__icon" size={22} strokeWidth={1.8} />
       {props.badge}

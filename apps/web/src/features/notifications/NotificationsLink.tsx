@@ -1,24 +1,43 @@
 import { RailLink } from "../../ui/RailLink";
-import { Bell } from "lucide-react";
+import { Bell, BellOff } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
+import { useNow } from "../../lib/use-now";
 import { useLiveNotifications } from "./use-live-notifications";
+import { useNotificationPreferences } from "./use-preferences";
 
-/** The rail's way to notifications, with the unread count, live (the tab's one notification stream). */
+/**
+ * The rail's way to notifications, with the unread count, live (the tab's one
+ * notification stream), and a crossed-out bell while they are paused: a pause is
+ * never a silent surprise.
+ */
 export function NotificationsLink() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { signedIn, unreadCount: count } = useLiveNotifications();
+  // The tab's one copy of my preferences (the chat's desktop notices read it too).
+  const pausedUntil = useNotificationPreferences(signedIn).data?.pausedUntil ?? null;
+  const now = useNow();
   if (!signedIn) return null;
+  const paused = pausedUntil !== null && pausedUntil.getTime() > now;
+  const pauseText = paused ? t("settings.notifications.pausedUntil", { time: formatDate(pausedUntil) }) : "";
   return (
     <RailLink
       to="/notifications"
-      icon={Bell}
+      icon={paused ? BellOff : Bell}
       label={t("nav.notifications")}
+      title={paused ? `${t("nav.notifications")} · ${pauseText}` : undefined}
       badge={
-        count > 0 && (
-          <span className="rail__badge" aria-label={t("notifications.unread", { count })} data-testid="unread">
-            {count > 99 ? "99+" : count}
-          </span>
-        )
+        <>
+          {count > 0 && (
+            <span className="rail__badge" aria-label={t("notifications.unread", { count })} data-testid="unread">
+              {count > 99 ? "99+" : count}
+            </span>
+          )}
+          {paused && (
+            <span className="visually-hidden" data-testid="notifications-paused">
+              {pauseText}
+            </span>
+          )}
+        </>
       }
     />
   );
