@@ -306,11 +306,11 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       await page.locator("#post-title").waitFor();
       await page.keyboard.press("Tab");
       const skip = page.locator(".skip-link");
-      expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await skip.evaluate("(element) => element === document.activeElement")).toBe(true);
       expect(await skip.textContent()).toBe(english ? "Skip to content" : "본문으로 건너뛰기");
       expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0); // on screen once focused
       await page.keyboard.press("Enter");
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe("content");
+      expect(await page.evaluate("document.activeElement?.id")).toBe("content");
       await expect.poll(() => page.locator(".detail__meta").textContent()).toContain(english ? "(edited)" : "(수정됨)");
       await page.screenshot({ path: screenshotPath(`newcomer-11-touches-${language}`) });
 
@@ -338,8 +338,8 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
         english ? "Paused until" : "까지 멈춤",
       );
       // Every label of the rail on one line, "Notifications" too (it broke inside the word).
-      const labelLines = await page.$$eval(".rail .rail__label", (labels) =>
-        labels.map((label) => label.getClientRects().length),
+      const labelLines = await page.evaluate<number[]>(
+        `[...document.querySelectorAll(".rail .rail__label")].map((label) => label.getClientRects().length)`,
       );
       expect(
         labelLines.every((lines) => lines === 1),
