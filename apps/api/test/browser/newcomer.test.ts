@@ -351,4 +351,37 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       await page.context().close();
     }
   });
+  it("mentoring hours start empty and an overlap names the slot it runs into, before saving (English and Korean)", async () => {
+    await app.db.user.create({
+      data: { handle: "new_mentor", displayName: "New Mentor", email: "nm@example.com", emailVerifiedAt: new Date() },
+    });
+    for (const language of ["en", "ko"] as const) {
+      const english = language === "en";
+      const page = await signedInPage(browser, app, "new_mentor", { locale: english ? "en-US" : "ko-KR" });
+      const saves: string[] = [];
+      page.on("request", (request) => {
+        if (request.url().includes("mentoring.updateSettings")) saves.push(request.url());
+      });
+      await page.goto(`${app.url}/settings/mentoring`);
+      const form = page.locator("form#mentoring");
+      await form.getByText(english ? "No times yet" : "아직 시간이 없어요").waitFor();
+      expect(await form.getByTestId("slot-row").count()).toBe(0);
+      const add = form.getByRole("button", { name: english ? "Add a time" : "시간 추가" });
+      await add.click();
+      await add.click();
+      const second = form.getByTestId("slot-row").nth(1);
+      await second.getByLabel(english ? "From" : "시작").selectOption("20:00");
+      await second.getByLabel(english ? "To" : "끝").selectOption("22:00");
+      await expect
+        .poll(() => second.locator(".field__error").textContent())
+        .toBe(english ? "Overlaps Mon 19:00–21:00" : "월 19:00–21:00 시간대와 겹쳐요");
+      expect(await form.getByTestId("slot-row").first().locator(".field__error").count()).toBe(0);
+      await form.getByRole("button", { name: english ? "Save mentoring" : /저장/ }).click();
+      await page.screenshot({ path: screenshotPath(`newcomer-13-slots-${language}`) });
+      expect(saves).toEqual([]); // refused here, nothing sent
+      await second.getByLabel(english ? "Day" : "요일").selectOption({ label: english ? "Wed" : "수" });
+      await expect.poll(() => second.locator(".field__error").count()).toBe(0);
+      await page.context().close();
+    }
+  });
 });

@@ -116,6 +116,8 @@ export const koMentoring: Record<keyof typeof enMentoring, string> = {
   "settings.mentoring.capacity": "동시에 맡을 멘토링 수",
   "settings.mentoring.slots": "매주 가능한 시간 (내 시간대 기준)",
   "settings.mentoring.addSlot": "시간 추가",
+  "settings.mentoring.overlapsWith": "{slot} 시간대와 겹쳐요",
+  "settings.mentoring.noSlots": "아직 시간이 없어요. 만날 수 있는 시간을 추가하세요.",
   "settings.mentoring.removeSlot": "삭제",
   "settings.mentoring.weekday": "요일",
   "settings.mentoring.from": "시작",

@@ -115,6 +115,8 @@ export const enMentoring = {
   "settings.mentoring.capacity": "Open mentoring relationships at once",
   "settings.mentoring.slots": "Weekly availability (in my time zone)",
   "settings.mentoring.addSlot": "Add a time",
+  "settings.mentoring.overlapsWith": "Overlaps {slot}",
+  "settings.mentoring.noSlots": "No times yet: add the hours you can meet.",
   "settings.mentoring.removeSlot": "Remove",
   "settings.mentoring.weekday": "Day",
   "settings.mentoring.from": "From",

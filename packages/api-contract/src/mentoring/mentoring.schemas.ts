@@ -2,7 +2,7 @@ import { z } from "zod";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZDbId, ZTimeZone } from "../common/common.schemas.js";
-import { mentorLanguages, MAX_PROPOSED_TIMES } from "./mentoring.constants.js";
+import { mentorLanguages, MAX_PROPOSED_TIMES, slotOverlaps } from "./mentoring.constants.js";
 export { mentorLanguages, MAX_PROPOSED_TIMES } from "./mentoring.constants.js";
 
 export const ZMentorLanguage = z.enum(mentorLanguages);
@@ -75,14 +75,8 @@ export const ZMentorSettingsInput = z.object({
     .array(ZWeeklySlot)
     .max(28)
     .superRefine((slots, ctx) => {
-      const sorted = slots
-        .map((slot, index) => ({ ...slot, index }))
-        .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
-      for (let i = 1; i < sorted.length; i++) {
-        const [before, after] = [sorted[i - 1]!, sorted[i]!];
-        if (before.weekday === after.weekday && after.start < before.end) {
-          ctx.addIssue({ code: "custom", path: [after.index], message: m.slotsOverlap });
-        }
+      for (const overlap of slotOverlaps(slots)) {
+        ctx.addIssue({ code: "custom", path: [overlap.index], message: m.slotsOverlap });
       }
     }),
 });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { mentorLanguages } from "@orgo/api-contract/constants";
+import { mentorLanguages, slotOverlaps } from "@orgo/api-contract/constants";
 import type { TMentorLanguage, TWeeklySlot } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -46,7 +46,8 @@ export function MentorSettingsSection() {
         pitch: s?.pitch ?? "",
         timeZone: s?.timeZone ?? localZone(),
         capacity: s?.capacity ?? 2,
-        slots: s?.slots ?? [{ weekday: 0, start: "19:00", end: "21:00" }],
+        // A new mentor starts with no times: none they did not choose is saved for them.
+        slots: s?.slots ?? [],
       }}
     />
   );
@@ -73,8 +74,17 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
       "slots",
       form.slots.map((s, i) => (i === index ? { ...s, ...slot } : s)),
     );
+  // Marked as they are typed, each naming the slot it runs into (the server refuses
+  // the same, by the same rule, but can only say "these times overlap").
+  const overlaps = new Map(slotOverlaps(form.slots).map((overlap) => [overlap.index, overlap.with]));
+  const describeSlot = (slot: TWeeklySlot) =>
+    `${t(`weekday.${slot.weekday}` as "weekday.0")} ${slot.start}–${slot.end}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (overlaps.size > 0) {
+      document.querySelector<HTMLElement>('[data-testid="slot-row"][data-invalid] select')?.focus();
+      return;
+    }
     save.mutate({
       ...form,
       topics: form.topics
@@ -172,9 +182,15 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
       <fieldset className="field slots">
         <legend>{t("settings.mentoring.slots")}</legend>
         {form.slots.map((slot, index) => (
-          <div key={index} className="slots__row" data-testid="slot-row">
+          <div
+            key={index}
+            className="slots__row"
+            data-testid="slot-row"
+            data-invalid={overlaps.has(index) || undefined}
+          >
             <select
               aria-label={t("settings.mentoring.weekday")}
+              aria-invalid={overlaps.has(index)}
               value={slot.weekday}
               onChange={(e) => setSlot(index, { weekday: Number(e.target.value) })}
             >
@@ -186,6 +202,7 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
             </select>
             <select
               aria-label={t("settings.mentoring.from")}
+              aria-invalid={overlaps.has(index)}
               value={slot.start}
               onChange={(e) => setSlot(index, { start: e.target.value })}
             >
@@ -196,6 +213,7 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
             –
             <select
               aria-label={t("settings.mentoring.to")}
+              aria-invalid={overlaps.has(index)}
               value={slot.end}
               onChange={(e) => setSlot(index, { end: e.target.value })}
             >
@@ -215,8 +233,14 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
             >
               {t("settings.mentoring.removeSlot")}
             </button>
+            {overlaps.has(index) && (
+              <span className="field__error slots__error" role="alert">
+                {t("settings.mentoring.overlapsWith", { slot: describeSlot(form.slots[overlaps.get(index)!]!) })}
+              </span>
+            )}
           </div>
         ))}
+        {form.slots.length === 0 && <p className="muted small">{t("settings.mentoring.noSlots")}</p>}
         <button
           type="button"
           className="button"
@@ -224,7 +248,7 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
         >
           {t("settings.mentoring.addSlot")}
         </button>
-        {errors.slots && <span className="field__error">{errors.slots.join(" ")}</span>}
+        {errors.slots && overlaps.size === 0 && <span className="field__error">{errors.slots.join(" ")}</span>}
       </fieldset>
       <FormError error={save.error} />
       <div className="form__actions">
