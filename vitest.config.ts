@@ -15,16 +15,14 @@ const needsDatabase = ["apps/api/test/global-setup-database.ts"];
 const needsCompiledApi = [...needsDatabase, "apps/api/test/global-setup-compile.ts"];
 // expect.poll waits for what a person would wait for: its 1 s default is shorter than a
 // page takes to start on a loaded two-core CI machine (a Korean first paint missed it).
-// isolate: false — a test file builds its own app and database and shares no module
-// state (no vi.mock, no env writes), so files reuse the modules the worker has
-// imported (the server, Prisma's client, the contract) instead of importing them
-// again: the db + process lane's import time fell from 110 s to 8 s.
-const slow = {
-  testTimeout: 60_000,
-  hookTimeout: 120_000,
-  expect: { poll: { timeout: 15_000 } },
-  isolate: false,
-};
+const slow = { testTimeout: 60_000, hookTimeout: 120_000, expect: { poll: { timeout: 15_000 } } };
+// isolate: false for the db and browser lanes — a test file builds its own app and
+// database and shares no module state (no vi.mock, no env writes), so files reuse the
+// modules their worker has imported (the server, Prisma's client, the contract)
+// instead of importing them again (a CI run imported for 110 s). Not for the process
+// lane: its files start servers, Redis clients and child processes, and sharing a
+// worker slowed the files that come late (the fuzzer went from 28 s to 51–60+ s in CI).
+const shared = { ...slow, isolate: false };
 
 const lanes: TestProjectInlineConfiguration[] = [
   {
@@ -43,14 +41,19 @@ const lanes: TestProjectInlineConfiguration[] = [
       name: "db",
       include: ["apps/api/test/db/**/*.test.ts", "packages/db/test/*.test.ts"],
       globalSetup: needsDatabase,
-      ...slow,
+      ...shared,
     },
   },
   {
     test: { name: "process", include: ["apps/api/test/process/**/*.test.ts"], globalSetup: needsCompiledApi, ...slow },
   },
   {
-    test: { name: "browser", include: ["apps/api/test/browser/**/*.test.ts"], globalSetup: needsCompiledApi, ...slow },
+    test: {
+      name: "browser",
+      include: ["apps/api/test/browser/**/*.test.ts"],
+      globalSetup: needsCompiledApi,
+      ...shared,
+    },
   },
 ];
 
