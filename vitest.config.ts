@@ -19,9 +19,10 @@ const slow = { testTimeout: 60_000, hookTimeout: 120_000, expect: { poll: { time
 // isolate: false for the db and browser lanes — a test file builds its own app and
 // database and shares no module state (no vi.mock, no env writes), so files reuse the
 // modules their worker has imported (the server, Prisma's client, the contract)
-// instead of importing them again (a CI run imported for 110 s). Not for the process
-// lane: its files start servers, Redis clients and child processes, and sharing a
-// worker slowed the files that come late (the fuzzer went from 28 s to 51–60+ s in CI).
+// instead of importing them again (a CI run imported for 110 s). The process lane
+// keeps a worker per file, as a precaution: its files start servers, Redis clients and
+// child processes. (Its fuzzer, 28 s before, read 51–60+ s shared and 53 s per file:
+// not the sharing; docs/testing.md.)
 const shared = { ...slow, isolate: false };
 
 const lanes: TestProjectInlineConfiguration[] = [
