@@ -126,6 +126,10 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
         expect.stringContaining("김지우 liked your post"),
       ]);
     await expect.poll(() => a.getByTestId("unread").textContent()).toBe("2");
+    // The comment's notice tells what was said; the like's has nothing to quote.
+    const rows = list.locator("li");
+    expect(await rows.nth(0).locator(".notification__excerpt").textContent()).toBe("덕분에 검색이 빨라졌어요!");
+    expect(await rows.nth(1).locator(".notification__excerpt").count()).toBe(0);
     await a.screenshot({ path: screenshotPath("community-05-notifications") });
     await list.locator("li").first().click();
     await expect.poll(() => a.locator("#post-title").textContent()).toBe("Trigram search in Postgres");

@@ -53,13 +53,18 @@ describe("comments and replies", () => {
 
   it("notifies the post's author of a comment and the comment's author of a reply, never oneself", async () => {
     const { author, reader, post } = await setup();
-    const top = await f.comments.create(reader, { postId: post.id, body: "Question" });
+    const top = await f.comments.create(reader, { postId: post.id, body: "Why does `map` **skip** holes?" });
     await f.comments.create(author, { postId: post.id, parentId: top.id, body: "Answer" });
     await f.comments.create(author, { postId: post.id, body: "My own note" });
     const forAuthor = await f.notifications.list(author, { limit: 10 });
     const forReader = await f.notifications.list(reader, { limit: 10 });
     expect(forAuthor.items.map((n) => n.type)).toEqual(["comment"]);
     expect(forReader.items.map((n) => n.type)).toEqual(["reply"]);
+    // Each tells what was said, as plain text; a deleted comment's notice goes with it.
+    expect(forAuthor.items[0]!.excerpt).toBe("Why does map skip holes?");
+    expect(forReader.items[0]!.excerpt).toBe("Answer");
+    await f.comments.delete(reader, top.id);
+    expect((await f.notifications.list(author, { limit: 10 })).items).toEqual([]);
   });
 
   it("lets only the author edit or delete; a deleted comment with replies stays as a placeholder", async () => {

@@ -236,6 +236,14 @@ describe("push and mail", () => {
     await f.notifications.markAllRead(b);
     await pushNotification(pushDeps, second!.payload.notificationId as number);
     expect(await sends()).toEqual([]);
+    // A comment's push says what was said, as plain text, rather than the post's title.
+    await f.fresh.db.user.update({ where: { id: b.userId }, data: { pushHidesContent: false } });
+    const post = await f.posts.create(b, { title: "Lifetimes", body: "Finally.", imageIds: [] });
+    await clearJobs();
+    await f.comments.create(a, { postId: post.id, body: "**Nice** work" });
+    const [commented] = await jobs("push:notification");
+    await pushNotification(pushDeps, commented!.payload.notificationId as number);
+    expect((await sends()).map((s) => s.payload.body)).toEqual(["Nice work"]);
   });
 
   it("keeps devices per person: a browser moves to whoever signs in on it, only the owner removes one", async () => {
@@ -353,7 +361,7 @@ describe("push and mail", () => {
     const digest = sent[0]!;
     expect(digest.subject).toBe("What you missed on OrGo");
     expect(digest.text).toContain(`${a.handle.toUpperCase()} commented on your post`);
-    expect(digest.text).toContain("Borrow checker, finally");
+    expect(digest.text).toContain("“Congrats!” — Borrow checker, finally");
     expect(digest.text).toContain("Popular among people you follow");
     expect(digest.text).toContain("My first Rust CLI");
     expect(digest.headers!["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");

@@ -58,6 +58,12 @@ export const ZNotification = z.object({
   count: z.number().int(),
   post: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   commentId: z.number().int().nullable(),
+  /**
+   * What was said, when it was said in a comment (a comment, a reply, a mention in one):
+   * its opening words as plain text, so the notice tells it without opening the post.
+   * Null when there is no comment or it is deleted or hidden.
+   */
+  excerpt: z.string().nullable(),
   study: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   /** A conversation opened with me, or a mention in a chat message: the room (members only are ever told). */
   room: z.object({ id: z.number().int() }).nullable(),

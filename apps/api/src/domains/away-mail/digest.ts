@@ -128,7 +128,8 @@ export async function sendDigest(deps: AwayMailDeps, userId: string): Promise<vo
         const n = shapeNotification(row);
         return {
           text: notificationText(n, say_),
-          detail: (n.post ?? n.study)?.title ?? "",
+          // What was said (a comment's words), then where: "“Congrats!” — Borrow checker, finally".
+          detail: [n.excerpt && `“${n.excerpt}”`, (n.post ?? n.study)?.title].filter(Boolean).join(" — "),
           url: new URL(notificationPath(n), origin).toString(),
         };
       }),

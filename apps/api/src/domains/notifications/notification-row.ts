@@ -1,4 +1,4 @@
-import { decisionActionOf, type TNotification, type TNotificationType } from "@orgo/api-contract";
+import { decisionActionOf, plainExcerpt, type TNotification, type TNotificationType } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
 import { publicUserSelect } from "../users/public-user.js";
 
@@ -7,6 +7,7 @@ export const notificationSelect = {
   type: true,
   count: true,
   commentId: true,
+  comment: { select: { body: true, deletedAt: true, hiddenAt: true } },
   readAt: true,
   updatedAt: true,
   changeSeq: true,
@@ -25,6 +26,7 @@ export type NotificationRow = {
   type: string;
   count: number;
   commentId: number | null;
+  comment: { body: string; deletedAt: Date | null; hiddenAt: Date | null } | null;
   readAt: Date | null;
   updatedAt: Date;
   changeSeq: number;
@@ -37,6 +39,9 @@ export type NotificationRow = {
   quietSeq: number | null;
   audit: { id: number; action: string; reason: string; targetKind: string | null; details: Prisma.JsonValue } | null;
 };
+
+/** As much of a comment as a notification row, a push or a mail line shows. */
+const EXCERPT_LENGTH = 140;
 
 /** A decision as its notice tells it: a reporter learns whether action was taken, never why. */
 function noticeOf(type: string, audit: NotificationRow["audit"]): TNotification["moderation"] {
@@ -65,10 +70,12 @@ export function shapeNotification({
   changeSeq: _changeSeq,
   quietSeq: _quietSeq,
   audit,
+  comment,
   ...row
 }: NotificationRow): TNotification {
   return {
     ...row,
+    excerpt: comment && !comment.deletedAt && !comment.hiddenAt ? plainExcerpt(comment.body, EXCERPT_LENGTH) : null,
     moderation: noticeOf(type, audit),
     type: type as TNotificationType,
     read: readAt !== null,

@@ -32,7 +32,8 @@ export async function pushNotification(deps: PushDeps, notificationId: number): 
   const reach = await reachFor(db, deps.presence, [recipientId], deps.now());
   if (!reach(recipientId, categoryOf(notification.type)).push) return;
   const language = asLanguage(recipient.language);
-  const detail = notification.post?.title ?? notification.study?.title ?? "";
+  // What was said, when a comment said it; else what it is about.
+  const detail = notification.excerpt ?? notification.post?.title ?? notification.study?.title ?? "";
   const payload = {
     title: recipient.pushHidesContent
       ? say(language, "app.name")

@@ -3,7 +3,7 @@ import type { TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
-import { plainExcerpt } from "../../ui/markdown/plain-text";
+import { plainExcerpt } from "@orgo/api-contract/constants";
 import type { useRovingList } from "../../lib/use-roving-list";
 
 type Roving = ReturnType<typeof useRovingList<number>>;

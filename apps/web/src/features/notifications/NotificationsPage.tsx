@@ -96,6 +96,7 @@ export function NotificationsPage() {
                 )}
                 <div>
                   <div>{notificationText(n, t)}</div>
+                  {n.excerpt && <q className="notification__excerpt">{n.excerpt}</q>}
                   {notificationDetail(n, language) && (
                     <div className="muted small">{notificationDetail(n, language)}</div>
                   )}

@@ -30,7 +30,8 @@ export function useLiveNotifications() {
   const { pathname } = useLocation();
   const announce = (n: TNotification, alert: { inApp: boolean; desktop: boolean }) => {
     const text = notificationText(n, t);
-    const detail = notificationDetail(n, language);
+    // What a comment said tells more than the post's title it was said under.
+    const detail = n.excerpt ?? notificationDetail(n, language);
     const open = () => void navigate(notificationPath(n));
     if (desktopNotificationDue()) {
       if (alert.desktop) showDesktopNotification(text, detail, `orgo-notification-${n.id}`, open);

@@ -15,7 +15,7 @@ import { SplitView } from "../../ui/SplitView";
 import { PostPane } from "../feed/PostPane";
 import { ProfileSummary } from "../profile/ProfileSummary";
 import { StudyPage } from "../studies/StudyPage";
-import { plainExcerpt } from "../../ui/markdown/plain-text";
+import { plainExcerpt } from "@orgo/api-contract/constants";
 
 const PAGE = 20;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { plainExcerpt } from "../src/ui/markdown/plain-text";
+import { plainExcerpt } from "../src/common/plain-excerpt.js";
 
 describe("plain-text excerpts", () => {
   it("drops the marks and keeps what a reader reads", () => {
