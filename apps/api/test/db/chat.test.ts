@@ -182,6 +182,34 @@ describe("chat", () => {
     expect(members.map((x) => x.userId).sort()).toEqual([leader.userId, waiting.userId].sort());
   });
 
+  it("counts what a study's room said before I joined as read: history to scroll, not news", async () => {
+    const leader = await f.person();
+    const newcomer = await f.person();
+    const study = await studies.create(
+      leader,
+      ZCreateStudyInput.parse({
+        title: "Room with a past",
+        description: "talked before you came",
+        startsOn: "2099-01-01",
+        endsOn: "2099-02-01",
+        online: true,
+        capacity: 3,
+      }),
+    );
+    const roomId = (await chat.inbox(leader)).rooms.find((r) => r.study?.id === study.id)!.id;
+    await send(leader, roomId, "before you came");
+    await send(leader, roomId, "still before");
+    await studies.join(newcomer, { id: study.id });
+    const joined = (await chat.inbox(newcomer)).rooms.find((r) => r.id === roomId)!;
+    expect(joined.unreadCount).toBe(0);
+    expect((await chat.history(newcomer, { roomId, limit: 10 })).items.map((m) => m.body)).toEqual([
+      "before you came",
+      "still before",
+    ]);
+    await send(leader, roomId, "welcome!");
+    expect((await chat.inbox(newcomer)).rooms.find((r) => r.id === roomId)!.unreadCount).toBe(1);
+  });
+
   it("lets only the sender edit (marked edited) or delete (a placeholder stays), and changes nothing otherwise", async () => {
     const { a, b, room } = await talkingPair();
     const sent = await send(a, room.id, "first version");

@@ -29,8 +29,11 @@ function noteRoomChange(tx: Tx, roomId: number, change: "joined" | "left", userI
 export async function addMember(tx: Tx, studyId: number, userId: string) {
   await tx.studyMember.create({ data: { studyId, userId } });
   await tx.study.update({ where: { id: studyId }, data: { memberCount: { increment: 1 } } });
-  const room = await tx.chatRoom.findUniqueOrThrow({ where: { studyId }, select: { id: true } });
-  await tx.chatMember.create({ data: { roomId: room.id, userId } });
+  const room = await tx.chatRoom.findUniqueOrThrow({ where: { studyId }, select: { id: true, messageSeq: true } });
+  // What was said before I joined is history to read, not news: it is neither unread
+  // (no toast, no badge, no "unread messages" mail) nor announced.
+  const seen = room.messageSeq;
+  await tx.chatMember.create({ data: { roomId: room.id, userId, lastReadSeq: seen, mailedUpToSeq: seen } });
   noteRoomChange(tx, room.id, "joined", userId);
 }
 
