@@ -23,30 +23,58 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
   });
   afterAll(() => env?.close());
 
-  it("Leo opens a conversation from Sara's profile", async () => {
+  it("Leo starts a conversation from Sara's profile: it exists once he writes, not before", async () => {
     await leo.goto(`${app.url}/u/sara_k`);
     await leo.getByTestId("message-button").click();
+    await leo.waitForURL(/\/chat\/new\/sara_k$/);
+    const starting = leo.getByTestId("new-conversation");
+    await expect
+      .poll(() => starting.textContent())
+      .toContain("Your conversation with Sara Kim starts with your first message");
+    // Looking is not opening: neither list has the conversation.
+    await sara.goto(`${app.url}/chat`);
+    await expect.poll(() => sara.getByTestId("chat-rooms").textContent()).toContain("김지우");
+    expect(await sara.getByTestId("chat-rooms").textContent()).not.toContain("Leo Park");
+    await expect.poll(() => leo.getByTestId("chat-rooms").textContent()).toContain("Postgres internals");
+    expect(await leo.getByTestId("chat-rooms").textContent()).not.toContain("Sara Kim");
+    await leo.screenshot({ path: screenshotPath("chat-00-new-conversation") });
+    await leo.getByTestId("chat-input").fill("Hi Sara!");
+    await leo.getByTestId("chat-input").press("Enter");
     await leo.waitForURL(/\/chat\/\d+$/);
-    await leo.getByTestId("chat-messages").getByText("No messages yet. Say hello!").waitFor();
+    await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("Hi Sara!");
     await expect.poll(() => leo.getByTestId("chat-rooms").textContent()).toContain("Sara Kim");
+    // Back leaves the room for the profile: the empty start was replaced, not kept.
+    await leo.goBack();
+    await leo.waitForURL(/\/u\/sara_k$/);
+    await leo.goForward();
+    await leo.waitForURL(/\/chat\/\d+$/);
   });
 
   it("Sara sees Leo typing, then his message, live and unread", async () => {
-    await sara.goto(`${app.url}/chat`);
     await expect.poll(() => sara.getByTestId("chat-rooms").textContent()).toContain("Leo Park");
     // Leo has a tab open: his dot is green in Sara's list; Jiwoo's (no tab) is grey.
     const leoRow = sara.getByTestId("chat-room").filter({ hasText: "Leo Park" });
+    await expect.poll(() => leoRow.textContent()).toContain("Hi Sara!");
     await expect.poll(() => leoRow.getByTestId("presence").getAttribute("data-state")).toBe("online");
     await expect
       .poll(() =>
         sara.getByTestId("chat-room").filter({ hasText: "김지우" }).getByTestId("presence").getAttribute("data-state"),
       )
       .toBe("offline");
+    // Without pictures, people are told apart: their initials on a colour of their own.
+    const jiwooAvatar = sara.getByTestId("chat-room").filter({ hasText: "김지우" }).locator(".avatar");
+    expect(await leoRow.locator(".avatar").textContent()).toBe("LP");
+    expect(await jiwooAvatar.textContent()).toBe("김");
+    const backgroundOf = async (avatar: typeof jiwooAvatar) =>
+      /background: ([^;]+)/.exec((await avatar.getAttribute("style")) ?? "")?.[1];
+    const leoColour = await backgroundOf(leoRow.locator(".avatar"));
+    expect(leoColour).toMatch(/^rgb/);
+    expect(leoColour).not.toBe(await backgroundOf(jiwooAvatar));
     await leoRow.click();
     // The conversation is open (its history shown, its live stream starting) before Leo types.
-    await sara.getByTestId("chat-messages").getByText("아직 메시지가 없어요. 인사해 보세요!").waitFor();
+    await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("Hi Sara!");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await leo.getByTestId("chat-input").pressSequentially("Hi Sara! Want to pair on the ");
+    await leo.getByTestId("chat-input").pressSequentially("Want to pair on the ");
     await expect
       .poll(() => sara.getByTestId("typing").textContent(), { timeout: 4_000 })
       .toContain("Leo Park 님이 입력 중…");
@@ -56,8 +84,17 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await expect.poll(() => sara.getByTestId("typing").textContent()).toBe("");
     // Her room list hears it too ("room list changed"): the message as the room's last, in
     // plain text (no Markdown marks), and how long ago.
-    await expect.poll(() => leoRow.textContent()).toContain("Hi Sara! Want to pair on the EXPLAIN output tonight?");
+    await expect.poll(() => leoRow.textContent()).toContain("Want to pair on the EXPLAIN output tonight?");
     expect(await leoRow.locator("time").textContent()).toBe("지금");
+    // The toast of Leo's first message sits under the top bar, not over the box and Send.
+    const toast = sara.locator("[data-sonner-toast]").first();
+    await toast.waitFor();
+    const [toastBox, sendBox] = [
+      await toast.boundingBox(),
+      await sara.getByRole("button", { name: "보내기" }).boundingBox(),
+    ];
+    expect(toastBox!.y + toastBox!.height).toBeLessThan(sendBox!.y);
+    expect(toastBox!.y).toBeGreaterThanOrEqual(52);
     await sara.screenshot({ path: screenshotPath("chat-01-sara-ko-dark") });
   });
 
@@ -82,8 +119,8 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     const input = leo.getByTestId("chat-input");
     await input.focus();
     await input.press("ArrowUp");
-    await expect.poll(() => input.inputValue()).toBe("Hi Sara! Want to pair on the `EXPLAIN` output tonight?");
-    await input.fill("Hi Sara! Want to pair on `EXPLAIN ANALYZE` tonight?");
+    await expect.poll(() => input.inputValue()).toBe("Want to pair on the `EXPLAIN` output tonight?");
+    await input.fill("Want to pair on `EXPLAIN ANALYZE` tonight?");
     await input.press("Enter");
     await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("(수정됨)");
   });
@@ -115,6 +152,20 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByTestId("chat-input").press("Enter");
     await expect.poll(() => sara.locator(".chat__images img").count()).toBe(1);
     await expect.poll(() => leo.locator(".chat__images img").count()).toBe(1);
+  });
+
+  it("announces another room's message in a toast under the top bar, never over the box and Send", async () => {
+    await sara.getByTestId("chat-room").filter({ hasText: "김지우" }).click();
+    await sara.waitForURL(/\/chat\/\d+$/);
+    await expect.poll(() => sara.locator(".chat__header h2").textContent()).toContain("김지우");
+    await leo.getByTestId("chat-input").fill("One more thing");
+    await leo.getByTestId("chat-input").press("Enter");
+    const toast = sara.locator("[data-sonner-toast]").filter({ hasText: "One more thing" });
+    await toast.waitFor();
+    const toastBox = (await toast.boundingBox())!;
+    const boxTop = (await sara.getByTestId("chat-input").boundingBox())!.y;
+    expect(toastBox.y + toastBox.height).toBeLessThan(boxTop);
+    expect(toastBox.y).toBeGreaterThanOrEqual((await sara.locator(".topbar").boundingBox())!.height);
   });
 
   it("shows a desktop notification for a new message while the tab is hidden", async () => {

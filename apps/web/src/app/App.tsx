@@ -77,6 +77,7 @@ export function App() {
                     <Route path="chat" element={<ChatPage />}>
                       <Route index element={null} />
                       <Route path=":roomId" element={null} />
+                      <Route path="new/:handle" element={null} />
                     </Route>
                     <Route path="mentors" element={<MentorsPage />}>
                       <Route index element={null} />

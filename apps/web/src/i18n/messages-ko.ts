@@ -310,6 +310,8 @@ export const ko: Record<FirstScreenKey, string> = {
   "chat.studyRoom": "스터디 채팅",
   "chat.today": "오늘",
   "chat.yesterday": "어제",
+  "chat.newConversation":
+    "{name}님과의 대화는 첫 메시지를 보낼 때 시작돼요. 보내기 전에는 두 사람의 목록 어디에도 나타나지 않아요.",
   "chat.noMessages": "아직 메시지가 없어요. 인사해 보세요!",
   "chat.leave": "대화 숨기기",
   "chat.you": "나",

@@ -317,6 +317,8 @@ export const en = {
   "chat.studyRoom": "Study room",
   "chat.today": "Today",
   "chat.yesterday": "Yesterday",
+  "chat.newConversation":
+    "Your conversation with {name} starts with your first message: until you send it, nothing appears in either of your lists.",
   "chat.noMessages": "No messages yet. Say hello!",
   "chat.leave": "Hide conversation",
   "chat.you": "You",

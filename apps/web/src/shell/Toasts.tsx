@@ -4,10 +4,11 @@ import { useTheme } from "../theme/theme";
 import { toasterMounted } from "../lib/toast";
 
 /**
- * Short announcements (a new notification, a message in another room): bottom right,
- * out of the reading's way, in the app's theme. sonner renders them as a labelled,
- * polite live region, so screen readers hear them without losing their place. On a
- * phone they sit above the bottom bar, the page's main action and a chat's Send.
+ * Short announcements (a new notification, a message in another room): top right,
+ * under the top bar, in the app's theme — never over what people act with at the
+ * bottom (a chat's box and Send, a composer's buttons, the phone's bottom bar). sonner
+ * renders them as a labelled, polite live region, so screen readers hear them without
+ * losing their place.
  */
 export function Toasts() {
   const { choice } = useTheme();
@@ -15,12 +16,13 @@ export function Toasts() {
   useEffect(toasterMounted, []);
   return (
     <Toaster
-      position="bottom-right"
+      position="top-right"
       theme={choice}
       closeButton
       duration={6_000}
       visibleToasts={3}
-      mobileOffset={{ bottom: "calc(136px + env(safe-area-inset-bottom))" }}
+      offset={{ top: 60 }}
+      mobileOffset={{ top: "calc(56px + env(safe-area-inset-top))" }}
     />
   );
 }

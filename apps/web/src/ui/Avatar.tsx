@@ -1,11 +1,13 @@
-/** A person's picture, or the first letter of their name on a tinted disc. */
+import { avatarColour, initialsOf } from "./avatar-look";
+
+/** A person's picture, or their initials on a disc of their own colour. */
 export function Avatar(props: {
-  user: { displayName: string; avatarUrl: string | null };
+  user: { displayName: string; avatarUrl: string | null; handle?: string };
   size?: number;
   label?: string;
 }) {
   const size = props.size ?? 32;
-  const style = { width: size, height: size, fontSize: Math.round(size * 0.45) };
+  const style = { width: size, height: size, fontSize: Math.round(size * 0.4) };
   if (props.user.avatarUrl) {
     return (
       <img
@@ -20,8 +22,13 @@ export function Avatar(props: {
     );
   }
   return (
-    <span className="avatar" style={style} aria-label={props.label} role={props.label ? "img" : undefined}>
-      {props.user.displayName.slice(0, 1).toUpperCase()}
+    <span
+      className="avatar avatar--initials"
+      style={{ ...style, background: avatarColour(props.user.handle ?? props.user.displayName) }}
+      aria-label={props.label}
+      role={props.label ? "img" : undefined}
+    >
+      {initialsOf(props.user.displayName)}
     </span>
   );
 }

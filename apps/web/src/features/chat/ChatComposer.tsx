@@ -15,26 +15,31 @@ interface Attachment {
   error: string | null;
 }
 
-const draftKey = (roomId: number) => `orgo.chat.draft.${roomId}`;
+/** Where a room's unsent text waits in this browser. */
+export const roomDraftKey = (roomId: number) => `orgo.chat.draft.${roomId}`;
+/** …and the first message to someone I have no conversation with yet. */
+export const newConversationDraftKey = (userId: string) => `orgo.chat.draft.to.${userId}`;
 
 /**
  * Enter sends, Shift+Enter breaks the line, ↑ in an empty box edits my last message
  * (Enter saves, Esc cancels). Each room keeps its own draft in the browser.
  */
 export function ChatComposer(props: {
-  roomId: number;
+  draftKey: string;
   lastMine: ShownMessage | undefined;
   editing: ShownMessage | null;
   onEditStart: (message: ShownMessage) => void;
   onEditEnd: () => void;
-  onSend: (body: string, images: TUploadedImage[]) => void;
+  /** A promise (the first message, which opens the room) keeps the text until it resolves, and on failure. */
+  onSend: (body: string, images: TUploadedImage[]) => void | Promise<unknown>;
   onSave: (seq: number, body: string) => Promise<unknown>;
   onTyping: () => void;
 }) {
   const { t } = useI18n();
   // A phone has no Shift+Enter or ↑ to teach: its box just says what it is for.
   const hint = useMediaQuery(PHONE_QUERY) ? t("chat.placeholderPhone") : t("chat.placeholder");
-  const [text, setText] = useState(() => localStorage.getItem(draftKey(props.roomId)) ?? "");
+  const [text, setText] = useState(() => localStorage.getItem(props.draftKey) ?? "");
+  const [sending, setSending] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
@@ -79,25 +84,35 @@ export function ChatComposer(props: {
   useEffect(() => {
     if (props.editing) return;
     const timer = setTimeout(() => {
-      if (text) localStorage.setItem(draftKey(props.roomId), text);
-      else localStorage.removeItem(draftKey(props.roomId));
+      if (text) localStorage.setItem(props.draftKey, text);
+      else localStorage.removeItem(props.draftKey);
     }, 300);
     return () => clearTimeout(timer);
-  }, [text, props.roomId, props.editing]);
+  }, [text, props.draftKey, props.editing]);
 
   const submit = async () => {
     const body = text.trim();
-    if (props.editing ? !body : (!body && ready.length === 0) || uploading) return;
+    if (sending || (props.editing ? !body : (!body && ready.length === 0) || uploading)) return;
     if (props.editing) {
       await props.onSave(props.editing.seq, body);
       props.onEditEnd();
-      setText(localStorage.getItem(draftKey(props.roomId)) ?? "");
+      setText(localStorage.getItem(props.draftKey) ?? "");
       return;
     }
-    props.onSend(body, ready);
+    const sent = props.onSend(body, ready);
+    if (sent) {
+      setSending(true);
+      try {
+        await sent;
+      } catch {
+        return; // the caller says why; the text stays to send again
+      } finally {
+        setSending(false);
+      }
+    }
     setText("");
     setAttachments([]);
-    localStorage.removeItem(draftKey(props.roomId));
+    localStorage.removeItem(props.draftKey);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -111,7 +126,7 @@ export function ChatComposer(props: {
     } else if (event.key === "Escape" && props.editing) {
       event.preventDefault();
       props.onEditEnd();
-      setText(localStorage.getItem(draftKey(props.roomId)) ?? "");
+      setText(localStorage.getItem(props.draftKey) ?? "");
     }
   };
 
@@ -192,7 +207,7 @@ export function ChatComposer(props: {
         <button
           type="submit"
           className="button button--primary"
-          disabled={uploading || (props.editing ? !text.trim() : !text.trim() && ready.length === 0)}
+          disabled={sending || uploading || (props.editing ? !text.trim() : !text.trim() && ready.length === 0)}
         >
           {props.editing ? t("chat.save") : t("chat.send")}
         </button>

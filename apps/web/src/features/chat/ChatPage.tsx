@@ -1,4 +1,4 @@
-import { useNavigate } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { useIdParam } from "../../lib/route-params";
 import { historyFor } from "../../lib/use-roving-list";
 import { SplitView } from "../../ui/SplitView";
@@ -8,9 +8,10 @@ import { useI18n, type I18n } from "../../i18n/i18n";
 import { QueryState } from "../../ui/QueryState";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
-import { plainExcerpt } from "../../ui/markdown/plain-text";
+import { plainExcerpt } from "@orgo/api-contract/constants";
 import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
+import { NewConversation } from "./NewConversation";
 import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
 import { SelectHint } from "../../ui/SelectHint";
@@ -72,6 +73,8 @@ export function ChatPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const selectedId = useIdParam("roomId");
+  // `/chat/new/<handle>`: the first message to someone, before there is a room.
+  const starting = useParams().handle !== undefined;
   const { inbox, rooms, signedIn } = useInbox();
   const presence = usePresence(rooms.flatMap((room) => (room.peer ? [room.peer.id] : [])));
 
@@ -94,7 +97,7 @@ export function ChatPage() {
       listSize={32}
       listMin={22}
       detailMin={36}
-      showDetail={selectedId !== null}
+      showDetail={selectedId !== null || starting}
       back={{ label: t("chat.rooms"), onBack: () => void navigate("/chat") }}
       list={
         <>
@@ -126,6 +129,8 @@ export function ChatPage() {
       detail={
         selectedId !== null ? (
           <Conversation key={selectedId} roomId={selectedId} />
+        ) : starting ? (
+          <NewConversation />
         ) : (
           <SelectHint count={rooms.length} text={t("chat.selectHint")} className="placeholder" />
         )

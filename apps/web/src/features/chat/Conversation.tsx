@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { describeError } from "../../i18n/describe-error";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
-import { ChatComposer } from "./ChatComposer";
+import { ChatComposer, roomDraftKey } from "./ChatComposer";
 import { MessageList } from "./MessageList";
 import { MuteButton } from "./MuteButton";
 import { useRoom, type ShownMessage } from "./use-room";
@@ -74,7 +74,7 @@ export function Conversation({ roomId }: { roomId: number }) {
       </p>
       <ChatComposer
         key={roomId}
-        roomId={roomId}
+        draftKey={roomDraftKey(roomId)}
         lastMine={lastMine}
         editing={editing}
         onEditStart={setEditing}

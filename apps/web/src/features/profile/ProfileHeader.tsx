@@ -48,7 +48,7 @@ export function ProfileHeader({
           me.data && (
             <>
               {!user.blockedByMe && <FollowButton profile={user} />}
-              {user.followedByMe && !user.blockedByMe && <MessageButton userId={user.id} />}
+              {user.followedByMe && !user.blockedByMe && <MessageButton handle={user.handle} />}
               <BlockButton user={user} onChange={onChange} />
               <ReportButton target={{ kind: "profile", userId: user.id }} />
             </>
