@@ -56,6 +56,12 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
   });
 
   it("B finds it in the grid and takes the last seat; the study is full, its waitlist open", async () => {
+    // A talks in the room before B comes: for B that is history to read, not news.
+    await a.goto(`${app.url}/chat`);
+    await a.getByTestId("chat-room").filter({ hasText: "SQL 튜닝 스터디" }).click();
+    await a.getByTestId("chat-input").fill("Welcome, whoever joins!");
+    await a.getByTestId("chat-input").press("Enter");
+    await expect.poll(() => a.getByTestId("chat-messages").textContent()).toContain("Welcome, whoever joins!");
     await b.goto(`${app.url}/studies?tag=postgres`);
     await b
       .getByTestId("studies")
@@ -67,6 +73,15 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
     expect(await b.getByTestId("study").getByTestId("study-status").textContent()).toBe("Full · waitlist open");
     await b.getByRole("button", { name: "Leave the study" }).waitFor();
     await b.screenshot({ path: screenshotPath("studies-03-b-joined") });
+    // The room joined with the seat: in B's list, its message there but nothing unread,
+    // and no toast announced it.
+    await b.goto(`${app.url}/chat`);
+    const row = b.getByTestId("chat-room").filter({ hasText: "SQL 튜닝 스터디" });
+    await expect.poll(() => row.textContent()).toContain("Welcome, whoever joins!");
+    expect(await row.locator(".badge").count()).toBe(0);
+    expect(await b.locator("[data-sonner-toast]").filter({ hasText: "Welcome, whoever joins!" }).count()).toBe(0);
+    await b.goto(studyUrl);
+    await b.getByRole("button", { name: "Leave the study" }).waitFor();
   });
 
   it("C finds it full and joins the waitlist", async () => {
