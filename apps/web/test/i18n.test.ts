@@ -8,6 +8,8 @@ import { enModerationPages, koModerationPages } from "../src/i18n/messages-moder
 import { koMentoring } from "../src/i18n/messages-mentoring-ko";
 import { koModeration } from "../src/i18n/messages-moderation-ko";
 import { enDelivery, koDelivery } from "../src/i18n/messages-delivery";
+import { enTimeZone, koTimeZone } from "../src/i18n/messages-time-zone";
+import { enChat, koChat } from "../src/i18n/messages-chat";
 import { serverMessagesKo } from "../src/i18n/server-messages";
 import { detectLanguage } from "../src/lib/detect-language";
 
@@ -27,6 +29,8 @@ describe("language", () => {
       koMentoring,
       koModeration,
       koDelivery,
+      koTimeZone,
+      koChat,
       serverMessagesKo,
     ];
     for (const table of tables) {
@@ -46,6 +50,8 @@ const pairs: [Record<string, string>, Record<string, string>][] = [
   [en, ko],
   [enModerationPages, koModerationPages],
   [enDelivery, koDelivery],
+  [enTimeZone, koTimeZone],
+  [enChat, koChat],
 ];
 const every = pairs.flatMap(([english, korean]) => [
   ...Object.entries(english).map(([key, text]) => ({ language: "en", key, text })),
@@ -81,7 +87,7 @@ describe("messages (ICU MessageFormat)", () => {
   it("never put a bare number before an English plural: counts go through a plural rule", () => {
     // "1 likes", "and 1 others", "Last 1 days": each is a count without {n, plural, …}.
     const bare = /\b1 (?!(?:is|was|has|of|starts)\b)[a-z]+s\b/;
-    const wrong = Object.entries({ ...en, ...enModerationPages, ...enDelivery })
+    const wrong = Object.entries({ ...en, ...enModerationPages, ...enDelivery, ...enTimeZone, ...enChat })
       .map(([key, text]) => [key, formatMessage(text, "en", ones(text))])
       .filter(([, text]) => bare.test(text!));
     expect(wrong).toEqual([]);

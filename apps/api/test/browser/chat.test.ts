@@ -162,10 +162,11 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByTestId("chat-input").press("Enter");
     const toast = sara.locator("[data-sonner-toast]").filter({ hasText: "One more thing" });
     await toast.waitFor();
+    // Measured once it has slid into place (it enters from above the window).
+    const barHeight = (await sara.locator(".topbar").boundingBox())!.height;
+    await expect.poll(async () => (await toast.boundingBox())!.y).toBeGreaterThanOrEqual(barHeight);
     const toastBox = (await toast.boundingBox())!;
-    const boxTop = (await sara.getByTestId("chat-input").boundingBox())!.y;
-    expect(toastBox.y + toastBox.height).toBeLessThan(boxTop);
-    expect(toastBox.y).toBeGreaterThanOrEqual((await sara.locator(".topbar").boundingBox())!.height);
+    expect(toastBox.y + toastBox.height).toBeLessThan((await sara.getByTestId("chat-input").boundingBox())!.y);
   });
 
   it("shows a desktop notification for a new message while the tab is hidden", async () => {

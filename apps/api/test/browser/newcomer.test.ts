@@ -357,7 +357,10 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     });
     for (const language of ["en", "ko"] as const) {
       const english = language === "en";
-      const page = await signedInPage(browser, app, "new_mentor", { locale: english ? "en-US" : "ko-KR" });
+      const page = await signedInPage(browser, app, "new_mentor", {
+        locale: english ? "en-US" : "ko-KR",
+        timezoneId: english ? "UTC" : "Asia/Seoul",
+      });
       const saves: string[] = [];
       page.on("request", (request) => {
         if (request.url().includes("mentoring.updateSettings")) saves.push(request.url());
@@ -381,6 +384,23 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       expect(saves).toEqual([]); // refused here, nothing sent
       await second.getByLabel(english ? "Day" : "요일").selectOption({ label: english ? "Wed" : "수" });
       await expect.poll(() => second.locator(".field__error").count()).toBe(0);
+      // The zone starts as this device's, in words (a UTC device once showed "Africa/Abidjan",
+      // the list's first), and is found by searching, not by scrolling 400 lines.
+      const zone = form.getByLabel(english ? "My time zone" : "내 시간대");
+      expect(await zone.getAttribute("data-zone")).toBe(english ? "UTC" : "Asia/Seoul");
+      expect(await zone.textContent()).toMatch(english ? /^UTC \(GMT\)$/ : /^Seoul \(.+, GMT\+9\)/);
+      await zone.click();
+      const search = page.getByPlaceholder(english ? "City, zone or offset" : "도시, 시간대 이름, 시차", {
+        exact: false,
+      });
+      await search.fill("berlin");
+      const berlin = page.getByRole("option", { name: /^Berlin \(/ });
+      await berlin.waitFor();
+      await expect.poll(() => page.locator(".zone-picker").getByRole("option").count()).toBe(1);
+      await page.screenshot({ path: screenshotPath(`newcomer-14-zone-search-${language}`) });
+      await berlin.click();
+      await expect.poll(() => zone.getAttribute("data-zone")).toBe("Europe/Berlin");
+      expect(await zone.textContent()).toMatch(/^Berlin \(/);
       await page.context().close();
     }
   });

@@ -51,6 +51,10 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
       .toBe("SQL 튜닝 스터디");
     expect(await a.getByTestId("study").getByTestId("study-status").textContent()).toBe("Recruiting");
     expect(await seats(a)).toBe("1/2 seats");
+    // Dates in the reader's words, not ISO; the zone (this device's, chosen by default) named.
+    const when = await a.getByTestId("study").locator("p.muted").first().textContent();
+    expect(when).toMatch(/Mar 10\s*–\s*Apr 10, 2099/);
+    expect(when).not.toContain("2099-03-10");
     expect(await a.locator(".study-badges").count()).toBeGreaterThan(0);
     await a.screenshot({ path: screenshotPath("studies-02-created") });
   });

@@ -59,7 +59,15 @@ export interface I18n {
   formatDate: (date: Date) => string;
   /** A day without its clock time ("March 3, 2026"): when someone joined. */
   formatDay: (date: Date) => string;
+  /**
+   * A calendar day, or a span of them, written "YYYY-MM-DD" (a study's dates): "Mar 10 –
+   * Apr 10, 2099" / "2099년 3월 10일~4월 10일". The same day wherever the reader is.
+   */
+  formatDays: (from: string, to?: string) => string;
 }
+
+/** "2099-03-10" as that day's UTC midnight, to be formatted in UTC: no zone can move it. */
+const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -83,6 +91,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tServer: (text) => (language === "ko" && inKorean?.(text)) || text,
       formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
       formatDay: (date) => dateFormat(language, { dateStyle: "long" }).format(date),
+      formatDays: (from, to) => {
+        const format = dateFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+        const start = calendarDay(from);
+        if (Number.isNaN(start.getTime())) return to ? `${from} – ${to}` : from;
+        if (!to || to === from) return format.format(start);
+        const end = calendarDay(to);
+        return Number.isNaN(end.getTime()) ? format.format(start) : format.formatRange(start, end);
+      },
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -19,7 +19,7 @@ export const koMentoring: Record<keyof typeof enMentoring, string> = {
   "mentors.paused": "요청을 받지 않음",
   "mentors.shared": "관심사가 같아요: {topics}",
   "mentors.places": "{capacity}자리 중 {open}자리 사용 중",
-  "mentors.availability": "매주 가능한 시간 ({zone})",
+  "mentors.availability": "매주 가능한 시간 · {zone}",
   "mentors.reviews": "멘티들의 후기",
   "mentors.languages": "사용 언어",
   "mentors.request": "멘토링 요청하기",

@@ -18,7 +18,7 @@ export const enMentoring = {
   "mentors.paused": "Not taking requests",
   "mentors.shared": "Shares your interests: {topics}",
   "mentors.places": "{open} of {capacity, plural, one {# place} other {# places}} taken",
-  "mentors.availability": "Weekly availability ({zone})",
+  "mentors.availability": "Weekly availability · {zone}",
   "mentors.reviews": "What learners said",
   "mentors.languages": "Speaks",
   "mentors.request": "Ask for mentoring",

@@ -3,6 +3,8 @@ import { enMentoring } from "./messages-mentoring";
 import { enModeration } from "./messages-moderation";
 import type { enModerationPages } from "./messages-moderation-pages";
 import type { enDelivery } from "./messages-delivery";
+import type { enTimeZone } from "./messages-time-zone";
+import type { enChat } from "./messages-chat";
 
 /**
  * Every string the interface shows. English is the reference: the Korean table must
@@ -281,54 +283,12 @@ export const en = {
   "nav.notifications": "Notifications",
   "nav.chat": "Chat",
   "chat.title": "Chat",
-  "chat.rooms": "Conversations",
-  "chat.empty": "No conversations yet. Start one from the profile of someone you follow.",
-  "chat.selectHint": "Pick a conversation.  Alt+↑ / Alt+↓ move between rooms.",
-  "chat.loading": "Loading…",
-  "chat.error": "Could not load the conversations.",
-  "chat.retry": "Retry",
   "chat.unread": "{count} unread",
   "chat.deletedAccount": "Deleted account",
   "chat.deletedMessage": "Message deleted",
-  "chat.edited": "(edited)",
-  "chat.placeholder": "Message…  Enter sends, Shift+Enter breaks the line, ↑ edits your last",
-  "chat.placeholderPhone": "Message…",
-  "chat.send": "Send",
-  "chat.sending": "Sending…",
-  "chat.failed": "Not sent.",
-  "chat.retrySend": "Retry",
-  "chat.newMessages": "New messages",
-  "chat.jumpToLatest": "Jump to latest",
-  "chat.jumpNew": "{count} new — jump to latest",
-  "chat.typing": "{name} is typing…",
-  "chat.read": "Read",
-  "chat.readBy": "Read by {count}",
-  "chat.loadingOlder": "Loading older messages…",
-  "chat.beginning": "This is the beginning of the conversation.",
-  "chat.edit": "Edit",
-  "chat.delete": "Delete",
-  "chat.deleteTitle": "Delete this message?",
-  "chat.deleteExplain": "Everyone in the conversation sees “Message deleted” in its place. This cannot be undone.",
-  "chat.save": "Save",
-  "chat.cancelEdit": "Cancel",
-  "chat.editing": "Editing your message — Enter saves, Esc cancels",
   "chat.message": "Message",
-  "chat.members": "{count, plural, one {# member} other {# members}}",
-  "chat.studyRoom": "Study room",
-  "chat.today": "Today",
-  "chat.yesterday": "Yesterday",
-  "chat.newConversation":
-    "Your conversation with {name} starts with your first message: until you send it, nothing appears in either of your lists.",
-  "chat.noMessages": "No messages yet. Say hello!",
-  "chat.leave": "Hide conversation",
-  "chat.you": "You",
-  "chat.notFound": "This conversation does not exist, or is not yours.",
   "chat.openStudyRoom": "Open the study's chat",
-  "chat.signIn": "Sign in to chat with the people you follow.",
   "chat.enableDesktop": "Notify me on the desktop",
-  "chat.mute": "Mute",
-  "chat.unmute": "Unmute",
-  "chat.muted": "Muted: counted, never announced",
   "toast.open": "Open",
   "error.title": "Something went wrong on this page",
   "error.body": "We have been told about it. Reloading usually helps; the rest of OrGo still works.",
@@ -353,10 +313,6 @@ export const en = {
   "settings.notifications.resume": "Resume",
   "settings.notifications.desktopAllowed": "Desktop notifications are allowed in this browser.",
   "settings.notifications.desktopBlocked": "Desktop notifications are blocked in this browser's settings.",
-  "chat.sentPicture": "Sent a picture",
-  "chat.sentCode": "Sent some code",
-  "chat.addPicture": "Picture",
-  "chat.removePicture": "Remove {name}",
   "palette.messagePerson": "Message @{handle} ({name})",
   "palette.goToRoom": "Go to room: {name}",
   "presence.online": "Online",
@@ -460,4 +416,9 @@ export const en = {
 /** The first screen's keys. */
 export type FirstScreenKey = keyof typeof en;
 /** Every key: the first screen's and those lazy sections bring along (addMessages). */
-export type MessageKey = FirstScreenKey | keyof typeof enModerationPages | keyof typeof enDelivery;
+export type MessageKey =
+  | FirstScreenKey
+  | keyof typeof enModerationPages
+  | keyof typeof enDelivery
+  | keyof typeof enTimeZone
+  | keyof typeof enChat;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import "./chat-messages";
 import { CHAT_IMAGES_MAX } from "@orgo/api-contract/constants";
 import type { TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";

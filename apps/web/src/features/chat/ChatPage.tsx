@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from "react-router";
+import "./chat-messages";
 import { useIdParam } from "../../lib/route-params";
 import { historyFor } from "../../lib/use-roving-list";
 import { SplitView } from "../../ui/SplitView";

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import "./chat-messages";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { describeError } from "../../i18n/describe-error";

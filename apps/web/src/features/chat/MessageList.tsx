@@ -1,4 +1,5 @@
 import { Fragment, useLayoutEffect, useRef, useState, type UIEvent } from "react";
+import "./chat-messages";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";

@@ -1,4 +1,5 @@
 import { Bell, BellOff } from "lucide-react";
+import "./chat-messages";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";

@@ -1,4 +1,5 @@
 import { useRef } from "react";
+import "./chat-messages";
 import { Link, Navigate, useNavigate } from "react-router";
 import type { TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import type { TWeeklySlot } from "@orgo/api-contract/schemas";
+import { zoneOption } from "../../ui/time-zone/time-zones";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
@@ -81,7 +82,7 @@ export function MentorDetail({ userId }: { userId: string }) {
           <span className="muted small">{t("mentors.nextFree", { time: formatWhen(m.nextFreeSlot, language) })}</span>
         )}
       </div>
-      <h3 className="section-title">{t("mentors.availability", { zone: m.timeZone })}</h3>
+      <h3 className="section-title">{t("mentors.availability", { zone: zoneOption(m.timeZone, language).label })}</h3>
       <table className="availability">
         <tbody>
           {[0, 1, 2, 3, 4, 5, 6].map((weekday) => (

@@ -5,21 +5,14 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../i18n/describe-error";
 import { FormError } from "../../ui/FormError";
-import { localZone } from "./time";
+import { browserZone } from "../../ui/time-zone/time-zones";
+import { TimeZonePicker } from "../../ui/time-zone/TimeZonePicker";
 
 /** Every half hour of a day, "00:00" … "24:00", for the slot pickers. */
 const CLOCKS = Array.from(
   { length: 49 },
   (_, i) => `${String(Math.floor(i / 2)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
 );
-const zones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf("timeZone");
-  } catch {
-    return ["Asia/Seoul", "UTC"];
-  }
-};
-
 interface Form {
   active: boolean;
   paused: boolean;
@@ -44,7 +37,7 @@ export function MentorSettingsSection() {
         topics: s?.topics.join(", ") ?? "",
         languages: s?.languages ?? ["ko"],
         pitch: s?.pitch ?? "",
-        timeZone: s?.timeZone ?? localZone(),
+        timeZone: s?.timeZone ?? browserZone(),
         capacity: s?.capacity ?? 2,
         // A new mentor starts with no times: none they did not choose is saved for them.
         slots: s?.slots ?? [],
@@ -154,16 +147,17 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
         {errors.pitch && <span className="field__error">{errors.pitch.join(" ")}</span>}
       </label>
       <div className="form__row">
-        {/* Not wrapped in its label: the label's text would hold every zone's name. */}
         <div className="field">
-          <label htmlFor="mentor-time-zone">{t("settings.mentoring.timeZone")}</label>
-          <select id="mentor-time-zone" value={form.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
-            {zones().map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
+          <label id="mentor-time-zone-label" htmlFor="mentor-time-zone">
+            {t("settings.mentoring.timeZone")}
+          </label>
+          <TimeZonePicker
+            id="mentor-time-zone"
+            labelId="mentor-time-zone-label"
+            value={form.timeZone}
+            onChange={(zone) => set("timeZone", zone)}
+            invalid={Boolean(errors.timeZone)}
+          />
           {errors.timeZone && <span className="field__error">{errors.timeZone.join(" ")}</span>}
         </div>
         <label className="field">

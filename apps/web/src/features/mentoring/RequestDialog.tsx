@@ -6,7 +6,8 @@ import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../i18n/describe-error";
 import { Dialog } from "../../ui/Dialog";
 import { FormError } from "../../ui/FormError";
-import { byDay, formatClock, localZone } from "./time";
+import { byDay, formatClock } from "./time";
+import { browserZone, zoneOption } from "../../ui/time-zone/time-zones";
 
 /** Ask a mentor: topic, length, what for, and up to three of their free times in my own zone. */
 export function RequestDialog({ mentor, onClose }: { mentor: TMentorDetail; onClose: () => void }) {
@@ -92,7 +93,7 @@ export function RequestDialog({ mentor, onClose }: { mentor: TMentorDetail; onCl
           {errors.message && <span className="field__error">{errors.message.join(" ")}</span>}
         </label>
         <fieldset className="field times">
-          <legend>{t("request.times", { zone: localZone() })}</legend>
+          <legend>{t("request.times", { zone: zoneOption(browserZone(), language).city })}</legend>
           {free.data?.starts.length === 0 && <p className="muted">{t("request.noTimes")}</p>}
           {byDay(free.data?.starts ?? [], language).map(([day, times]) => (
             <div key={day} className="times__day">

@@ -1,9 +1,6 @@
 import type { Language } from "../../i18n/i18n";
 import { dateFormat } from "../../lib/date-format";
 
-/** The reader's own zone (the browser's): every instant is shown in it. */
-export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** "Mon, Jan 4, 10:00" in the reader's zone. */
 export function formatWhen(date: Date, language: Language): string {
   return dateFormat(language, {

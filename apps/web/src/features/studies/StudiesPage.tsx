@@ -21,7 +21,7 @@ const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
  * popular tags) beside the open study.
  */
 export function StudiesPage() {
-  const { t } = useI18n();
+  const { t, formatDays } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -136,7 +136,7 @@ export function StudiesPage() {
                 <StudyBadges study={study} />
                 <strong className="study-card__title">{study.title}</strong>
                 <span className="muted small">
-                  {study.startsOn} – {study.endsOn} · {study.online ? t("study.online") : study.location}
+                  {formatDays(study.startsOn, study.endsOn)} · {study.online ? t("study.online") : study.location}
                 </span>
                 <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
               </li>

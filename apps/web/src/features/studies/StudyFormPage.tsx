@@ -7,8 +7,14 @@ import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../i18n/describe-error";
 import { Field } from "../../ui/Field";
 import { FormError } from "../../ui/FormError";
+import { TimeZonePicker } from "../../ui/time-zone/TimeZonePicker";
+import { browserZone } from "../../ui/time-zone/time-zones";
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on this device's calendar (not UTC's, which is yesterday in Seoul until 9 a.m.). */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+};
 
 /** /studies/new and /studies/<id>/edit: one form, date pickers and a tag input. */
 export function StudyFormPage() {
@@ -33,7 +39,8 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
     location: existing?.location ?? "",
     capacity: existing?.capacity ?? 4,
     tags: existing?.tags ?? ([] as string[]),
-    timeZone: existing?.timeZone ?? "Asia/Seoul",
+    // A new study meets in its leader's zone unless they choose another.
+    timeZone: existing?.timeZone ?? browserZone(),
     requiresApproval: existing?.requiresApproval ?? false,
   });
   const [tagDraft, setTagDraft] = useState("");
@@ -126,13 +133,19 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
           onChange={(e) => set("capacity", Number(e.target.value))}
           errors={errors.capacity}
         />
-        <Field
-          label={t("study.timeZone")}
-          name="timeZone"
-          value={form.timeZone}
-          onChange={(e) => set("timeZone", e.target.value)}
-          errors={errors.timeZone}
-        />
+        <div className="field">
+          <label id="study-time-zone-label" htmlFor="study-time-zone">
+            {t("study.timeZone")}
+          </label>
+          <TimeZonePicker
+            id="study-time-zone"
+            labelId="study-time-zone-label"
+            value={form.timeZone}
+            onChange={(zone) => set("timeZone", zone)}
+            invalid={Boolean(errors.timeZone)}
+          />
+          {errors.timeZone && <span className="field__error">{errors.timeZone.join(" ")}</span>}
+        </div>
       </div>
       <fieldset className="choice">
         <legend>{t("study.filter.mode")}</legend>

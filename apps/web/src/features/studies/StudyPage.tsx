@@ -14,6 +14,7 @@ import { DetailSkeleton } from "../../ui/DetailSkeleton";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
+import { zoneOption } from "../../ui/time-zone/time-zones";
 
 /** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage(props: { studyId?: number }) {
@@ -28,7 +29,7 @@ export function StudyPage(props: { studyId?: number }) {
 }
 
 function StudyView({ study }: { study: TStudyDetail }) {
-  const { t } = useI18n();
+  const { t, language, formatDays } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
@@ -60,9 +61,10 @@ function StudyView({ study }: { study: TStudyDetail }) {
       <h1 id="study-title">{study.title}</h1>
       <StudyBadges study={study} />
       <p className="muted">
-        {study.startsOn} – {study.endsOn}
-        {study.recruitUntil && ` · ${t("study.deadline", { date: study.recruitUntil })}`} ·{" "}
-        {study.online ? t("study.online") : study.location} · {study.timeZone}
+        {formatDays(study.startsOn, study.endsOn)}
+        {study.recruitUntil && ` · ${t("study.deadline", { date: formatDays(study.recruitUntil) })}`} ·{" "}
+        {study.online ? t("study.online") : study.location} ·{" "}
+        <span title={study.timeZone}>{zoneOption(study.timeZone, language).label}</span>
       </p>
       <div className="study__actions" data-testid="study-actions">
         {inRoom && roomId !== undefined && (
