@@ -239,6 +239,25 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     await page.getByRole("dialog", { name: "New post" }).waitFor();
     await page.context().close();
   });
+  it("on a phone, the bottom bar shows a member's buttons from the first paint: nothing swaps when auth.me answers", async () => {
+    const page = await signedInPage(browser, app, "demo", { width: 390, height: 844, mobile: true });
+    const shown = `[...document.querySelectorAll(".rail .rail__item")]
+      .filter((item) => item.getClientRects().length > 0)
+      .map((item) => item.querySelector(".rail__label")?.textContent ?? "")`;
+    const settled = await page.evaluate<string[]>(shown);
+    // The answer to "who am I" held back two seconds: what the bar shows meanwhile.
+    await page.route(/\/trpc\/[^?]*auth\.me/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue().catch(() => undefined);
+    });
+    await page.reload();
+    await page.locator(".rail .rail__item").first().waitFor();
+    expect(await page.getByTestId("account").count()).toBe(0); // still asking
+    expect(await page.evaluate<string[]>(shown)).toEqual(settled);
+    await page.getByTestId("account").waitFor();
+    expect(await page.evaluate<string[]>(shown)).toEqual(settled);
+    await page.context().close();
+  });
   it("counts speak each language's plural: a row's one like, a grouped row's one other (English and Korean)", async () => {
     const joined = { emailVerifiedAt: new Date() };
     await app.db.user.createMany({

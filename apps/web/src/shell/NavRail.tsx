@@ -23,6 +23,9 @@ export function NavRail() {
   const { setComposerOpen } = useUi();
   const me = useMe();
   const visitor = useIsVisitor();
+  // A member's set from the first paint (this browser's hint, until auth.me answers): a
+  // phone's bottom bar must not swap its buttons under a thumb when the answer comes.
+  const member = !visitor;
   return (
     <nav className="rail" aria-label={t("nav.label")}>
       <div className="rail__logo" aria-hidden>
@@ -30,12 +33,12 @@ export function NavRail() {
       </div>
       <RailLink to="/" end alsoActiveOn="/posts/" icon={House} label={t("nav.feed")} />
       <RailLink to="/studies" icon={BookOpen} label={t("nav.studies")} />
-      <RailLink to="/mentors" icon={GraduationCap} label={t("nav.mentors")} secondary={Boolean(me.data)} />
+      <RailLink to="/mentors" icon={GraduationCap} label={t("nav.mentors")} secondary={member} />
       <RailLink to="/search" icon={Search} label={t("nav.search")} />
       <ChatLink />
       <NotificationsLink />
       <StaffLinks />
-      {me.data && (
+      {member && (
         <button
           type="button"
           className="rail__item rail__item--secondary rail__compose"
@@ -52,6 +55,12 @@ export function NavRail() {
           <RailLink to="/signin" icon={LogIn} label={t("auth.signIn")} />
           <RailLink to="/signup" icon={UserPlus} label={t("nav.signUp")} />
         </>
+      )}
+      {member && !me.data && (
+        <span className="rail__item rail__me" aria-hidden>
+          <span className="avatar" style={{ width: 26, height: 26 }} />
+          <span className="rail__label">{t("nav.me")}</span>
+        </span>
       )}
       {me.data && (
         <Suspense

@@ -7,12 +7,14 @@ import { useInbox, useUnreadTitle } from "./use-inbox";
 import { useReportVisibility } from "./presence";
 import { useMessageNotifications } from "./desktop-notifications";
 import { trpc } from "../../lib/trpc";
+import { useIsVisitor } from "../auth/use-me";
 
 /** The rail's way to the chat, with the total of unread messages. */
 export function ChatLink() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { signedIn, unreadTotal, rooms, inbox } = useInbox();
+  const visitor = useIsVisitor();
   // The tab's title counts unread messages and notifications (the rail keeps the latter live).
   const notifications = trpc.notification.unreadCount.useQuery(undefined, { enabled: signedIn });
   useUnreadTitle(unreadTotal + (notifications.data ?? 0));
@@ -24,7 +26,8 @@ export function ChatLink() {
     signedIn,
   );
   useReportVisibility(signedIn);
-  if (!signedIn) return null;
+  // Drawn for a likely member while auth.me is on its way (no badge yet): the bar keeps its set.
+  if (visitor) return null;
   return (
     <RailLink
       to="/chat"

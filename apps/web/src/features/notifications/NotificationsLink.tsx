@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { useNow } from "../../lib/use-now";
 import { useLiveNotifications } from "./use-live-notifications";
 import { useNotificationPreferences } from "./use-preferences";
+import { useIsVisitor } from "../auth/use-me";
 
 /**
  * The rail's way to notifications, with the unread count, live (the tab's one
@@ -13,10 +14,12 @@ import { useNotificationPreferences } from "./use-preferences";
 export function NotificationsLink() {
   const { t, formatDate } = useI18n();
   const { signedIn, unreadCount: count } = useLiveNotifications();
+  const visitor = useIsVisitor();
   // The tab's one copy of my preferences (the chat's desktop notices read it too).
   const pausedUntil = useNotificationPreferences(signedIn).data?.pausedUntil ?? null;
   const now = useNow();
-  if (!signedIn) return null;
+  // Drawn for a likely member while auth.me is on its way (no badge yet): the bar keeps its set.
+  if (visitor) return null;
   const paused = pausedUntil !== null && pausedUntil.getTime() > now;
   const pauseText = paused ? t("settings.notifications.pausedUntil", { time: formatDate(pausedUntil) }) : "";
   return (
