@@ -92,7 +92,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
       formatDay: (date) => dateFormat(language, { dateStyle: "long" }).format(date),
       formatDays: (from, to) => {
-        const format = dateFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+        const format = dateFormat(language, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
         const start = calendarDay(from);
         if (Number.isNaN(start.getTime())) return to ? `${from} – ${to}` : from;
         if (!to || to === from) return format.format(start);
