@@ -58,7 +58,8 @@ describe.skipIf(!browserAvailable())("live tabs, in Chromium", () => {
     await sara.comment.create.mutate({ postId: post.id, body: "Toast me" });
     const toast = first.locator("[data-sonner-toast]").filter({ hasText: "Sara Kim" });
     await toast.waitFor({ timeout: 3_000 });
-    expect(await toast.textContent()).toContain(post.title);
+    // What was said, and where.
+    expect(await toast.textContent()).toContain(`“Toast me” — ${post.title}`);
     // Past sonner's slide-in, so the screenshot shows it.
     await expect.poll(() => toast.getAttribute("data-mounted")).toBe("true");
     await new Promise((resolve) => setTimeout(resolve, 500));

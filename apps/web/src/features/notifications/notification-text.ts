@@ -16,3 +16,8 @@ export function notificationDetail(n: TNotification, language: Language): string
   if (n.mentoring?.startsAt) return formatWhen(n.mentoring.startsAt, language);
   return (n.post ?? n.study)?.title ?? "";
 }
+
+/** One line for a toast or a desktop notice: what a comment said, then where ("“Thanks!” — Post title"). */
+export function notificationSummary(n: TNotification, language: Language): string {
+  return [n.excerpt && `“${n.excerpt}”`, notificationDetail(n, language)].filter(Boolean).join(" — ");
+}

@@ -7,7 +7,7 @@ import { useI18n } from "../../i18n/i18n";
 import { useMe } from "../auth/use-me";
 import { desktopNotificationDue, showDesktopNotification } from "./desktop";
 import { notificationPath } from "@orgo/api-contract/constants";
-import { notificationDetail, notificationText } from "./notification-text";
+import { notificationSummary, notificationText } from "./notification-text";
 
 /**
  * My unread notification count, kept current by the server: each new or grown
@@ -30,8 +30,7 @@ export function useLiveNotifications() {
   const { pathname } = useLocation();
   const announce = (n: TNotification, alert: { inApp: boolean; desktop: boolean }) => {
     const text = notificationText(n, t);
-    // What a comment said tells more than the post's title it was said under.
-    const detail = n.excerpt ?? notificationDetail(n, language);
+    const detail = notificationSummary(n, language);
     const open = () => void navigate(notificationPath(n));
     if (desktopNotificationDue()) {
       if (alert.desktop) showDesktopNotification(text, detail, `orgo-notification-${n.id}`, open);
