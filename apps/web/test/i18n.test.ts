@@ -10,6 +10,8 @@ import { koModeration } from "../src/i18n/messages-moderation-ko";
 import { enDelivery, koDelivery } from "../src/i18n/messages-delivery";
 import { enTimeZone, koTimeZone } from "../src/i18n/messages-time-zone";
 import { enChat, koChat } from "../src/i18n/messages-chat";
+import { enShortcuts, koShortcuts } from "../src/i18n/messages-shortcuts";
+import { enStudies, koStudies } from "../src/i18n/messages-studies";
 import { serverMessagesKo } from "../src/i18n/server-messages";
 import { detectLanguage } from "../src/lib/detect-language";
 
@@ -31,6 +33,8 @@ describe("language", () => {
       koDelivery,
       koTimeZone,
       koChat,
+      koShortcuts,
+      koStudies,
       serverMessagesKo,
     ];
     for (const table of tables) {
@@ -52,6 +56,8 @@ const pairs: [Record<string, string>, Record<string, string>][] = [
   [enDelivery, koDelivery],
   [enTimeZone, koTimeZone],
   [enChat, koChat],
+  [enShortcuts, koShortcuts],
+  [enStudies, koStudies],
 ];
 const every = pairs.flatMap(([english, korean]) => [
   ...Object.entries(english).map(([key, text]) => ({ language: "en", key, text })),
@@ -87,7 +93,14 @@ describe("messages (ICU MessageFormat)", () => {
   it("never put a bare number before an English plural: counts go through a plural rule", () => {
     // "1 likes", "and 1 others", "Last 1 days": each is a count without {n, plural, …}.
     const bare = /\b1 (?!(?:is|was|has|of|starts)\b)[a-z]+s\b/;
-    const wrong = Object.entries({ ...en, ...enModerationPages, ...enDelivery, ...enTimeZone, ...enChat })
+    const wrong = Object.entries({
+      ...en,
+      ...enModerationPages,
+      ...enDelivery,
+      ...enTimeZone,
+      ...enChat,
+      ...enShortcuts,
+    })
       .map(([key, text]) => [key, formatMessage(text, "en", ones(text))])
       .filter(([, text]) => bare.test(text!));
     expect(wrong).toEqual([]);

@@ -1,10 +1,20 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MemoryRouter } from "react-router";
 import MarkdownView from "../src/ui/markdown/MarkdownView";
+import { FixedLanguage, loadLanguage } from "../src/i18n/i18n";
 
-const render = (source: string) => renderToStaticMarkup(createElement(MarkdownView, { source }));
+/** A post's Markdown as the app renders it: in a language, inside the router (in-app links). */
+const render = (source: string) =>
+  renderToStaticMarkup(
+    createElement(
+      MemoryRouter,
+      null,
+      createElement(FixedLanguage, { language: "en", children: createElement(MarkdownView, { source }) }),
+    ),
+  );
+beforeAll(() => loadLanguage("en"));
 
 describe("Markdown written by users", () => {
   it("never renders raw HTML, event handlers or script URLs", () => {
@@ -33,20 +43,26 @@ describe("Markdown written by users", () => {
   });
 
   it("links @handles to the profile, in place, but not in code, links or e-mail addresses", () => {
-    const html = renderToStaticMarkup(
-      createElement(
-        MemoryRouter,
-        null,
-        createElement(MarkdownView, {
-          source: "Thanks @Jiwoo! Mail me@orgo.dev, see `@types/node`, [@sara_k](https://example.com)",
-        }),
-      ),
-    );
+    const html = render("Thanks @Jiwoo! Mail me@orgo.dev, see `@types/node`, [@sara_k](https://example.com)");
     expect(html).toContain('<a class="mention" href="/u/jiwoo" data-discover="true">@Jiwoo</a>');
     expect(html).not.toContain('href="/u/orgo');
     expect(html).not.toContain('href="/u/types');
     expect(html).not.toContain('href="/u/sara_k');
     // An in-app link is no new tab.
     expect(html).not.toMatch(/href="\/u\/jiwoo"[^>]*target=/);
+  });
+
+  it("labels a code block with its language and offers to copy it; a wide table scrolls inside itself", () => {
+    const html = render("```sql\nselect 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+    expect(html).toContain('<span class="code-block__language">sql</span>');
+    expect(html).toMatch(/<div class="markdown__table"><table>/);
+    expect(render("```\nplain\n```")).toContain('<span class="code-block__language">Code</span>');
+  });
+
+  it("links #tags to a search for them, but not numbers, headings, C#, entities or code", () => {
+    const html = render("Learning #rust and #타입스크립트 today, not #1 or C# or `#x`.\n\n# A heading");
+    expect(html).toContain('<a class="hashtag" href="/search?q=%23rust" data-discover="true">#rust</a>');
+    expect(html).toContain(`href="/search?q=${encodeURIComponent("#타입스크립트")}"`);
+    expect(html.match(/class="hashtag"/g)).toHaveLength(2);
   });
 });

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../src/app.js";
 import { openBrowserApp, type BrowserApp } from "./fixture.js";
 import { browserAvailable, screenshotPath, signedInPage, stubDesktopNotifications } from "../helpers/browser.js";
+import { cookieFor } from "../helpers/sessions.js";
+import { createTestClient } from "../helpers/trpc-client.js";
 
 /** Two people chat in two browsers: Leo in English and light, Sara in Korean and dark. */
 describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () => {
@@ -139,6 +142,30 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");
   });
 
+  it("brings my own new message into view, even when I had scrolled up to read", async () => {
+    const roomId = Number(/\/chat\/(\d+)$/.exec(leo.url())?.[1]);
+    const { client, wsClient } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    for (let i = 1; i <= 20; i++) {
+      await client.chat.send.mutate({ roomId, clientId: randomUUID(), body: `filler ${i}`, imageIds: [] });
+    }
+    await wsClient.close();
+    const scroller = leo.getByTestId("chat-messages");
+    await expect.poll(() => scroller.textContent()).toContain("filler 20");
+    await leo.evaluate(`document.querySelector('[data-testid="chat-messages"]').scrollTop = 0`);
+    await expect
+      .poll(() => leo.evaluate<number>(`document.querySelector('[data-testid="chat-messages"]').scrollTop`))
+      .toBe(0);
+    await leo.getByTestId("chat-input").fill("Seen from the top");
+    await leo.getByTestId("chat-input").press("Enter");
+    const mine = scroller.getByText("Seen from the top");
+    await mine.waitFor();
+    const inView = async () => {
+      const [box, message] = [(await scroller.boundingBox())!, await mine.boundingBox()];
+      return message !== null && message.y >= box.y && message.y + message.height <= box.y + box.height;
+    };
+    await expect.poll(inView).toBe(true);
+  });
+
   it("sends a picture, shown in the conversation on both sides", async () => {
     const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#2f6df6" } })
       .png()
@@ -167,6 +194,29 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await expect.poll(async () => (await toast.boundingBox())!.y).toBeGreaterThanOrEqual(barHeight);
     const toastBox = (await toast.boundingBox())!;
     expect(toastBox.y + toastBox.height).toBeLessThan((await sara.getByTestId("chat-input").boundingBox())!.y);
+  });
+
+  it("finds a person with New message, and filters the conversations (Korean)", async () => {
+    await sara.goto(`${app.url}/chat`);
+    const rows = sara.getByTestId("chat-room");
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    // The filter: by name, then by what was said last; nothing matching says so.
+    const filter = sara.getByTestId("chat-filter");
+    await filter.fill("지우");
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining("김지우")]);
+    await filter.fill("one more");
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining("Leo Park")]);
+    await filter.fill("zzz");
+    await expect.poll(() => rows.count()).toBe(0);
+    expect(await sara.getByRole("status").filter({ hasText: "“zzz”에 맞는 대화가 없어요." }).count()).toBe(1);
+    await filter.fill("");
+    // New message: a person by name; someone I talk with already opens our room.
+    await sara.getByRole("button", { name: "새 메시지" }).click();
+    await sara.getByPlaceholder("받는 사람: 이름 또는 @아이디").fill("leo");
+    await sara.getByRole("option", { name: /Leo Park/ }).click();
+    await sara.waitForURL(/\/chat\/\d+$/);
+    await expect.poll(() => sara.locator(".chat__header h2").textContent()).toContain("Leo Park");
+    await sara.screenshot({ path: screenshotPath("chat-04-new-message-ko") });
   });
 
   it("shows a desktop notification for a new message while the tab is hidden", async () => {

@@ -114,6 +114,91 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     await page.context().close();
   });
 
+  it("a post's code says its language and copies in a click, its table is styled and scrolls, its #tags search (English and Korean)", async () => {
+    const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
+    const columns = Array.from({ length: 14 }, (_, i) => `column ${i + 1}`);
+    const body = [
+      "Learned #rust borrowing today.",
+      '```rust\nfn main() {\n    println!("hi");\n}\n```',
+      [
+        `| ${columns.join(" | ")} |`,
+        `|${columns.map(() => "---").join("|")}|`,
+        `| ${columns.map((_, i) => `value ${i + 1}`).join(" | ")} |`,
+      ].join("\n"),
+    ].join("\n\n");
+    const post = await client.post.create.mutate({ title: "Code, a table and a tag", body });
+    for (const language of ["en", "ko"] as const) {
+      const english = language === "en";
+      const page = await signedInPage(browser, app, "demo", { locale: english ? "en-US" : "ko-KR", width: 900 });
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+      await page.goto(`${app.url}/posts/${post.id}`);
+      const block = page.locator(".code-block").first();
+      await block.waitFor();
+      expect(await block.locator(".code-block__language").textContent()).toBe("rust");
+      await block.getByRole("button", { name: english ? "Copy" : "복사" }).click();
+      await block.getByText(english ? "Copied" : "복사했어요").waitFor();
+      expect(await page.evaluate<string>("navigator.clipboard.readText()")).toBe('fn main() {\n    println!("hi");\n}');
+      // The wide table scrolls in its own box; the page does not.
+      const table = page.locator(".markdown__table");
+      expect(await table.evaluate((box) => (box as unknown as { scrollWidth: number }).scrollWidth)).toBeGreaterThan(
+        (await table.boundingBox())!.width,
+      );
+      expect(
+        await page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+      ).toBe(true);
+      // Its cells keep their words whole ("column" / "1" at most), not a letter a line.
+      expect((await page.locator(".markdown th").first().boundingBox())!.height).toBeLessThan(80);
+      await page.screenshot({ path: screenshotPath(`newcomer-15-code-table-tag-${language}`) });
+      await page.locator(".markdown a.hashtag").click();
+      await page.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === "#rust");
+      await page.context().close();
+    }
+  });
+
+  it("the ? sheet lists every key by where it works, and g-letter, l and c do what it says (English and Korean)", async () => {
+    const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    const post = await client.post.create.mutate({ title: "Keys to like", body: "Press l." });
+    for (const language of ["en", "ko"] as const) {
+      const english = language === "en";
+      const page = await signedInPage(browser, app, "demo", { locale: english ? "en-US" : "ko-KR" });
+      await page.keyboard.press("?");
+      const sheet = page.getByTestId("shortcuts");
+      await sheet.waitFor();
+      const text = (await sheet.textContent()) ?? "";
+      for (const heading of english
+        ? ["Anywhere", "Lists", "Go to (g, then a letter)", "An open post", "Chat"]
+        : ["어디서나", "목록", "이동 (g 다음에 글자)", "열린 글", "채팅"]) {
+        expect(text).toContain(heading);
+      }
+      expect(text).toContain(english ? "The conversation above or below" : "위나 아래 대화로 이동");
+      await page.screenshot({ path: screenshotPath(`newcomer-16-shortcuts-${language}`) });
+      await page.keyboard.press("Escape");
+      await sheet.waitFor({ state: "detached" });
+      // g, then a letter: a section. "n" alone still writes a post; after "g" it is Notifications.
+      await page.keyboard.press("g");
+      await page.keyboard.press("c");
+      await page.waitForURL((url) => url.pathname === "/chat");
+      await page.keyboard.press("g");
+      await page.keyboard.press("n");
+      await page.waitForURL((url) => url.pathname === "/notifications");
+      expect(await page.getByRole("dialog").count()).toBe(0);
+      // On a post: l likes it, c goes to the comment box.
+      await page.goto(`${app.url}/posts/${post.id}`);
+      const like = page.getByTestId("like");
+      await like.waitFor();
+      expect(await like.getAttribute("aria-pressed")).toBe(english ? "false" : "true");
+      const answered = page.waitForResponse((response) => /post\.(un)?like/.test(response.url()));
+      await page.keyboard.press("l");
+      await expect.poll(() => like.getAttribute("aria-pressed")).toBe(english ? "true" : "false");
+      await answered; // stored, not only shown
+      await page.keyboard.press("c");
+      await expect
+        .poll(() => page.evaluate("document.activeElement?.getAttribute('aria-label')"))
+        .toBe(english ? "Write a comment" : "댓글 쓰기");
+      await page.context().close();
+    }
+  });
+
   it("a title of one long word wraps on a desktop and a phone; nothing scrolls sideways", async () => {
     const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
     const word = "Supercalifragilistic".repeat(8);
@@ -342,6 +427,13 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       const excerpt = page.getByTestId("search-results").locator(".list__excerpt").first();
       await expect.poll(() => excerpt.textContent()).toContain("quokkas and a link");
       expect(await excerpt.textContent()).not.toMatch(/[*[\]]/);
+
+      // The feed's heading names the page; its tabs name the list (no "Latest" above "Latest").
+      await page.goto(app.url);
+      const heading = page.locator(".pane__title").first();
+      await expect.poll(() => heading.textContent()).toBe(english ? "Feed" : "피드");
+      const selected = await page.getByRole("tab", { selected: true }).textContent();
+      expect(selected).toBe(english ? "Latest" : "최신 글");
       await page.context().close();
     }
   });
@@ -415,7 +507,7 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       await search.fill("berlin");
       const berlin = page.getByRole("option", { name: /^Berlin \(/ });
       await berlin.waitFor();
-      await expect.poll(() => page.locator(".zone-picker").getByRole("option").count()).toBe(1);
+      await expect.poll(() => page.locator(".popover-panel").getByRole("option").count()).toBe(1);
       await page.screenshot({ path: screenshotPath(`newcomer-14-zone-search-${language}`) });
       await berlin.click();
       await expect.poll(() => zone.getAttribute("data-zone")).toBe("Europe/Berlin");

@@ -71,6 +71,29 @@ const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** What `useI18n` gives, in one language (its table loaded by loadLanguage first). */
+function i18nFor(language: Language, setLanguage: (language: Language) => void): I18n {
+  // Loaded before the first render; a table that could not load falls back to the
+  // other, and a key with no table at all shows as itself (never a crash).
+  const table: Table = tables[language] ?? tables.en ?? tables.ko ?? {};
+  return {
+    language,
+    setLanguage,
+    t: (key, params) => formatMessage(table[key] ?? key, language, params),
+    tServer: (text) => (language === "ko" && inKorean?.(text)) || text,
+    formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
+    formatDay: (date) => dateFormat(language, { dateStyle: "long" }).format(date),
+    formatDays: (from, to) => {
+      const format = dateFormat(language, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+      const start = calendarDay(from);
+      if (Number.isNaN(start.getTime())) return to ? `${from} – ${to}` : from;
+      if (!to || to === from) return format.format(start);
+      const end = calendarDay(to);
+      return Number.isNaN(end.getTime()) ? format.format(start) : format.formatRange(start, end);
+    },
+  };
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((next: Language) => {
@@ -80,27 +103,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-  const value = useMemo<I18n>(() => {
-    // Loaded before the first render; a table that could not load falls back to the
-    // other, and a key with no table at all shows as itself (never a crash).
-    const table: Table = tables[language] ?? tables.en ?? tables.ko ?? {};
-    return {
-      language,
-      setLanguage,
-      t: (key, params) => formatMessage(table[key] ?? key, language, params),
-      tServer: (text) => (language === "ko" && inKorean?.(text)) || text,
-      formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
-      formatDay: (date) => dateFormat(language, { dateStyle: "long" }).format(date),
-      formatDays: (from, to) => {
-        const format = dateFormat(language, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
-        const start = calendarDay(from);
-        if (Number.isNaN(start.getTime())) return to ? `${from} – ${to}` : from;
-        if (!to || to === from) return format.format(start);
-        const end = calendarDay(to);
-        return Number.isNaN(end.getTime()) ? format.format(start) : format.formatRange(start, end);
-      },
-    };
-  }, [language, setLanguage]);
+  const value = useMemo<I18n>(() => i18nFor(language, setLanguage), [language, setLanguage]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * One fixed language, outside the app's provider: what a server-side render of a
+ * component (the Markdown tests) needs. Await loadLanguage(language) first.
+ */
+export function FixedLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  const value = useMemo(() => i18nFor(language, () => undefined), [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,5 +1,10 @@
 /** The conversations page's words (the rail's chat link keeps its own on the first screen). Loaded with the chat page. */
 export const enChat = {
+  "chat.newMessage": "New message",
+  "chat.to": "To: a name or @handle",
+  "chat.noPeople": "No one by that name.",
+  "chat.filter": "Filter conversations",
+  "chat.noMatch": "No conversation matches “{q}”.",
   "chat.rooms": "Conversations",
   "chat.empty": "No conversations yet. Start one from the profile of someone you follow.",
   "chat.selectHint": "Pick a conversation.  Alt+↑ / Alt+↓ move between rooms.",
@@ -44,6 +49,11 @@ export const enChat = {
 };
 
 export const koChat: Record<keyof typeof enChat, string> = {
+  "chat.newMessage": "새 메시지",
+  "chat.to": "받는 사람: 이름 또는 @아이디",
+  "chat.noPeople": "그런 이름의 사람이 없어요.",
+  "chat.filter": "대화 거르기",
+  "chat.noMatch": "“{q}”에 맞는 대화가 없어요.",
   "chat.rooms": "대화",
   "chat.empty": "아직 대화가 없어요. 팔로우한 사람의 프로필에서 대화를 시작하세요.",
   "chat.selectHint": "대화를 고르세요.  Alt+↑ / Alt+↓ 로 대화 사이를 이동해요.",

@@ -5,6 +5,8 @@ import type { enModerationPages } from "./messages-moderation-pages";
 import type { enDelivery } from "./messages-delivery";
 import type { enTimeZone } from "./messages-time-zone";
 import type { enChat } from "./messages-chat";
+import type { enShortcuts } from "./messages-shortcuts";
+import type { enStudies } from "./messages-studies";
 
 /**
  * Every string the interface shows. English is the reference: the Korean table must
@@ -77,15 +79,6 @@ export const en = {
   "action.switchLanguage": "한국어로 보기",
   "action.showShortcuts": "Keyboard shortcuts",
   "action.refresh": "Refresh the feed",
-  "shortcuts.title": "Keyboard shortcuts",
-  "shortcuts.palette": "Open the command palette",
-  "shortcuts.sheet": "Show this sheet",
-  "shortcuts.search": "Focus the search box",
-  "shortcuts.next": "Next item in the list",
-  "shortcuts.prev": "Previous item in the list",
-  "shortcuts.open": "Open the selected item",
-  "shortcuts.newPost": "Write a new post",
-  "shortcuts.close": "Close a dialog",
   "settings.title": "Settings",
   "settings.appearance": "Theme and language",
   "settings.sections": "Settings sections",
@@ -161,7 +154,6 @@ export const en = {
     "OrGo is where people learning to code share what they learned today, start study groups, find mentors and talk it through. Read freely; join to write, like and follow.",
   "state.offline": "You are offline. This fills in by itself when the connection is back.",
   "state.unreachable": "OrGo can't be reached right now. This fills in by itself when it is back.",
-  "study.loadError": "Could not load the studies.",
   "notifications.openChat": "Open the conversation",
   "notifications.openMentoring": "Open in Mentoring",
   "notifications.selectHint": "Open a notification to see what it is about here.  j / k to move, Enter to open.",
@@ -174,7 +166,6 @@ export const en = {
   "profile.blockTitle": "Block @{handle}?",
   "profile.blockExplain":
     "They will not be able to follow you or message you, and any conversation between you is hidden from both of you. You can unblock at any time.",
-  "study.selectHint": "Select a study to see it here. j / k to move.",
   "nav.me": "Me",
   "nav.signUp": "Sign up",
   "nav.profile": "Profile",
@@ -286,6 +277,8 @@ export const en = {
   "chat.unread": "{count} unread",
   "chat.deletedAccount": "Deleted account",
   "chat.deletedMessage": "Message deleted",
+  "markdown.copy": "Copy",
+  "markdown.copied": "Copied",
   "chat.message": "Message",
   "chat.openStudyRoom": "Open the study's chat",
   "chat.enableDesktop": "Notify me on the desktop",
@@ -332,12 +325,7 @@ export const en = {
   "search.kind.posts": "Posts",
   "search.kind.people": "People",
   "search.kind.studies": "Studies",
-  "study.status.recruiting": "Recruiting",
-  "study.status.closed": "Closed",
-  "study.status.fullWaitlist": "Full · waitlist open",
   "study.status.in_progress": "In progress",
-  "study.status.ended": "Ended",
-  "study.seats": "{members}/{capacity, plural, one {# seat} other {# seats}}",
   "search.selectHint": "Select a result to see it here.  j / k to move.",
   "search.startHint": "Search posts, people, studies and mentors; what you open shows here.",
   "search.results": "Results",
@@ -355,57 +343,6 @@ export const en = {
   "profile.tab.following": "Following · {count}",
   "profile.nobody": "Nobody here yet.",
   "nav.studies": "Studies",
-  "study.new": "New study",
-  "study.edit": "Edit study",
-  "study.create": "Create study",
-  "study.filter.status": "Status",
-  "study.filter.mode": "Where",
-  "study.filter.mine": "My studies",
-  "study.filter.all": "All",
-  "study.mine.leading": "Leading",
-  "study.mine.joined": "Joined",
-  "study.mine.waitlisted": "Waitlisted",
-  "study.mine.requested": "Requested",
-  "study.online": "Online",
-  "study.offline": "Offline",
-  "study.total": "Studies: {count}",
-  "study.none": "No study matches these filters.",
-  "study.waiting": "{count} waiting",
-  "study.approval": "Approval needed",
-  "study.deadline": "apply by {date}",
-  "study.join": "Join",
-  "study.request": "Ask to join",
-  "study.joinWaitlist": "Join the waitlist",
-  "study.leave": "Leave the study",
-  "study.leaveWaitlist": "Leave the waitlist",
-  "study.position": "#{position} on the waitlist",
-  "study.requested": "Request sent",
-  "study.cancelRequest": "Cancel request",
-  "study.close": "Close recruiting",
-  "study.delete": "Delete study",
-  "study.deleteConfirm": "Its members, waitlist and chat room go with it. This cannot be undone.",
-  "study.deleteTitle": "Delete this study?",
-  "study.leaveTitle": "Leave this study?",
-  "study.leaveExplain": "Your seat is freed and you leave its chat room. You can join again while it recruits.",
-  "study.leaveExplainLine":
-    "Your seat goes to the first person on the waitlist and you leave its chat room. To come back you would join the waitlist.",
-  "study.members": "Members · {count}",
-  "study.leader": "Leader",
-  "study.remove": "Remove",
-  "study.requests": "Requests to join",
-  "study.accept": "Accept",
-  "study.decline": "Decline",
-  "study.description": "Description (Markdown)",
-  "study.startsOn": "Starts",
-  "study.endsOn": "Ends",
-  "study.recruitUntil": "Apply by (optional)",
-  "study.capacity": "Seats, you included",
-  "study.timeZone": "Time zone",
-  "study.location": "Where you meet",
-  "study.tags": "Tags (up to 10)",
-  "study.tagHint": "Type a tag, Enter to add",
-  "study.removeTag": "Remove tag {tag}",
-  "study.requiresApproval": "I approve who joins",
   "time.justNow": "just now",
   ...enMentoring,
   ...enModeration,
@@ -421,4 +358,6 @@ export type MessageKey =
   | keyof typeof enModerationPages
   | keyof typeof enDelivery
   | keyof typeof enTimeZone
-  | keyof typeof enChat;
+  | keyof typeof enChat
+  | keyof typeof enShortcuts
+  | keyof typeof enStudies;

@@ -8,8 +8,12 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface HotkeyMap {
-  /** Plain keys ("?", "j", "Enter"); ignored while typing in a field, or once handled elsewhere. */
-  keys?: Record<string, (event: KeyboardEvent) => void>;
+  /**
+   * Plain keys ("?", "j", "Enter"); ignored while typing in a field, or once handled
+   * elsewhere. A handler that returns false declines the key: it stays free for the
+   * next listener (the shell's "c" is "go to chat" only after "g"; else a post's).
+   */
+  keys?: Record<string, (event: KeyboardEvent) => void | boolean>;
   /** Ctrl/Cmd + key; works even inside fields. */
   mod?: Record<string, (event: KeyboardEvent) => void>;
   enabled?: boolean;
@@ -37,10 +41,7 @@ export function useHotkeys(map: HotkeyMap): void {
       // A key something else already handled (a dialog's Esc, a list's j / k) is theirs.
       if (event.altKey || event.defaultPrevented || isTypingTarget(event.target)) return;
       const handler = current.keys?.[event.key];
-      if (handler) {
-        event.preventDefault();
-        handler(event);
-      }
+      if (handler && handler(event) !== false) event.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);

@@ -1,4 +1,5 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
+import "../features/studies/study-messages";
 import { Command } from "cmdk";
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useNavigate } from "react-router";
@@ -8,7 +9,7 @@ import { trpc } from "../lib/trpc";
 import { useUi } from "../lib/ui-state";
 import { useFocusReturn } from "../lib/use-focus-return";
 import { restartApp, useMe } from "../features/auth/use-me";
-import type { FirstScreenKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages";
 import { useStanding } from "../features/moderation/use-standing";
 import { usePaletteThings, useBothTables, type PaletteThing } from "./palette-search";
 import { isNameOrStart, rankPalette, type PaletteEntry } from "./palette-rank";
@@ -41,7 +42,10 @@ export function CommandPalette() {
   // Both tables before the items mount (cmdk reads keywords once, when an item mounts).
   const tables = useBothTables(ui.paletteOpen);
   const role = useStanding().data?.role;
-  const named = (key: FirstScreenKey) => ({ label: t(key), keywords: tables.map((table) => table[key]) });
+  const named = (key: MessageKey) => ({
+    label: t(key),
+    keywords: tables.flatMap((table) => table[key] ?? []),
+  });
 
   const typed = ui.paletteSearch.trim();
   const { things, pending } = usePaletteThings(ui.paletteSearch);

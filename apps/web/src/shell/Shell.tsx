@@ -1,5 +1,5 @@
 import { Suspense, startTransition, useEffect, useRef, useState } from "react";
-import { Outlet, useLocation } from "react-router";
+import { Outlet, useLocation, useNavigate } from "react-router";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ErrorPage } from "./ErrorPage";
 import { NotFoundPage } from "./NotFoundPage";
@@ -15,6 +15,10 @@ import { useRememberMember } from "../features/auth/use-me";
 import { useEver } from "../lib/use-ever";
 import { loadOutboxDialog } from "../features/outbox/OutboxButton";
 import { useInstalledApp } from "./use-installed-app";
+import { goTargets } from "./go-targets";
+
+/** How long after "g" its second letter still counts. */
+const GO_WINDOW_MS = 1_500;
 
 // Overlays are their own chunks, fetched when first opened (the toasts' once the page
 // is up): the first screen carries only what it shows.
@@ -95,12 +99,29 @@ export function Shell() {
   const paletteLoaded = useEver(ui.paletteOpen) || overlaysReady;
   const shortcutsLoaded = useEver(ui.shortcutsOpen) || overlaysReady;
   const composerLoaded = useEver(ui.composerOpen) || overlaysReady;
+  // "g" then a letter goes to a section (as GitHub and Gmail): the letter counts for a
+  // moment after the "g"; otherwise it is free for its own use ("n" a new post, "c" a comment).
+  const navigate = useNavigate();
+  const goStarted = useRef(Number.NEGATIVE_INFINITY);
+  const goTo = (event: KeyboardEvent) => {
+    const target = goTargets[event.key];
+    if (!target || event.timeStamp - goStarted.current > GO_WINDOW_MS) return false;
+    goStarted.current = Number.NEGATIVE_INFINITY;
+    void navigate(target.path);
+    return true;
+  };
   useHotkeys({
     mod: { k: () => ui.setPaletteOpen(!ui.paletteOpen) },
     keys: {
       "?": () => ui.setShortcutsOpen(true),
       "/": () => searchRef.current?.focus(),
-      n: () => ui.setComposerOpen(true),
+      g: (event) => {
+        goStarted.current = event.timeStamp;
+      },
+      n: (event) => {
+        if (!goTo(event)) ui.setComposerOpen(true);
+      },
+      ...Object.fromEntries(Object.keys(goTargets).flatMap((key) => (key === "n" ? [] : [[key, goTo]]))),
     },
     enabled: !ui.composerOpen,
   });

@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { FileText, UserRound, Users } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
-import type { FirstScreenKey, MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages";
+import { enStudies, koStudies } from "../i18n/messages-studies";
 import { studyStatusKey } from "../features/studies/StudyBadges";
 import { trpc } from "../lib/trpc";
 import { useEver } from "../lib/use-ever";
@@ -14,8 +15,8 @@ import type { PaletteEntry } from "./palette-rank";
  * chunk (the reader's is loaded already); the other is fetched when the palette mounts
  * (when the page is idle, or on first open).
  */
-export function useBothTables(wanted: boolean): Record<FirstScreenKey, string>[] {
-  const [tables, setTables] = useState<Record<FirstScreenKey, string>[]>([]);
+export function useBothTables(wanted: boolean): Partial<Record<MessageKey, string>>[] {
+  const [tables, setTables] = useState<Partial<Record<MessageKey, string>>[]>([]);
   const asked = useEver(wanted);
   useEffect(() => {
     if (!asked) return;
@@ -24,8 +25,9 @@ export function useBothTables(wanted: boolean): Record<FirstScreenKey, string>[]
     // never search in the other language. Offline, the table that failed to load is
     // replaced by the one that did (the reader's own is always there).
     void Promise.allSettled([import("../i18n/messages"), import("../i18n/messages-ko")]).then(([english, korean]) => {
-      const en = english.status === "fulfilled" ? english.value.en : null;
-      const ko = korean.status === "fulfilled" ? korean.value.ko : null;
+      // The palette's own commands name studies too: their table comes with the palette.
+      const en = english.status === "fulfilled" ? { ...english.value.en, ...enStudies } : null;
+      const ko = korean.status === "fulfilled" ? { ...korean.value.ko, ...koStudies } : null;
       const found = [en ?? ko, ko ?? en].filter((table) => table !== null);
       if (live && found.length === 2) setTables(found);
     });

@@ -3,7 +3,7 @@ import "./chat-messages";
 import { useIdParam } from "../../lib/route-params";
 import { historyFor } from "../../lib/use-roving-list";
 import { SplitView } from "../../ui/SplitView";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { TChatMessage, TChatRoom, TPresence } from "@orgo/api-contract/schemas";
 import { useI18n, type I18n } from "../../i18n/i18n";
 import { QueryState } from "../../ui/QueryState";
@@ -13,6 +13,7 @@ import { plainExcerpt } from "@orgo/api-contract/constants";
 import { useInbox } from "./use-inbox";
 import { Conversation } from "./Conversation";
 import { NewConversation } from "./NewConversation";
+import { NewMessageButton } from "./NewMessageButton";
 import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
 import { SelectHint } from "../../ui/SelectHint";
@@ -23,6 +24,19 @@ function previewOf(message: TChatMessage, t: I18n["t"]): string {
   const text = plainExcerpt(message.body, 100);
   if (text) return text;
   return message.images.length > 0 ? t("chat.sentPicture") : t("chat.sentCode");
+}
+
+function roomMatches(room: TChatRoom, filter: string, t: I18n["t"]): boolean {
+  const q = filter.trim().toLocaleLowerCase();
+  const said = room.lastMessage && !room.lastMessage.deleted ? room.lastMessage.body : "";
+  return [
+    room.peer?.displayName,
+    room.peer?.handle,
+    room.study?.title ?? (room.peer ? "" : t("chat.deletedAccount")),
+    said,
+  ]
+    .filter(Boolean)
+    .some((text) => text!.toLocaleLowerCase().includes(q));
 }
 
 function RoomRow({
@@ -76,7 +90,10 @@ export function ChatPage() {
   const selectedId = useIdParam("roomId");
   // `/chat/new/<handle>`: the first message to someone, before there is a room.
   const starting = useParams().handle !== undefined;
-  const { inbox, rooms, signedIn } = useInbox();
+  const { inbox, rooms: allRooms, signedIn } = useInbox();
+  // A filter over my conversations, by who or what they are and what was said last.
+  const [filter, setFilter] = useState("");
+  const rooms = filter.trim() ? allRooms.filter((room) => roomMatches(room, filter, t)) : allRooms;
   const presence = usePresence(rooms.flatMap((room) => (room.peer ? [room.peer.id] : [])));
 
   useEffect(() => {
@@ -104,12 +121,29 @@ export function ChatPage() {
         <>
           <div className="pane__header">
             <h1 className="pane__title">{t("chat.rooms")}</h1>
+            <NewMessageButton />
             <DesktopPermissionButton />
           </div>
+          {allRooms.length > 0 && (
+            <input
+              type="search"
+              className="control chat-rooms__filter"
+              placeholder={t("chat.filter")}
+              aria-label={t("chat.filter")}
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              data-testid="chat-filter"
+            />
+          )}
           <div className="pane__scroll">
+            {filter.trim() && rooms.length === 0 && (
+              <p className="placeholder muted" role="status">
+                {t("chat.noMatch", { q: filter.trim() })}
+              </p>
+            )}
             <QueryState
               query={inbox}
-              empty={rooms.length === 0}
+              empty={allRooms.length === 0}
               emptyText={t("chat.empty")}
               errorText={t("chat.error")}
             />

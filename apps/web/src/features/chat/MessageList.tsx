@@ -41,24 +41,38 @@ export function MessageList(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState(0);
-  const previous = useRef({ first: props.messages[0]?.clientId, count: props.messages.length, height: 0 });
+  const previous = useRef({
+    first: props.messages[0]?.clientId,
+    last: props.messages.at(-1)?.clientId,
+    count: props.messages.length,
+    height: 0,
+  });
+  const { meId } = props;
 
   // Keep the reading position: at the bottom, follow new messages; when older ones are
-  // added above, shift by their height so the same message stays in view.
+  // added above, shift by their height so the same message stays in view. A message I
+  // just sent is always brought into view, however far up I was reading.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const before = previous.current;
     const first = props.messages[0]?.clientId;
+    const lastMessage = props.messages.at(-1);
+    const sentByMe =
+      lastMessage !== undefined && lastMessage.clientId !== before.last && lastMessage.author?.id === meId;
     if (before.first !== undefined && first !== before.first && before.height > 0) {
       el.scrollTop += el.scrollHeight - before.height;
-    } else if (atBottom.current) {
+    } else if (atBottom.current || sentByMe) {
       el.scrollTop = el.scrollHeight;
+      if (sentByMe) {
+        atBottom.current = true;
+        setUnseen(0);
+      }
     } else if (props.messages.length > before.count) {
       setUnseen((n) => n + props.messages.length - before.count);
     }
-    previous.current = { first, count: props.messages.length, height: el.scrollHeight };
-  }, [props.messages]);
+    previous.current = { first, last: lastMessage?.clientId, count: props.messages.length, height: el.scrollHeight };
+  }, [props.messages, meId]);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;

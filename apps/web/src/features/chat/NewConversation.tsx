@@ -26,9 +26,9 @@ export function NewConversation() {
   const inbox = trpc.chat.inbox.useQuery();
   const open = trpc.chat.openDirect.useMutation();
   const send = trpc.chat.send.useMutation();
-  // One id for this first message however often Send is pressed: a retry after a lost
-  // answer is the same message, never a second one.
-  const clientId = useRef(crypto.randomUUID());
+  // One id per text however often Send is pressed: a retry after a lost answer is the
+  // same message, never a second one; a changed text is a new message.
+  const attempt = useRef({ body: "", clientId: "" });
 
   if (profile.isError) {
     return (
@@ -43,14 +43,16 @@ export function NewConversation() {
   if (existing) return <Navigate to={`/chat/${existing.id}`} replace />;
 
   const start = async (body: string, images: TUploadedImage[]) => {
+    if (attempt.current.body !== body || !attempt.current.clientId) {
+      attempt.current = { body, clientId: crypto.randomUUID() };
+    }
     const room = await open.mutateAsync({ userId: person.id });
     await send.mutateAsync({
       roomId: room.id,
-      clientId: clientId.current,
+      clientId: attempt.current.clientId,
       body,
       imageIds: images.map((image) => image.id),
     });
-    clientId.current = crypto.randomUUID();
     await utils.chat.inbox.invalidate();
     void navigate(`/chat/${room.id}`, { replace: true });
   };

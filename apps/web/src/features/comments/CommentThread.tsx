@@ -10,6 +10,7 @@ import { enqueue, useOutbox, type OutboxItem } from "../outbox/outbox-store";
 import { FormError } from "../../ui/FormError";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
+import { useHotkeys } from "../../lib/hotkeys";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
 import { ModerationNote } from "../moderation/ModerationNote";
@@ -213,9 +214,21 @@ function CommentBox({ postId, parentId, onDone }: { postId: number; parentId?: n
     if (body.trim() && !create.isPending) create.mutate({ postId, parentId, body, clientId: crypto.randomUUID() });
   };
   const label = parentId ? t("comments.replyLabel") : t("comments.label");
+  // "c" goes to the post's comment box (not a reply's).
+  const box = useRef<HTMLTextAreaElement>(null);
+  useHotkeys({
+    keys: {
+      c: () => {
+        box.current?.focus();
+        box.current?.scrollIntoView({ block: "center" });
+      },
+    },
+    enabled: parentId === undefined,
+  });
   return (
     <form className="comment-box" onSubmit={submit}>
       <MentionTextarea
+        ref={box}
         setValue={setBody}
         aria-label={label}
         placeholder={label}

@@ -62,8 +62,9 @@ export function FeedPage() {
         <>
           {visitor && <Welcome />}
           <div className="pane__header">
-            {/* The visitor's page has its h1 in the welcome above. */}
-            {visitor ? <h2>{t(`feed.kind.${kind}`)}</h2> : <h1 className="pane__title">{t(`feed.kind.${kind}`)}</h1>}
+            {/* The visitor's page has its h1 in the welcome above. The tabs below say
+                which list it is ("Latest" above a "Latest" tab said it twice). */}
+            {visitor ? <h2>{t("nav.feed")}</h2> : <h1 className="pane__title">{t("nav.feed")}</h1>}
           </div>
           <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
             {feedKinds

@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
 import { useMe } from "../auth/use-me";
+import { useHotkeys } from "../../lib/hotkeys";
 
 /**
  * Turns at once (optimistic); if the server refuses, it turns back and says why.
@@ -35,6 +36,8 @@ export function LikeButton({ post }: { post: TPostSummary }) {
     setShown({ liked: next, likeCount: state.likeCount + (next ? 1 : -1) });
     (next ? like : unlike).mutate({ id: post.id });
   };
+  // "l" likes the open post (its one button: the pane is keyed by the post).
+  useHotkeys({ keys: { l: toggle }, enabled: Boolean(me.data) });
   return (
     <span className="like">
       <button

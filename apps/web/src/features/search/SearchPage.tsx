@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
+import "../studies/study-messages";
 import { Link, useSearchParams } from "react-router";
 import { studyStatusKey } from "../studies/StudyBadges";
 import { searchKinds } from "@orgo/api-contract/constants";

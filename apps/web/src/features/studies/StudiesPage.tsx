@@ -1,4 +1,5 @@
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import "./study-messages";
 import { useIdParam } from "../../lib/route-params";
 import { studyStatuses } from "@orgo/api-contract/constants";
 import type { TStudyListInput } from "@orgo/api-contract/schemas";

@@ -1,4 +1,5 @@
 import type { TStudy } from "@orgo/api-contract/schemas";
+import "./study-messages";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import "./study-messages";
 import { useNavigate } from "react-router";
 import { useIdParam } from "../../lib/route-params";
 import type { TStudyDetail } from "@orgo/api-contract/schemas";

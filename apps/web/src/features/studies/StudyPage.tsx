@@ -1,4 +1,5 @@
 import { Link, useNavigate } from "react-router";
+import "./study-messages";
 import { useIdParam } from "../../lib/route-params";
 import type { TStudyDetail } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";

@@ -2,8 +2,9 @@ import { memo, useEffect, useState } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { Link } from "react-router";
-import { remarkMentions } from "./remark-mentions";
+import { remarkPeopleAndTags } from "./remark-people-and-tags";
 import type * as HighlightModule from "./highlight";
+import { CodeBlock } from "./CodeBlock";
 
 /**
  * Links open in a new tab and tell search engines and the target nothing about us
@@ -21,6 +22,13 @@ const components: Components = {
     ),
   // An image whose URL was unsafe (and so removed) is not drawn at all.
   img: ({ node: _node, ...props }) => (props.src ? <img {...props} loading="lazy" alt={props.alt ?? ""} /> : null),
+  pre: ({ node: _node, ...props }) => <CodeBlock {...props} />,
+  // A wide table scrolls inside itself; the page never scrolls sideways.
+  table: ({ node: _node, ...props }) => (
+    <div className="markdown__table">
+      <table {...props} />
+    </div>
+  ),
 };
 
 /**
@@ -41,7 +49,8 @@ const hasFencedCode = (source: string) => source.includes("```") || source.inclu
 
 /**
  * Markdown as people write it (GFM: tables, task lists, strikethrough), with fenced
- * code highlighted and `@handle` linked to the profile. Raw HTML is never rendered: react-markdown drops it unless a
+ * code highlighted (a language label and a copy button on each block), `@handle`
+ * linked to the profile and `#tag` to a search for it, tables that scroll inside themselves. Raw HTML is never rendered: react-markdown drops it unless a
  * raw-HTML plugin is added, and it is not; `javascript:` and other unsafe URLs are
  * removed by its default URL transform.
  */
@@ -54,7 +63,7 @@ function MarkdownView({ source }: { source: string }) {
   return (
     <div className="markdown">
       <Markdown
-        remarkPlugins={[remarkGfm, remarkMentions]}
+        remarkPlugins={[remarkGfm, remarkPeopleAndTags]}
         rehypePlugins={needsHighlight && loaded ? [loaded.highlighterFor(source)] : []}
         components={components}
       >

@@ -77,7 +77,7 @@ export function TimeZonePicker({
         <button
           id={id}
           type="button"
-          className="zone-picker__trigger"
+          className="control zone-picker__trigger"
           aria-labelledby={`${labelId} ${id}`}
           aria-invalid={invalid || undefined}
           data-testid="time-zone-picker"
@@ -88,7 +88,7 @@ export function TimeZonePicker({
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="zone-picker" align="start" sideOffset={4} collisionPadding={12}>
+        <Popover.Content className="popover-panel" align="start" sideOffset={4} collisionPadding={12}>
           <Command label={t("zone.search")} className="zone-picker__command" filter={zoneMatch}>
             <Command.Input className="palette__input" placeholder={t("zone.searchHint")} autoFocus />
             <Command.List className="palette__list">
