@@ -41,6 +41,7 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await expect.poll(() => leo.getByTestId("chat-rooms").textContent()).toContain("Postgres internals");
     expect(await leo.getByTestId("chat-rooms").textContent()).not.toContain("Sara Kim");
     await leo.screenshot({ path: screenshotPath("chat-00-new-conversation") });
+    expect(await leo.getByTestId("chat-input").getAttribute("placeholder")).not.toContain("↑");
     await leo.getByTestId("chat-input").fill("Hi Sara!");
     await leo.getByTestId("chat-input").press("Enter");
     await leo.waitForURL(/\/chat\/\d+$/);

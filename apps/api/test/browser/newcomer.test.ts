@@ -199,6 +199,41 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     }
   });
 
+  it("Settings draws its own checkboxes, radios, selects and fieldsets: no raw browser control (light and dark)", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await signedInPage(browser, app, "demo", { colorScheme });
+      for (const section of ["notifications", "mentoring", "appearance"]) {
+        await page.goto(`${app.url}/settings/${section}`);
+        await page.locator("main input, main select").first().waitFor();
+        const raw = await page.evaluate<string[]>(`[...document.querySelectorAll(
+            'main input[type="checkbox"], main input[type="radio"], main select:not([multiple])'
+          )]
+          .filter((control) => getComputedStyle(control).appearance !== "none")
+          .map((control) => control.outerHTML.slice(0, 80))`);
+        expect(raw, section).toEqual([]);
+      }
+      // On and off look different, in the accent (once the preferences have loaded).
+      await page.goto(`${app.url}/settings/notifications`);
+      const fills = () =>
+        page.evaluate<string[]>(`[...document.querySelectorAll('main input[type="checkbox"]')]
+          .map((box) => box.checked + " " + getComputedStyle(box).backgroundColor)`);
+      const colours = (all: string[], checked: boolean) =>
+        new Set(all.filter((f) => f.startsWith(`${checked} `)).map((f) => f.slice(f.indexOf(" ") + 1)));
+      await expect
+        .poll(async () => {
+          const all = await fills();
+          return [colours(all, true).size, colours(all, false).size];
+        })
+        .toEqual([1, 1]);
+      const [on, off] = [colours(await fills(), true), colours(await fills(), false)];
+      expect([...on][0]).not.toBe([...off][0]);
+      await page.goto(`${app.url}/settings/mentoring`);
+      await page.locator("form#mentoring").getByRole("checkbox").first().waitFor();
+      await page.screenshot({ path: screenshotPath(`newcomer-17-controls-${colorScheme}`) });
+      await page.context().close();
+    }
+  });
+
   it("a title of one long word wraps on a desktop and a phone; nothing scrolls sideways", async () => {
     const { client } = createTestClient(app.url, app.url, await cookieFor(app.db, "demo"));
     const word = "Supercalifragilistic".repeat(8);

@@ -27,6 +27,8 @@ export const newConversationDraftKey = (userId: string) => `orgo.chat.draft.to.$
  */
 export function ChatComposer(props: {
   draftKey: string;
+  /** The first message of a conversation not made yet. */
+  first?: boolean;
   lastMine: ShownMessage | undefined;
   editing: ShownMessage | null;
   onEditStart: (message: ShownMessage) => void;
@@ -38,7 +40,9 @@ export function ChatComposer(props: {
 }) {
   const { t } = useI18n();
   // A phone has no Shift+Enter or ↑ to teach: its box just says what it is for.
-  const hint = useMediaQuery(PHONE_QUERY) ? t("chat.placeholderPhone") : t("chat.placeholder");
+  // Before the first message there is no "last" to edit with ↑: the hint does not offer it.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const hint = phone ? t("chat.placeholderPhone") : props.first ? t("chat.placeholderFirst") : t("chat.placeholder");
   const [text, setText] = useState(() => localStorage.getItem(props.draftKey) ?? "");
   const [sending, setSending] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);

@@ -79,6 +79,7 @@ export function NewConversation() {
       )}
       <ChatComposer
         draftKey={newConversationDraftKey(person.id)}
+        first
         lastMine={undefined}
         editing={null}
         onEditStart={() => undefined}
