@@ -39,3 +39,8 @@ export function notificationPath(
   if (n.post) return n.commentId ? `/posts/${n.post.id}#comment-${n.commentId}` : `/posts/${n.post.id}`;
   return n.study ? `/studies/${n.study.id}` : `/u/${n.actor.handle}`;
 }
+
+/** A notice's detail line, led by what a comment said when it was one: "“Thanks!” — Post title". */
+export function withQuote(excerpt: string | null, detail: string): string {
+  return [excerpt && `“${excerpt}”`, detail].filter(Boolean).join(" — ");
+}

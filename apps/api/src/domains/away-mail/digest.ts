@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { notificationPath, notificationText } from "@orgo/api-contract";
+import { notificationPath, notificationText, withQuote } from "@orgo/api-contract";
 import { addJob } from "../../platform/jobs/job-queue.js";
 import { notificationSelect, shapeNotification } from "../notifications/notification-row.js";
 import { asLanguage, say, sayNotification } from "../notifications/outside-texts.js";
@@ -128,8 +128,7 @@ export async function sendDigest(deps: AwayMailDeps, userId: string): Promise<vo
         const n = shapeNotification(row);
         return {
           text: notificationText(n, say_),
-          // What was said (a comment's words), then where: "“Congrats!” — Borrow checker, finally".
-          detail: [n.excerpt && `“${n.excerpt}”`, (n.post ?? n.study)?.title].filter(Boolean).join(" — "),
+          detail: withQuote(n.excerpt, (n.post ?? n.study)?.title ?? ""),
           url: new URL(notificationPath(n), origin).toString(),
         };
       }),

@@ -6,7 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../i18n/describe-error";
 import { FormError } from "../../ui/FormError";
 import { browserZone } from "../../ui/time-zone/time-zones";
-import { TimeZonePicker } from "../../ui/time-zone/TimeZonePicker";
+import { TimeZoneField } from "../../ui/time-zone/TimeZoneField";
 
 /** Every half hour of a day, "00:00" … "24:00", for the slot pickers. */
 const CLOCKS = Array.from(
@@ -147,19 +147,13 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
         {errors.pitch && <span className="field__error">{errors.pitch.join(" ")}</span>}
       </label>
       <div className="form__row">
-        <div className="field">
-          <label id="mentor-time-zone-label" htmlFor="mentor-time-zone">
-            {t("settings.mentoring.timeZone")}
-          </label>
-          <TimeZonePicker
-            id="mentor-time-zone"
-            labelId="mentor-time-zone-label"
-            value={form.timeZone}
-            onChange={(zone) => set("timeZone", zone)}
-            invalid={Boolean(errors.timeZone)}
-          />
-          {errors.timeZone && <span className="field__error">{errors.timeZone.join(" ")}</span>}
-        </div>
+        <TimeZoneField
+          id="mentor-time-zone"
+          label={t("settings.mentoring.timeZone")}
+          value={form.timeZone}
+          onChange={(zone) => set("timeZone", zone)}
+          errors={errors.timeZone}
+        />
         <label className="field">
           <span>{t("settings.mentoring.capacity")}</span>
           <input

@@ -1,4 +1,4 @@
-import { notificationText as sharedNotificationText } from "@orgo/api-contract/constants";
+import { notificationText as sharedNotificationText, withQuote } from "@orgo/api-contract/constants";
 import type { TNotification } from "@orgo/api-contract/schemas";
 import type { Language, useI18n } from "../../i18n/i18n";
 import { formatWhen } from "../mentoring/time";
@@ -19,5 +19,5 @@ export function notificationDetail(n: TNotification, language: Language): string
 
 /** One line for a toast or a desktop notice: what a comment said, then where ("“Thanks!” — Post title"). */
 export function notificationSummary(n: TNotification, language: Language): string {
-  return [n.excerpt && `“${n.excerpt}”`, notificationDetail(n, language)].filter(Boolean).join(" — ");
+  return withQuote(n.excerpt, notificationDetail(n, language));
 }

@@ -8,7 +8,7 @@ import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../i18n/describe-error";
 import { Field } from "../../ui/Field";
 import { FormError } from "../../ui/FormError";
-import { TimeZonePicker } from "../../ui/time-zone/TimeZonePicker";
+import { TimeZoneField } from "../../ui/time-zone/TimeZoneField";
 import { browserZone } from "../../ui/time-zone/time-zones";
 
 /** Today on this device's calendar (not UTC's, which is yesterday in Seoul until 9 a.m.). */
@@ -134,19 +134,13 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
           onChange={(e) => set("capacity", Number(e.target.value))}
           errors={errors.capacity}
         />
-        <div className="field">
-          <label id="study-time-zone-label" htmlFor="study-time-zone">
-            {t("study.timeZone")}
-          </label>
-          <TimeZonePicker
-            id="study-time-zone"
-            labelId="study-time-zone-label"
-            value={form.timeZone}
-            onChange={(zone) => set("timeZone", zone)}
-            invalid={Boolean(errors.timeZone)}
-          />
-          {errors.timeZone && <span className="field__error">{errors.timeZone.join(" ")}</span>}
-        </div>
+        <TimeZoneField
+          id="study-time-zone"
+          label={t("study.timeZone")}
+          value={form.timeZone}
+          onChange={(zone) => set("timeZone", zone)}
+          errors={errors.timeZone}
+        />
       </div>
       <fieldset className="choice">
         <legend>{t("study.filter.mode")}</legend>

@@ -33,20 +33,23 @@ function zoneMatch(value: string, search: string, keywords: string[] = []): numb
  * over every zone by city, name in either language, id or offset — the browser's own
  * zone first. Replaces a free-text box (typos saved as zones) and a 400-line list.
  */
-export function TimeZonePicker({
+export function TimeZoneField({
   id,
-  labelId,
+  label,
   value,
   onChange,
-  invalid = false,
+  errors,
 }: {
   id: string;
-  /** The visible label's id: the button is named by it and by the zone it shows. */
-  labelId: string;
+  label: string;
   value: string;
   onChange: (zone: string) => void;
-  invalid?: boolean;
+  /** The server's words for this field, shown under it. */
+  errors?: string[];
 }) {
+  // The button is named by the label and by the zone it shows.
+  const labelId = `${id}-label`;
+  const invalid = Boolean(errors?.length);
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
   const current = useMemo(() => zoneOption(value, language), [value, language]);
@@ -72,39 +75,45 @@ export function TimeZonePicker({
   );
 
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger asChild>
-        <button
-          id={id}
-          type="button"
-          className="control zone-picker__trigger"
-          aria-labelledby={`${labelId} ${id}`}
-          aria-invalid={invalid || undefined}
-          data-testid="time-zone-picker"
-          data-zone={value}
-        >
-          <span>{current.label}</span>
-          <ChevronsUpDown size={16} aria-hidden />
-        </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content className="popover-panel" align="start" sideOffset={4} collisionPadding={12}>
-          <Command label={t("zone.search")} className="zone-picker__command" filter={zoneMatch}>
-            <Command.Input className="palette__input" placeholder={t("zone.searchHint")} autoFocus />
-            <Command.List className="palette__list">
-              <Command.Empty className="palette__pending muted">{t("zone.none")}</Command.Empty>
-              {mine && (
-                <Command.Group heading={t("zone.yours")} className="palette__group">
-                  {item(mine, `mine ${mine.id}`)}
+    <div className="field">
+      <label id={labelId} htmlFor={id}>
+        {label}
+      </label>
+      <Popover.Root open={open} onOpenChange={setOpen}>
+        <Popover.Trigger asChild>
+          <button
+            id={id}
+            type="button"
+            className="control zone-picker__trigger"
+            aria-labelledby={`${labelId} ${id}`}
+            aria-invalid={invalid || undefined}
+            data-testid="time-zone-picker"
+            data-zone={value}
+          >
+            <span>{current.label}</span>
+            <ChevronsUpDown size={16} aria-hidden />
+          </button>
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content className="popover-panel" align="start" sideOffset={4} collisionPadding={12}>
+            <Command label={t("zone.search")} className="zone-picker__command" filter={zoneMatch}>
+              <Command.Input className="palette__input" placeholder={t("zone.searchHint")} autoFocus />
+              <Command.List className="palette__list">
+                <Command.Empty className="palette__pending muted">{t("zone.none")}</Command.Empty>
+                {mine && (
+                  <Command.Group heading={t("zone.yours")} className="palette__group">
+                    {item(mine, `mine ${mine.id}`)}
+                  </Command.Group>
+                )}
+                <Command.Group heading={t("zone.all")} className="palette__group">
+                  {options.map((option) => item(option, option.id))}
                 </Command.Group>
-              )}
-              <Command.Group heading={t("zone.all")} className="palette__group">
-                {options.map((option) => item(option, option.id))}
-              </Command.Group>
-            </Command.List>
-          </Command>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+              </Command.List>
+            </Command>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+      {invalid && <span className="field__error">{errors!.join(" ")}</span>}
+    </div>
   );
 }
