@@ -89,6 +89,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     throw error;
   }
 
+  // Filled in once the server exists (the metrics read its sockets); statements and events come before.
+  let metrics: Metrics | null = null;
   const db = createDb({
     connectionString: databaseUrl,
     maxConnections: config.dbPoolSize,
@@ -100,14 +102,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
           "slow database statement",
         ),
     },
+    observe: {
+      statement: (ms) => metrics?.dbStatement(ms),
+      poolWait: (ms) => metrics?.dbPoolWait(ms),
+    },
   });
   if (config.seedDemoData) {
     const seeded = await seedDemoData(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
     if (seeded.posts) logger.info(seeded, "seeded demo data");
   }
   const redisUrl = config.redisUrl;
-  // Filled in once the server exists (the metrics read its sockets); events may arrive before.
-  let metrics: Metrics | null = null;
   const bus = redisUrl
     ? createRedisEventBus(redisUrl, logger, (lagMs) => metrics?.busDelivered(lagMs / 1000))
     : createMemoryEventBus();

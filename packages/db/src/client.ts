@@ -14,27 +14,67 @@ export interface CreateDbOptions {
    * from the caller's async context, so the report can name the request behind it.
    */
   slowQuery?: { thresholdMs: number; report: (sql: string, durationMs: number) => void };
+  /**
+   * Every statement's duration, and how long each asked for a pooled connection
+   * before it had one (for metrics: a pool that is too small shows as waits, not as
+   * slow statements).
+   */
+  observe?: { statement(durationMs: number): void; poolWait(durationMs: number): void };
 }
 
-/** Times each statement a pooled connection runs (promise form, the one the adapter uses). */
-function timeStatements(client: pg.PoolClient, slow: NonNullable<CreateDbOptions["slowQuery"]>) {
+type Observe = NonNullable<CreateDbOptions["observe"]>;
+
+/**
+ * Times each statement a pooled connection runs, in both of pg's forms: the promise
+ * (transactions, on a connection of their own) and the callback that `pool.query`
+ * passes (every other statement the adapter sends).
+ */
+function timeStatements(client: pg.PoolClient, slow: CreateDbOptions["slowQuery"], observe: Observe | undefined) {
   // pg has no hook around a statement: the connection's own `query` is wrapped once,
   // when the pool makes it.
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const timed = (...args: unknown[]) => {
     const started = performance.now();
-    const result = query(...args);
-    if (result instanceof Promise) {
-      const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
-      const done = () => {
-        const ms = performance.now() - started;
-        if (ms >= slow.thresholdMs) slow.report(text, ms);
+    const done = () => {
+      const ms = performance.now() - started;
+      observe?.statement(ms);
+      if (slow && ms >= slow.thresholdMs) {
+        const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
+        slow.report(text, ms);
+      }
+    };
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = (...results: unknown[]) => {
+        done();
+        return (last as (...results: unknown[]) => unknown)(...results);
       };
-      result.then(done, done);
+      return query(...args);
     }
+    const result = query(...args);
+    if (result instanceof Promise) result.then(done, done);
     return result;
   };
   client.query = timed as typeof client.query;
+}
+
+/** Times every wait for a pooled connection (`pool.query` asks through `connect` too). */
+function timePoolWaits(pool: pg.Pool, observe: Observe) {
+  const connect = pool.connect.bind(pool) as (callback?: (...args: unknown[]) => void) => unknown;
+  const timed = (callback?: (...args: unknown[]) => void) => {
+    const started = performance.now();
+    const waited = () => observe.poolWait(performance.now() - started);
+    if (callback) {
+      return connect((...args: unknown[]) => {
+        waited();
+        callback(...args);
+      });
+    }
+    const connected = connect() as Promise<pg.PoolClient>;
+    connected.then(waited, waited);
+    return connected;
+  };
+  pool.connect = timed as typeof pool.connect;
 }
 
 /** Distinct statements kept prepared per connection; past it, the rest are planned each time. */
@@ -96,8 +136,10 @@ export function createDb(options: CreateDbOptions) {
   // which opens a new one when next asked; unheard, that error would end the process.
   // Readiness and the 503s of the requests that need the database report the outage.
   pool.on("error", () => undefined);
-  const slowQuery = options.slowQuery;
-  if (slowQuery && slowQuery.thresholdMs > 0) pool.on("connect", (client) => timeStatements(client, slowQuery));
+  const slowQuery = options.slowQuery && options.slowQuery.thresholdMs > 0 ? options.slowQuery : undefined;
+  const observe = options.observe;
+  if (slowQuery || observe) pool.on("connect", (client) => timeStatements(client, slowQuery, observe));
+  if (observe) timePoolWaits(pool, observe);
   const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
   // Query events only when someone listens (tests that count statements).
   const log: Prisma.LogDefinition[] = options.onQuery ? [{ emit: "event", level: "query" }] : [];

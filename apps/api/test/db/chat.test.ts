@@ -48,7 +48,7 @@ describe("chat", () => {
     let error: unknown = null;
     void (async () => {
       try {
-        for await (const item of await chat.streamRoom(viewer, { roomId, afterChangeSeq: after }, controller.signal))
+        for await (const item of chat.streamRoom(viewer, { roomId, afterChangeSeq: after }, controller.signal))
           events.push(item);
       } catch (e) {
         error = e;

@@ -8,6 +8,8 @@ import { cookieFor } from "../helpers/sessions.js";
 import { rawTrpc } from "../helpers/raw-trpc.js";
 import { waitFor } from "../helpers/wait.js";
 
+const METRICS_TOKEN = "live-socket-server-test-token";
+
 type Frame = {
   id: number | string | null;
   method?: string;
@@ -53,7 +55,7 @@ describe("the live websocket server", () => {
 
   beforeAll(async () => {
     fresh = await freshDatabase();
-    app = await startTestApp({ databaseUrl: fresh.url });
+    app = await startTestApp({ databaseUrl: fresh.url, env: { METRICS_TOKEN } });
     cookie = await cookieFor(app.db, "demo");
   });
   afterEach(async () => {
@@ -176,5 +178,75 @@ describe("the live websocket server", () => {
     await waitFor(() => member.framesOf(1).length > 0, "an answer");
     expect(member.framesOf(1)[0]?.error?.json.data.appCode).toBe("NOT_FOUND");
     expect(app.server.liveStats().subscribers).toBe(0);
+  });
+
+  /** Statements the app has run so far (its metrics). */
+  async function statementsRun() {
+    const text = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+      (r) => r.text(),
+    );
+    return Number(/^orgo_db_statement_duration_seconds_count (\d+)/m.exec(text)?.[1]);
+  }
+
+  it("starts a room stream with one statement, fresh or resumed, and says started only once in place", async () => {
+    const jiwoo = await cookieFor(app.db, "jiwoo");
+    const history = (await rawTrpc(app.url, { cookie: jiwoo }).query("chat.inbox")).body as {
+      result: { data: { json: { rooms: { id: number }[] } } };
+    };
+    const roomId = history.result.data.json.rooms[0]!.id;
+    const { changeSeq } = await app.db.chatRoom.findUniqueOrThrow({
+      where: { id: roomId },
+      select: { changeSeq: true },
+    });
+    // A session of their own each (a session may hold only a few sockets).
+    const cookies = await Promise.all(Array.from({ length: 30 }, () => cookieFor(app.db, "jiwoo")));
+    const tabs = cookies.map((c) => open({ cookie: c }));
+    await Promise.all(tabs.map((t) => t.ready));
+    // The sockets' sessions are read once each, before counting.
+    tabs.forEach((tab) => tab.send(subscribe(1, "chat.onInbox", undefined)));
+    await waitFor(() => tabs.every((t) => t.framesOf(1).some((f) => f.result?.type === "started")), "inboxes");
+    const before = await statementsRun();
+    tabs.forEach((tab, i) =>
+      tab.send(subscribe(2, "chat.onRoom", { roomId }, i % 2 === 0 ? String(changeSeq) : undefined)),
+    );
+    await waitFor(() => tabs.every((t) => t.framesOf(2).some((f) => f.result?.type === "started")), "rooms");
+    const used = (await statementsRun()) - before;
+    // One each (membership, block and head together); a resumed tab that missed nothing
+    // reads nothing more. Before: two each (the membership, then the head or a catch-up).
+    // A few spare for the app's own timers.
+    expect(used).toBeGreaterThanOrEqual(tabs.length);
+    expect(used).toBeLessThanOrEqual(tabs.length + 5);
+    expect(tabs.every((t) => t.framesOf(2).filter((f) => f.result?.type === "data").length === 0)).toBe(true);
+  });
+
+  it("sends a resumable stream's signals with the last change's id, so a reconnect resumes after it", async () => {
+    const jiwoo = await cookieFor(app.db, "jiwoo");
+    const sara = rawTrpc(app.url, { cookie: await cookieFor(app.db, "sara_k") });
+    const inbox = (await rawTrpc(app.url, { cookie: jiwoo }).query("chat.inbox")).body as {
+      result: { data: { json: { rooms: { id: number }[] } } };
+    };
+    const roomId = inbox.result.data.json.rooms[0]!.id;
+    const tab = open({ cookie: jiwoo });
+    await tab.ready;
+    tab.send(subscribe(1, "chat.onRoom", { roomId }));
+    await waitFor(() => tab.framesOf(1).some((f) => f.result?.type === "started"), "started");
+    const sent = await sara.mutate("chat.send", { roomId, clientId: crypto.randomUUID(), body: "hi", imageIds: [] });
+    expect(sent.status).toBe(200);
+    await waitFor(() => tab.framesOf(1).some((f) => f.result?.type === "data"), "the message");
+    const messageId = tab.framesOf(1).find((f) => f.result?.type === "data")!.result!.id;
+    expect(Number(messageId)).toBeGreaterThan(0);
+    await sara.mutate("chat.typing", { roomId });
+    await waitFor(() => tab.framesOf(1).filter((f) => f.result?.type === "data").length === 2, "the typing signal");
+    const typing = tab.framesOf(1).filter((f) => f.result?.type === "data")[1]!;
+    // tRPC's client keeps the id of the last data frame: this one, when the tab reconnects.
+    expect(typing.result!.id).toBe(messageId);
+    expect(superjson.deserialize<{ data: { kind: string } }>(typing.result!.data as never).data.kind).toBe("typing");
+
+    const back = open({ cookie: jiwoo });
+    await back.ready;
+    back.send(subscribe(1, "chat.onRoom", { roomId }, typing.result!.id));
+    await waitFor(() => back.framesOf(1).some((f) => f.result?.type === "started"), "resumed");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(back.framesOf(1).filter((f) => f.result?.type === "data")).toEqual([]);
   });
 });

@@ -316,13 +316,14 @@ export interface ChatService {
   mute(viewer: TViewer, input: TMuteRoomInput): Promise<TChatRoom>;
   /**
    * Message changes after `afterChangeSeq` (with their stream id), then live ones and
-   * signals. Refused (NOT_FOUND) before anything streams unless I am a member.
+   * signals. Refused (NOT_FOUND, in place of "started") unless I am a member: the
+   * feed's first step checks, so nothing streams to a stranger.
    */
   streamRoom(
     viewer: TViewer,
     input: { roomId: number; afterChangeSeq: number | null },
     signal: AbortSignal,
-  ): Promise<LiveFeed<{ id?: number; event: TRoomEvent }>>;
+  ): LiveFeed<{ id?: number; event: TRoomEvent }>;
   streamInbox(viewer: TViewer, signal: AbortSignal): LiveFeed<TInboxEvent>;
 }
 

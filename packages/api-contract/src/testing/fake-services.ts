@@ -159,7 +159,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       typing: () => Promise.resolve(),
       hide: () => Promise.resolve(),
       mute: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
-      streamRoom: (_viewer, { roomId }) => Promise.resolve(fixedFeed(`chat:room:${roomId}`, () => [])),
+      streamRoom: (_viewer, { roomId }) => fixedFeed(`chat:room:${roomId}`, () => []),
       streamInbox: (viewer) => fixedFeed(`chat:user:${viewer.userId}`, () => []),
     },
     studies: {

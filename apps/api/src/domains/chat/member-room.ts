@@ -30,13 +30,18 @@ export const peerOf = (room: { directKey: string | null }, me: string) =>
  * The room, when I am a member and no block stands between me and the other person
  * of a one-to-one room; NOT_FOUND otherwise. Every chat call starts here.
  */
-export async function memberRoom(client: Tx | Db, viewer: TViewer, roomId: number): Promise<MemberRoom> {
+export function memberRoom(client: Tx | Db, viewer: TViewer, roomId: number): Promise<MemberRoom> {
+  return memberRoomOf(client, viewer.userId, roomId);
+}
+
+/** `memberRoom` by the member's id (a live stream knows its subscriber by id only). */
+export async function memberRoomOf(client: Tx | Db, userId: string, roomId: number): Promise<MemberRoom> {
   // One statement: membership, the room, and any block between the two people.
   const [row] = await client.$queryRaw<(MemberRoom & { blocked: boolean })[]>`
     select r.id, r.kind, r."directKey", r."messageSeq", r."changeSeq",
       ${blockInRoom} as blocked
     from "ChatMember" m join "ChatRoom" r on r.id = m."roomId"
-    where m."roomId" = ${roomId} and m."userId" = ${viewer.userId}::uuid`;
+    where m."roomId" = ${roomId} and m."userId" = ${userId}::uuid`;
   if (!row || row.blocked) throw noSuchRoom();
   const { blocked: _blocked, ...room } = row;
   return room;

@@ -4,6 +4,7 @@ import type { EventBus } from "../../platform/events/event-bus.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import type { KeyedFeedSpec } from "../../platform/live/keyed-feed.js";
 import { itemPerEvent } from "../../platform/live/live-stream.js";
+import { memberRoomOf } from "./member-room.js";
 import { messageSelect, shapeMessage } from "./message-row.js";
 
 /** Message changes read per catch-up query of a room's live stream. */
@@ -58,6 +59,12 @@ export function createRoomFeed({ db, bus, storage }: { db: Db; bus: EventBus; st
       const room = await db.chatRoom.findUniqueOrThrow({ where: { id: roomId }, select: { changeSeq: true } });
       return room.changeSeq;
     },
+    // Every subscription, fresh or resumed, starts with this one statement: still a
+    // member, no block, and the head (a stranger is refused before "started").
+    async open(roomId, viewerId) {
+      return (await memberRoomOf(db, viewerId, roomId)).changeSeq;
+    },
+    resumable: true,
     idOf: (item) => item.id ?? 0,
   };
   return spec;

@@ -168,6 +168,16 @@ export function createNotificationService({ db, bus }: { db: Db; bus: EventBus }
       return user?.notificationSeq ?? 0;
     }
 
+    /** The head, read for resumed tabs too: a reconnect that missed nothing reads nothing more. */
+    open(): Promise<number> {
+      return this.headId();
+    }
+
+    /** "Read" and "removed" signals carry the last change's id, for a reconnect to resume after it. */
+    get resumable(): boolean {
+      return true;
+    }
+
     idOf(item: Item): number {
       return item.id ?? 0;
     }

@@ -19,7 +19,16 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /** Where a subscriber's items go: its socket, under its subscription id. */
 export interface FeedSink {
-  send(value: unknown): void;
+  /**
+   * The subscription is in place — listening, access checked, its head read — before
+   * any item: the client hears "started" now, or the refusal through `end` instead.
+   */
+  started(): void;
+  /**
+   * An item, or a signal; a signal of a resumable stream comes with `resumeId`, the
+   * last durable id sent, for the client to resume after (see LiveSource.resumable).
+   */
+  send(value: unknown, resumeId?: number): void;
   /**
    * Null when the socket can take more now; else resolves once it has drained (or
    * was cut off for not draining). Catch-up pages wait on it: a reader that is slow
@@ -134,6 +143,11 @@ export function createChannelHub(bus: EventBus) {
     tap.sink.send(tap.feed.present(item));
   }
 
+  /** A signal: with the last durable id sent when the stream resumes (see LiveSource.resumable). */
+  function sendSignal(tap: Tap, signal: unknown) {
+    tap.sink.send(tap.feed.present(signal), tap.feed.source.resumable ? tap.lastSent : undefined);
+  }
+
   /** Delivers the next durable item in order; false when it skips ahead (a gap to fill). */
   function deliverInOrder(tap: Tap, item: unknown): boolean {
     const id = tap.feed.source.idOf(item);
@@ -207,7 +221,7 @@ export function createChannelHub(bus: EventBus) {
     const signal = state.trailing;
     state.trailing = undefined;
     state.signalAt = Date.now();
-    send(tap, signal);
+    sendSignal(tap, signal);
   }
 
   function stopCoalescing(tap: Tap) {
@@ -223,7 +237,7 @@ export function createChannelHub(bus: EventBus) {
       const signal = source.ephemeral?.(event) ?? null;
       if (signal === null) return;
       if (source.coalesceMs) coalesce(tap, signal, source.coalesceMs);
-      else send(tap, signal);
+      else sendSignal(tap, signal);
       return;
     }
     if (tap.pending) {
@@ -264,10 +278,19 @@ export function createChannelHub(bus: EventBus) {
       if (tap.done) return;
       entry.taps = withItem(entry.taps, tap);
       // Listening already: whatever commits from here on reaches `pending`.
-      const afterId = tap.feed.source.afterId;
-      tap.lastSent = afterId ?? (await tap.feed.source.headId());
+      const source = tap.feed.source;
+      const afterId = source.afterId;
+      let behind = afterId !== null;
+      if (source.open) {
+        const head = await source.open();
+        tap.lastSent = afterId ?? head;
+        behind = afterId !== null && head > afterId;
+      } else {
+        tap.lastSent = afterId ?? (await source.headId());
+      }
       if (tap.done) return;
-      await catchUp(tap, afterId !== null);
+      tap.sink.started();
+      await catchUp(tap, behind);
     } catch (error) {
       finish(tap, error);
     }

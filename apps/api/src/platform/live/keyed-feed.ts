@@ -20,6 +20,10 @@ export interface KeyedFeedSpec<T> {
   catchUp(key: number, afterId: number): Promise<T[]>;
   /** Read after listening starts, so nothing falls between the two. */
   headId(key: number): Promise<number>;
+  /** The subscriber's access checked and the head read in one statement (see LiveSource.open); else `headId`. */
+  open?(key: number, viewerId: string): Promise<number>;
+  /** Durable items carry ids a reconnect resumes after (see LiveSource.resumable). */
+  resumable?: boolean;
   idOf(item: T): number;
 }
 
@@ -56,6 +60,12 @@ class KeyedSource<T> implements LiveSource<T> {
   }
   headId(): Promise<number> {
     return this.spec.headId(this.key);
+  }
+  open(): Promise<number> {
+    return this.spec.open ? this.spec.open(this.key, this.viewerId) : this.spec.headId(this.key);
+  }
+  get resumable(): boolean {
+    return this.spec.resumable === true;
   }
   idOf(item: T): number {
     return this.spec.idOf(item);

@@ -5,6 +5,7 @@ import {
   getErrorShape,
   getTRPCErrorFromUnknown,
   isTrackedEnvelope,
+  tracked,
   transformTRPCResponse,
   TRPCError,
   type TRPCProcedureType,
@@ -292,7 +293,9 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
           ? new FeedSubscription(this, call, result as LiveFeed<unknown>)
           : this.iterate(call, result, abort ?? new AbortController());
       this.subscriptions = withItem(this.subscriptions, subscription);
-      this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "started" } });
+      // A feed says "started" itself, once its hub has it in place (FeedSink.started).
+      if (!(result instanceof LiveFeed))
+        this.respond({ id: call.id, jsonrpc: call.jsonrpc, result: { type: "started" } });
     }
 
     /** A live item's frame: the subscription's id around the item's shared result text. */
@@ -360,9 +363,9 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
    */
   const resultTexts = new RecentCache<object, { trackedId: string | undefined; text: string }>();
   function resultTextOf(value: unknown): string {
-    const tracked = isTrackedEnvelope(value);
-    const trackedId = tracked ? value[0] : undefined;
-    const data: unknown = tracked ? value[1] : value;
+    const isTracked = isTrackedEnvelope(value);
+    const trackedId = isTracked ? value[0] : undefined;
+    const data: unknown = isTracked ? value[1] : value;
     if (typeof data !== "object" || data === null) return textOf(data, trackedId);
     const cached = resultTexts.get(data, () => ({ trackedId, text: textOf(data, trackedId) }));
     return cached.trackedId === trackedId ? cached.text : textOf(data, trackedId);
@@ -430,8 +433,12 @@ export function createLiveSocketServer(options: LiveSocketServerOptions) {
       return undefined;
     }
 
-    send(value: unknown) {
-      this.connection.sendItem(this, value);
+    started() {
+      this.connection.respond({ id: this.id, jsonrpc: this.jsonrpc, result: { type: "started" } });
+    }
+
+    send(value: unknown, resumeId?: number) {
+      this.connection.sendItem(this, resumeId === undefined ? value : tracked(String(resumeId), value));
     }
 
     writable() {

@@ -65,6 +65,7 @@ export async function* streamSource<T>(bus: EventBus, source: LiveSource<T>, sig
     state.room = null;
   };
   const sink: FeedSink = {
+    started: () => undefined,
     send(value) {
       if (queue.length >= source.maxQueue) state.over ??= { error: new StreamOverflowError() };
       else queue.push(value as T);

@@ -15,6 +15,10 @@ export interface Metrics {
   request(procedures: string[], status: number, seconds: number): void;
   /** An event published by a process reached this one after `seconds`. */
   busDelivered(seconds: number): void;
+  /** A database statement finished after `ms`. */
+  dbStatement(ms: number): void;
+  /** A statement waited `ms` for a pooled connection (a pool too small for the load shows here). */
+  dbPoolWait(ms: number): void;
   contentType: string;
   render(): Promise<string>;
 }
@@ -47,6 +51,18 @@ export function createMetrics(sources: MetricSources): Metrics {
     name: "orgo_bus_delivery_lag_seconds",
     help: "From an event's publication (any process) to its arrival in this one, through Redis",
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const statements = new Histogram({
+    name: "orgo_db_statement_duration_seconds",
+    help: "Database statements by duration (its _count is the statements run)",
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  const poolWaits = new Histogram({
+    name: "orgo_db_pool_wait_seconds",
+    help: "Time a statement waited for a pooled database connection",
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
   new Gauge({
@@ -116,6 +132,12 @@ export function createMetrics(sources: MetricSources): Metrics {
     },
     busDelivered(seconds) {
       busLag.observe(Math.max(0, seconds));
+    },
+    dbStatement(ms) {
+      statements.observe(ms / 1000);
+    },
+    dbPoolWait(ms) {
+      poolWaits.observe(ms / 1000);
     },
     contentType: registry.contentType,
     render: () => registry.metrics(),

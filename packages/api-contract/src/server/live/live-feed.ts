@@ -22,6 +22,21 @@ export interface LiveSource<T = unknown> {
   catchUp(afterId: number): Promise<T[]>;
   /** The newest committed id, where a fresh subscriber starts. */
   headId(): Promise<number>;
+  /**
+   * When given, replaces `headId` at the start of every subscription, resumed or not:
+   * checks that the subscriber may still read the stream (throws the refusal) and
+   * reads its head, in one statement. The database is then read for a resumed
+   * subscriber only when the head is past its last id, so a reconnect that missed
+   * nothing costs that one statement.
+   */
+  open?(): Promise<number>;
+  /**
+   * Durable items carry ids that a reconnect resumes after. tRPC's client keeps the
+   * id of the *last* data frame it got, so the signals of such a stream are sent
+   * with the id of the last durable item sent: a reconnect after a typing signal
+   * resumes where it was, rather than from where the subscription began.
+   */
+  readonly resumable?: boolean;
   idOf(item: T): number;
   /** The client's last seen id, or null for "only new ones". */
   readonly afterId: number | null;

@@ -81,9 +81,9 @@ export const chatRouter = router({
    * A room, live: every message change since `lastEventId` (once, in order), then
    * live changes, typing and read receipts. Ends when I lose the room.
    */
-  onRoom: authedProcedure.input(ZOnRoomInput).subscription(async ({ ctx, input, signal }) => {
+  onRoom: authedProcedure.input(ZOnRoomInput).subscription(({ ctx, input, signal }) => {
     const afterChangeSeq = input.lastEventId ? Number(input.lastEventId) : null;
-    const feed = await ctx.services.chat.streamRoom(
+    const feed = ctx.services.chat.streamRoom(
       ctx.viewer,
       { roomId: input.roomId, afterChangeSeq },
       signal ?? neverAborted(),
