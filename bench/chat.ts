@@ -195,6 +195,8 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
         REDIS_URL: redisUrl,
         SEED_DEMO_DATA: "false",
         WS_MAX_SOCKETS_PER_IP: String(USERS * 2),
+        // Statements wait on a machine this busy; a warning for each would be the whole output.
+        SLOW_QUERY_MS: "0",
       }),
     ),
   );
@@ -202,14 +204,14 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
   let tally = newTally();
   const sockets = new Map<number, WebSocket>();
 
-  /** One tab: its inbox and both rooms, resumed from the last change seen when given. */
+  /** One tab: its inbox, both rooms (resumed from the last change seen when given), and presence. */
   function connect(person: Person, onOpen?: () => void): Promise<void> {
     const api = apis[person.side]!;
     const ws = new WebSocket(`${api.url.replace("http", "ws")}/trpc`, {
       headers: { origin: api.url, cookie: person.cookie },
     });
     sockets.set(person.index, ws);
-    const roomOfSub = [0, 0, person.pairRoom, person.studyRoom];
+    const roomOfSub = [0, 0, person.pairRoom, person.studyRoom, 0];
     ws.on("message", (data: Buffer) => {
       const text = data.toString("utf8");
       if (text === "PING") return ws.send("PONG");
@@ -243,6 +245,8 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
         subscribe(1, "chat.onInbox", {});
         subscribe(2, "chat.onRoom", { roomId: person.pairRoom }, person.pairRoom);
         subscribe(3, "chat.onRoom", { roomId: person.studyRoom }, person.studyRoom);
+        // The chat page also watches the presence of the people it lists.
+        subscribe(4, "presence.watch", { userIds: [person.partnerId] });
         resolve();
       });
     });

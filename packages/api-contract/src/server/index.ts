@@ -4,7 +4,7 @@
 export { appRouter, type AppRouter } from "./router.js";
 export { createCallerFactory, unavailable } from "./trpc.js";
 export { serializeOutput } from "./live/shared-frames.js";
-export { LiveFeed, type LiveSource } from "./live/live-feed.js";
+export { LiveFeed, type LiveSink, type LiveSource } from "./live/live-feed.js";
 export { RecentCache } from "./live/recent-cache.js";
 export type { TContext, TCallReport } from "./context.js";
 export type {

@@ -382,7 +382,7 @@ export interface AdminService {
 
 export interface PresenceService {
   of(viewer: TViewer, userIds: string[]): Promise<TPresence[]>;
-  watch(viewer: TViewer, userIds: string[], signal: AbortSignal): AsyncIterable<TPresence>;
+  watch(viewer: TViewer, userIds: string[], signal: AbortSignal): LiveFeed<TPresence>;
 }
 
 /** The browsers that receive Web Push for me. */

@@ -145,7 +145,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
     },
     presence: {
       of: () => Promise.resolve([]),
-      watch: async function* () {},
+      watch: (viewer) => fixedFeed(`user:${viewer.userId}`, () => []),
     },
     chat: {
       inbox: () => Promise.resolve({ rooms: [], unreadTotal: 0 }),

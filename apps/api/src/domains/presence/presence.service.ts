@@ -1,8 +1,10 @@
-import { channels, type TPresence, type TViewer } from "@orgo/api-contract";
-import type { PresenceService } from "@orgo/api-contract/server";
+import { channels, type TChannel, type TPresence, type TViewer } from "@orgo/api-contract";
+import { LiveFeed, type LiveSink, type LiveSource, type PresenceService } from "@orgo/api-contract/server";
 import type { Db } from "@orgo/db";
 import type { EventBus } from "../../platform/events/event-bus.js";
 import type { PresenceStore } from "../../platform/presence/presence-store.js";
+import { createPresenceHub } from "../../platform/presence/presence-hub.js";
+import { LIVE_MAX_QUEUE, streamSource } from "../../platform/live/live-stream.js";
 
 export function createPresenceService(deps: {
   db: Db;
@@ -15,9 +17,52 @@ export function createPresenceService(deps: {
   // the TTL: each watch reads the store again this often to notice it.
   const recheckEveryMs = deps.presenceTtlMs / 2;
   const store = deps.presenceStore;
+  const hub = createPresenceHub({
+    bus,
+    store,
+    visibleTo: (viewerId, userIds) => visibleTo({ userId: viewerId }, userIds),
+    recheckEveryMs,
+  });
+
+  /**
+   * One tab's watch, served by the process's presence hub (one listener per watched
+   * person, one timer for all); iterated (tests, tRPC's own adapters) through a hub
+   * of its own like every feed.
+   */
+  class PresenceWatchSource implements LiveSource<TPresence> {
+    readonly afterId = null;
+    readonly maxQueue = LIVE_MAX_QUEUE;
+
+    constructor(
+      private readonly viewerId: string,
+      private readonly userIds: readonly string[],
+    ) {}
+
+    get channel(): TChannel {
+      return channels.user(this.viewerId);
+    }
+    serve(sink: LiveSink) {
+      return hub.watch(this.viewerId, this.userIds, sink);
+    }
+    select(): TPresence | null {
+      return null;
+    }
+    catchUp(): Promise<TPresence[]> {
+      return Promise.resolve([]);
+    }
+    headId(): Promise<number> {
+      return Promise.resolve(0);
+    }
+    idOf(): number {
+      return 0;
+    }
+    iterate(signal: AbortSignal): AsyncIterable<TPresence> {
+      return streamSource(bus, this, signal);
+    }
+  }
 
   /** Of these people, the ones I follow or share a room with, and no block between us. */
-  async function visibleTo(viewer: TViewer, userIds: string[]): Promise<string[]> {
+  async function visibleTo(viewer: Pick<TViewer, "userId">, userIds: string[]): Promise<string[]> {
     const wanted = [...new Set(userIds)].filter((id) => id !== viewer.userId);
     if (wanted.length === 0) return [];
     const rows = await db.$queryRaw<{ id: string }[]>`
@@ -39,77 +84,8 @@ export function createPresenceService(deps: {
       return store.get(await visibleTo(viewer, userIds));
     },
 
-    async *watch(viewer, userIds, signal) {
-      let ids = await visibleTo(viewer, userIds);
-      const queue: TPresence[] = [];
-      let wake: (() => void) | null = null;
-      let recheckAccess = false;
-      const push = (presence: TPresence) => {
-        queue.push(presence);
-        wake?.();
-        wake = null;
-      };
-      const known = new Map<string, TPresence["state"]>();
-      const offById = new Map<string, () => void>();
-      await Promise.all(
-        ids.map(async (id) =>
-          offById.set(
-            id,
-            await bus.subscribe(channels.presence(id), (event) => {
-              if (event.type === "presence.changed" && offById.has(event.data.userId)) push(event.data);
-            }),
-          ),
-        ),
-      );
-      // A follow or block of mine (on any process) may take someone out of what I may see.
-      const offRelations = await bus.subscribe(channels.user(viewer.userId), (event) => {
-        if (event.type !== "relation.changed" || !event.data.userIds.some((id) => offById.has(id))) return;
-        recheckAccess = true;
-        wake?.();
-        wake = null;
-      });
-      const recheck = async () => {
-        for (const presence of await store.get(ids)) {
-          if (known.get(presence.userId) !== presence.state) push(presence);
-        }
-      };
-      const timer = setInterval(() => void recheck().catch(() => undefined), recheckEveryMs);
-      const onAbort = () => {
-        wake?.();
-        wake = null;
-      };
-      signal.addEventListener("abort", onAbort);
-      try {
-        // Listening first, then the snapshot: a change in between arrives after it.
-        for (const presence of await store.get(ids)) push(presence);
-        while (!signal.aborted) {
-          if (recheckAccess) {
-            recheckAccess = false;
-            const still = new Set(await visibleTo(viewer, ids));
-            for (const id of ids.filter((id) => !still.has(id))) {
-              offById.get(id)?.();
-              offById.delete(id);
-              // The last word about them: the watcher forgets what it showed; nothing more follows.
-              queue.splice(0, queue.length, ...queue.filter((p) => p.userId !== id));
-              yield { userId: id, state: "hidden" as const, lastSeenAt: null };
-            }
-            ids = ids.filter((id) => still.has(id));
-          }
-          const next = queue.shift();
-          if (!next) {
-            await new Promise<void>((resolve) => (wake = resolve));
-            continue;
-          }
-          if (known.get(next.userId) === next.state && next.state !== "offline") continue;
-          known.set(next.userId, next.state);
-          yield next;
-        }
-      } finally {
-        clearInterval(timer);
-        signal.removeEventListener("abort", onAbort);
-        offRelations();
-        for (const off of offById.values()) off();
-      }
+    watch(viewer, userIds, signal) {
+      return LiveFeed.of(new PresenceWatchSource(viewer.userId, userIds), signal);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
-import type { LiveFeed } from "@orgo/api-contract/server";
+import type { LiveFeed, LiveSink } from "@orgo/api-contract/server";
 import type { EventBus } from "../events/event-bus.js";
 import { withItem, withoutAt } from "./small-list.js";
 
@@ -18,25 +18,32 @@ const CATCH_UP_SLICE = 25;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Where a subscriber's items go: its socket, under its subscription id. */
-export interface FeedSink {
-  /**
-   * The subscription is in place — listening, access checked, its head read — before
-   * any item: the client hears "started" now, or the refusal through `end` instead.
-   */
-  started(): void;
-  /**
-   * An item, or a signal; a signal of a resumable stream comes with `resumeId`, the
-   * last durable id sent, for the client to resume after (see LiveSource.resumable).
-   */
-  send(value: unknown, resumeId?: number): void;
-  /**
-   * Null when the socket can take more now; else resolves once it has drained (or
-   * was cut off for not draining). Catch-up pages wait on it: a reader that is slow
-   * but reading is paced, not cut off; live items do not wait.
-   */
-  writable(): Promise<void> | null;
-  /** The feed is over: an error to report, or none (the client sees "stopped"). */
-  end(error: unknown): void;
+export type FeedSink = LiveSink;
+
+/** A feed whose source fans out by itself (LiveSource.serve), and how to stop it. */
+class Served {
+  constructor(readonly served: { stop(): void }) {}
+}
+
+/** What a self-serving source is handed: the subscriber's sink, presenting items as the feed says. */
+class PresentingSink implements LiveSink {
+  constructor(
+    private readonly feed: LiveFeed<unknown>,
+    private readonly sink: LiveSink,
+  ) {}
+
+  started() {
+    this.sink.started();
+  }
+  send(value: unknown, resumeId?: number) {
+    this.sink.send(this.feed.present(value), resumeId);
+  }
+  writable() {
+    return this.sink.writable();
+  }
+  end(error: unknown) {
+    this.sink.end(error);
+  }
 }
 
 /**
@@ -302,6 +309,7 @@ export function createChannelHub(bus: EventBus) {
      * answer (the client stopped, or its socket closed).
      */
     attach(feed: LiveFeed<unknown>, sink: FeedSink): TapHandle {
+      if (feed.source.serve) return new Served(feed.source.serve(new PresentingSink(feed, sink)));
       const channel = feed.source.channel;
       let entry = channels.get(channel);
       if (!entry) {
@@ -316,6 +324,7 @@ export function createChannelHub(bus: EventBus) {
 
     /** The subscriber is gone (it stopped, or its socket closed): no more items for it. */
     detach(handle: TapHandle) {
+      if (handle instanceof Served) return handle.served.stop();
       const tap = handle as Tap;
       const entry = tap.entry;
       if (!entry) return;

@@ -1,5 +1,27 @@
 import type { TChannel, TEventEnvelope } from "../../events.js";
 
+/** Where a served feed's items go: a subscriber's socket (see apps/api/src/live/channel-hub.ts). */
+export interface LiveSink {
+  /**
+   * The subscription is in place — listening, access checked, its head read — before
+   * any item: the client hears "started" now, or the refusal through `end` instead.
+   */
+  started(): void;
+  /**
+   * An item, or a signal; a signal of a resumable stream comes with `resumeId`, the
+   * last durable id sent, for the client to resume after (see LiveSource.resumable).
+   */
+  send(value: unknown, resumeId?: number): void;
+  /**
+   * Null when the socket can take more now; else resolves once it has drained (or
+   * was cut off for not draining). Catch-up pages wait on it: a reader that is slow
+   * but reading is paced, not cut off; live items do not wait.
+   */
+  writable(): Promise<void> | null;
+  /** The feed is over: an error to report, or none (the client sees "stopped"). */
+  end(error: unknown): void;
+}
+
 /**
  * Where a live feed's items come from, described rather than run: the websocket
  * server serves every subscriber of a channel from one bus listener and a set of
@@ -37,6 +59,12 @@ export interface LiveSource<T = unknown> {
    * resumes where it was, rather than from where the subscription began.
    */
   readonly resumable?: boolean;
+  /**
+   * A source that fans out by itself (presence: one channel per watched person):
+   * whoever serves the feed hands it the subscriber's sink, already presenting
+   * items, instead of serving it from `channel`; `stop` ends it.
+   */
+  serve?(sink: LiveSink): { stop(): void };
   idOf(item: T): number;
   /** The client's last seen id, or null for "only new ones". */
   readonly afterId: number | null;
