@@ -191,5 +191,3 @@ export function createPresenceHub({ bus, store, visibleTo, recheckEveryMs }: Pre
     },
   };
 }
-
-export type PresenceHub = ReturnType<typeof createPresenceHub>;
