@@ -39,6 +39,7 @@ import { createSmtpMailer } from "./platform/mail/smtp-mailer.js";
 import { renderOutboxPage } from "./platform/mail/outbox-page.js";
 import { clientIpResolver } from "./platform/http/client-ip.js";
 import { createLocalFileStorage } from "./platform/storage/local-file-storage.js";
+import { createS3FileStorage } from "./platform/storage/s3-file-storage.js";
 import { createUploadsRoutes } from "./platform/storage/uploads-routes.js";
 import { createPostImageReceiver } from "./domains/posts/post-image-upload.js";
 import { ZAvatarUploaded, ZPostImage } from "@orgo/api-contract";
@@ -120,8 +121,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const smtp = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom, logger }) : null;
   const mailer: Mailer = smtp ?? outbox!;
   const limiter = redisUrl ? createRedisRateLimiter(redisUrl, logger) : createMemoryRateLimiter();
-  await mkdir(config.uploadDir, { recursive: true });
-  const storage = createLocalFileStorage(config.uploadDir);
+  if (!config.s3) await mkdir(config.uploadDir, { recursive: true });
+  // The AWS SDK is loaded only when used: most runs keep files on disk.
+  const storage = config.s3 ? await createS3FileStorage(config.s3) : createLocalFileStorage(config.uploadDir);
   // Read when used: with PORT=0 (tests) the origins are known only after listen().
   const origins = createOrigins(config);
   const publicOrigin = () => origins.public;
@@ -210,7 +212,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       },
       limiter,
       origins,
-      localRoot: storage.root,
+      storage,
     }),
   ];
   if (outbox && config.devOutboxPage) {

@@ -27,4 +27,18 @@ describe("configuration", () => {
     expect(origins.allowed).toEqual(["https://orgo.example"]);
     expect(origins.public).toBe("https://orgo.example");
   });
+
+  it("keeps uploads on disk unless a bucket and its credentials are all set", () => {
+    expect(loadConfig({}).s3).toBeNull();
+    expect(() => loadConfig({ S3_BUCKET: "orgo-uploads" })).toThrow(/S3_ACCESS_KEY_ID/);
+    const withEndpoint = loadConfig({
+      S3_BUCKET: "orgo-uploads",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+    }).s3;
+    expect(withEndpoint).toMatchObject({ bucket: "orgo-uploads", region: "us-east-1", forcePathStyle: true });
+    const aws = loadConfig({ S3_BUCKET: "orgo-uploads", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" }).s3;
+    expect(aws).toMatchObject({ endpoint: undefined, forcePathStyle: false });
+  });
 });

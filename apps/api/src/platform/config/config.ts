@@ -57,8 +57,19 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("OrGo <no-reply@orgo.local>"),
   /** Serve the development outbox at /dev/outbox (default: only for the single-machine run). */
   DEV_OUTBOX_PAGE: booleanFromEnv,
-  /** Where uploaded images are kept. */
+  /** Where uploaded images are kept (unless S3_BUCKET is set). */
   UPLOAD_DIR: z.string().optional(),
+  /**
+   * Uploads in S3-compatible object storage instead (API processes on several hosts):
+   * the bucket, its credentials, and for anything but AWS the endpoint.
+   */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (endpoint/bucket/key). Default: on with S3_ENDPOINT, off for AWS. */
+  S3_FORCE_PATH_STYLE: booleanFromEnv,
   /** Database statements slower than this (ms) are logged as warnings with their request; 0: never. */
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   /** Bearer token for GET /metrics (Prometheus). Absent: /metrics answers 404. */
@@ -129,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         "DATABASE_URL for the single-machine development run.",
     );
   }
+  if (e.S3_BUCKET && !(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new Error("Invalid configuration: S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.");
+  }
   const allowedOrigins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(",")
         .map((o) => o.trim().replace(/\/$/, ""))
@@ -180,6 +194,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsToken: e.METRICS_TOKEN ?? null,
     slowQueryMs: e.SLOW_QUERY_MS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
+    s3:
+      e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+          }
+        : null,
     vapid:
       e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
         ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }

@@ -1,7 +1,17 @@
+import type { Readable } from "node:stream";
+
+/** A stored file, to serve: its size, a validator that changes with its bytes, and the bytes. */
+interface StoredFile {
+  size: number;
+  etag: string;
+  body: Readable;
+}
+
 /**
- * Where uploaded files live. The local-disk implementation serves single machines;
- * an S3-compatible store implements the same calls for a scaled-out setup
- * (every API process must see every file).
+ * Where uploaded files live: a folder on this machine (the default), or S3-compatible
+ * object storage when API processes run on several hosts (every process must see
+ * every file). Either way files are served by the API at `/uploads/<key>` (see
+ * uploads-routes.ts), so stored URLs do not depend on where the bytes are.
  */
 export interface FileStorage {
   /** Stores bytes under a key the caller made unguessable. */
@@ -10,11 +20,26 @@ export interface FileStorage {
   copy(from: string, to: string): Promise<boolean>;
   /** Idempotent: deleting a missing file is not an error. */
   delete(key: string): Promise<void>;
+  /** The file, to serve; null when there is none. */
+  read(key: string): Promise<StoredFile | null>;
   /** The public URL of a key. */
   urlOf(key: string): string;
   /** The key of one of our URLs, or null for anything else. */
   keyOf(url: string): string | null;
 }
+
+/** Where the API serves stored files. */
+export const UPLOADS_URL_PREFIX = "/uploads/";
+
+/** URLs of keys, the same whatever the storage (a file can move between them). */
+export const uploadUrls = {
+  urlOf: (key: string) => `${UPLOADS_URL_PREFIX}${key}`,
+  keyOf(url: string): string | null {
+    if (!url.startsWith(UPLOADS_URL_PREFIX)) return null;
+    const key = url.slice(UPLOADS_URL_PREFIX.length);
+    return STORAGE_KEY.test(key) ? key : null;
+  },
+};
 
 /** Keys are `<folder>/<random>.<ext>`: nothing a user typed reaches the file system. */
 export const STORAGE_KEY = /^[a-z-]+\/[A-Za-z0-9_-]{16,64}\.(webp)$/;

@@ -1,11 +1,10 @@
-import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { STORAGE_KEY, type FileStorage } from "./file-storage.js";
+import { STORAGE_KEY, uploadUrls, type FileStorage } from "./file-storage.js";
 
-export const UPLOADS_URL_PREFIX = "/uploads/";
-
-/** Files under `root`, served by the API at /uploads/<key> (see uploads-route). */
+/** Files under `root`, served by the API at /uploads/<key> (see uploads-routes.ts). */
 export function createLocalFileStorage(root: string): FileStorage & { root: string } {
   const fileOf = (key: string) => {
     if (!STORAGE_KEY.test(key)) throw new Error(`Refusing storage key ${JSON.stringify(key)}`);
@@ -35,11 +34,17 @@ export function createLocalFileStorage(root: string): FileStorage & { root: stri
     async delete(key) {
       await rm(fileOf(key), { force: true });
     },
-    urlOf: (key) => `${UPLOADS_URL_PREFIX}${key}`,
-    keyOf(url) {
-      if (!url.startsWith(UPLOADS_URL_PREFIX)) return null;
-      const key = url.slice(UPLOADS_URL_PREFIX.length);
-      return STORAGE_KEY.test(key) ? key : null;
+    async read(key) {
+      if (!STORAGE_KEY.test(key)) return null;
+      const file = fileOf(key);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return null;
+      return {
+        size: info.size,
+        etag: `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`,
+        body: createReadStream(file),
+      };
     },
+    ...uploadUrls,
   };
 }

@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { AppError, serverMessages as m, type TViewer } from "@orgo/api-contract";
 import type { RequestAuth } from "../sessions/request-auth.js";
 import { isAllowedOrigin } from "../http/origin.js";
@@ -10,8 +8,7 @@ import { sendJson } from "../http/respond.js";
 import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
-import { STORAGE_KEY } from "./file-storage.js";
-import { UPLOADS_URL_PREFIX } from "./local-file-storage.js";
+import { STORAGE_KEY, UPLOADS_URL_PREFIX, type FileStorage } from "./file-storage.js";
 
 class TooLarge extends Error {}
 
@@ -87,8 +84,12 @@ const statusOf: Partial<Record<string, number>> = {
 
 /**
  * POST /uploads/avatar and /uploads/post-image (raw image bytes as the body, so
- * the browser can report progress) and GET /uploads/<key> for stored files when
- * they live on local disk.
+ * the browser can report progress) and GET /uploads/<key> for stored files, wherever
+ * they live: the API streams them from its folder or from object storage. Not signed
+ * URLs to the bucket: the same address whatever the storage (stored URLs stay valid
+ * when files move), same-origin (the page's `img-src 'self'`), one place that sets
+ * the sandboxing and caching headers, and nothing in the bucket is public; the cost is
+ * the API's bandwidth, which a caching proxy in front takes (files never change).
  */
 export function createUploadsRoutes(deps: {
   auth: RequestAuth;
@@ -97,36 +98,35 @@ export function createUploadsRoutes(deps: {
   limiter: RateLimiter;
   /** Who may upload (read at request time). */
   origins: Origins;
-  /** Local storage's folder; absent when files are served from elsewhere. */
-  localRoot: string | null;
+  storage: FileStorage;
 }) {
-  /** Only well-formed keys reach the disk, so no path can climb out of the folder. */
+  /** Only well-formed keys reach the storage, so no path can climb out of its folder. */
   async function serveFile(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
-    const root = deps.localRoot;
-    const file = root && STORAGE_KEY.test(key) ? path.join(root, key) : null;
-    const info = file ? await stat(file).catch(() => null) : null;
-    if (!file || !info?.isFile()) {
+    const file = STORAGE_KEY.test(key) ? await deps.storage.read(key) : null;
+    if (!file) {
       sendJson(res, 404, { error: "Not found" });
       return;
     }
-    const etag = `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`;
+    const etag = file.etag;
     res.setHeader("ETag", etag);
     // Keys are random and never reused: a file at a URL never changes.
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     // Even if a stored file were not an image, it could not run as a page here.
     res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-    if (req.headers["if-none-match"] === etag) {
-      res.statusCode = 304;
+    if (req.headers["if-none-match"] === etag || req.method === "HEAD") {
+      file.body.destroy();
+      if (req.method !== "HEAD") res.statusCode = 304;
+      else {
+        res.setHeader("Content-Type", "image/webp");
+        res.setHeader("Content-Length", file.size);
+      }
       res.end();
       return;
     }
     res.setHeader("Content-Type", "image/webp");
-    res.setHeader("Content-Length", info.size);
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
+    res.setHeader("Content-Length", file.size);
+    // A reader that goes away mid-file ends the read too (the disk's or the bucket's).
+    await pipeline(file.body, res).catch(() => undefined);
   }
 
   async function receive(
