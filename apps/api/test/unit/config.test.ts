@@ -41,4 +41,14 @@ describe("configuration", () => {
     const aws = loadConfig({ S3_BUCKET: "orgo-uploads", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" }).s3;
     expect(aws).toMatchObject({ endpoint: undefined, forcePathStyle: false });
   });
+
+  it("takes a Redis Cluster from REDIS_CLUSTER_NODES or a redis+cluster URL, and refuses a malformed one", () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: "10.0.0.1:7000,10.0.0.2:7000" }).redisUrl).toBe(
+      "redis+cluster://10.0.0.1:7000,10.0.0.2:7000",
+    );
+    expect(loadConfig({ REDIS_URL: "redis+cluster://a:7000,b:7001" }).redisUrl).toBe("redis+cluster://a:7000,b:7001");
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(() => loadConfig({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: "a,b" })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
 });

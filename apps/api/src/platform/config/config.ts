@@ -26,8 +26,22 @@ const ZEnv = z.object({
   HOST: z.string().default("127.0.0.1"),
   /** Absent: an embedded PostgreSQL is started with its data under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** Absent: live events stay inside this process. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Absent: live events stay inside this process. `redis+cluster://host:port,host:port`
+   * (or REDIS_CLUSTER_NODES): a Redis Cluster, with sharded pub/sub (Redis ≥ 7).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^(rediss?:\/\/\S+|redis\+cluster:\/\/[^\s,]+(,[^\s,]+)*)$/,
+      "REDIS_URL: redis://, rediss:// or redis+cluster://",
+    )
+    .optional(),
+  /** A Redis Cluster's nodes (any of them; the rest are found): `host:port,host:port`. */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, "REDIS_CLUSTER_NODES: host:port,host:port")
+    .optional(),
   /** Comma-separated exact origins allowed for writes and websockets. */
   ALLOWED_ORIGINS: z.string().optional(),
   DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
@@ -156,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    redisUrl: e.REDIS_URL,
+    redisUrl: e.REDIS_CLUSTER_NODES ? `redis+cluster://${e.REDIS_CLUSTER_NODES}` : e.REDIS_URL,
     allowedOrigins,
     allowedOriginsSet: e.ALLOWED_ORIGINS !== undefined,
     // Served over https (behind a proxy): Secure, __Host- prefixed session cookie.

@@ -1,10 +1,11 @@
-import { Redis } from "ioredis";
+import { Cluster } from "ioredis";
 import superjson from "superjson";
 import { ZEventEnvelope, type TChannel, type TEventEnvelope } from "@orgo/api-contract";
 import type { Logger } from "../logger.js";
 import type { EventBus, EventHandler } from "./event-bus.js";
 import { createHandlerRegistry } from "./handler-registry.js";
 import { waitForFirstReady } from "./redis-ready.js";
+import { connectRedis, isClusterUrl } from "../redis/redis-client.js";
 
 const PREFIX = "orgo:events:";
 /** The Redis channel of events for many channels (no bus channel starts with "*"). */
@@ -14,6 +15,12 @@ const MANY = `${PREFIX}*many`;
  * Cross-process bus on Redis pub/sub: one publisher and one subscriber connection
  * per process, whatever the number of websocket subscriptions; Redis channels are
  * reference-counted so each is SUBSCRIBEd once and dropped with its last listener.
+ *
+ * On a Redis Cluster (`redis+cluster://…`) it uses sharded pub/sub (SPUBLISH,
+ * SSUBSCRIBE; Redis 7): each channel lives on the shard that owns its slot, so no
+ * event is copied to every node as classic PUBLISH does in a cluster, and the subscriber
+ * keeps one connection per primary. An event for many channels is then published to
+ * each (one message naming them all would live on one shard, heard by every process).
  */
 export function createRedisEventBus(
   url: string,
@@ -24,13 +31,29 @@ export function createRedisEventBus(
   // Commands issued in the same tick go out in one write (a room's many inbox events).
   // No offline queue: while Redis is away a publish fails at once (and is dropped)
   // rather than holding the request that made it.
-  const publisher = new Redis(url, {
+  const sharded = isClusterUrl(url);
+  const publisher = connectRedis(url, {
     lazyConnect: false,
     maxRetriesPerRequest: 3,
     enableAutoPipelining: true,
     enableOfflineQueue: false,
   });
-  const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
+  const subscriber = connectRedis(url, { lazyConnect: false, maxRetriesPerRequest: null, sharded });
+  /** The commands of sharded or classic pub/sub (the subscriber's own, or its cluster's). */
+  const pubsub =
+    subscriber instanceof Cluster && publisher instanceof Cluster
+      ? {
+          publish: (channel: string, message: string) => publisher.spublish(channel, message),
+          subscribe: (channel: string) => subscriber.ssubscribe(channel),
+          unsubscribe: (channel: string) => subscriber.sunsubscribe(channel),
+          messageEvent: "smessage",
+        }
+      : {
+          publish: (channel: string, message: string) => publisher.publish(channel, message),
+          subscribe: (channel: string) => subscriber.subscribe(channel),
+          unsubscribe: (channel: string) => subscriber.unsubscribe(channel),
+          messageEvent: "message",
+        };
   for (const [name, conn] of [
     ["publisher", publisher],
     ["subscriber", subscriber],
@@ -50,7 +73,10 @@ export function createRedisEventBus(
   // channels itself): events published while it was away never arrived.
   const resumeListeners: (() => void)[] = [];
   let everReady = false;
-  subscriber.on("ready", () => {
+  // On a cluster the comeback is the subscriber group's: ioredis says "subscribersReady"
+  // once it has subscribed again after the topology changed (a primary failed over),
+  // and only then.
+  subscriber.on(sharded ? "subscribersReady" : "ready", () => {
     if (!everReady) {
       everReady = true;
       return;
@@ -105,7 +131,7 @@ export function createRedisEventBus(
     if (event) for (const key of listened) handlers.dispatch(key, event);
   }
 
-  subscriber.on("message", (redisChannel: string, message: string) => {
+  subscriber.on(pubsub.messageEvent, (redisChannel: string, message: string) => {
     if (redisChannel === MANY) return receiveMany(message);
     if (!handlers.has(redisChannel)) return;
     const event = envelopeOf(message, redisChannel);
@@ -117,8 +143,9 @@ export function createRedisEventBus(
   // that listener's `subscribe` resolves (ioredis subscribes again after a reconnect).
   let manyListening: Promise<unknown> | null = null;
   function listenToMany(): Promise<unknown> {
+    if (sharded) return Promise.resolve();
     manyListening ??= subscriberReady
-      .then(() => subscriber.subscribe(MANY))
+      .then(() => pubsub.subscribe(MANY))
       .catch((error: unknown) => {
         manyListening = null;
         throw error;
@@ -130,7 +157,7 @@ export function createRedisEventBus(
   async function send(redisChannel: string, message: string, channel: TChannel) {
     try {
       if (publisher.status !== "ready") await publisherFirstReady;
-      await publisher.publish(redisChannel, message);
+      await pubsub.publish(redisChannel, message);
       if (droppedSince !== null) {
         log.info({ awayMs: Date.now() - droppedSince }, "redis publishes go through again");
         droppedSince = null;
@@ -149,7 +176,7 @@ export function createRedisEventBus(
 
   function unsubscribe(channel: TChannel, handler: EventHandler) {
     const key = flatKey(channel);
-    if (handlers.remove(key, handler)) void subscriber.unsubscribe(key).catch(() => {});
+    if (handlers.remove(key, handler)) void pubsub.unsubscribe(key).catch(() => {});
   }
 
   return {
@@ -160,6 +187,10 @@ export function createRedisEventBus(
       const [first] = channels;
       if (first === undefined) return Promise.resolve();
       if (channels.length === 1) return send(PREFIX + first, wire(event), first);
+      if (sharded) {
+        const text = wire(event);
+        return Promise.all(channels.map((channel) => send(PREFIX + channel, text, channel))).then(() => undefined);
+      }
       return send(MANY, `${JSON.stringify(channels)}\n${wire(event)}`, first);
     },
     onResume(listener) {
@@ -170,7 +201,7 @@ export function createRedisEventBus(
       if (handlers.add(key, handler)) {
         pending.set(
           key,
-          subscriberReady.then(() => subscriber.subscribe(key)).finally(() => pending.delete(key)),
+          subscriberReady.then(() => pubsub.subscribe(key)).finally(() => pending.delete(key)),
         );
       }
       await Promise.all([pending.get(key), listenToMany()]);
@@ -196,7 +227,7 @@ function flatKey(channel: TChannel): string {
 }
 
 export async function pingRedis(url: string): Promise<boolean> {
-  const client = new Redis(url, {
+  const client = connectRedis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     connectTimeout: 1000,

@@ -1,4 +1,5 @@
-import { Redis, type Result } from "ioredis";
+import type { Result } from "ioredis";
+import { connectRedis, isClusterUrl } from "../redis/redis-client.js";
 import type { TPresence } from "@orgo/api-contract";
 
 /** "visible": a tab of theirs is shown (push would tell them nothing new); "online": one was, moments ago. */
@@ -83,21 +84,26 @@ const TOUCH_BATCH = 100;
  * another, and a dead process's entry simply runs out.
  */
 export function createRedisPresenceStore(url: string, processId: string): PresenceStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  const redis = connectRedis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+  // On a cluster a command's keys must share a slot: one person's two keys do (their
+  // hash tag is the id), several people's do not, so each is renewed on their own
+  // (auto-pipelining still sends a node's commands in one write).
+  const touchBatch = isClusterUrl(url) ? 1 : TOUCH_BATCH;
   redis.on("error", () => {
     // Reconnects by itself; presence is best effort while Redis is away.
   });
   // Sent by its hash once loaded (ioredis falls back to the script text when Redis lost it).
   redis.defineCommand("orgoTouchPresence", { lua: TOUCH_SCRIPT });
-  const key = (id: string) => `orgo:presence:${id}`;
-  const seenKey = (id: string) => `orgo:lastseen:${id}`;
+  // `{id}`: a person's keys hash to one slot (Redis Cluster's hash tags).
+  const key = (id: string) => `orgo:presence:{${id}}`;
+  const seenKey = (id: string) => `orgo:lastseen:{${id}}`;
   const mine = ["visible", "online", "away"].map((state) => `${processId}:${state}`);
   return {
     async touch(userIds, state, ttlMs) {
       const at = Date.now();
       const batches: Promise<number>[] = [];
-      for (let i = 0; i < userIds.length; i += TOUCH_BATCH) {
-        const keys = userIds.slice(i, i + TOUCH_BATCH).flatMap((id) => [key(id), seenKey(id)]);
+      for (let i = 0; i < userIds.length; i += touchBatch) {
+        const keys = userIds.slice(i, i + touchBatch).flatMap((id) => [key(id), seenKey(id)]);
         batches.push(redis.orgoTouchPresence(keys.length, ...keys, at, ttlMs, `${processId}:${state}`, ...mine));
       }
       await Promise.all(batches);
@@ -116,12 +122,13 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
     async get(userIds) {
       if (userIds.length === 0) return [];
       const at = Date.now();
-      const pipeline = redis.pipeline();
-      for (const id of userIds) pipeline.zrangebyscore(key(id), at, "+inf").get(seenKey(id));
-      const results = (await pipeline.exec()) ?? [];
+      // Separate commands, not one pipeline: on a cluster the keys live on several
+      // nodes; auto-pipelining groups each node's commands into one write.
+      const results = await Promise.all(
+        userIds.map((id) => Promise.all([redis.zrangebyscore(key(id), at, "+inf"), redis.get(seenKey(id))])),
+      );
       return userIds.map((userId, i) => {
-        const members = (results[2 * i]?.[1] as string[] | undefined) ?? [];
-        const seen = results[2 * i + 1]?.[1] as string | null | undefined;
+        const [members, seen] = results[i]!;
         const states = members.map((member) => member.slice(member.lastIndexOf(":") + 1));
         return {
           userId,
@@ -138,12 +145,8 @@ export function createRedisPresenceStore(url: string, processId: string): Presen
     async looking(userIds) {
       if (userIds.length === 0) return new Set();
       const at = Date.now();
-      const pipeline = redis.pipeline();
-      for (const id of userIds) pipeline.zrangebyscore(key(id), at, "+inf");
-      const results = (await pipeline.exec()) ?? [];
-      return new Set(
-        userIds.filter((_, i) => ((results[i]?.[1] as string[] | undefined) ?? []).some((m) => m.endsWith(":visible"))),
-      );
+      const results = await Promise.all(userIds.map((id) => redis.zrangebyscore(key(id), at, "+inf")));
+      return new Set(userIds.filter((_, i) => results[i]!.some((m) => m.endsWith(":visible"))));
     },
     async close() {
       await redis.quit().catch(() => {});

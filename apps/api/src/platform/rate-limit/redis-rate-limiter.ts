@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { connectRedis } from "../redis/redis-client.js";
 import type { Logger } from "../logger.js";
 import { createMemoryRateLimiter } from "./memory-rate-limiter.js";
 import { resultOf, type RateLimiter } from "./rate-limiter.js";
@@ -19,7 +19,8 @@ return { count, redis.call('PTTL', KEYS[1]) }
  */
 export function createRedisRateLimiter(url: string, log?: Logger): RateLimiter {
   // No offline queue: while disconnected a hit fails at once and the local counter answers.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true, enableOfflineQueue: false });
+  // One key per command: the same on one Redis and on a cluster.
+  const redis = connectRedis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true, enableOfflineQueue: false });
   redis.on("error", () => {
     // ioredis reconnects by itself; meanwhile hits are counted in memory.
   });
