@@ -9,7 +9,7 @@ const CLUSTER_SCHEME = "redis+cluster://";
 export const isClusterUrl = (url: string) => url.startsWith(CLUSTER_SCHEME);
 
 /** The seed nodes of a cluster URL. */
-export function clusterNodesOf(url: string): { host: string; port: number }[] {
+function clusterNodesOf(url: string): { host: string; port: number }[] {
   return url
     .slice(CLUSTER_SCHEME.length)
     .replace(/\/.*$/, "")
