@@ -23,9 +23,17 @@ import { openAll, seedChatPeople, type Person } from "./chat-people.js";
 import { percentile, repoRoot, sleep, startApi, startProbed } from "./servers.js";
 
 const USERS = Number(process.env.BENCH_SOCKETS ?? 2000);
-const RATE = Number(process.env.BENCH_RATE ?? 200);
+const STUDY_SIZE = Number(process.env.BENCH_STUDY_SIZE ?? 20);
+/**
+ * Deliveries a second (every member but the sender) when set: half the messages go to
+ * a pair (one delivery), half to a study room (STUDY_SIZE − 1), so the message rate
+ * follows. Else BENCH_RATE messages a second.
+ */
+const DELIVERIES = process.env.BENCH_DELIVERIES ? Number(process.env.BENCH_DELIVERIES) : null;
+const RATE = DELIVERIES ? Math.round(DELIVERIES / (STUDY_SIZE / 2)) : Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const STUDY_SIZE = 20;
+/** Seconds into the load when the second API process is killed (SIGKILL): its tabs reconnect through the first. */
+const KILL_AT = process.env.BENCH_KILL_AT ? Number(process.env.BENCH_KILL_AT) : null;
 const CATCH_UP_MESSAGES = 500;
 const OFFLINE_MS = Math.min(30_000, (SECONDS * 1000) / 2);
 // The send path is compiled before anything is timed (see also connectAndLeave):
@@ -35,7 +43,8 @@ const WARM_UP_SOCKETS = 200;
 const WARM_UP_MESSAGES = 300;
 
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const databaseUrl = withDatabase(server, "orgo_bench_chat");
+const DATABASE_NAME = process.env.BENCH_DATABASE_NAME ?? "orgo_bench_chat";
+const databaseUrl = withDatabase(server, DATABASE_NAME);
 const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 // ── Bookkeeping shared by both sides ──
@@ -60,6 +69,10 @@ interface Tally {
   acked: number;
   /** People who went offline on purpose (their receipts are not live deliveries). */
   away: Set<number>;
+  /** Tabs moved by the kill: when each was live again (what was sent before, it caught up). */
+  backAt: Map<number, number>;
+  /** Deliveries caught up by the moved tabs (not timed as live ones). */
+  caughtUp: number;
 }
 const newTally = (): Tally => ({
   sentAt: new Map(),
@@ -72,6 +85,8 @@ const newTally = (): Tally => ({
   failedSends: 0,
   acked: 0,
   away: new Set(),
+  backAt: new Map(),
+  caughtUp: 0,
 });
 
 function record(tally: Tally, person: number, room: number, seq: number, clientId: string, change: string | undefined) {
@@ -89,6 +104,11 @@ function record(tally: Tally, person: number, room: number, seq: number, clientI
   state.lastSeq = Math.max(state.lastSeq, seq);
   if (change !== undefined) state.lastChange = change;
   const sent = tally.sentAt.get(clientId);
+  const back = tally.backAt.get(person);
+  if (sent && back !== undefined && sent.at < back) {
+    tally.caughtUp++;
+    return;
+  }
   // Latency is live delivery's: what a person caught up after being away is timed apart.
   if (sent && sent.sender !== person && !tally.away.has(person)) {
     tally.latencies.push(now - sent.at);
@@ -188,25 +208,23 @@ async function drain(tally: Tally, membersOf: Map<number, Person[]>) {
 
 // ── OrGo: two API processes ──
 async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
-  const apis = await Promise.all(
-    [0, 1].map((side) =>
-      startApi(`api-${side}`, {
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        SEED_DEMO_DATA: "false",
-        WS_MAX_SOCKETS_PER_IP: String(USERS * 2),
-        // Statements wait on a machine this busy; a warning for each would be the whole output.
-        SLOW_QUERY_MS: "0",
-      }),
-    ),
-  );
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    SEED_DEMO_DATA: "false",
+    WS_MAX_SOCKETS_PER_IP: String(USERS * 2),
+    // Statements wait on a machine this busy; a warning for each would be the whole output.
+    SLOW_QUERY_MS: "0",
+  };
+  const apis = await Promise.all([0, 1].map((side) => startApi(`api-${side}`, env)));
   // The warm-up's own tally, replaced by the measured one once it is over.
   let tally = newTally();
   const sockets = new Map<number, WebSocket>();
 
   /** One tab: its inbox, both rooms (resumed from the last change seen when given), and presence. */
-  function connect(person: Person, onOpen?: () => void): Promise<void> {
+  function connect(person: Person, onOpen?: () => void, onLive?: () => void): Promise<void> {
     const api = apis[person.side]!;
+    let started = 0;
     const ws = new WebSocket(`${api.url.replace("http", "ws")}/trpc`, {
       headers: { origin: api.url, cookie: person.cookie },
     });
@@ -225,6 +243,7 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
         };
       };
       if (frame.id >= 100) return answered(frame.id, frame.error === undefined, text);
+      if (frame.result?.type === "started" && ++started === 4) onLive?.();
       const event = frame.result?.data?.json.data;
       if (frame.result?.type !== "data" || event?.kind !== "message" || !event.message) return;
       record(tally, person.index, roomOfSub[frame.id]!, event.message.seq, event.message.clientId, frame.result.id);
@@ -326,14 +345,66 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
         })();
       }
     };
-    await runLoad(people, tally, send, extra);
+    const kill = killAndMove(people, apis, tally, connect, () => startApi("api-1-again", env));
+    await runLoad(people, tally, send, (elapsed) => {
+      extra(elapsed);
+      kill.tick(elapsed);
+    });
     const catchUpMs = catchUp.done ? await catchUp.done : NaN;
+    const killed = await kill.done();
     await drain(tally, membersOf);
-    return { tally, kibPerSocket, catchUpMs, catchUpSent, catchUpMissed: catchUp.missed };
+    const mibPerProcess = await Promise.all(apis.map(async (api) => (await api.heapKiB()) / 1024));
+    return { tally, kibPerSocket, catchUpMs, catchUpSent, catchUpMissed: catchUp.missed, killed, mibPerProcess };
   } finally {
     for (const ws of sockets.values()) ws.terminate();
     await Promise.all(apis.map((api) => api.stop()));
   }
+}
+
+/**
+ * BENCH_KILL_AT: the second process is killed mid-load; its tabs reconnect through the
+ * first and resume from their last ids; the time until every one of them has its four
+ * subscriptions started again is what a process crash costs. The killed process is
+ * then started again (it takes no tabs back).
+ */
+function killAndMove(
+  people: Person[],
+  apis: Awaited<ReturnType<typeof startApi>>[],
+  tally: Tally,
+  connect: (person: Person, onOpen?: () => void, onLive?: () => void) => Promise<void>,
+  restart: () => ReturnType<typeof startApi>,
+) {
+  let result: Promise<{ tabs: number; allLiveMs: number } | null> | null = null;
+  return {
+    tick(elapsedMs: number) {
+      if (KILL_AT === null || result || elapsedMs < KILL_AT * 1000) return;
+      result = (async () => {
+        const moved = people.filter((p) => p.side === 1 && !tally.away.has(p.index));
+        const killedAt = performance.now();
+        apis[1]!.child.kill("SIGKILL");
+        let live = 0;
+        let allLive!: () => void;
+        const everyone = new Promise<void>((resolve) => (allLive = resolve));
+        for (const person of moved) person.side = 0;
+        // Clients come back with a little jitter (tRPC's wsLink retries after a delay).
+        await openAllJittered(moved, (person) =>
+          connect(person, undefined, () => {
+            tally.backAt.set(person.index, performance.now());
+            if (++live === moved.length) allLive();
+          }),
+        );
+        await Promise.race([everyone, sleep(120_000)]);
+        const allLiveMs = live === moved.length ? performance.now() - killedAt : NaN;
+        apis[1] = await restart();
+        return { tabs: moved.length, allLiveMs };
+      })();
+    },
+    done: () => result ?? Promise.resolve(null),
+  };
+}
+
+async function openAllJittered<T>(items: T[], open: (item: T) => Promise<void>) {
+  await Promise.all(items.map(async (item) => (await sleep(Math.random() * 1000), open(item))));
 }
 
 // ── The raw relay ──
@@ -385,13 +456,15 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
 
 const { people, membersOf } = await seedChatPeople({
   server,
-  name: "orgo_bench_chat",
+  name: DATABASE_NAME,
   users: USERS,
   studySize: STUDY_SIZE,
 });
 console.log(
   `\n${USERS} signed-in sockets (${USERS / 2} pairs, ${USERS / STUDY_SIZE} study rooms of ${STUDY_SIZE}), ` +
-    `${RATE} messages/s for ${SECONDS} s`,
+    `${RATE} messages/s for ${SECONDS} s` +
+    (DELIVERIES ? ` (≈ ${DELIVERIES} deliveries/s)` : "") +
+    (KILL_AT !== null ? `; the second API process is killed ${KILL_AT} s in` : ""),
 );
 const orgo = await benchOrgo(people, membersOf);
 const raw = await benchRaw(people, membersOf);
@@ -420,6 +493,14 @@ console.log(
   `catch-up: ${orgo.catchUpMissed} messages missed in a study room during ${OFFLINE_MS / 1000} s offline ` +
     `(${orgo.catchUpSent} sent there on purpose), all received ${orgo.catchUpMs.toFixed(0)} ms after the socket reopened`,
 );
+if (orgo.killed) {
+  console.log(
+    `kill: ${orgo.killed.tabs} tabs of the killed process reconnected through the other and were all live ` +
+      `(4 subscriptions started) ${orgo.killed.allLiveMs.toFixed(0)} ms after the kill; ` +
+      `${orgo.tally.caughtUp} deliveries caught up on reconnect (not in the latencies)`,
+  );
+}
+console.log(`heap per API process at the end: ${orgo.mibPerProcess.map((m) => `${m.toFixed(0)} MiB`).join(", ")}`);
 const p99 = (t: Tally) =>
   percentile(
     [...t.latencies].sort((a, b) => a - b),
