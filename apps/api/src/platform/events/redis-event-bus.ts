@@ -153,6 +153,29 @@ export function createRedisEventBus(
     return manyListening;
   }
 
+  /**
+   * Channels asked for in the same turn of the event loop are subscribed with one
+   * SUBSCRIBE (a reconnect storm asks for thousands at once; one command each was a
+   * reply each to wait for and parse). Sharded channels live on different shards, so
+   * on a cluster each is its own SSUBSCRIBE.
+   */
+  let batch: { keys: string[]; subscribed: Promise<unknown> } | null = null;
+  function subscribeSoon(key: string): Promise<unknown> {
+    if (sharded) return subscriberReady.then(() => pubsub.subscribe(key));
+    if (!batch) {
+      const keys: string[] = [];
+      const subscribed = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => {
+          batch = null;
+          return subscriberReady;
+        })
+        .then(() => subscriber.subscribe(...keys));
+      batch = { keys, subscribed };
+    }
+    batch.keys.push(key);
+    return batch.subscribed;
+  }
+
   /** Publishes, never failing the committed write that called it (see EventBus). */
   async function send(redisChannel: string, message: string, channel: TChannel) {
     try {
@@ -201,7 +224,7 @@ export function createRedisEventBus(
       if (handlers.add(key, handler)) {
         pending.set(
           key,
-          subscriberReady.then(() => pubsub.subscribe(key)).finally(() => pending.delete(key)),
+          subscribeSoon(key).finally(() => pending.delete(key)),
         );
       }
       await Promise.all([pending.get(key), listenToMany()]);

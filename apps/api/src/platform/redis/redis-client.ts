@@ -28,19 +28,21 @@ function clusterNodesOf(url: string): { host: string; port: number }[] {
  * following its shards).
  */
 export function connectRedis(url: string, options: RedisOptions & { sharded?: boolean } = {}): RedisClient {
-  const { sharded = false, enableAutoPipelining, enableOfflineQueue, lazyConnect, retryStrategy, ...rest } = options;
-  if (!isClusterUrl(url)) {
-    return new Redis(url, { ...rest, enableAutoPipelining, enableOfflineQueue, lazyConnect, retryStrategy });
-  }
+  const { sharded = false, ...given } = options;
+  // Only what the caller set: an option present as `undefined` replaces ioredis's
+  // default (`retryStrategy: undefined` means never reconnect).
+  const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as RedisOptions;
+  if (!isClusterUrl(url)) return new Redis(url, set);
+  const { enableOfflineQueue, lazyConnect, retryStrategy, enableAutoPipelining: _pipelining, ...nodeOptions } = set;
   // The cluster's own options, where they differ from a node connection's.
   return new Cluster(clusterNodesOf(url), {
-    redisOptions: rest,
-    lazyConnect,
+    redisOptions: nodeOptions,
+    ...(lazyConnect === undefined ? {} : { lazyConnect }),
+    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
     // Not on a cluster: after a failover, auto-pipelined commands kept answering MOVED
     // (the redirect is followed for single commands, not for these batches) until the
     // process restarted — seen in redis-cluster.test.ts, a publish lost each time.
     enableAutoPipelining: false,
-    enableOfflineQueue,
     shardedSubscribers: sharded,
     // A failed primary's replica takes over within the nodes' timeout: keep asking
     // (unless the caller wants no retries, as a readiness ping does).
