@@ -299,10 +299,12 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
     }
     // Every tab was moved at least once (each process went down once).
     expect(crowd.filter((tab) => tab.reconnects() > 0).length).toBe(200);
-    // nginx sends each request to a process that is up; the only refusal allowed is the
-    // keep-alive race (a send on a connection the draining process just closed: 502),
-    // which the client retried with the same client id.
-    expect(statuses.filter((status) => status !== 502)).toEqual([]);
+    // nginx sends each request to a process that is up; the only failures allowed are
+    // keep-alive races, retried with the same client id (which stores nothing twice:
+    // the tabs' sequences above prove it): nginx's with a process that is draining
+    // (502), and the test client's own with nginx (a reused connection nginx had just
+    // closed: a network error, 0 here — seen once in a fresh-clone CI run).
+    expect(statuses.filter((status) => status !== 502 && status !== 0)).toEqual([]);
     console.log(
       `rolling restart: ${sentCount} messages to 200 tabs; the sender retried ${statuses.length} times (${[...new Set(statuses)].join(", ") || "none"})`,
     );
