@@ -33,6 +33,17 @@ describe("uploads on object storage", () => {
     await fresh?.drop();
   });
 
+  /** The test's own client of the bucket the apps use. */
+  const bucket = () =>
+    createS3FileStorage({
+      bucket: s3.env.S3_BUCKET,
+      endpoint: s3.env.S3_ENDPOINT,
+      region: "us-east-1",
+      accessKeyId: s3.env.S3_ACCESS_KEY_ID,
+      secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: true,
+    });
+
   const upload = async (app: RunningApp, colour: string) => {
     const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: colour } })
       .png()
@@ -61,14 +72,7 @@ describe("uploads on object storage", () => {
     expect(Number(served.headers.get("content-length"))).toBe(bytes.byteLength);
 
     // What the bucket holds is what was served.
-    const storage = await createS3FileStorage({
-      bucket: s3.env.S3_BUCKET,
-      endpoint: s3.env.S3_ENDPOINT,
-      region: "us-east-1",
-      accessKeyId: s3.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY,
-      forcePathStyle: true,
-    });
+    const storage = await bucket();
     const key = storage.keyOf(avatarUrl)!;
     const stored = await storage.read(key);
     expect(stored?.size).toBe(bytes.byteLength);
@@ -89,14 +93,7 @@ describe("uploads on object storage", () => {
   });
 
   it("copies, deletes idempotently, and answers nothing for a missing or malformed key", async () => {
-    const storage = await createS3FileStorage({
-      bucket: s3.env.S3_BUCKET,
-      endpoint: s3.env.S3_ENDPOINT,
-      region: "us-east-1",
-      accessKeyId: s3.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY,
-      forcePathStyle: true,
-    });
+    const storage = await bucket();
     const key = "evidence/abcdefghijklmnop0001.webp";
     await storage.put("post-images/abcdefghijklmnop0001.webp", new Uint8Array([1, 2, 3]), "image/webp");
     expect(await storage.copy("post-images/abcdefghijklmnop0001.webp", key)).toBe(true);
