@@ -11,7 +11,7 @@ const PAGE = 20;
 // The page first, then its authors, images and likes: estimated on 21 rows, not on
 // the whole table (the planner would otherwise hash every like of the reader).
 const FEED = `
-  select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
+  select p.id, p.title, p.excerpt, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount",
          json_build_object('id', u.id, 'handle', u.handle, 'displayName', u."displayName", 'avatarUrl', u."avatarUrl") as author,
          coalesce((select json_agg(json_build_object('id', up.id, 'key', up.key, 'width', up.width, 'height', up.height) order by pi.position)
                    from "PostImage" pi join "Upload" up on up.id = pi."uploadId" where pi."postId" = p.id), '[]') as images,

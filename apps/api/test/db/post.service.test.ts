@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import type { TFeedInput, TPostSummary, TViewer } from "@orgo/api-contract";
+import { plainExcerpt, type TFeedInput, type TPostSummary, type TViewer } from "@orgo/api-contract";
 import { appErrorOf } from "../helpers/auth-fixture.js";
 import { communityFixture } from "../helpers/community-fixture.js";
 
@@ -29,6 +29,28 @@ describe("posts on PostgreSQL", () => {
   it("never puts an e-mail in a feed item", async () => {
     const page = await f.posts.feed({ kind: "latest", limit: 50 }, null);
     expect(JSON.stringify(page)).not.toMatch(/@orgo\.dev/);
+  });
+
+  it("lists carry an excerpt, not the body: stored when written, cut on reading an older row", async () => {
+    const author = await f.person();
+    const body = `## Learned\n\n**Promise.all** runs them together. ${"More words. ".repeat(2000)}`;
+    const written = await f.posts.create(author, { title: "Excerpts", body, imageIds: [] });
+    const [row] = await f.fresh.db.$queryRaw<[{ id: number }]>`
+      insert into "Post" ("authorId", title, body) values (${author.userId}::uuid, 'Before excerpts', ${body})
+      returning id`;
+    const older = row.id;
+    const page = await f.posts.feed({ kind: "latest", authorHandle: author.handle, limit: 5 }, null);
+    const expected = plainExcerpt(body);
+    expect(expected).toMatch(/^Learned Promise\.all runs them together\. More words\./);
+    expect(page.items.map((p) => [p.id, p.excerpt])).toEqual([
+      [older, expected],
+      [written.id, expected],
+    ]);
+    expect(page.items.every((p) => !("body" in p))).toBe(true);
+    expect(JSON.stringify(page).length).toBeLessThan(body.length);
+    // The post itself is whole.
+    expect((await f.posts.byId(older, null)).body).toBe(body);
+    expect(written.body).toBe(body);
   });
 
   it("creates a post as the viewer, publishing it only after it is committed", async () => {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { pingRedis } from "../../src/platform/events/redis-event-bus.js";
-import { freePort } from "./processes.js";
+import { freePort, ownedChild } from "./processes.js";
 
 /**
  * A Redis server of the test's own, on a free port, that a test may stop and start
@@ -14,12 +14,10 @@ export async function ownRedis() {
   const redis = {
     url,
     async start() {
-      child = spawn(
-        "redis-server",
-        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        {
+      child = ownedChild(
+        spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
           stdio: "ignore",
-        },
+        }),
       );
       for (let i = 0; i < 100 && !(await pingRedis(url)); i++) await new Promise((r) => setTimeout(r, 50));
       if (!(await pingRedis(url))) throw new Error(`redis-server did not start on ${port}`);

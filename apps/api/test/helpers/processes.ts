@@ -16,25 +16,44 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Children still running when this test file's worker exits. A hook that timed out
+ * while a child started (a busy machine) never got to stop it: left alone, it kept its
+ * port, its database connections and CPU for the rest of the run.
+ */
+const children = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+/** Stopped with the test file's worker at the latest (see `children`). */
+export function ownedChild<Child extends ChildProcess>(child: Child): Child {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
 /** A real API process, compiled as in production (no embedded database: we pass ours). */
 export async function startProcess(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, ["dist/main.js"], {
-    cwd: path.join(repoRoot, "apps", "api"),
-    env: {
-      ...process.env,
-      ...testSecretsEnv,
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      WEB_DIST_DIR: webDistDir,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = ownedChild(
+    spawn(process.execPath, ["dist/main.js"], {
+      cwd: path.join(repoRoot, "apps", "api"),
+      env: {
+        ...process.env,
+        ...testSecretsEnv,
+        ...env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        WEB_DIST_DIR: webDistDir,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -46,7 +65,10 @@ export async function startProcess(
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`API process not ready:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`API process not ready:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { url, child, output: () => output };

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { freePort } from "./processes.js";
+import { freePort, ownedChild } from "./processes.js";
 
 const run = promisify(execFile);
 const cli = async (port: number, ...args: string[]) =>
@@ -23,27 +23,29 @@ export async function startRedisCluster() {
   for (let i = 0; i < 6; i++) ports.push(await freePort());
   const nodes = new Map<number, ChildProcess>();
   for (const port of ports) {
-    const child = spawn(
-      "redis-server",
-      [
-        "--port",
-        String(port),
-        "--bind",
-        "127.0.0.1",
-        "--cluster-enabled",
-        "yes",
-        "--cluster-config-file",
-        `nodes-${port}.conf`,
-        "--cluster-node-timeout",
-        "1000",
-        "--dir",
-        dir,
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-      ],
-      { stdio: "ignore" },
+    const child = ownedChild(
+      spawn(
+        "redis-server",
+        [
+          "--port",
+          String(port),
+          "--bind",
+          "127.0.0.1",
+          "--cluster-enabled",
+          "yes",
+          "--cluster-config-file",
+          `nodes-${port}.conf`,
+          "--cluster-node-timeout",
+          "1000",
+          "--dir",
+          dir,
+          "--save",
+          "",
+          "--appendonly",
+          "no",
+        ],
+        { stdio: "ignore" },
+      ),
     );
     nodes.set(port, child);
   }

@@ -5,7 +5,7 @@ import WebSocket, { WebSocketServer } from "ws";
 import superjson from "superjson";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { createTRPCClient, createWSClient, TRPCClientError, wsLink } from "@trpc/client";
-import { AppError, channels, type TPostSummary } from "@orgo/api-contract";
+import { AppError, channels, type TPost } from "@orgo/api-contract";
 import { appRouter, type AppRouter } from "@orgo/api-contract/server";
 import { fakeServices, makePost, testContext } from "@orgo/api-contract/testing";
 import { createMemoryEventBus } from "../../src/platform/events/memory-event-bus.js";
@@ -29,7 +29,7 @@ const KEEP_ALIVE = { pingMs: 150, pongWaitMs: 150 };
 /** A server with one posts "table" and a bus: new posts stream live, and resume from a last id. */
 async function startServer(kind: "trpc" | "orgo") {
   const bus = createMemoryEventBus();
-  const committed: TPostSummary[] = [makePost(1)];
+  const committed: TPost[] = [makePost(1)];
   const services = fakeServices({
     byId: (id) => {
       const post = committed.find((p) => p.id === id);

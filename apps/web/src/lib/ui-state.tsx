@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import type { TPostSummary } from "@orgo/api-contract/schemas";
+import type { TPost } from "@orgo/api-contract/schemas";
 
 /** Which overlays are open and what the top-bar filter says: shell-wide UI state. */
 interface UiState {
@@ -13,9 +13,9 @@ interface UiState {
   composerOpen: boolean;
   setComposerOpen: (open: boolean) => void;
   /** The post the composer edits; null for a new post. */
-  editing: TPostSummary | null;
+  editing: TPost | null;
   /** Opens the composer on an existing post. */
-  editPost: (post: TPostSummary) => void;
+  editPost: (post: TPost) => void;
   filter: string;
   setFilter: (filter: string) => void;
   anyOverlayOpen: boolean;
@@ -32,12 +32,12 @@ export function UiStateProvider({ children }: { children: ReactNode }) {
   }, []);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [composerOpen, setComposerOpenState] = useState(false);
-  const [editing, setEditing] = useState<TPostSummary | null>(null);
+  const [editing, setEditing] = useState<TPost | null>(null);
   const setComposerOpen = useCallback((open: boolean) => {
     setComposerOpenState(open);
     if (!open) setEditing(null);
   }, []);
-  const editPost = useCallback((post: TPostSummary) => {
+  const editPost = useCallback((post: TPost) => {
     setEditing(post);
     setComposerOpenState(true);
   }, []);

@@ -23,7 +23,11 @@ export type TUploadedImage = TPostImage;
 export const ZPostSummary = z.object({
   id: ZPostId,
   title: z.string(),
-  body: z.string(),
+  /**
+   * The body's start as one line of plain text (`plainExcerpt`): what a list shows.
+   * Lists never carry whole bodies (up to 40,000 characters each); `post.byId` does.
+   */
+  excerpt: z.string(),
   createdAt: z.date(),
   /** Later than createdAt once the author edited the post. */
   updatedAt: z.date(),
@@ -38,6 +42,10 @@ export const ZPostSummary = z.object({
   moderation: ZModerationMark.nullish(),
 });
 export type TPostSummary = z.infer<typeof ZPostSummary>;
+
+/** One post, whole: its Markdown body besides what a list shows. */
+export const ZPost = ZPostSummary.extend({ body: z.string() });
+export type TPost = z.infer<typeof ZPost>;
 
 export const ZFeedKind = z.enum(feedKinds);
 export type TFeedKind = z.infer<typeof ZFeedKind>;

@@ -102,6 +102,7 @@ import type {
   TFeedInput,
   TFeedPage,
   TLikeState,
+  TPost,
   TPostSummary,
   TPostChange,
   TPostDeleted,
@@ -154,12 +155,12 @@ export interface PostService {
   /** The 5 most-liked posts of the last week. */
   recommended(viewer: TViewer | null): Promise<TPostSummary[]>;
   /** NOT_FOUND when missing or deleted. */
-  byId(id: number, viewer: TViewer | null): Promise<TPostSummary>;
+  byId(id: number, viewer: TViewer | null): Promise<TPost>;
   /** Counts one view per viewer (or anonymous device) per post per day; answers the view count. */
   recordView(id: number, viewer: TViewer | null, device: TDevice): Promise<number>;
-  create(viewer: TViewer, input: TCreatePostInput): Promise<TPostSummary>;
+  create(viewer: TViewer, input: TCreatePostInput): Promise<TPost>;
   /** Author only; images are replaced by `imageIds` in that order. */
-  update(viewer: TViewer, input: TUpdatePostInput): Promise<TPostSummary>;
+  update(viewer: TViewer, input: TUpdatePostInput): Promise<TPost>;
   /** Author only; soft delete. */
   delete(viewer: TViewer, id: number): Promise<void>;
   /** Idempotent. */

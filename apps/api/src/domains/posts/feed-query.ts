@@ -1,4 +1,4 @@
-import type { TFeedInput, TPostSummary } from "@orgo/api-contract";
+import { plainExcerpt, type TFeedInput, type TPostSummary } from "@orgo/api-contract";
 import { poolOf, type Db } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { postVisibleText } from "../visibility/visibility.js";
@@ -27,7 +27,9 @@ export interface FeedQuery {
 interface FeedRow {
   id: number;
   title: string;
-  body: string;
+  excerpt: string | null;
+  /** The body's start, only when the row predates its excerpt column. */
+  bodyStart: string | null;
   createdAt: Date;
   updatedAt: Date;
   likeCount: number;
@@ -50,6 +52,12 @@ interface Statement {
 }
 
 const statements = new Map<string, Statement>();
+
+/**
+ * How much of an old row's body is read to cut its excerpt (160 characters of text):
+ * enough for the Markdown marks and a code block or two that the excerpt leaves out.
+ */
+const EXCERPT_SOURCE = 4000;
 
 function statementFor(query: FeedQuery): Statement {
   const popular = query.kind === "popular";
@@ -95,7 +103,8 @@ function statementFor(query: FeedQuery): Statement {
   // The page first, then its authors, images and likes: planned for the page's rows,
   // not the table's (over the table, the planner hashes every like of the viewer).
   const text = `
-    select p.id, p.title, p.body, p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount", p."hiddenAt",
+    select p.id, p.title, p.excerpt, case when p.excerpt is null then left(p.body, ${EXCERPT_SOURCE}) end as "bodyStart",
+           p."createdAt", p."updatedAt", p."likeCount", p."commentCount", p."viewCount", p."hiddenAt",
            u.id as "authorId", u.handle, u."displayName", u."avatarUrl",
            coalesce((select json_agg(json_build_object('id', up.id, 'key', up.key, 'width', up.width, 'height', up.height)
                                      order by pi.position)
@@ -125,7 +134,7 @@ export async function readFeedPage(
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    body: row.body,
+    excerpt: row.excerpt ?? plainExcerpt(row.bodyStart ?? ""),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     likeCount: row.likeCount,

@@ -1,4 +1,4 @@
-import type { TPostSummary } from "@orgo/api-contract";
+import { plainExcerpt, type TPost, type TPostSummary } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
@@ -14,6 +14,7 @@ export function postSummarySelect(viewerId: string | null) {
     id: true,
     title: true,
     body: true,
+    excerpt: true,
     createdAt: true,
     updatedAt: true,
     likeCount: true,
@@ -31,11 +32,22 @@ type PostRow = Prisma.PostGetPayload<{ select: ReturnType<typeof postSummarySele
 
 /** `hidden`: hidden from others (its author still reads it; see withModerationMarks). */
 export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary & { hidden: boolean } {
-  const { images, likes, hiddenAt, ...rest } = row;
+  const { images, likes, hiddenAt, body, excerpt, ...rest } = row;
   return {
     ...rest,
+    excerpt: excerpt ?? plainExcerpt(body),
     images: toImages(images, storage),
     likedByMe: likes.length > 0,
     hidden: hiddenAt !== null,
   };
+}
+
+/** The post whole (its detail, and what its author's create and edit answer). */
+export function toPost(row: PostRow, storage: FileStorage): TPost & { hidden: boolean } {
+  return { ...toPostSummary(row, storage), body: row.body };
+}
+
+/** What a list carries of a whole post (the new-posts stream's event). */
+export function summaryOf({ body: _body, ...summary }: TPost): TPostSummary {
+  return summary;
 }

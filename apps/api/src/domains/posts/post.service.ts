@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import {
   AppError,
   channels,
+  plainExcerpt,
   serverMessages as m,
   type TFeedInput,
   type TEventEnvelope,
   type TPostChange,
   type TPostDeleted,
+  type TPost,
   type TPostSummary,
   type TViewer,
 } from "@orgo/api-contract";
@@ -20,7 +22,7 @@ import { dayKey, groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
 import { notifyMentions } from "../notifications/mentions.js";
 import { publishPostChanged, publishPostDeleted } from "./post-events.js";
-import { postSummarySelect, toPostSummary } from "./post.select.js";
+import { postSummarySelect, summaryOf, toPost, toPostSummary } from "./post.select.js";
 import { readFeedPage } from "./feed-query.js";
 import { dropUploads, setPostImages } from "./post-images.js";
 import { withModerationMarks } from "./post-marks.js";
@@ -84,7 +86,7 @@ export function createPostService({
 }): PostService {
   const summary = (row: Parameters<typeof toPostSummary>[0]) => toPostSummary(row, storage);
 
-  async function load(id: number, viewer: TViewer | null): Promise<TPostSummary> {
+  async function load(id: number, viewer: TViewer | null): Promise<TPost> {
     const row = await db.post.findFirst({
       where: { id, ...postVisibleWhere(viewer?.userId ?? null) },
       select: postSummarySelect(viewer?.userId ?? null),
@@ -94,7 +96,7 @@ export function createPostService({
       const hidden = await db.post.count({ where: { id, deletedAt: null, hiddenAt: { not: null } } });
       throw new AppError("NOT_FOUND", hidden ? m.hiddenByModerators : m.noSuchPost);
     }
-    const [post] = await withModerationMarks(db, [summary(row)], viewer);
+    const [post] = await withModerationMarks(db, [toPost(row, storage)], viewer);
     return post!;
   }
 
@@ -137,9 +139,10 @@ export function createPostService({
         await db.post.findMany({
           where: { ...visible, id: { gt: after } },
           orderBy: { id: "asc" },
-          // Pages of full posts (bodies up to 40 000 characters): small enough that a
-          // resume from id 0 cannot hold much memory, with the socket's backpressure
-          // guard cutting off a reader that falls behind.
+          // Pages of posts (read with their bodies, up to 40 000 characters, when an
+          // excerpt predates its column): small enough that a resume from id 0 cannot
+          // hold much memory, with the socket's backpressure guard cutting off a reader
+          // that falls behind.
           take: CATCH_UP_PAGE,
           select: postSummarySelect(null),
         })
@@ -238,6 +241,7 @@ export function createPostService({
             authorId: viewer.userId,
             title: input.title,
             body: input.body,
+            excerpt: plainExcerpt(input.body),
             createdAt: at,
             updatedAt: at,
             clientId,
@@ -256,7 +260,7 @@ export function createPostService({
       await guard.announce(stored.caseId);
       if (stored.caseId !== null) return load(stored.id, viewer);
       const created = await load(stored.id, null);
-      await bus.publish(channels.posts, { v: 1, type: "post.created", data: created });
+      await bus.publish(channels.posts, { v: 1, type: "post.created", data: summaryOf(created) });
       await publishNotifications(db, bus, stored.mentioned);
       return { ...created, likedByMe: false };
     },
@@ -271,7 +275,13 @@ export function createPostService({
         const at = new Date();
         await tx.post.update({
           where: { id: input.id },
-          data: { title: input.title, body: input.body, updatedAt: at, ...(held ? { hiddenAt: at } : {}) },
+          data: {
+            title: input.title,
+            body: input.body,
+            excerpt: plainExcerpt(input.body),
+            updatedAt: at,
+            ...(held ? { hiddenAt: at } : {}),
+          },
         });
         const droppedKeys = await setPostImages(tx, input.id, viewer.userId, input.imageIds);
         if (held) {

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@orgo/db";
+import { poolOf, type Db, type Prisma } from "@orgo/db";
 import { generateSecureRandomString, hashSecret, parseSessionToken, secretHashesMatch } from "./session-token.js";
 
 const DAY = 24 * 3600_000;
@@ -36,6 +36,21 @@ const sessionSelect = {
   userAgent: true,
   ip: true,
 } as const;
+
+interface SessionRow extends SessionInfo {
+  secretHash: Uint8Array;
+  absoluteExpiresAt: Date;
+}
+
+/**
+ * Every signed-in request reads its session: one prepared statement straight on the
+ * pg pool (through Prisma the same read cost ≈ 0.8 ms of CPU, a third of a feed page's).
+ */
+const readSession = {
+  name: "session:validate",
+  text: `select id, "secretHash", "userId", "createdAt", "lastSeenAt", "expiresAt", "absoluteExpiresAt", "userAgent", ip
+         from "Session" where id = $1`,
+};
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -81,10 +96,9 @@ export function createSessionService({ db, now = () => new Date() }: { db: Db; n
     async validate(token: string): Promise<ValidatedSession | null> {
       const parsed = parseSessionToken(token);
       if (!parsed) return null;
-      const row = await db.session.findUnique({
-        where: { id: parsed.id },
-        select: { ...sessionSelect, secretHash: true, absoluteExpiresAt: true },
-      });
+      const {
+        rows: [row],
+      } = await poolOf(db).query<SessionRow>({ ...readSession, values: [parsed.id] });
       if (!row || !secretHashesMatch(hashSecret(parsed.secret), row.secretHash)) return null;
       const at = now();
       if (at >= row.expiresAt || at >= row.absoluteExpiresAt) {

@@ -36,7 +36,7 @@ export function FeedPage() {
     const needle = filter.trim().toLocaleLowerCase();
     if (!needle) return posts;
     return posts.filter((p) =>
-      [p.title, p.body, p.author.displayName, p.author.handle].some((field) =>
+      [p.title, p.excerpt, p.author.displayName, p.author.handle].some((field) =>
         field.toLocaleLowerCase().includes(needle),
       ),
     );

@@ -30,7 +30,7 @@ export function PostDetail({
   commentId: number | null;
 }) {
   const { t, tServer } = useI18n();
-  const post = trpc.post.byId.useQuery({ id: postId }, { initialData: initial, retry: false });
+  const post = trpc.post.byId.useQuery({ id: postId }, { retry: false });
   const recordView = trpc.post.recordView.useMutation();
   const { mutate } = recordView;
   useEffect(() => mutate({ id: postId }), [postId, mutate]);
@@ -42,14 +42,23 @@ export function PostDetail({
     }
     return <p className="placeholder">{t(deleted ? "post.deletedMeanwhile" : "post.notFound")}</p>;
   }
-  if (!post.data) return <DetailSkeleton />;
+  // The list's row (title, author, counts) shows at once; the body follows (lists carry excerpts).
+  const shown = post.data ?? initial;
+  if (!shown) return <DetailSkeleton />;
   // My own view may be answered after a live count that already includes it.
-  return (
-    <PostView post={post.data} views={Math.max(recordView.data ?? 0, post.data.viewCount)} commentId={commentId} />
-  );
+  return <PostView post={shown} views={Math.max(recordView.data ?? 0, shown.viewCount)} commentId={commentId} />;
 }
 
-function PostView({ post, views, commentId }: { post: TPostSummary; views: number; commentId: number | null }) {
+function PostView({
+  post,
+  views,
+  commentId,
+}: {
+  /** Without a body while the whole post loads. */
+  post: TPostSummary & { body?: string };
+  views: number;
+  commentId: number | null;
+}) {
   const { t, formatDate } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
@@ -61,6 +70,7 @@ function PostView({ post, views, commentId }: { post: TPostSummary; views: numbe
     },
   });
   const mine = me.data?.id === post.author.id;
+  const { body } = post;
   const ui = useUi();
   return (
     <article className="detail" aria-labelledby="post-title">
@@ -83,15 +93,15 @@ function PostView({ post, views, commentId }: { post: TPostSummary; views: numbe
       {post.moderation && <ModerationNote mark={post.moderation} />}
       {post.images.length > 0 && <ImageGallery images={post.images} className="detail__images" />}
       <div className="detail__body">
-        <Markdown source={post.body} />
+        {body === undefined ? <DetailSkeleton bodyOnly /> : <Markdown source={body} />}
       </div>
       <div className="detail__actions">
         <LikeButton post={post} />
         <span className="muted small">
           {t("post.comments", { count: post.commentCount })} · {t("post.views", { count: views })}
         </span>
-        {mine && (
-          <button type="button" className="button button--ghost" onClick={() => ui.editPost(post)}>
+        {mine && body !== undefined && (
+          <button type="button" className="button button--ghost" onClick={() => ui.editPost({ ...post, body })}>
             {t("post.edit")}
           </button>
         )}

@@ -3,7 +3,6 @@ import type { TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
-import { plainExcerpt } from "@orgo/api-contract/constants";
 import type { useRovingList } from "../../lib/use-roving-list";
 
 type Roving = ReturnType<typeof useRovingList<number>>;
@@ -55,7 +54,7 @@ function PostRow(props: {
             </span>
           )}
         </div>
-        <div className="list__excerpt">{plainExcerpt(post.body)}</div>
+        <div className="list__excerpt">{post.excerpt}</div>
         <div className="post-row__counts muted">
           <span title={t("post.likeCount", { count: post.likeCount })} aria-hidden>
             <Heart size={14} /> {post.likeCount}

@@ -11,6 +11,7 @@ import {
   ZPostChange,
   ZPostDeleted,
   ZPostRef,
+  ZPost,
   ZPostSummary,
   ZUpdatePostInput,
   type TPostSummary,
@@ -30,7 +31,7 @@ export const postRouter = router({
 
   byId: publicProcedure
     .input(ZPostRef)
-    .output(ZPostSummary)
+    .output(ZPost)
     .query(({ ctx, input }) => ctx.services.posts.byId(input.id, ctx.viewer)),
 
   // A mutation, as queries have no side effects: the detail pane calls it once per opening.
@@ -41,12 +42,12 @@ export const postRouter = router({
 
   create: authedProcedure
     .input(ZCreatePostInput)
-    .output(ZPostSummary)
+    .output(ZPost)
     .mutation(({ ctx, input }) => ctx.services.posts.create(ctx.viewer, input)),
 
   update: authedProcedure
     .input(ZUpdatePostInput)
-    .output(ZPostSummary)
+    .output(ZPost)
     .mutation(({ ctx, input }) => ctx.services.posts.update(ctx.viewer, input)),
 
   delete: authedProcedure.input(ZPostRef).mutation(({ ctx, input }) => ctx.services.posts.delete(ctx.viewer, input.id)),
