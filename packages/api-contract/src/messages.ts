@@ -86,6 +86,8 @@ export const serverMessages = {
   cannotMessageSelf: "You cannot message yourself",
   notYourMessage: "Only the sender can change this message",
   noSuchMessage: "No such message",
+  notAnEmoji: "Pick one emoji",
+  tooManyReactions: "Up to 20 different reactions per message",
   tooManyChatImages: "Up to 4 different pictures per message",
   roomBusy: "This room is very busy right now. Your message was not sent; try again.",
   topicsRequired: "Add at least one topic",

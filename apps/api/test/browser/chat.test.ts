@@ -117,6 +117,40 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByRole("button", { name: "Mute", exact: true }).waitFor();
   });
 
+  it("both react to a message: a quick reaction, one found by search, who reacted on hover, live both ways", async () => {
+    // Sara (Korean, dark) reacts to Leo's first message with the picker's first quick reaction (👍).
+    const saraHi = sara.locator(".chat__message").filter({ hasText: "Hi Sara!" });
+    await saraHi.hover();
+    await saraHi.getByTestId("add-reaction").click();
+    await sara.locator('[data-epr-part="reaction"]').first().click();
+    const leoHi = leo.locator(".chat__message").filter({ hasText: "Hi Sara!" });
+    const leoThumbs = leoHi.getByRole("button", { name: "👍 1 reaction" });
+    await leoThumbs.waitFor();
+    expect(await leoThumbs.getAttribute("aria-pressed")).toBe("false");
+    expect(await leoThumbs.getAttribute("title")).toBe("Sara Kim reacted with 👍");
+    // Leo joins in with a click, and finds 🎉 by searching the whole set.
+    await leoThumbs.click();
+    const saraThumbs = saraHi.getByRole("button", { name: "👍 반응 2개" });
+    await saraThumbs.waitFor();
+    expect(await saraThumbs.getAttribute("aria-pressed")).toBe("true");
+    expect(await saraThumbs.getAttribute("title")).toBe("나 및 Leo Park 님이 👍(으)로 반응했어요");
+    await leoHi.hover();
+    await leoHi.getByTestId("add-reaction").last().click();
+    await leo.locator('[data-epr-part="expand-reactions"]').click();
+    await leo.locator('[data-epr-part="search-input"]').fill("party popper");
+    await leo
+      .getByRole("gridcell", { name: /party popper/i })
+      .first()
+      .click();
+    await saraHi.getByRole("button", { name: "🎉 반응 1개" }).waitFor();
+    await sara.screenshot({ path: screenshotPath("chat-02b-reactions-ko-dark") });
+    await leo.screenshot({ path: screenshotPath("chat-02c-reactions-en-light") });
+    // A second click takes Leo's back, on both screens.
+    await leoHi.getByRole("button", { name: "👍 2 reactions" }).click();
+    await saraHi.getByRole("button", { name: "👍 반응 1개" }).waitFor();
+    expect(await leoHi.getByRole("button", { name: "👍 1 reaction" }).getAttribute("aria-pressed")).toBe("false");
+  });
+
   it("keeps the conversation across a reload, and edits the last message with ↑", async () => {
     await leo.reload();
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");

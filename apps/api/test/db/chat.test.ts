@@ -7,6 +7,7 @@ import { createStudyService } from "../../src/domains/studies/study.service.js";
 import { createMemoryRateLimiter } from "../../src/platform/rate-limit/memory-rate-limiter.js";
 import { appErrorOf } from "../helpers/auth-fixture.js";
 import { communityFixture } from "../helpers/community-fixture.js";
+import { chatServiceOf } from "../helpers/chat-service.js";
 import { waitFor } from "../helpers/wait.js";
 
 /** The rules of who may talk, and the numbering of messages, on the services against a real database. */
@@ -19,16 +20,7 @@ describe("chat", () => {
   const codeOf = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
 
   beforeAll(() => {
-    // These tests send hundreds of messages at once on purpose; the limit has its own test.
-    const sendLimit = { limit: 10_000, windowMs: 10_000 };
-    chat = createChatService({
-      db: f.fresh.db,
-      bus: f.bus,
-      limiter: createMemoryRateLimiter(),
-      storage: f.storage,
-      guard: f.guard,
-      sendLimit,
-    });
+    chat = chatServiceOf(f);
     studies = createStudyService(f.deps);
   });
 

@@ -47,6 +47,12 @@ export const enChat = {
   "chat.sentCode": "Sent some code",
   "chat.addPicture": "Picture",
   "chat.removePicture": "Remove {name}",
+  "chat.react": "Add a reaction",
+  "chat.reactions": "Reactions",
+  "chat.reactedBy": "{names} reacted with {emoji}",
+  "chat.reactedByMore": "{names} and {count, plural, one {# other} other {# others}} reacted with {emoji}",
+  "chat.reactionCount": "{emoji} {count, plural, one {# reaction} other {# reactions}}",
+  "chat.you": "You",
 };
 
 export const koChat: Record<keyof typeof enChat, string> = {
@@ -97,4 +103,10 @@ export const koChat: Record<keyof typeof enChat, string> = {
   "chat.sentCode": "코드를 보냈어요",
   "chat.addPicture": "사진",
   "chat.removePicture": "{name} 빼기",
+  "chat.react": "반응 남기기",
+  "chat.reactions": "반응",
+  "chat.reactedBy": "{names} 님이 {emoji}(으)로 반응했어요",
+  "chat.reactedByMore": "{names} 님 외 {count}명이 {emoji}(으)로 반응했어요",
+  "chat.reactionCount": "{emoji} 반응 {count}개",
+  "chat.you": "나",
 };

@@ -2,3 +2,9 @@
 export const CHAT_MESSAGE_MAX = 4_000;
 
 export const CHAT_IMAGES_MAX = 4;
+
+/** Different emoji on one message: a sane row of chips, not a wall. */
+export const CHAT_REACTIONS_MAX = 20;
+
+/** The people named per emoji (hover, long-press); the count says how many in all. */
+export const CHAT_REACTORS_SHOWN = 10;

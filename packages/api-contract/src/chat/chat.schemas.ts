@@ -4,16 +4,29 @@ import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { ZPostImage } from "../posts/post.schemas.js";
 import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX } from "./chat.constants.js";
-export { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX } from "./chat.constants.js";
+export { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX, CHAT_REACTIONS_MAX, CHAT_REACTORS_SHOWN } from "./chat.constants.js";
 
 export const CHAT_PAGE_MAX = 100;
 export const chatRoomKinds = ["direct", "study"] as const;
+
+/** One emoji on a message: how many reacted with it, and the first of them by time. */
+export const ZMessageReaction = z.object({
+  emoji: z.string(),
+  count: z.number().int(),
+  /** The first CHAT_REACTORS_SHOWN people, oldest first: named on hover. */
+  users: z.array(ZPublicUser),
+  /** Everyone's id (is mine among them?): the chip is pressed for them. */
+  userIds: z.array(z.string()),
+});
+export type TMessageReaction = z.infer<typeof ZMessageReaction>;
 
 /** A message as members see it; `author` is null once its author deleted their account. */
 export const ZChatMessage = z.object({
   roomId: z.number().int(),
   /** Its place in the room: 1, 2, 3… in commit order, no gaps. */
   seq: z.number().int(),
+  /** The room's change number of this message's newest change: of two copies, the higher is current. */
+  changeSeq: z.number().int(),
   author: ZPublicUser.nullable(),
   /** The sender's own id for it (pending messages are matched by it). */
   clientId: z.string(),
@@ -26,6 +39,8 @@ export const ZChatMessage = z.object({
   hidden: z.boolean(),
   /** Pictures in order (none once deleted). */
   images: z.array(ZPostImage),
+  /** Emoji in the order they were first used (none once deleted or hidden). */
+  reactions: z.array(ZMessageReaction),
 });
 export type TChatMessage = z.infer<typeof ZChatMessage>;
 
@@ -107,6 +122,29 @@ export type TEditMessageInput = z.infer<typeof ZEditMessageInput>;
 
 export const ZMessageRef = z.object({ roomId: ZDbId, seq: ZDbId });
 export type TMessageRef = z.infer<typeof ZMessageRef>;
+
+/**
+ * One emoji, as the picker gives it: a single fully-qualified emoji (skin tones and
+ * ZWJ sequences included), never text.
+ */
+export const ZEmoji = z.string().max(32, m.notAnEmoji).regex(singleEmoji(), m.notAnEmoji);
+
+/**
+ * Unicode's own list of emoji (`\p{RGI_Emoji}`, the `v` flag: Node 20, current
+ * browsers). A browser without the flag checks the pictographic shape instead; the
+ * server, which decides, always has it.
+ */
+function singleEmoji(): RegExp {
+  try {
+    return new RegExp("^\\p{RGI_Emoji}$", "v");
+  } catch {
+    return /^\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\p{Emoji_Component}|\p{Extended_Pictographic})*$/u;
+  }
+}
+
+/** `chat.react` / `chat.unreact`: idempotent, so a retry changes nothing. */
+export const ZReactionInput = ZMessageRef.extend({ emoji: ZEmoji });
+export type TReactionInput = z.infer<typeof ZReactionInput>;
 
 export const ZMarkReadInput = z.object({ roomId: ZDbId, seq: z.number().int().min(0).max(INT4_MAX) });
 export type TMarkReadInput = z.infer<typeof ZMarkReadInput>;

@@ -68,6 +68,7 @@ import type {
   TRoomRef,
   TOpenDirectInput,
   TMarkReadInput,
+  TReactionInput,
 } from "../chat/chat.schemas.js";
 import type {
   TAnswerRequestInput,
@@ -311,6 +312,8 @@ export interface ChatService {
   edit(viewer: TViewer, input: TEditMessageInput): Promise<TChatMessage>;
   /** The sender only; a placeholder stays. */
   delete(viewer: TViewer, input: TMessageRef): Promise<TChatMessage>;
+  /** Any member; `on`: add (true) or take back (false) my reaction. Idempotent. */
+  react(viewer: TViewer, input: TReactionInput, on: boolean): Promise<TChatMessage>;
   markRead(viewer: TViewer, input: TMarkReadInput): Promise<void>;
   typing(viewer: TViewer, input: TRoomRef): Promise<void>;
   hide(viewer: TViewer, input: TRoomRef): Promise<void>;

@@ -153,6 +153,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       openDirect: () => Promise.reject(new AppError("FORBIDDEN", "follow first")),
       history: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       send: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
+      react: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       edit: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       markRead: () => Promise.resolve(),

@@ -15,6 +15,7 @@ import { sendMessage } from "./use-cases/send-message.js";
 import { editMessage } from "./use-cases/edit-message.js";
 import { deleteMessage } from "./use-cases/delete-message.js";
 import { markRead } from "./use-cases/mark-read.js";
+import { react } from "./use-cases/react.js";
 import { typing } from "./use-cases/typing.js";
 import { hideRoom } from "./use-cases/hide-room.js";
 import { muteRoom } from "./use-cases/mute-room.js";
@@ -40,6 +41,7 @@ export function createChatService(deps: {
     send: sendMessage,
     edit: editMessage,
     delete: deleteMessage,
+    react,
     markRead,
     typing,
     hide: hideRoom,

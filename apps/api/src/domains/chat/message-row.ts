@@ -1,4 +1,4 @@
-import type { TChatMessage } from "@orgo/api-contract";
+import { CHAT_REACTORS_SHOWN, type TChatMessage, type TMessageReaction } from "@orgo/api-contract";
 import { isHiddenContent } from "../visibility/visibility.js";
 import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
@@ -18,6 +18,8 @@ export const messageSelect = {
   hiddenAt: true,
   author: { select: { ...publicUserSelect, contentHiddenAt: true } },
   images: orderedImagesSelect,
+  // Oldest first: chips keep the order emoji were first used in, names the order people reacted.
+  reactions: { select: { emoji: true, user: { select: publicUserSelect } }, orderBy: { createdAt: "asc" } },
 } as const;
 
 export type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
@@ -34,6 +36,7 @@ export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessag
   return {
     roomId: row.roomId,
     seq: row.seq,
+    changeSeq: row.changeSeq,
     author: author
       ? { id: author.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl }
       : null,
@@ -44,5 +47,19 @@ export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessag
     deleted: row.deletedAt !== null,
     hidden,
     images: gone ? [] : toImages(row.images, storage),
+    reactions: gone ? [] : groupReactions(row.reactions),
   };
+}
+
+/** One chip per emoji, in the order each was first used, naming its first reactors. */
+function groupReactions(rows: MessageRow["reactions"]): TMessageReaction[] {
+  const byEmoji = new Map<string, TMessageReaction>();
+  for (const { emoji, user } of rows) {
+    let reaction = byEmoji.get(emoji);
+    if (!reaction) byEmoji.set(emoji, (reaction = { emoji, count: 0, users: [], userIds: [] }));
+    reaction.count++;
+    reaction.userIds.push(user.id);
+    if (reaction.users.length < CHAT_REACTORS_SHOWN) reaction.users.push(user);
+  }
+  return [...byEmoji.values()];
 }

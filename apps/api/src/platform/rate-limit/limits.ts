@@ -15,6 +15,8 @@ export const limits = {
   oauthPerIp: { limit: 30, windowMs: 15 * 60_000 },
   uploadsPerUser: { limit: 60, windowMs: 60 * 60_000 },
   searchLogPerIp: { limit: 60, windowMs: 60 * 60_000 },
+  /** Reactions added or taken back, per person: a click-happy hand, not a script. */
+  reactionsPerUser: { limit: 120, windowMs: 60_000 },
   /** A client in an error loop reports a few, not thousands, into the log. */
   clientErrorsPerIp: { limit: 10, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;

@@ -2,6 +2,7 @@ import { useState } from "react";
 import "./chat-messages";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
+import { showToast } from "../../lib/toast";
 import { describeError } from "../../i18n/describe-error";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
@@ -17,7 +18,7 @@ export function Conversation({ roomId }: { roomId: number }) {
   const { t } = i18n;
   const me = useMe();
   const meUser = me.data ?? null;
-  const chat = useRoom(roomId, meUser);
+  const chat = useRoom(roomId, meUser, (error) => showToast(describeError(error, i18n), {}));
   const peerId = chat.room.data?.peer?.id;
   const presence = usePresence(peerId ? [peerId] : []);
   const [editing, setEditing] = useState<ShownMessage | null>(null);
@@ -69,6 +70,7 @@ export function Conversation({ roomId }: { roomId: number }) {
         onRetry={chat.retry}
         onEdit={setEditing}
         onDelete={(message) => chat.remove(message.seq)}
+        onReact={(message, emoji, on) => chat.react(message.seq, emoji, on)}
       />
       <p className="chat__typing muted small" aria-live="polite" data-testid="typing">
         {chat.typing.length > 0 ? t("chat.typing", { name: chat.typing.map((u) => u.displayName).join(", ") }) : ""}

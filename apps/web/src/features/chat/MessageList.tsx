@@ -9,6 +9,8 @@ import { ConfirmButton } from "../../ui/ConfirmButton";
 import { dateFormat } from "../../lib/date-format";
 import type { ShownMessage } from "./use-room";
 import { ReportButton } from "../moderation/ReportButton";
+import { MessageReactions } from "./reactions/MessageReactions";
+import { ReactionPicker } from "./reactions/ReactionPicker";
 
 /** Messages of one author within a minute form one group, under one name. */
 const sameGroup = (a: ShownMessage | undefined, b: ShownMessage) =>
@@ -36,6 +38,8 @@ export function MessageList(props: {
   onRetry: (clientId: string) => void;
   onEdit: (message: ShownMessage) => void;
   onDelete: (message: ShownMessage) => Promise<unknown>;
+  /** Adds (`on`) or takes back my reaction to a sent message. */
+  onReact: (message: ShownMessage, emoji: string, on: boolean) => void;
 }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -97,6 +101,7 @@ export function MessageList(props: {
   const time = dateFormat(language, { timeStyle: "short" });
   const mine = (m: ShownMessage) => m.author?.id === props.meId;
   // Someone else's message: "Report…" (a sent one still showing its words).
+  const reactable = (m: ShownMessage) => m.state === "sent" && !m.deleted && !m.hidden;
   const reportable = (m: ShownMessage) => m.state === "sent" && !mine(m) && !m.deleted && !m.hidden && m.author;
   const lastMineSent = [...props.messages].reverse().find((m) => mine(m) && m.state === "sent");
   const readersOf = (seq: number) => [...props.reads.values()].filter((s) => s >= seq).length;
@@ -162,6 +167,14 @@ export function MessageList(props: {
                   )}
                   {message.edited && !message.deleted && <span className="muted small">{t("chat.edited")}</span>}
                 </div>
+                {message.reactions.length > 0 && (
+                  <MessageReactions
+                    reactions={message.reactions}
+                    meId={meId}
+                    canReact={reactable(message)}
+                    onToggle={(emoji, on) => props.onReact(message, emoji, on)}
+                  />
+                )}
                 {message.state === "pending" && <span className="muted small">{t("chat.sending")}</span>}
                 {message.state === "failed" && (
                   <span className="chat__failed small" role="alert">
@@ -173,6 +186,11 @@ export function MessageList(props: {
                     >
                       {t("chat.retrySend")}
                     </button>
+                  </span>
+                )}
+                {reactable(message) && (
+                  <span className="chat__actions">
+                    <ReactionPicker onPick={(emoji) => props.onReact(message, emoji, true)} />
                   </span>
                 )}
                 {mine(message) && message.state === "sent" && !message.deleted && (

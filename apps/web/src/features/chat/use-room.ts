@@ -8,6 +8,16 @@ export interface ShownMessage extends TChatMessage {
   state: MessageState;
 }
 
+/**
+ * The messages with this copy in, unless a later change of it is there already: a
+ * mutation's answer may arrive after the stream brought someone else's later change
+ * (two people reacting at once).
+ */
+function newer(old: ReadonlyMap<number, TChatMessage>, message: TChatMessage): ReadonlyMap<number, TChatMessage> {
+  const held = old.get(message.seq);
+  return held && held.changeSeq > message.changeSeq ? old : new Map(old).set(message.seq, message);
+}
+
 /** A typing signal lasts this long without a new one. */
 const TYPING_SHOWN_MS = 6_000;
 /** The client asks to relay "typing" at most this often (the server drops the rest). */
@@ -27,7 +37,7 @@ interface Pending {
  * reconnects resume from the last tracked id), my unsent messages with their state,
  * who is typing, and where the others stopped reading.
  */
-export function useRoom(roomId: number, me: TPublicUser | null) {
+export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (error: unknown) => void) {
   const utils = trpc.useUtils();
   const room = trpc.chat.room.useQuery({ roomId });
   const history = trpc.chat.history.useInfiniteQuery(
@@ -54,7 +64,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
       // Message changes come tracked (`{ id, data }`, so a reconnect resumes after them); signals plain.
       const event = "kind" in value ? value : value.data;
       if (event.kind === "message") {
-        setLive((old) => new Map(old).set(event.message.seq, event.message));
+        setLive((old) => newer(old, event.message));
         setPending((old) => old.filter((p) => p.clientId !== event.message.clientId));
         if (event.message.author) {
           const authorId = event.message.author.id;
@@ -88,7 +98,9 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
   const messages = useMemo<ShownMessage[]>(() => {
     const bySeq = new Map<number, TChatMessage>();
     for (const page of history.data?.pages ?? []) for (const message of page.items) bySeq.set(message.seq, message);
-    for (const [seq, message] of live) bySeq.set(seq, message);
+    // A page refetched later may hold a later copy than the stream's.
+    for (const [seq, message] of live)
+      if ((bySeq.get(seq)?.changeSeq ?? -1) <= message.changeSeq) bySeq.set(seq, message);
     const sent = [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((m) => ({ ...m, state: "sent" as const }));
     const sentIds = new Set(sent.map((m) => m.clientId));
     const unsent = pending
@@ -96,6 +108,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
       .map<ShownMessage>((p) => ({
         roomId,
         seq: Number.MAX_SAFE_INTEGER,
+        changeSeq: 0,
         author: me,
         clientId: p.clientId,
         body: p.body,
@@ -104,6 +117,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
         deleted: false,
         hidden: false,
         images: p.images,
+        reactions: [],
         state: p.failed ? "failed" : "pending",
       }));
     return [...sent, ...unsent];
@@ -116,7 +130,7 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
         { roomId, clientId: item.clientId, body: item.body, imageIds: item.images.map((image) => image.id) },
         {
           onSuccess: (message) => {
-            setLive((old) => new Map(old).set(message.seq, message));
+            setLive((old) => newer(old, message));
             setPending((old) => old.filter((p) => p.clientId !== item.clientId));
           },
           // Kept, marked failed: a retry sends the same client id, so it is never stored twice.
@@ -140,11 +154,19 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
   };
 
   const editMutation = trpc.chat.edit.useMutation({
-    onSuccess: (message) => setLive((old) => new Map(old).set(message.seq, message)),
+    onSuccess: (message) => setLive((old) => newer(old, message)),
   });
   const deleteMutation = trpc.chat.delete.useMutation({
-    onSuccess: (message) => setLive((old) => new Map(old).set(message.seq, message)),
+    onSuccess: (message) => setLive((old) => newer(old, message)),
   });
+
+  // Refused (20 different emoji already, a message deleted meanwhile): said in a toast.
+  const reacted = {
+    onSuccess: (message: TChatMessage) => setLive((old) => newer(old, message)),
+    onError: (error: unknown) => onReactError?.(error),
+  };
+  const reactMutation = trpc.chat.react.useMutation(reacted);
+  const unreactMutation = trpc.chat.unreact.useMutation(reacted);
 
   const typingMutation = trpc.chat.typing.useMutation();
   const lastTyping = useRef(0);
@@ -186,6 +208,9 @@ export function useRoom(roomId: number, me: TPublicUser | null) {
     retry,
     edit: (seq: number, body: string) => editMutation.mutateAsync({ roomId, seq, body }),
     remove: (seq: number) => deleteMutation.mutateAsync({ roomId, seq }),
+    /** Adds (`on`) or takes back my reaction; the answer and the stream both bring the change. */
+    react: (seq: number, emoji: string, on: boolean) =>
+      (on ? reactMutation : unreactMutation).mutate({ roomId, seq, emoji }),
     typed,
   };
 }

@@ -14,6 +14,7 @@ import {
   ZOpenDirectInput,
   ZRoomEvent,
   ZMuteRoomInput,
+  ZReactionInput,
   ZRoomRef,
   ZSendMessageInput,
   type TInboxEvent,
@@ -60,6 +61,18 @@ export const chatRouter = router({
     .input(ZMessageRef)
     .output(ZChatMessage)
     .mutation(({ ctx, input }) => ctx.services.chat.delete(ctx.viewer, input)),
+
+  /** Adds my reaction (any member, on a message still there); idempotent. At most 20 emoji per message. */
+  react: authedProcedure
+    .input(ZReactionInput)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.react(ctx.viewer, input, true)),
+
+  /** Takes my reaction back; idempotent. */
+  unreact: authedProcedure
+    .input(ZReactionInput)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.react(ctx.viewer, input, false)),
 
   markRead: authedProcedure
     .input(ZMarkReadInput)

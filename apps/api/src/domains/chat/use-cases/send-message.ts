@@ -130,6 +130,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
         contentHiddenAt: null,
       },
       images: [],
+      reactions: [],
     },
   };
 }
