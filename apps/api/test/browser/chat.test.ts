@@ -151,6 +151,42 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     expect(await leoHi.getByRole("button", { name: "👍 1 reaction" }).getAttribute("aria-pressed")).toBe("false");
   });
 
+  it("Sara answers Leo's first message: the quote above hers goes to it, and Leo is told", async () => {
+    const saraHi = sara.locator(".chat__message").filter({ hasText: "Hi Sara!" });
+    await saraHi.hover();
+    await saraHi.getByTestId("reply").click();
+    await expect.poll(() => sara.getByTestId("replying-to").textContent()).toContain("Leo Park 님에게 답장");
+    // Escape drops the reply; Reply again brings it back.
+    await sara.getByTestId("chat-input").press("Escape");
+    await sara.getByTestId("replying-to").waitFor({ state: "detached" });
+    await saraHi.hover();
+    await saraHi.getByTestId("reply").click();
+    await sara.getByTestId("chat-input").fill("반가워요, Leo!");
+    await sara.getByTestId("chat-input").press("Enter");
+    await sara.getByTestId("replying-to").waitFor({ state: "detached" });
+    const answer = leo.locator(".chat__message").filter({ hasText: "반가워요, Leo!" });
+    const quote = answer.getByTestId("reply-quote");
+    await expect.poll(() => quote.textContent()).toBe("Leo Park Hi Sara!");
+    await expect.poll(() => leo.getByTestId("chat-rooms").textContent()).toContain("반가워요, Leo!");
+    await leo.screenshot({ path: screenshotPath("chat-02d-reply-en-light") });
+    // By keyboard: the quote is a button (a first click into a background tab can land
+    // while its refetch-on-focus moves the list).
+    await quote.focus();
+    await leo.keyboard.press("Enter");
+    const original = leo.locator(".chat__message").filter({ hasText: "Hi Sara!" }).first();
+    await expect.poll(() => original.getAttribute("class")).toContain("chat__message--flash");
+    const focusedSeq = await leo.evaluate<string | null>(`document.activeElement?.getAttribute("data-seq") ?? null`);
+    expect(focusedSeq).toBe(await original.getAttribute("data-seq"));
+    // Told like a mention, in the notifications list.
+    const room = leo.url();
+    await leo.goto(`${app.url}/notifications`);
+    await expect
+      .poll(() => leo.getByTestId("notifications").textContent())
+      .toContain("Sara Kim replied to your message");
+    await leo.goto(room);
+    await leo.getByTestId("chat-messages").waitFor();
+  });
+
   it("keeps the conversation across a reload, and edits the last message with ↑", async () => {
     await leo.reload();
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CHAT_REACTIONS_MAX, ZReactionInput, type TChatMessage, type TViewer } from "@orgo/api-contract";
 import { appErrorOf } from "../helpers/auth-fixture.js";
 import { communityFixture } from "../helpers/community-fixture.js";
-import { chatServiceOf } from "../helpers/chat-service.js";
+import { chatServiceOf, talkingPairOf } from "../helpers/chat-service.js";
 import { waitFor } from "../helpers/wait.js";
 
 /** Reactions: any member, idempotent, capped, live to every member in the room's change order. */
@@ -19,10 +19,7 @@ describe("chat reactions", () => {
   });
 
   async function talkingPair() {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    const room = await chat.openDirect(a, { userId: b.userId });
+    const { a, b, room } = await talkingPairOf(f, chat);
     const message = await chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "hello", imageIds: [] });
     return { a, b, room, message };
   }

@@ -7,7 +7,7 @@ import { createStudyService } from "../../src/domains/studies/study.service.js";
 import { createMemoryRateLimiter } from "../../src/platform/rate-limit/memory-rate-limiter.js";
 import { appErrorOf } from "../helpers/auth-fixture.js";
 import { communityFixture } from "../helpers/community-fixture.js";
-import { chatServiceOf } from "../helpers/chat-service.js";
+import { chatServiceOf, talkingPairOf } from "../helpers/chat-service.js";
 import { waitFor } from "../helpers/wait.js";
 
 /** The rules of who may talk, and the numbering of messages, on the services against a real database. */
@@ -24,13 +24,7 @@ describe("chat", () => {
     studies = createStudyService(f.deps);
   });
 
-  /** Two new people, A following B, and the room A opened with B. */
-  async function talkingPair() {
-    const a = await f.person();
-    const b = await f.person();
-    await f.social.follow(a, b.userId);
-    return { a, b, room: await chat.openDirect(a, { userId: b.userId }) };
-  }
+  const talkingPair = () => talkingPairOf(f, chat);
 
   /** Collects a room's live stream until stopped. */
   function watch(viewer: TViewer, roomId: number, after: number | null = null) {

@@ -16,3 +16,11 @@ export function chatServiceOf(f: ReturnType<typeof communityFixture>) {
     sendLimit: { limit: 10_000, windowMs: 10_000 },
   });
 }
+
+/** Two new people, A following B, and the room A opened with B. */
+export async function talkingPairOf(f: ReturnType<typeof communityFixture>, chat: ReturnType<typeof chatServiceOf>) {
+  const a = await f.person();
+  const b = await f.person();
+  await f.social.follow(a, b.userId);
+  return { a, b, room: await chat.openDirect(a, { userId: b.userId }) };
+}

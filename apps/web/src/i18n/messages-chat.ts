@@ -53,6 +53,11 @@ export const enChat = {
   "chat.reactedByMore": "{names} and {count, plural, one {# other} other {# others}} reacted with {emoji}",
   "chat.reactionCount": "{emoji} {count, plural, one {# reaction} other {# reactions}}",
   "chat.you": "You",
+  "chat.reply": "Reply",
+  "chat.replyingTo": "Replying to {name}",
+  "chat.cancelReply": "Cancel the reply",
+  "chat.originalDeleted": "Original message deleted",
+  "chat.goToOriginal": "Go to {name}’s message",
 };
 
 export const koChat: Record<keyof typeof enChat, string> = {
@@ -109,4 +114,9 @@ export const koChat: Record<keyof typeof enChat, string> = {
   "chat.reactedByMore": "{names} 님 외 {count}명이 {emoji}(으)로 반응했어요",
   "chat.reactionCount": "{emoji} 반응 {count}개",
   "chat.you": "나",
+  "chat.reply": "답장",
+  "chat.replyingTo": "{name} 님에게 답장",
+  "chat.cancelReply": "답장 취소",
+  "chat.originalDeleted": "원래 메시지가 삭제됐어요",
+  "chat.goToOriginal": "{name} 님의 메시지로 가기",
 };

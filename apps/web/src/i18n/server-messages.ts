@@ -91,6 +91,7 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   noSuchMessage: "없는 메시지예요",
   notAnEmoji: "이모지 하나를 고르세요",
   tooManyReactions: "메시지 하나에 서로 다른 반응 20개까지예요",
+  noSuchReplyTarget: "답장하려는 메시지가 이 대화에 없어요",
   tooManyChatImages: "메시지 하나에 서로 다른 사진 4장까지예요",
   roomBusy: "지금 이 방이 매우 붐벼요. 메시지가 보내지지 않았어요. 다시 시도해 주세요.",
   topicsRequired: "주제를 하나 이상 추가하세요",

@@ -20,6 +20,17 @@ export const ZMessageReaction = z.object({
 });
 export type TMessageReaction = z.infer<typeof ZMessageReaction>;
 
+/** The message a reply answers, as quoted above it. */
+export const ZReplyQuote = z.object({
+  seq: z.number().int(),
+  author: ZPublicUser.nullable(),
+  /** Its first words as plain text; empty when `gone`. */
+  excerpt: z.string(),
+  /** Deleted or hidden since: "original deleted" stands in its place. */
+  gone: z.boolean(),
+});
+export type TReplyQuote = z.infer<typeof ZReplyQuote>;
+
 /** A message as members see it; `author` is null once its author deleted their account. */
 export const ZChatMessage = z.object({
   roomId: z.number().int(),
@@ -41,6 +52,8 @@ export const ZChatMessage = z.object({
   images: z.array(ZPostImage),
   /** Emoji in the order they were first used (none once deleted or hidden). */
   reactions: z.array(ZMessageReaction),
+  /** The message this one answers (null when it answers none, or is itself deleted or hidden). */
+  replyTo: ZReplyQuote.nullable(),
 });
 export type TChatMessage = z.infer<typeof ZChatMessage>;
 
@@ -109,6 +122,8 @@ export const ZSendMessageInput = z
       .max(CHAT_IMAGES_MAX, m.tooManyChatImages)
       .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatImages)
       .default([]),
+    /** Answers this message of the same room (quoted above mine; its author is told). */
+    replyToSeq: ZDbId.nullish(),
   })
   .superRefine((message, ctx) => {
     if (!message.body && message.imageIds.length === 0) {

@@ -13,6 +13,7 @@ export const notificationSentencesKo: Record<NotificationSentenceKey, string> = 
   "notifications.followMany": "{name}님 외 {others}명이 나를 팔로우했어요",
   "notifications.comment": "{name}님이 내 글에 댓글을 달았어요",
   "notifications.reply": "{name}님이 내 댓글에 답글을 달았어요",
+  "notifications.message_reply": "{name}님이 내 메시지에 답장했어요",
   "notifications.study_joined": "{name}님이 내 스터디에 참여했어요",
   "notifications.study_left": "{name}님이 내 스터디에서 나갔어요",
   "notifications.study_requested": "{name}님이 내 스터디 참여를 신청했어요",

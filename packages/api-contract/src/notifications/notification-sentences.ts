@@ -15,6 +15,7 @@ export const notificationSentencesEn = {
   "notifications.followMany": "{name} and {others, plural, one {# other} other {# others}} followed you",
   "notifications.comment": "{name} commented on your post",
   "notifications.reply": "{name} replied to your comment",
+  "notifications.message_reply": "{name} replied to your message",
   "notifications.study_joined": "{name} joined your study",
   "notifications.study_left": "{name} left your study",
   "notifications.study_requested": "{name} asked to join your study",

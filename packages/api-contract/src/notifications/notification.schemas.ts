@@ -11,6 +11,7 @@ export const notificationTypes = [
   "comment",
   "reply",
   "mention",
+  "message_reply",
   "chat_opened",
   "study_joined",
   "study_left",
@@ -151,6 +152,7 @@ export function categoryOf(type: TNotificationType): TNotificationCategory {
     comment: "comments",
     reply: "replies",
     mention: "mentions",
+    message_reply: "replies",
     chat_opened: "chat",
   };
   return byType[type]!;

@@ -1,6 +1,6 @@
 import { mentionedHandles, type TChatMessage, type TViewer } from "@orgo/api-contract";
 import { notifyMentions } from "../notifications/mentions.js";
-import { groupKeys } from "../notifications/notify.js";
+import { groupKeys, notify } from "../notifications/notify.js";
 import { publishNotifications } from "../notifications/notification.service.js";
 import type { ChatDeps } from "./chat-deps.js";
 
@@ -22,4 +22,29 @@ export async function tellMentioned({ db, bus }: Pick<ChatDeps, "db" | "bus">, v
     });
   });
   await publishNotifications(db, bus, changed);
+}
+
+/**
+ * The author of the message a reply answers is told, like a mention (category
+ * "replies"), after the reply's commit: only while still a member, never myself, never
+ * across a block (notify checks), and not twice when the reply also mentions them.
+ */
+export async function tellAnswered({ db, bus }: Pick<ChatDeps, "db" | "bus">, viewer: TViewer, message: TChatMessage) {
+  const answered = message.replyTo?.author?.id;
+  if (!answered || answered === viewer.userId) return;
+  const told = await db.$transaction(async (tx) => {
+    const member = await tx.chatMember.count({ where: { roomId: message.roomId, userId: answered } });
+    const mentioned = await tx.notification.count({
+      where: { recipientId: answered, groupKey: groupKeys.mention("chat", `${message.roomId}:${message.seq}`) },
+    });
+    if (!member || mentioned) return null;
+    return notify(tx, {
+      recipientId: answered,
+      actorId: viewer.userId,
+      type: "message_reply",
+      roomId: message.roomId,
+      groupKey: groupKeys.messageReply(message.roomId, message.seq),
+    });
+  });
+  if (told !== null) await publishNotifications(db, bus, [{ recipientId: answered, id: told }]);
 }

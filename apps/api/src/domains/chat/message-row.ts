@@ -1,9 +1,17 @@
-import { CHAT_REACTORS_SHOWN, type TChatMessage, type TMessageReaction } from "@orgo/api-contract";
+import {
+  CHAT_REACTORS_SHOWN,
+  plainExcerpt,
+  type TChatMessage,
+  type TMessageReaction,
+  type TReplyQuote,
+} from "@orgo/api-contract";
 import { isHiddenContent } from "../visibility/visibility.js";
 import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { orderedImagesSelect, toImages } from "../posts/post-images.js";
+
+const authorSelect = { ...publicUserSelect, contentHiddenAt: true } as const;
 
 /** What a message is read with, wherever it is read. */
 export const messageSelect = {
@@ -16,11 +24,15 @@ export const messageSelect = {
   editedAt: true,
   deletedAt: true,
   hiddenAt: true,
-  author: { select: { ...publicUserSelect, contentHiddenAt: true } },
+  author: { select: authorSelect },
   images: orderedImagesSelect,
   // Oldest first: chips keep the order emoji were first used in, names the order people reacted.
   reactions: { select: { emoji: true, user: { select: publicUserSelect } }, orderBy: { createdAt: "asc" } },
+  replyTo: { select: { seq: true, body: true, deletedAt: true, hiddenAt: true, author: { select: authorSelect } } },
 } as const;
+
+/** How much of the answered message a reply quotes. */
+const QUOTE_LENGTH = 120;
 
 export type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
 
@@ -32,14 +44,11 @@ export type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSe
 export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessage {
   const hidden = isHiddenContent(row);
   const gone = row.deletedAt !== null || hidden;
-  const author = row.author;
   return {
     roomId: row.roomId,
     seq: row.seq,
     changeSeq: row.changeSeq,
-    author: author
-      ? { id: author.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl }
-      : null,
+    author: publicAuthor(row.author),
     clientId: row.clientId,
     body: gone ? "" : row.body,
     createdAt: row.createdAt,
@@ -48,6 +57,24 @@ export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessag
     hidden,
     images: gone ? [] : toImages(row.images, storage),
     reactions: gone ? [] : groupReactions(row.reactions),
+    replyTo: gone || !row.replyTo ? null : quoteOf(row.replyTo),
+  };
+}
+
+function publicAuthor(author: MessageRow["author"]): TChatMessage["author"] {
+  return author
+    ? { id: author.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl }
+    : null;
+}
+
+/** The answered message as quoted: its words only while it is still there for everyone. */
+function quoteOf(original: NonNullable<MessageRow["replyTo"]>): TReplyQuote {
+  const gone = original.deletedAt !== null || isHiddenContent(original);
+  return {
+    seq: original.seq,
+    author: publicAuthor(original.author),
+    excerpt: gone ? "" : plainExcerpt(original.body, QUOTE_LENGTH),
+    gone,
   };
 }
 

@@ -27,6 +27,8 @@ export const groupKeys = {
   follow: (at: Date) => `follow:${dayKey(at)}`,
   comment: (commentId: number) => `comment:${commentId}`,
   reply: (commentId: number) => `reply:${commentId}`,
+  /** A chat message answering one of mine: once per reply. */
+  messageReply: (roomId: number, seq: number) => `message_reply:${roomId}:${seq}`,
   /** A conversation is opened once per pair. */
   chatOpened: (roomId: number) => `chat_opened:${roomId}`,
   /** One mention notification per person per post, comment or chat message, whatever its edits. */

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import "./chat-messages";
-import { CHAT_IMAGES_MAX } from "@orgo/api-contract/constants";
+import { X } from "lucide-react";
+import { CHAT_IMAGES_MAX, plainExcerpt } from "@orgo/api-contract/constants";
 import type { TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { uploadPostImage } from "../../lib/upload";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 import type { ShownMessage } from "./use-room";
+import "./replies/replies.css";
 
 interface Attachment {
   key: string;
@@ -31,6 +33,9 @@ export function ChatComposer(props: {
   first?: boolean;
   lastMine: ShownMessage | undefined;
   editing: ShownMessage | null;
+  /** The message the next one answers (shown above the box; Escape or × drops it). */
+  replyingTo?: ShownMessage | null;
+  onReplyEnd?: () => void;
   onEditStart: (message: ShownMessage) => void;
   onEditEnd: () => void;
   /** A promise (the first message, which opens the room) keeps the text until it resolves, and on failure. */
@@ -84,8 +89,8 @@ export function ChatComposer(props: {
     if (props.editing) setText(props.editing.body);
   }
   useEffect(() => {
-    if (props.editing) box.current?.focus();
-  }, [props.editing]);
+    if (props.editing || props.replyingTo) box.current?.focus();
+  }, [props.editing, props.replyingTo]);
   useEffect(() => {
     if (props.editing) return;
     const timer = setTimeout(() => {
@@ -132,6 +137,9 @@ export function ChatComposer(props: {
       event.preventDefault();
       props.onEditEnd();
       setText(localStorage.getItem(props.draftKey) ?? "");
+    } else if (event.key === "Escape" && props.replyingTo) {
+      event.preventDefault();
+      props.onReplyEnd?.();
     }
   };
 
@@ -146,6 +154,24 @@ export function ChatComposer(props: {
       }}
     >
       {props.editing && <p className="muted small">{t("chat.editing")}</p>}
+      {!props.editing && props.replyingTo && (
+        <p className="chat__replying small" data-testid="replying-to">
+          <span>
+            {t("chat.replyingTo", { name: props.replyingTo.author?.displayName ?? t("chat.deletedAccount") })}
+            {": "}
+            <span className="muted">{plainExcerpt(props.replyingTo.body, 80)}</span>
+          </span>
+          <button
+            type="button"
+            className="button button--link small"
+            aria-label={t("chat.cancelReply")}
+            title={t("chat.cancelReply")}
+            onClick={props.onReplyEnd}
+          >
+            <X size={14} aria-hidden />
+          </button>
+        </p>
+      )}
       <MentionTextarea
         ref={box}
         setValue={setText}

@@ -22,6 +22,7 @@ export function Conversation({ roomId }: { roomId: number }) {
   const peerId = chat.room.data?.peer?.id;
   const presence = usePresence(peerId ? [peerId] : []);
   const [editing, setEditing] = useState<ShownMessage | null>(null);
+  const [replyingTo, setReplyingTo] = useState<ShownMessage | null>(null);
 
   if (chat.room.isError) {
     return (
@@ -71,6 +72,10 @@ export function Conversation({ roomId }: { roomId: number }) {
         onEdit={setEditing}
         onDelete={(message) => chat.remove(message.seq)}
         onReact={(message, emoji, on) => chat.react(message.seq, emoji, on)}
+        onReply={(message) => {
+          setEditing(null);
+          setReplyingTo(message);
+        }}
       />
       <p className="chat__typing muted small" aria-live="polite" data-testid="typing">
         {chat.typing.length > 0 ? t("chat.typing", { name: chat.typing.map((u) => u.displayName).join(", ") }) : ""}
@@ -82,7 +87,12 @@ export function Conversation({ roomId }: { roomId: number }) {
         editing={editing}
         onEditStart={setEditing}
         onEditEnd={() => setEditing(null)}
-        onSend={chat.send}
+        replyingTo={replyingTo}
+        onReplyEnd={() => setReplyingTo(null)}
+        onSend={(body, images) => {
+          chat.send(body, images, replyingTo);
+          setReplyingTo(null);
+        }}
         onSave={chat.edit}
         onTyping={chat.typed}
       />

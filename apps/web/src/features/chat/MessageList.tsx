@@ -5,12 +5,12 @@ import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { ImageGallery } from "../../ui/ImageGallery";
-import { ConfirmButton } from "../../ui/ConfirmButton";
 import { dateFormat } from "../../lib/date-format";
 import type { ShownMessage } from "./use-room";
-import { ReportButton } from "../moderation/ReportButton";
 import { MessageReactions } from "./reactions/MessageReactions";
-import { ReactionPicker } from "./reactions/ReactionPicker";
+import { MessageActions } from "./MessageActions";
+import { ReplyQuote } from "./replies/ReplyQuote";
+import { useGoToMessage } from "./replies/use-go-to-message";
 
 /** Messages of one author within a minute form one group, under one name. */
 const sameGroup = (a: ShownMessage | undefined, b: ShownMessage) =>
@@ -40,6 +40,8 @@ export function MessageList(props: {
   onDelete: (message: ShownMessage) => Promise<unknown>;
   /** Adds (`on`) or takes back my reaction to a sent message. */
   onReact: (message: ShownMessage, emoji: string, on: boolean) => void;
+  /** Starts a reply to this message in the composer. */
+  onReply: (message: ShownMessage) => void;
 }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -52,6 +54,8 @@ export function MessageList(props: {
     height: 0,
   });
   const { meId } = props;
+  const goTo = useGoToMessage(scroller, { has: props.hasOlder, loading: props.loadingOlder, load: props.loadOlder });
+  const bySeq = new Map(props.messages.map((m) => [m.seq, m]));
 
   // Keep the reading position: at the bottom, follow new messages; when older ones are
   // added above, shift by their height so the same message stays in view. A message I
@@ -100,9 +104,7 @@ export function MessageList(props: {
   };
   const time = dateFormat(language, { timeStyle: "short" });
   const mine = (m: ShownMessage) => m.author?.id === props.meId;
-  // Someone else's message: "Report…" (a sent one still showing its words).
   const reactable = (m: ShownMessage) => m.state === "sent" && !m.deleted && !m.hidden;
-  const reportable = (m: ShownMessage) => m.state === "sent" && !mine(m) && !m.deleted && !m.hidden && m.author;
   const lastMineSent = [...props.messages].reverse().find((m) => mine(m) && m.state === "sent");
   const readersOf = (seq: number) => [...props.reads.values()].filter((s) => s >= seq).length;
 
@@ -140,6 +142,7 @@ export function MessageList(props: {
                 className={`chat__message${mine(message) ? " chat__message--mine" : ""}${grouped ? " chat__message--grouped" : ""}`}
                 data-state={message.state}
                 data-seq={message.state === "sent" ? message.seq : undefined}
+                tabIndex={message.state === "sent" ? -1 : undefined}
               >
                 {!grouped && (
                   <div className="chat__meta">
@@ -153,6 +156,9 @@ export function MessageList(props: {
                       {time.format(message.createdAt)}
                     </time>
                   </div>
+                )}
+                {message.replyTo && (
+                  <ReplyQuote quote={message.replyTo} original={bySeq.get(message.replyTo.seq)} onGo={goTo} />
                 )}
                 <div className="chat__bubble">
                   {message.deleted ? (
@@ -188,30 +194,15 @@ export function MessageList(props: {
                     </button>
                   </span>
                 )}
-                {reactable(message) && (
-                  <span className="chat__actions">
-                    <ReactionPicker onPick={(emoji) => props.onReact(message, emoji, true)} />
-                  </span>
-                )}
-                {mine(message) && message.state === "sent" && !message.deleted && (
-                  <span className="chat__actions">
-                    <button type="button" className="button button--link small" onClick={() => props.onEdit(message)}>
-                      {t("chat.edit")}
-                    </button>
-                    <ConfirmButton
-                      className="button button--link small"
-                      label={t("chat.delete")}
-                      title={t("chat.deleteTitle")}
-                      explain={t("chat.deleteExplain")}
-                      onConfirm={() => props.onDelete(message)}
-                    />
-                  </span>
-                )}
-                {reportable(message) && (
-                  <span className="chat__actions">
-                    <ReportButton target={{ kind: "message", roomId: props.room.id, seq: message.seq }} compact />
-                  </span>
-                )}
+                <MessageActions
+                  message={message}
+                  roomId={props.room.id}
+                  mine={mine(message)}
+                  onReact={(emoji) => props.onReact(message, emoji, true)}
+                  onReply={() => props.onReply(message)}
+                  onEdit={() => props.onEdit(message)}
+                  onDelete={() => props.onDelete(message)}
+                />
                 {message === lastMineSent && readersOf(message.seq) > 0 && (
                   <span className="chat__read small muted" data-testid="read-mark">
                     {props.room.kind === "direct"

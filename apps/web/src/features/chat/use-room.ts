@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { skipToken } from "@tanstack/react-query";
-import type { TChatMessage, TPublicUser, TUploadedImage } from "@orgo/api-contract/schemas";
+import type { TChatMessage, TPublicUser, TReplyQuote, TUploadedImage } from "@orgo/api-contract/schemas";
+import { plainExcerpt } from "@orgo/api-contract/constants";
 import { trpc } from "../../lib/trpc";
 
 type MessageState = "sent" | "pending" | "failed";
@@ -29,6 +30,8 @@ interface Pending {
   images: TUploadedImage[];
   createdAt: Date;
   failed: boolean;
+  /** The message this one answers, quoted as sent. */
+  replyTo: TReplyQuote | null;
 }
 
 /**
@@ -118,6 +121,7 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
         hidden: false,
         images: p.images,
         reactions: [],
+        replyTo: p.replyTo,
         state: p.failed ? "failed" : "pending",
       }));
     return [...sent, ...unsent];
@@ -127,7 +131,13 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   const deliver = useCallback(
     (item: Pending) => {
       sendMutation.mutate(
-        { roomId, clientId: item.clientId, body: item.body, imageIds: item.images.map((image) => image.id) },
+        {
+          roomId,
+          clientId: item.clientId,
+          body: item.body,
+          imageIds: item.images.map((image) => image.id),
+          replyToSeq: item.replyTo?.seq ?? null,
+        },
         {
           onSuccess: (message) => {
             setLive((old) => newer(old, message));
@@ -141,8 +151,15 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
     },
     [roomId, sendMutation],
   );
-  const send = (body: string, images: TUploadedImage[]) => {
-    const item = { clientId: crypto.randomUUID(), body, images, createdAt: new Date(), failed: false };
+  /** `answering`: the message this one replies to. */
+  const send = (body: string, images: TUploadedImage[], answering: TChatMessage | null = null) => {
+    const replyTo = answering && {
+      seq: answering.seq,
+      author: answering.author,
+      excerpt: plainExcerpt(answering.body, 120),
+      gone: false,
+    };
+    const item = { clientId: crypto.randomUUID(), body, images, createdAt: new Date(), failed: false, replyTo };
     setPending((old) => [...old, item]);
     deliver(item);
   };

@@ -13,7 +13,7 @@ import { blockInRoom, memberRoom, noSuchRoom, type Tx } from "../member-room.js"
 import { messageSelect, shapeMessage, type MessageRow } from "../message-row.js";
 import { nextSeqs } from "../room-sequence.js";
 import { publishMessage } from "../message-published.js";
-import { tellMentioned } from "../message-mentions.js";
+import { tellAnswered, tellMentioned } from "../message-mentions.js";
 import { isRepeatedText, REPEATED_MESSAGE_MIN_CHARS } from "../../safety/repeated-text.js";
 
 type Sent = { changeSeq: number; row: MessageRow; members: string[]; caseId: number | null };
@@ -37,7 +37,7 @@ export async function sendMessage(deps: ChatDeps, viewer: TViewer, input: TSendM
   let sent: Sent;
   try {
     sent = await deps.roomQueue(input.roomId, () =>
-      input.imageIds.length === 0 && !held && input.body.trim().length < REPEATED_MESSAGE_MIN_CHARS
+      input.imageIds.length === 0 && !held && !input.replyToSeq && input.body.trim().length < REPEATED_MESSAGE_MIN_CHARS
         ? sendText(deps, viewer, input)
         : sendInTransaction(deps, viewer, input, held),
     );
@@ -54,6 +54,7 @@ export async function sendMessage(deps: ChatDeps, viewer: TViewer, input: TSendM
   const message = shapeMessage(sent.row, storage);
   await publishMessage(bus, sent.changeSeq, message, sent.members);
   if (!message.hidden) await tellMentioned(deps, viewer, message);
+  if (!message.hidden && message.replyTo) await tellAnswered(deps, viewer, message);
   return message;
 }
 
@@ -131,14 +132,15 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
       },
       images: [],
       reactions: [],
+      replyTo: null,
     },
   };
 }
 
 /**
- * Pictures, a long text (checked against the writer's texts of the day) or a message
- * a watched word holds take a transaction: ownership and repeats are checked first,
- * and a held message is filed for review with it.
+ * Pictures, a reply, a long text (checked against the writer's texts of the day) or a
+ * message a watched word holds take a transaction: ownership, the answered message and
+ * repeats are checked first, and a held message is filed for review with it.
  */
 async function sendInTransaction(
   { db, guard }: ChatDeps,
@@ -149,6 +151,7 @@ async function sendInTransaction(
   const { id, seqs, caseId } = await db.$transaction(async (tx) => {
     await memberRoom(tx, viewer, input.roomId);
     if (input.imageIds.length) await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
+    const replyToId = input.replyToSeq ? await answeredMessage(tx, input.roomId, input.replyToSeq) : null;
     await guard.refuseRepeated(tx, viewer, "message", input.body);
     // Numbers, my read point and the members in one round trip.
     const seqs = await nextSeqs(tx, input.roomId, viewer.userId);
@@ -161,6 +164,7 @@ async function sendInTransaction(
         clientId: input.clientId,
         body: input.body,
         hiddenAt: held ? new Date() : null,
+        replyToId,
         images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
       },
       select: { id: true },
@@ -172,6 +176,15 @@ async function sendInTransaction(
   });
   const row = await db.chatMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
   return { changeSeq: seqs.changeSeq, members: seqs.members, row, caseId };
+}
+
+/** A reply answers a message of its own room (deleted since or not: the quote says so). */
+async function answeredMessage(tx: Tx, roomId: number, seq: number): Promise<number> {
+  const original = await tx.chatMessage.findUnique({ where: { roomId_seq: { roomId, seq } }, select: { id: true } });
+  if (!original) {
+    throw new AppError("VALIDATION", m.noSuchReplyTarget, { fieldErrors: { replyToSeq: [m.noSuchReplyTarget] } });
+  }
+  return original.id;
 }
 
 /** Pictures must be my own post-image uploads that no post or message uses yet. */
