@@ -88,6 +88,8 @@ export const serverMessages = {
   noSuchMessage: "No such message",
   notAnEmoji: "Pick one emoji",
   tooManyReactions: "Up to 20 different reactions per message",
+  tooManyPins: "Up to 50 pinned messages per conversation",
+  notYourPin: "Only the person who pinned it or the study's leader can unpin it",
   noSuchReplyTarget: "The message you answer is not in this conversation",
   tooManyChatImages: "Up to 4 different pictures per message",
   roomBusy: "This room is very busy right now. Your message was not sent; try again.",

@@ -187,6 +187,37 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByTestId("chat-messages").waitFor();
   });
 
+  it("Leo pins his first message: Sara's header lists it and goes to it; its link opens it in place", async () => {
+    const leoHi = leo.locator(".chat__message").filter({ hasText: "Hi Sara!" }).first();
+    await leoHi.hover();
+    await leoHi.getByTestId("pin").click();
+    await leoHi.getByTestId("pinned-mark").waitFor();
+    const pins = sara.getByTestId("pins");
+    await expect.poll(() => pins.getAttribute("aria-label")).toBe("고정된 메시지 1개");
+    await pins.click();
+    const listed = sara.locator(".pins__item");
+    await expect.poll(() => listed.textContent()).toContain("Leo Park 님이 고정");
+    await sara.screenshot({ path: screenshotPath("chat-02e-pins-ko-dark") });
+    await listed.click();
+    await sara.waitForURL(/#message-1$/);
+    const saraHi = sara.locator('.chat__message[data-seq="1"]');
+    await expect.poll(() => saraHi.getAttribute("class")).toContain("chat__message--flash");
+    // Copy link says so (the address itself, where the clipboard is not allowed).
+    await leoHi.hover();
+    await leoHi.getByTestId("copy-link").click();
+    await expect.poll(() => leo.locator("[data-sonner-toast]").last().textContent()).toMatch(/Link copied|#message-1/);
+    // The link, followed from elsewhere, opens the conversation at that message.
+    const room = sara.url().replace(/#.*$/, "");
+    await sara.goto(`${app.url}/`);
+    await sara.goto(`${room}#message-1`);
+    await expect.poll(() => saraHi.getAttribute("class")).toContain("chat__message--flash");
+    // Unpinned by Sara (either person of a one-to-one room may): gone from both.
+    await saraHi.hover();
+    await saraHi.getByTestId("pin").click();
+    await leoHi.getByTestId("pinned-mark").waitFor({ state: "detached" });
+    await pins.waitFor({ state: "detached" });
+  });
+
   it("keeps the conversation across a reload, and edits the last message with ↑", async () => {
     await leo.reload();
     await expect.poll(() => leo.getByTestId("chat-messages").textContent()).toContain("explain analyze select 1;");

@@ -194,15 +194,14 @@ describe("limits, each at its cap and one past it", () => {
   });
 
   it("cuts off a socket that never reads, with the reconnect-and-catch-up code, and not one that reads", async () => {
-    // 15 MB of posts: far more than the kernel's socket buffers hold for a reader that stopped.
+    // ≈ 17 MB of new posts as the stream sends them (a long title and an excerpt each: the
+    // stream carries no bodies): far more than the kernel's socket buffers hold for a
+    // reader that stopped.
     const author = await app.db.user.findUniqueOrThrow({ where: { handle: "jiwoo" } });
-    await app.db.post.createMany({
-      data: Array.from({ length: 400 }, (_, i) => ({
-        authorId: author.id,
-        title: `Long ${i}`,
-        body: "x".repeat(38_000),
-      })),
-    });
+    await app.db.$executeRaw`
+      insert into "Post" ("authorId", title, body, excerpt)
+      select ${author.id}::uuid, 'Long ' || i || ' ' || repeat('x', 500), 'x', repeat('y', 160)
+      from generate_series(1, 20000) i`;
     const resume = {
       id: 1,
       method: "subscription",

@@ -323,17 +323,24 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
     await sendRetrying("before", []);
 
     await redis.stop();
-    await waitUntil(
-      async () => (await readiness(stack.apis.map((p) => p.url))).every((status) => status === 503),
-      "both processes not ready",
-      10_000,
-    );
-    // Writes still work while Redis is away (rate limits count per process); their events are lost.
     const statuses: number[] = [];
-    for (let i = 1; i <= 5; i++) await sendRetrying(`while away ${i}`, statuses);
-    expect(statuses).toEqual([]);
+    try {
+      await waitUntil(
+        async () => (await readiness(stack.apis.map((p) => p.url))).every((status) => status === 503),
+        "both processes not ready",
+        10_000,
+      );
+      // Writes still work while Redis is away (rate limits count per process); their
+      // events are lost. A retry is allowed only for the test client's own keep-alive
+      // race with nginx (a network error, as in the rolling restart above; seen once per
+      // send in a loaded fresh-clone CI run), never for an answer from the API.
+      for (let i = 1; i <= 5; i++) await sendRetrying(`while away ${i}`, statuses);
+    } finally {
+      // Back whatever happened above: the tests after this one need it.
+      await redis.start();
+    }
+    expect(statuses.filter((status) => status !== 0)).toEqual([]);
 
-    await redis.start();
     await waitUntil(
       async () => (await readiness(stack.apis.map((p) => p.url))).every((status) => status === 200),
       "both processes ready again",

@@ -58,6 +58,13 @@ export const enChat = {
   "chat.cancelReply": "Cancel the reply",
   "chat.originalDeleted": "Original message deleted",
   "chat.goToOriginal": "Go to {name}’s message",
+  "chat.pin": "Pin",
+  "chat.unpin": "Unpin",
+  "chat.pinned": "Pinned",
+  "chat.pinnedCount": "{count, plural, one {# pinned message} other {# pinned messages}}",
+  "chat.pinnedBy": "Pinned by {name}",
+  "chat.copyLink": "Copy link",
+  "chat.linkCopied": "Link copied: it opens this message for the conversation’s members",
 };
 
 export const koChat: Record<keyof typeof enChat, string> = {
@@ -119,4 +126,11 @@ export const koChat: Record<keyof typeof enChat, string> = {
   "chat.cancelReply": "답장 취소",
   "chat.originalDeleted": "원래 메시지가 삭제됐어요",
   "chat.goToOriginal": "{name} 님의 메시지로 가기",
+  "chat.pin": "고정",
+  "chat.unpin": "고정 해제",
+  "chat.pinned": "고정됨",
+  "chat.pinnedCount": "고정된 메시지 {count}개",
+  "chat.pinnedBy": "{name} 님이 고정",
+  "chat.copyLink": "링크 복사",
+  "chat.linkCopied": "링크를 복사했어요. 이 대화의 멤버에게만 이 메시지가 열려요",
 };

@@ -91,6 +91,8 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   noSuchMessage: "없는 메시지예요",
   notAnEmoji: "이모지 하나를 고르세요",
   tooManyReactions: "메시지 하나에 서로 다른 반응 20개까지예요",
+  tooManyPins: "대화 하나에 메시지 50개까지 고정할 수 있어요",
+  notYourPin: "고정한 사람이나 스터디 리더만 고정을 풀 수 있어요",
   noSuchReplyTarget: "답장하려는 메시지가 이 대화에 없어요",
   tooManyChatImages: "메시지 하나에 서로 다른 사진 4장까지예요",
   roomBusy: "지금 이 방이 매우 붐벼요. 메시지가 보내지지 않았어요. 다시 시도해 주세요.",

@@ -8,3 +8,6 @@ export const CHAT_REACTIONS_MAX = 20;
 
 /** The people named per emoji (hover, long-press); the count says how many in all. */
 export const CHAT_REACTORS_SHOWN = 10;
+
+/** Pinned messages per room: a short list in the header, not a second history. */
+export const CHAT_PINS_MAX = 50;

@@ -4,7 +4,13 @@ import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { ZPostImage } from "../posts/post.schemas.js";
 import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX } from "./chat.constants.js";
-export { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX, CHAT_REACTIONS_MAX, CHAT_REACTORS_SHOWN } from "./chat.constants.js";
+export {
+  CHAT_MESSAGE_MAX,
+  CHAT_IMAGES_MAX,
+  CHAT_PINS_MAX,
+  CHAT_REACTIONS_MAX,
+  CHAT_REACTORS_SHOWN,
+} from "./chat.constants.js";
 
 export const CHAT_PAGE_MAX = 100;
 export const chatRoomKinds = ["direct", "study"] as const;
@@ -54,8 +60,18 @@ export const ZChatMessage = z.object({
   reactions: z.array(ZMessageReaction),
   /** The message this one answers (null when it answers none, or is itself deleted or hidden). */
   replyTo: ZReplyQuote.nullable(),
+  /** Pinned in the room (listed by `chat.pins`). */
+  pinned: z.boolean(),
 });
 export type TChatMessage = z.infer<typeof ZChatMessage>;
+
+/** A pinned message, with who pinned it and when (newest pin first). */
+export const ZPinnedMessage = z.object({
+  message: ZChatMessage,
+  pinnedBy: ZPublicUser.nullable(),
+  pinnedAt: z.date(),
+});
+export type TPinnedMessage = z.infer<typeof ZPinnedMessage>;
 
 export const ZChatRoom = z.object({
   id: z.number().int(),

@@ -69,6 +69,7 @@ import type {
   TOpenDirectInput,
   TMarkReadInput,
   TReactionInput,
+  TPinnedMessage,
 } from "../chat/chat.schemas.js";
 import type {
   TAnswerRequestInput,
@@ -314,6 +315,9 @@ export interface ChatService {
   delete(viewer: TViewer, input: TMessageRef): Promise<TChatMessage>;
   /** Any member; `on`: add (true) or take back (false) my reaction. Idempotent. */
   react(viewer: TViewer, input: TReactionInput, on: boolean): Promise<TChatMessage>;
+  /** `on`: pin (any member) or unpin (see chat.unpin). Idempotent. */
+  pin(viewer: TViewer, input: TMessageRef, on: boolean): Promise<TChatMessage>;
+  pins(viewer: TViewer, input: TRoomRef): Promise<TPinnedMessage[]>;
   markRead(viewer: TViewer, input: TMarkReadInput): Promise<void>;
   typing(viewer: TViewer, input: TRoomRef): Promise<void>;
   hide(viewer: TViewer, input: TRoomRef): Promise<void>;

@@ -16,6 +16,8 @@ import { editMessage } from "./use-cases/edit-message.js";
 import { deleteMessage } from "./use-cases/delete-message.js";
 import { markRead } from "./use-cases/mark-read.js";
 import { react } from "./use-cases/react.js";
+import { pin } from "./use-cases/pin.js";
+import { pins } from "./use-cases/pins.js";
 import { typing } from "./use-cases/typing.js";
 import { hideRoom } from "./use-cases/hide-room.js";
 import { muteRoom } from "./use-cases/mute-room.js";
@@ -42,6 +44,8 @@ export function createChatService(deps: {
     edit: editMessage,
     delete: deleteMessage,
     react,
+    pin,
+    pins,
     markRead,
     typing,
     hide: hideRoom,

@@ -29,6 +29,7 @@ export const messageSelect = {
   // Oldest first: chips keep the order emoji were first used in, names the order people reacted.
   reactions: { select: { emoji: true, user: { select: publicUserSelect } }, orderBy: { createdAt: "asc" } },
   replyTo: { select: { seq: true, body: true, deletedAt: true, hiddenAt: true, author: { select: authorSelect } } },
+  pin: { select: { messageId: true } },
 } as const;
 
 /** How much of the answered message a reply quotes. */
@@ -58,6 +59,7 @@ export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessag
     images: gone ? [] : toImages(row.images, storage),
     reactions: gone ? [] : groupReactions(row.reactions),
     replyTo: gone || !row.replyTo ? null : quoteOf(row.replyTo),
+    pinned: !gone && row.pin !== null,
   };
 }
 

@@ -17,6 +17,8 @@ export const limits = {
   searchLogPerIp: { limit: 60, windowMs: 60 * 60_000 },
   /** Reactions added or taken back, per person: a click-happy hand, not a script. */
   reactionsPerUser: { limit: 120, windowMs: 60_000 },
+  /** Pins and unpins, per person. */
+  pinsPerUser: { limit: 60, windowMs: 60_000 },
   /** A client in an error loop reports a few, not thousands, into the log. */
   clientErrorsPerIp: { limit: 10, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;

@@ -9,6 +9,7 @@ import { useMe } from "../auth/use-me";
 import { ChatComposer, roomDraftKey } from "./ChatComposer";
 import { MessageList } from "./MessageList";
 import { MuteButton } from "./MuteButton";
+import { PinnedMessages } from "./pins/PinnedMessages";
 import { useRoom, type ShownMessage } from "./use-room";
 import { PresenceDot, usePresence } from "./presence";
 
@@ -57,6 +58,7 @@ export function Conversation({ roomId }: { roomId: number }) {
             ) : null}
           </p>
         </div>
+        <PinnedMessages pins={chat.pins.data ?? []} />
         <MuteButton room={room} />
       </header>
       <MessageList
@@ -72,6 +74,7 @@ export function Conversation({ roomId }: { roomId: number }) {
         onEdit={setEditing}
         onDelete={(message) => chat.remove(message.seq)}
         onReact={(message, emoji, on) => chat.react(message.seq, emoji, on)}
+        onPin={(message, on) => chat.pin(message.seq, on)}
         onReply={(message) => {
           setEditing(null);
           setReplyingTo(message);

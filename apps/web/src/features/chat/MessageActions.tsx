@@ -1,4 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
+import { showToast } from "../../lib/toast";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ReportButton } from "../moderation/ReportButton";
 import { ReactionPicker } from "./reactions/ReactionPicker";
@@ -15,6 +16,7 @@ export function MessageActions(props: {
   mine: boolean;
   onReact: (emoji: string) => void;
   onReply: () => void;
+  onPin: (on: boolean) => void;
   onEdit: () => void;
   onDelete: () => Promise<unknown>;
 }) {
@@ -28,6 +30,26 @@ export function MessageActions(props: {
       {there && (
         <button type="button" className="button button--link small" onClick={props.onReply} data-testid="reply">
           {t("chat.reply")}
+        </button>
+      )}
+      {there && (
+        <button
+          type="button"
+          className="button button--link small"
+          onClick={() => props.onPin(!message.pinned)}
+          data-testid="pin"
+        >
+          {message.pinned ? t("chat.unpin") : t("chat.pin")}
+        </button>
+      )}
+      {there && (
+        <button
+          type="button"
+          className="button button--link small"
+          onClick={() => copyLink(messageLink(props.roomId, message.seq), t("chat.linkCopied"))}
+          data-testid="copy-link"
+        >
+          {t("chat.copyLink")}
         </button>
       )}
       {mine && (
@@ -48,5 +70,15 @@ export function MessageActions(props: {
         <ReportButton target={{ kind: "message", roomId: props.roomId, seq: message.seq }} compact />
       )}
     </span>
+  );
+}
+
+/** A message's address: it opens the conversation at that message, for its members only. */
+const messageLink = (roomId: number, seq: number) => `${location.origin}/chat/${roomId}#message-${seq}`;
+
+function copyLink(link: string, copied: string) {
+  void navigator.clipboard.writeText(link).then(
+    () => showToast(copied, {}),
+    () => showToast(link, {}),
   );
 }

@@ -1,4 +1,7 @@
-import { Fragment, useLayoutEffect, useRef, useState, type UIEvent } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type UIEvent } from "react";
+import { useLocation } from "react-router";
+import { Pin } from "lucide-react";
+import "./pins/pins.css";
 import "./chat-messages";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -42,6 +45,7 @@ export function MessageList(props: {
   onReact: (message: ShownMessage, emoji: string, on: boolean) => void;
   /** Starts a reply to this message in the composer. */
   onReply: (message: ShownMessage) => void;
+  onPin: (message: ShownMessage, on: boolean) => void;
 }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -54,7 +58,21 @@ export function MessageList(props: {
     height: 0,
   });
   const { meId } = props;
-  const goTo = useGoToMessage(scroller, { has: props.hasOlder, loading: props.loadingOlder, load: props.loadOlder });
+  const goTo = useGoToMessage(scroller, {
+    ready: props.messages.length > 0,
+    has: props.hasOlder,
+    loading: props.loadingOlder,
+    load: props.loadOlder,
+  });
+  // A message's address (#message-<seq>: a copied link, a pinned message) goes to it, each time it is followed.
+  const location = useLocation();
+  const linkedSeq = /^#message-(\d+)$/.exec(location.hash)?.[1];
+  const followed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linkedSeq || followed.current === location.key) return;
+    followed.current = location.key;
+    goTo(Number(linkedSeq));
+  }, [linkedSeq, location.key, goTo]);
   const bySeq = new Map(props.messages.map((m) => [m.seq, m]));
 
   // Keep the reading position: at the bottom, follow new messages; when older ones are
@@ -172,6 +190,11 @@ export function MessageList(props: {
                     </>
                   )}
                   {message.edited && !message.deleted && <span className="muted small">{t("chat.edited")}</span>}
+                  {message.pinned && (
+                    <span className="chat__pinned muted small" data-testid="pinned-mark">
+                      <Pin size={12} aria-hidden /> {t("chat.pinned")}
+                    </span>
+                  )}
                 </div>
                 {message.reactions.length > 0 && (
                   <MessageReactions
@@ -200,6 +223,7 @@ export function MessageList(props: {
                   mine={mine(message)}
                   onReact={(emoji) => props.onReact(message, emoji, true)}
                   onReply={() => props.onReply(message)}
+                  onPin={(on) => props.onPin(message, on)}
                   onEdit={() => props.onEdit(message)}
                   onDelete={() => props.onDelete(message)}
                 />

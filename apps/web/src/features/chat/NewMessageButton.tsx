@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import * as Popover from "@radix-ui/react-popover";
 import { Command } from "cmdk";
 import { SquarePen } from "lucide-react";
 import { skipToken } from "@tanstack/react-query";
@@ -8,6 +7,7 @@ import "./chat-messages";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
+import { PopoverButton } from "../../ui/PopoverButton";
 
 /**
  * "New message": find a person by name or handle (people I follow first, as the "@"
@@ -28,52 +28,39 @@ export function NewMessageButton() {
     void navigate(`/chat/new/${handle}`);
   };
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger asChild>
-        <button
-          type="button"
-          className="button button--ghost small chat-rooms__new"
-          aria-label={t("chat.newMessage")}
-          title={t("chat.newMessage")}
-          data-testid="new-message"
-        >
-          <SquarePen size={18} aria-hidden />
-        </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content className="popover-panel" align="start" sideOffset={4} collisionPadding={12}>
-          {/* The server finds the people (by prefix, followed first): no second filter here. */}
-          <Command label={t("chat.newMessage")} shouldFilter={false}>
-            <Command.Input
-              className="palette__input"
-              placeholder={t("chat.to")}
-              value={q}
-              onValueChange={setQ}
-              autoFocus
-            />
-            <Command.List className="palette__list">
-              {people.isFetching && !people.data && <Command.Loading>{t("chat.loading")}</Command.Loading>}
-              {people.data?.length === 0 && (
-                <Command.Empty className="palette__pending muted">{t("chat.noPeople")}</Command.Empty>
-              )}
-              {people.data?.map((person) => (
-                <Command.Item
-                  key={person.id}
-                  value={person.handle}
-                  onSelect={() => choose(person.handle)}
-                  className="palette__item"
-                >
-                  <span className="palette__hit">
-                    <Avatar user={person} size={24} />
-                    <span>{person.displayName}</span>
-                  </span>
-                  <span className="muted small">@{person.handle}</span>
-                </Command.Item>
-              ))}
-            </Command.List>
-          </Command>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <PopoverButton
+      open={open}
+      onOpenChange={setOpen}
+      label={t("chat.newMessage")}
+      face={<SquarePen size={18} aria-hidden />}
+      className="button button--ghost small chat-rooms__new"
+      testId="new-message"
+      align="start"
+    >
+      {/* The server finds the people (by prefix, followed first): no second filter here. */}
+      <Command label={t("chat.newMessage")} shouldFilter={false}>
+        <Command.Input className="palette__input" placeholder={t("chat.to")} value={q} onValueChange={setQ} autoFocus />
+        <Command.List className="palette__list">
+          {people.isFetching && !people.data && <Command.Loading>{t("chat.loading")}</Command.Loading>}
+          {people.data?.length === 0 && (
+            <Command.Empty className="palette__pending muted">{t("chat.noPeople")}</Command.Empty>
+          )}
+          {people.data?.map((person) => (
+            <Command.Item
+              key={person.id}
+              value={person.handle}
+              onSelect={() => choose(person.handle)}
+              className="palette__item"
+            >
+              <span className="palette__hit">
+                <Avatar user={person} size={24} />
+                <span>{person.displayName}</span>
+              </span>
+              <span className="muted small">@{person.handle}</span>
+            </Command.Item>
+          ))}
+        </Command.List>
+      </Command>
+    </PopoverButton>
   );
 }

@@ -43,6 +43,7 @@ interface Pending {
 export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (error: unknown) => void) {
   const utils = trpc.useUtils();
   const room = trpc.chat.room.useQuery({ roomId });
+  const pins = trpc.chat.pins.useQuery({ roomId });
   const history = trpc.chat.history.useInfiniteQuery(
     { roomId, limit: 50 },
     { getNextPageParam: (page) => (page.hasMore ? page.items[0]?.seq : undefined), staleTime: Infinity },
@@ -62,12 +63,19 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   const [dividerAfter, setDividerAfter] = useState<number | null>(null);
   if (dividerAfter === null && room.data) setDividerAfter(room.data.lastReadSeq);
 
+  const pinnedSeqs = useRef<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    pinnedSeqs.current = new Set(pins.data?.map((pinned) => pinned.message.seq));
+  }, [pins.data]);
   trpc.chat.onRoom.useSubscription(startAfter === null ? skipToken : { roomId, lastEventId: String(startAfter) }, {
     onData: (value) => {
       // Message changes come tracked (`{ id, data }`, so a reconnect resumes after them); signals plain.
       const event = "kind" in value ? value : value.data;
       if (event.kind === "message") {
         setLive((old) => newer(old, event.message));
+        // Pinned or unpinned (here or by someone else), or a pinned one changed: the header's list reads again.
+        if (event.message.pinned || pinnedSeqs.current.has(event.message.seq))
+          void utils.chat.pins.invalidate({ roomId });
         setPending((old) => old.filter((p) => p.clientId !== event.message.clientId));
         if (event.message.author) {
           const authorId = event.message.author.id;
@@ -122,6 +130,7 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
         images: p.images,
         reactions: [],
         replyTo: p.replyTo,
+        pinned: false,
         state: p.failed ? "failed" : "pending",
       }));
     return [...sent, ...unsent];
@@ -184,6 +193,8 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   };
   const reactMutation = trpc.chat.react.useMutation(reacted);
   const unreactMutation = trpc.chat.unreact.useMutation(reacted);
+  const pinMutation = trpc.chat.pin.useMutation(reacted);
+  const unpinMutation = trpc.chat.unpin.useMutation(reacted);
 
   const typingMutation = trpc.chat.typing.useMutation();
   const lastTyping = useRef(0);
@@ -225,6 +236,9 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
     retry,
     edit: (seq: number, body: string) => editMutation.mutateAsync({ roomId, seq, body }),
     remove: (seq: number) => deleteMutation.mutateAsync({ roomId, seq }),
+    pins,
+    /** Pins (`on`) or unpins; the header's list follows the message's change. */
+    pin: (seq: number, on: boolean) => (on ? pinMutation : unpinMutation).mutate({ roomId, seq }),
     /** Adds (`on`) or takes back my reaction; the answer and the stream both bring the change. */
     react: (seq: number, emoji: string, on: boolean) =>
       (on ? reactMutation : unreactMutation).mutate({ roomId, seq, emoji }),

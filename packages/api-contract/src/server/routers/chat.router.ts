@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { router, authedProcedure } from "../trpc.js";
 import { neverAborted, parseOnce, presentLiveItem } from "../live/shared-frames.js";
 import {
@@ -14,6 +15,7 @@ import {
   ZOpenDirectInput,
   ZRoomEvent,
   ZMuteRoomInput,
+  ZPinnedMessage,
   ZReactionInput,
   ZRoomRef,
   ZSendMessageInput,
@@ -73,6 +75,24 @@ export const chatRouter = router({
     .input(ZReactionInput)
     .output(ZChatMessage)
     .mutation(({ ctx, input }) => ctx.services.chat.react(ctx.viewer, input, false)),
+
+  /** Pins a message still there (any member); idempotent. At most 50 per room. */
+  pin: authedProcedure
+    .input(ZMessageRef)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.pin(ctx.viewer, input, true)),
+
+  /** Unpins: either person of a one-to-one room; in a study room, who pinned it or the leader. Idempotent. */
+  unpin: authedProcedure
+    .input(ZMessageRef)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.pin(ctx.viewer, input, false)),
+
+  /** The room's pinned messages, newest pin first. */
+  pins: authedProcedure
+    .input(ZRoomRef)
+    .output(z.array(ZPinnedMessage))
+    .query(({ ctx, input }) => ctx.services.chat.pins(ctx.viewer, input)),
 
   markRead: authedProcedure
     .input(ZMarkReadInput)

@@ -3,10 +3,13 @@ import { dropUploads } from "../../posts/post-images.js";
 import type { ChatDeps } from "../chat-deps.js";
 import { changeMessage } from "../change-message.js";
 
-/** The sender only; a placeholder keeps the message's place, its pictures are removed. */
+/** The sender only; a placeholder keeps the message's place, its pictures, reactions and pin go. */
 export function deleteMessage(deps: ChatDeps, viewer: TViewer, ref: TMessageRef): Promise<TChatMessage> {
   return changeMessage(deps, viewer, ref, async (tx, id) => {
     await tx.chatMessage.update({ where: { id }, data: { body: "", deletedAt: new Date() } });
+    // Nothing left to react to or to pin: the room's pin count frees up with it.
+    await tx.chatReaction.deleteMany({ where: { messageId: id } });
+    await tx.chatPin.deleteMany({ where: { messageId: id } });
     const images = await tx.chatMessageImage.findMany({ where: { messageId: id }, select: { uploadId: true } });
     return dropUploads(
       tx,

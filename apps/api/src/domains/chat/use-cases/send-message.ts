@@ -133,6 +133,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
       images: [],
       reactions: [],
       replyTo: null,
+      pin: null,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from "react";
-import * as Popover from "@radix-ui/react-popover";
+import { PopoverButton } from "../../../ui/PopoverButton";
 import { SmilePlus } from "lucide-react";
 import { useI18n } from "../../../i18n/i18n";
 import "./reactions.css";
@@ -16,31 +16,24 @@ export function ReactionPicker({ onPick, disabled }: { onPick: (emoji: string) =
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger asChild>
-        <button
-          type="button"
-          className="button button--link small reaction-add"
-          aria-label={t("chat.react")}
-          title={t("chat.react")}
-          disabled={disabled}
-          data-testid="add-reaction"
-        >
-          <SmilePlus size={16} aria-hidden />
-        </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content className="popover-panel reaction-picker" sideOffset={4} collisionPadding={12}>
-          <Suspense fallback={<p className="muted small reaction-picker__loading">{t("chat.loading")}</p>}>
-            <EmojiPicker
-              onPick={(emoji) => {
-                setOpen(false);
-                onPick(emoji);
-              }}
-            />
-          </Suspense>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <PopoverButton
+      open={open}
+      onOpenChange={setOpen}
+      label={t("chat.react")}
+      face={<SmilePlus size={16} aria-hidden />}
+      className="button button--link small reaction-add"
+      testId="add-reaction"
+      disabled={disabled}
+      panelClassName="reaction-picker"
+    >
+      <Suspense fallback={<p className="muted small reaction-picker__loading">{t("chat.loading")}</p>}>
+        <EmojiPicker
+          onPick={(emoji) => {
+            setOpen(false);
+            onPick(emoji);
+          }}
+        />
+      </Suspense>
+    </PopoverButton>
   );
 }

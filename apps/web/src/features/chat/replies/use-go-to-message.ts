@@ -11,7 +11,8 @@ const FLASH_MS = 1_600;
  */
 export function useGoToMessage(
   scroller: RefObject<HTMLElement | null>,
-  older: { has: boolean; loading: boolean; load: () => void },
+  /** `ready`: the newest page is in (before it, nothing is given up on). */
+  older: { ready: boolean; has: boolean; loading: boolean; load: () => void },
 ) {
   const wanted = useRef<number | null>(null);
 
@@ -29,8 +30,10 @@ export function useGoToMessage(
   function lookAgain() {
     const seq = wanted.current;
     if (seq === null) return;
-    if (show(seq) || !older.has) wanted.current = null;
-    else if (!older.loading) older.load();
+    if (show(seq)) wanted.current = null;
+    else if (!older.ready || older.loading) return;
+    else if (older.has) older.load();
+    else wanted.current = null; // not in this conversation (or deleted for good)
   }
 
   useEffect(lookAgain);
