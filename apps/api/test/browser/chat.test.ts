@@ -280,6 +280,62 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await expect.poll(inView).toBe(true);
   });
 
+  it("finds an old message by search, opens it far back with what was said around it, and jumps to the present and to a mention", async () => {
+    const roomId = Number(/\/chat\/(\d+)$/.exec(leo.url())?.[1]);
+    const { client, wsClient } = createTestClient(app.url, app.url, await cookieFor(app.db, "sara_k"));
+    const say = (body: string) => client.chat.send.mutate({ roomId, clientId: randomUUID(), body, imageIds: [] });
+    // Many messages at once, past the send limit: stored as sends store them (numbered under the room's row).
+    const sara_ = await app.db.user.findUniqueOrThrow({ where: { handle: "sara_k" } });
+    const fill = (bodies: string[]) => app.db.$executeRaw`
+      with room as (
+        update "ChatRoom" set "messageSeq" = "messageSeq" + ${bodies.length}, "changeSeq" = "changeSeq" + ${bodies.length}
+        where id = ${roomId} returning "messageSeq" - ${bodies.length} as seq0, "changeSeq" - ${bodies.length} as change0)
+      insert into "ChatMessage" ("roomId", seq, "changeSeq", "authorId", "clientId", body)
+      select ${roomId}, room.seq0 + t.i, room.change0 + t.i, ${sara_.id}::uuid, gen_random_uuid(), t.b
+      from room, unnest(${bodies}::text[]) with ordinality as t(b, i)`;
+    const old = await say("자바스크립트 zanzibar notes from the first week");
+    await fill(Array.from({ length: 70 }, (_, i) => `later ${i + 1}`));
+    const mention = await say("@leo_builds the slides are up");
+    await fill(Array.from({ length: 60 }, (_, i) => `after the mention ${i + 1}`));
+    await wsClient.close();
+    await leo.reload();
+    const scroller = leo.getByTestId("chat-messages");
+    await expect.poll(() => scroller.textContent()).toContain("after the mention 60");
+
+    const filter = leo.getByTestId("chat-filter");
+    await filter.fill("ZANZIBAR");
+    const hit = leo.getByTestId("chat-search-hit");
+    await expect
+      .poll(() => hit.allTextContents())
+      .toEqual([expect.stringContaining("zanzibar notes from the first week")]);
+    expect(await hit.locator("mark").textContent()).toBe("zanzibar");
+    await leo.screenshot({ path: screenshotPath("chat-02f-search-en-light") });
+    await hit.click();
+    await leo.waitForURL(new RegExp(`#message-${old.seq}$`));
+    const found = leo.locator(`.chat__message[data-seq="${old.seq}"]`);
+    await expect.poll(() => found.getAttribute("class")).toContain("chat__message--flash");
+    // The page around it, not the newest: the present is a button away, and the mention one more.
+    expect(await scroller.textContent()).not.toContain("after the mention 60");
+    await leo.getByTestId("jump-present").click();
+    await expect.poll(() => scroller.textContent()).toContain("after the mention 60");
+    await leo.getByTestId("jump-mention").click();
+    const mentioned = leo.locator(`.chat__message[data-seq="${mention.seq}"]`);
+    await expect.poll(() => mentioned.getAttribute("class")).toContain("chat__message--flash");
+    await filter.fill("");
+
+    // Sara searches a part of a Korean word, then narrows it to what she said herself.
+    const saraFilter = sara.getByTestId("chat-filter");
+    await saraFilter.fill("자바");
+    const saraHits = sara.getByTestId("chat-search-hit");
+    await expect
+      .poll(() => saraHits.allTextContents())
+      .toContainEqual(expect.stringContaining("자바스크립트 zanzibar"));
+    await sara.getByRole("button", { name: "Sara Kim 님의 메시지만" }).first().click();
+    await expect.poll(() => sara.getByTestId("chat-search").textContent()).toContain("보낸 사람: Sara Kim");
+    await sara.screenshot({ path: screenshotPath("chat-02g-search-ko-dark") });
+    await saraFilter.fill("");
+  });
+
   it("sends a picture, shown in the conversation on both sides", async () => {
     const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#2f6df6" } })
       .png()

@@ -36,11 +36,16 @@ describe("chat replies", () => {
     const page = await chat.history(a, { roomId: room.id, limit: 10 });
     expect(page.items.map((m) => m.replyTo && m.replyTo.seq)).toEqual([null, question.seq]);
     expect((await toldOf(a, room.id)).map((n) => n.type)).toEqual(["message_reply"]);
+    // "My last mention" goes to it; B, never mentioned, has none.
+    expect((await chat.room(a, { roomId: room.id })).lastMentionSeq).toBe(answer.seq);
+    expect((await chat.room(b, { roomId: room.id })).lastMentionSeq).toBeNull();
     // Answering myself tells nobody; neither does an answer that mentions me (the mention does).
     await send(a, room.id, "Following up", question.seq);
     const handle = (await f.fresh.db.user.findUniqueOrThrow({ where: { id: a.userId } })).handle;
     await send(b, room.id, `@${handle} see above`, question.seq);
-    expect((await toldOf(a, room.id)).map((n) => n.type).sort()).toEqual(["mention", "message_reply"]);
+    const mentioning = await send(b, room.id, `@${handle} and once more`);
+    expect((await toldOf(a, room.id)).map((n) => n.type).sort()).toEqual(["mention", "mention", "message_reply"]);
+    expect((await chat.inbox(a)).rooms.find((r) => r.id === room.id)?.lastMentionSeq).toBe(mentioning.seq);
     expect(await toldOf(b, room.id)).toEqual([]);
   });
 

@@ -3,7 +3,8 @@ import type { TViewer } from "@orgo/api-contract";
 import { ZSearchTerm } from "@orgo/api-contract";
 import { createMemoryRateLimiter } from "../../src/platform/rate-limit/memory-rate-limiter.js";
 import { createMentorDirectory } from "../../src/domains/mentoring/mentor-directory.js";
-import { createSearchService, likePattern, snippetOf } from "../../src/domains/search/search.service.js";
+import { createSearchService } from "../../src/domains/search/search.service.js";
+import { likePattern, snippetOf } from "../../src/platform/text-match.js";
 import { communityFixture } from "../helpers/community-fixture.js";
 import { createStudyService } from "../../src/domains/studies/study.service.js";
 

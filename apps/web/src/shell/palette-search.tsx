@@ -6,6 +6,7 @@ import { enStudies, koStudies } from "../i18n/messages-studies";
 import { studyStatusKey } from "../features/studies/StudyBadges";
 import { trpc } from "../lib/trpc";
 import { useEver } from "../lib/use-ever";
+import { useDebounced } from "../lib/use-debounced";
 import { Avatar } from "../ui/Avatar";
 import { RelativeTime } from "../ui/RelativeTime";
 import type { PaletteEntry } from "./palette-rank";
@@ -38,16 +39,6 @@ export function useBothTables(wanted: boolean): Partial<Record<MessageKey, strin
   return tables;
 }
 
-/** The search text after a pause in typing. */
-function useSettled(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 const LIMIT = 5;
 
 /** A person, post or study the server found for what was typed, as a palette row. */
@@ -63,7 +54,7 @@ export interface PaletteThing extends PaletteEntry {
  * has not answered for what is typed now.
  */
 export function usePaletteThings(search: string): { things: PaletteThing[]; pending: boolean } {
-  const q = useSettled(search.trim(), 200);
+  const q = useDebounced(search.trim(), 200);
   const enabled = q.length >= 2;
   const input = { q, page: 1, limit: LIMIT };
   const options = { enabled, staleTime: 30_000 };

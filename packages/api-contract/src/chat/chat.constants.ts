@@ -11,3 +11,9 @@ export const CHAT_REACTORS_SHOWN = 10;
 
 /** Pinned messages per room: a short list in the header, not a second history. */
 export const CHAT_PINS_MAX = 50;
+
+/** Search hits per page. */
+export const CHAT_SEARCH_PAGE_MAX = 50;
+
+/** A reply's quote of the message it answers: this many characters of its text. */
+export const CHAT_QUOTE_CHARS = 120;

@@ -3,11 +3,14 @@ import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { ZPostImage } from "../posts/post.schemas.js";
-import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX } from "./chat.constants.js";
+import { ZSearchTerm } from "../search/search.schemas.js";
+import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX, CHAT_SEARCH_PAGE_MAX } from "./chat.constants.js";
 export {
   CHAT_MESSAGE_MAX,
   CHAT_IMAGES_MAX,
   CHAT_PINS_MAX,
+  CHAT_QUOTE_CHARS,
+  CHAT_SEARCH_PAGE_MAX,
   CHAT_REACTIONS_MAX,
   CHAT_REACTORS_SHOWN,
 } from "./chat.constants.js";
@@ -92,6 +95,8 @@ export const ZChatRoom = z.object({
   lastMessageAt: z.date().nullable(),
   /** Muted by me: counted, never pushed (no toast, no desktop notification). */
   muted: z.boolean(),
+  /** The newest message here that mentions me or answers one of mine (jump to my last mention). */
+  lastMentionSeq: z.number().int().nullable(),
 });
 export type TChatRoom = z.infer<typeof ZChatRoom>;
 
@@ -105,8 +110,19 @@ export type TOpenDirectInput = z.infer<typeof ZOpenDirectInput>;
 
 export const ZChatHistoryInput = z.object({
   roomId: ZDbId,
-  /** Messages before this seq (older pages); omitted for the newest page. */
+  /** Where the next page starts (a seq); omitted for the first page. */
   cursor: ZDbId.nullish(),
+  /**
+   * As infinite queries page (tRPC sends it): "forward" (the next page) goes back in
+   * time, to messages before `cursor`; "backward" (the previous page) comes back
+   * towards the present, to messages after it. Omitted: "forward".
+   */
+  direction: z.enum(["forward", "backward"]).optional(),
+  /**
+   * The first page is the newest one, or, with this, the one around this message (a
+   * search hit, a link, a pin): half before it, it, and the rest after it.
+   */
+  around: ZDbId.nullish(),
   limit: z.number().int().min(1).max(CHAT_PAGE_MAX).default(50),
 });
 export type TChatHistoryInput = z.infer<typeof ZChatHistoryInput>;
@@ -114,7 +130,10 @@ export type TChatHistoryInput = z.infer<typeof ZChatHistoryInput>;
 export const ZChatHistory = z.object({
   /** Oldest first. */
   items: z.array(ZChatMessage),
+  /** Older messages than the page's first. */
   hasMore: z.boolean(),
+  /** Newer messages than the page's last (a page around a message, or going forward). */
+  hasNewer: z.boolean(),
   /** Where each other member stopped reading ("read" / "read by N" under my messages). */
   reads: z.array(z.object({ userId: z.string(), seq: z.number().int() })),
   /**
@@ -205,3 +224,38 @@ export type TInboxEvent = z.infer<typeof ZInboxEvent>;
 
 export const ZMuteRoomInput = z.object({ roomId: ZDbId, muted: z.boolean() });
 export type TMuteRoomInput = z.infer<typeof ZMuteRoomInput>;
+
+/**
+ * Search in my conversations: the rooms of my list (never one I left, or one a block
+ * hides), words matched anywhere like post search (Korean partial words included),
+ * narrowed to a person and/or a room. Newest first.
+ */
+export const ZChatSearchInput = z.object({
+  q: ZSearchTerm,
+  roomId: ZDbId.nullish(),
+  /** Messages by this person only. */
+  authorId: z.uuid().nullish(),
+  /** The next page: hits older than this message id (the previous page's `nextCursor`). */
+  cursor: ZDbId.nullish(),
+  limit: z.number().int().min(1).max(CHAT_SEARCH_PAGE_MAX).default(20),
+});
+export type TChatSearchInput = z.infer<typeof ZChatSearchInput>;
+
+export const ZChatSearchHit = z.object({
+  roomId: z.number().int(),
+  /** The room's name as my list shows it: the study's title, or the other person's name. */
+  roomTitle: z.string(),
+  roomKind: z.enum(chatRoomKinds),
+  seq: z.number().int(),
+  author: ZPublicUser.nullable(),
+  createdAt: z.date(),
+  /** The text around the first match. */
+  snippet: z.string(),
+});
+export type TChatSearchHit = z.infer<typeof ZChatSearchHit>;
+
+export const ZChatSearchPage = z.object({
+  items: z.array(ZChatSearchHit),
+  nextCursor: z.number().int().nullable(),
+});
+export type TChatSearchPage = z.infer<typeof ZChatSearchPage>;

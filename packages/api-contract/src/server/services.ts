@@ -56,6 +56,8 @@ import type { TPresence } from "../presence/presence.schemas.js";
 import type {
   TChatHistory,
   TChatHistoryInput,
+  TChatSearchInput,
+  TChatSearchPage,
   TChatInbox,
   TChatMessage,
   TChatRoom,
@@ -308,6 +310,8 @@ export interface ChatService {
   room(viewer: TViewer, input: TRoomRef): Promise<TChatRoom>;
   openDirect(viewer: TViewer, input: TOpenDirectInput): Promise<TChatRoom>;
   history(viewer: TViewer, input: TChatHistoryInput): Promise<TChatHistory>;
+  /** Only the rooms of my list; NOT_FOUND for a room asked for that is not mine. */
+  search(viewer: TViewer, input: TChatSearchInput): Promise<TChatSearchPage>;
   send(viewer: TViewer, input: TSendMessageInput): Promise<TChatMessage>;
   /** The sender only. */
   edit(viewer: TViewer, input: TEditMessageInput): Promise<TChatMessage>;

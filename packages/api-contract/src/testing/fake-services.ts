@@ -152,6 +152,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       room: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       openDirect: () => Promise.reject(new AppError("FORBIDDEN", "follow first")),
       history: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
+      search: () => Promise.resolve({ items: [], nextCursor: null }),
       send: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       react: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       pin: () => Promise.reject(new AppError("NOT_FOUND", "gone")),

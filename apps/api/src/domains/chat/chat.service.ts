@@ -11,6 +11,7 @@ import { inbox } from "./use-cases/inbox.js";
 import { room } from "./use-cases/room.js";
 import { openDirect } from "./use-cases/open-direct.js";
 import { history } from "./use-cases/history.js";
+import { search } from "./use-cases/search.js";
 import { sendMessage } from "./use-cases/send-message.js";
 import { editMessage } from "./use-cases/edit-message.js";
 import { deleteMessage } from "./use-cases/delete-message.js";
@@ -40,6 +41,7 @@ export function createChatService(deps: {
     room,
     openDirect,
     history,
+    search,
     send: sendMessage,
     edit: editMessage,
     delete: deleteMessage,

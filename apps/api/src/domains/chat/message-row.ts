@@ -1,4 +1,5 @@
 import {
+  CHAT_QUOTE_CHARS,
   CHAT_REACTORS_SHOWN,
   plainExcerpt,
   type TChatMessage,
@@ -31,9 +32,6 @@ export const messageSelect = {
   replyTo: { select: { seq: true, body: true, deletedAt: true, hiddenAt: true, author: { select: authorSelect } } },
   pin: { select: { messageId: true } },
 } as const;
-
-/** How much of the answered message a reply quotes. */
-const QUOTE_LENGTH = 120;
 
 export type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
 
@@ -75,7 +73,7 @@ function quoteOf(original: NonNullable<MessageRow["replyTo"]>): TReplyQuote {
   return {
     seq: original.seq,
     author: publicAuthor(original.author),
-    excerpt: gone ? "" : plainExcerpt(original.body, QUOTE_LENGTH),
+    excerpt: gone ? "" : plainExcerpt(original.body, CHAT_QUOTE_CHARS),
     gone,
   };
 }

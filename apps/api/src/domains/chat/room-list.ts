@@ -37,7 +37,8 @@ export async function roomList(
   });
   const peerIds = memberships.map((mb) => peerOf(mb.room, me)).filter((id): id is string => id !== null);
   const directIds = memberships.filter((mb) => mb.room.directKey).map((mb) => mb.room.id);
-  const [peers, blocks, lastMessages, peerReads] = await Promise.all([
+  const roomIdsOfMine = memberships.map((mb) => mb.room.id);
+  const [peers, blocks, lastMessages, peerReads, mentions] = await Promise.all([
     db.user.findMany({ where: { id: { in: peerIds } }, select: publicUserSelect }),
     db.block.findMany({
       where: {
@@ -60,7 +61,14 @@ export async function roomList(
       where: { roomId: { in: directIds }, userId: { not: me } },
       select: { roomId: true, lastReadSeq: true },
     }),
+    // The newest mention of me (or reply to me) per room: its key ends with the message's seq.
+    db.$queryRaw<{ roomId: number; groupKey: string }[]>`
+      select distinct on ("roomId") "roomId", "groupKey" from "Notification"
+      where "recipientId" = ${me}::uuid and "roomId" = any(${roomIdsOfMine}::int[])
+        and type in ('mention', 'message_reply')
+      order by "roomId", id desc`,
   ]);
+  const mentionByRoom = new Map(mentions.map((row) => [row.roomId, Number(row.groupKey.split(":").at(-1))]));
   const peerById = new Map(peers.map((p) => [p.id, p]));
   const blocked = new Set(blocks.map((b) => (b.blockerId === me ? b.blockedId : b.blockerId)));
   const lastByRoom = new Map(lastMessages.map((row) => [row.roomId, shapeMessage(row, storage)]));
@@ -86,6 +94,7 @@ export async function roomList(
         peerReadSeq: mb.room.directKey ? (peerReadByRoom.get(mb.room.id) ?? 0) : null,
         lastMessageAt: mb.room.lastMessageAt,
         muted: mb.muted,
+        lastMentionSeq: mentionByRoom.get(mb.room.id) ?? null,
       } satisfies TChatRoom;
     })
     .sort((a, b) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0) || b.id - a.id);

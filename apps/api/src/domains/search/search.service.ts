@@ -9,30 +9,14 @@ import { dayKey } from "../notifications/notify.js";
 import { postSummarySelect, toPostSummary } from "../posts/post.select.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { postVisibleSql, studyVisibleSql } from "../visibility/visibility.js";
+import { escapeLike, likePattern, snippetOf } from "../../platform/text-match.js";
 
 const TRENDING_DAYS = 7;
-const SNIPPET_CHARS = 160;
-
-/** The term with its own % _ \ taken literally by LIKE. */
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** `%term%` for LIKE. */
-export function likePattern(term: string): string {
-  return `%${escapeLike(term)}%`;
-}
 
 /** A study matches on its title and description (trigram index) or one of its tags. */
 function studyMatch(pattern: string, viewer: TViewer | null): Prisma.Sql {
   return Prisma.sql`${studyVisibleSql("s", viewer?.userId ?? null)} and (lower(s."title" || ' ' || s."description") like ${pattern}
     or exists (select 1 from unnest(s.tags) t where t like ${pattern}))`;
-}
-
-/** The part of the text around the first match, so the reader sees why it matched. */
-export function snippetOf(text: string, term: string): string {
-  const at = text.toLowerCase().indexOf(term);
-  const start = at < 0 ? 0 : Math.max(0, at - Math.floor((SNIPPET_CHARS - term.length) / 2));
-  const part = text.slice(start, start + SNIPPET_CHARS).replace(/\s+/g, " ");
-  return `${start > 0 ? "…" : ""}${part}${start + SNIPPET_CHARS < text.length ? "…" : ""}`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { NewMessageButton } from "./NewMessageButton";
 import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
 import { SelectHint } from "../../ui/SelectHint";
+import { MessageSearch } from "./search/MessageSearch";
 
 /** A room's last message as a row shows it: plain text, as the feed's excerpts; else what it was. */
 function previewOf(message: TChatMessage, t: I18n["t"]): string {
@@ -91,7 +92,7 @@ export function ChatPage() {
   // `/chat/new/<handle>`: the first message to someone, before there is a room.
   const starting = useParams().handle !== undefined;
   const { inbox, rooms: allRooms, signedIn } = useInbox();
-  // A filter over my conversations, by who or what they are and what was said last.
+  // A filter over my conversations, by who or what they are and what was said last; and a search of their messages.
   const [filter, setFilter] = useState("");
   const rooms = filter.trim() ? allRooms.filter((room) => roomMatches(room, filter, t)) : allRooms;
   const presence = usePresence(rooms.flatMap((room) => (room.peer ? [room.peer.id] : [])));
@@ -137,7 +138,7 @@ export function ChatPage() {
           )}
           <div className="pane__scroll">
             {filter.trim() && rooms.length === 0 && (
-              <p className="placeholder muted" role="status">
+              <p className="chat-rooms__none muted small" role="status">
                 {t("chat.noMatch", { q: filter.trim() })}
               </p>
             )}
@@ -158,6 +159,7 @@ export function ChatPage() {
                 />
               ))}
             </ul>
+            <MessageSearch q={filter} openRoomId={selectedId} />
           </div>
         </>
       }

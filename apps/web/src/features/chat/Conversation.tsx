@@ -1,6 +1,7 @@
 import { useState } from "react";
 import "./chat-messages";
 import { Link } from "react-router";
+import { ArrowUpToLine, AtSign } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
 import { showToast } from "../../lib/toast";
 import { describeError } from "../../i18n/describe-error";
@@ -58,6 +59,26 @@ export function Conversation({ roomId }: { roomId: number }) {
             ) : null}
           </p>
         </div>
+        <nav className="chat__jumps" aria-label={t("chat.jumps")}>
+          {chat.dividerAfter !== null && room.messageSeq > chat.dividerAfter && (
+            <Link
+              className="button button--ghost chat__jump-link"
+              to={{ hash: `#message-${chat.dividerAfter + 1}` }}
+              data-testid="jump-unread"
+            >
+              <ArrowUpToLine size={14} aria-hidden /> {t("chat.jumpUnread")}
+            </Link>
+          )}
+          {room.lastMentionSeq !== null && (
+            <Link
+              className="button button--ghost chat__jump-link"
+              to={{ hash: `#message-${room.lastMentionSeq}` }}
+              data-testid="jump-mention"
+            >
+              <AtSign size={14} aria-hidden /> {t("chat.jumpMention")}
+            </Link>
+          )}
+        </nav>
         <PinnedMessages pins={chat.pins.data ?? []} />
         <MuteButton room={room} />
       </header>
@@ -70,6 +91,11 @@ export function Conversation({ roomId }: { roomId: number }) {
         hasOlder={Boolean(chat.history.hasNextPage)}
         loadingOlder={chat.history.isFetchingNextPage}
         loadOlder={() => void chat.history.fetchNextPage()}
+        atPresent={chat.atPresent}
+        loadingNewer={chat.history.isFetchingPreviousPage}
+        loadNewer={() => void chat.history.fetchPreviousPage()}
+        loadAround={chat.loadAround}
+        settled={chat.history.isSuccess && !chat.history.isFetching}
         onRetry={chat.retry}
         onEdit={setEditing}
         onDelete={(message) => chat.remove(message.seq)}

@@ -38,6 +38,14 @@ export function MessageList(props: {
   hasOlder: boolean;
   loadingOlder: boolean;
   loadOlder: () => void;
+  /** Pages stop before the present (gone to an old message): newer ones load as I scroll down. */
+  atPresent: boolean;
+  loadingNewer: boolean;
+  loadNewer: () => void;
+  /** Loads the page around a message (null: the newest). */
+  loadAround: (seq: number | null) => void;
+  /** Nothing is loading: a message looked for and not there is not there. */
+  settled: boolean;
   onRetry: (clientId: string) => void;
   onEdit: (message: ShownMessage) => void;
   onDelete: (message: ShownMessage) => Promise<unknown>;
@@ -58,12 +66,7 @@ export function MessageList(props: {
     height: 0,
   });
   const { meId } = props;
-  const goTo = useGoToMessage(scroller, {
-    ready: props.messages.length > 0,
-    has: props.hasOlder,
-    loading: props.loadingOlder,
-    load: props.loadOlder,
-  });
+  const goTo = useGoToMessage(scroller, { ready: props.settled, around: props.loadAround });
   // A message's address (#message-<seq>: a copied link, a pinned message) goes to it, each time it is followed.
   const location = useLocation();
   const linkedSeq = /^#message-(\d+)$/.exec(location.hash)?.[1];
@@ -88,7 +91,7 @@ export function MessageList(props: {
       lastMessage !== undefined && lastMessage.clientId !== before.last && lastMessage.author?.id === meId;
     if (before.first !== undefined && first !== before.first && before.height > 0) {
       el.scrollTop += el.scrollHeight - before.height;
-    } else if (atBottom.current || sentByMe) {
+    } else if ((atBottom.current && props.atPresent) || sentByMe) {
       el.scrollTop = el.scrollHeight;
       if (sentByMe) {
         atBottom.current = true;
@@ -98,15 +101,22 @@ export function MessageList(props: {
       setUnseen((n) => n + props.messages.length - before.count);
     }
     previous.current = { first, last: lastMessage?.clientId, count: props.messages.length, height: el.scrollHeight };
-  }, [props.messages, meId]);
+  }, [props.messages, props.atPresent, meId]);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
     if (atBottom.current) setUnseen(0);
     if (el.scrollTop < 120 && props.hasOlder && !props.loadingOlder) props.loadOlder();
+    const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
+    if (nearBottom && !props.atPresent && !props.loadingNewer) props.loadNewer();
   };
   const jump = () => {
+    if (!props.atPresent) {
+      // The newest pages replace the old ones: nothing to keep in place, go to the bottom.
+      previous.current.first = undefined;
+      props.loadAround(null);
+    }
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
     atBottom.current = true;
@@ -239,9 +249,10 @@ export function MessageList(props: {
           );
         })}
       </ol>
-      {unseen > 0 && (
-        <button type="button" className="button chat__jump" onClick={jump}>
-          {t("chat.jumpNew", { count: unseen })}
+      {!props.atPresent && props.loadingNewer && <p className="placeholder muted">{t("chat.loadingNewer")}</p>}
+      {(unseen > 0 || !props.atPresent) && (
+        <button type="button" className="button chat__jump" onClick={jump} data-testid="jump-present">
+          {props.atPresent ? t("chat.jumpNew", { count: unseen }) : t("chat.jumpPresent")}
         </button>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { skipToken } from "@tanstack/react-query";
 import type { TChatMessage, TPublicUser, TReplyQuote, TUploadedImage } from "@orgo/api-contract/schemas";
-import { plainExcerpt } from "@orgo/api-contract/constants";
+import { CHAT_QUOTE_CHARS, mentionedHandles, plainExcerpt } from "@orgo/api-contract/constants";
 import { trpc } from "../../lib/trpc";
 
 type MessageState = "sent" | "pending" | "failed";
@@ -44,16 +44,24 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   const utils = trpc.useUtils();
   const room = trpc.chat.room.useQuery({ roomId });
   const pins = trpc.chat.pins.useQuery({ roomId });
+  // Where the pages start: the newest (null), or around a message gone to that was not loaded.
+  const [anchor, setAnchor] = useState<number | null>(null);
   const history = trpc.chat.history.useInfiniteQuery(
-    { roomId, limit: 50 },
-    { getNextPageParam: (page) => (page.hasMore ? page.items[0]?.seq : undefined), staleTime: Infinity },
+    { roomId, limit: 50, around: anchor },
+    {
+      getNextPageParam: (page) => (page.hasMore ? page.items[0]?.seq : undefined),
+      getPreviousPageParam: (page) => (page.hasNewer ? page.items.at(-1)?.seq : undefined),
+      staleTime: Infinity,
+    },
   );
+  // The pages reach the present (the stream's messages follow on), or stop before it.
+  const atPresent = history.data ? !history.data.pages[0]?.hasNewer : true;
   const [live, setLive] = useState<ReadonlyMap<number, TChatMessage>>(new Map());
   const [pending, setPending] = useState<Pending[]>([]);
   const [typing, setTyping] = useState<ReadonlyMap<string, { user: TPublicUser; until: number }>>(new Map());
   const [reads, setReads] = useState<ReadonlyMap<string, number>>(new Map());
 
-  // Where this opening started: the stream resumes from it, the divider sits at it.
+  // Where this opening started: the stream resumes from it (whatever page is shown later), the divider sits at it.
   const [startAfter, setStartAfter] = useState<number | null>(null);
   const firstPage = history.data?.pages[0];
   if (startAfter === null && firstPage) {
@@ -77,6 +85,12 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
         if (event.message.pinned || pinnedSeqs.current.has(event.message.seq))
           void utils.chat.pins.invalidate({ roomId });
         setPending((old) => old.filter((p) => p.clientId !== event.message.clientId));
+        // Someone mentions me (or answers me): "my last mention" goes to it.
+        const toMe =
+          me !== null &&
+          event.message.author?.id !== me.id &&
+          (mentionedHandles(event.message.body).includes(me.handle) || event.message.replyTo?.author?.id === me.id);
+        if (toMe) void utils.chat.room.invalidate({ roomId });
         if (event.message.author) {
           const authorId = event.message.author.id;
           setTyping((old) => {
@@ -109,9 +123,12 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   const messages = useMemo<ShownMessage[]>(() => {
     const bySeq = new Map<number, TChatMessage>();
     for (const page of history.data?.pages ?? []) for (const message of page.items) bySeq.set(message.seq, message);
+    // Pages stopping before the present show the stream's changes to what they hold, never what lies past them.
+    const newestLoaded = history.data?.pages[0]?.items.at(-1)?.seq ?? 0;
     // A page refetched later may hold a later copy than the stream's.
     for (const [seq, message] of live)
-      if ((bySeq.get(seq)?.changeSeq ?? -1) <= message.changeSeq) bySeq.set(seq, message);
+      if ((atPresent || seq <= newestLoaded) && (bySeq.get(seq)?.changeSeq ?? -1) <= message.changeSeq)
+        bySeq.set(seq, message);
     const sent = [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((m) => ({ ...m, state: "sent" as const }));
     const sentIds = new Set(sent.map((m) => m.clientId));
     const unsent = pending
@@ -133,8 +150,8 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
         pinned: false,
         state: p.failed ? "failed" : "pending",
       }));
-    return [...sent, ...unsent];
-  }, [history.data, live, pending, me, roomId]);
+    return [...sent, ...(atPresent ? unsent : [])];
+  }, [history.data, live, pending, me, roomId, atPresent]);
 
   const sendMutation = trpc.chat.send.useMutation();
   const deliver = useCallback(
@@ -165,10 +182,12 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
     const replyTo = answering && {
       seq: answering.seq,
       author: answering.author,
-      excerpt: plainExcerpt(answering.body, 120),
+      excerpt: plainExcerpt(answering.body, CHAT_QUOTE_CHARS),
       gone: false,
     };
     const item = { clientId: crypto.randomUUID(), body, images, createdAt: new Date(), failed: false, replyTo };
+    // What I send is read at the present.
+    setAnchor(null);
     setPending((old) => [...old, item]);
     deliver(item);
   };
@@ -228,6 +247,10 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   return {
     room,
     history,
+    /** False while the pages shown stop before the present (gone to an old message). */
+    atPresent,
+    /** Shows the page around this message (one not loaded), or the newest (null). */
+    loadAround: setAnchor,
     messages,
     dividerAfter,
     typing: [...typing.values()].map((t) => t.user),

@@ -7,6 +7,8 @@ import {
   ZChatInbox,
   ZChatMessage,
   ZChatRoom,
+  ZChatSearchInput,
+  ZChatSearchPage,
   ZEditMessageInput,
   ZInboxEvent,
   ZMarkReadInput,
@@ -42,11 +44,20 @@ export const chatRouter = router({
     .output(ZChatRoom)
     .mutation(({ ctx, input }) => ctx.services.chat.openDirect(ctx.viewer, input)),
 
-  /** Older messages page by page (oldest first within a page). */
+  /**
+   * A page of messages (oldest first within it): the newest, older ones (`cursor`),
+   * newer ones (`cursor`, direction "forward"), or the page around a message (`around`).
+   */
   history: authedProcedure
     .input(ZChatHistoryInput)
     .output(ZChatHistory)
     .query(({ ctx, input }) => ctx.services.chat.history(ctx.viewer, input)),
+
+  /** My conversations' messages with these words (a person, a room), newest first. */
+  search: authedProcedure
+    .input(ZChatSearchInput)
+    .output(ZChatSearchPage)
+    .query(({ ctx, input }) => ctx.services.chat.search(ctx.viewer, input)),
 
   /** Exactly once per clientId: a retry answers the stored message. */
   send: authedProcedure

@@ -1,5 +1,5 @@
 import { CornerUpLeft } from "lucide-react";
-import { plainExcerpt } from "@orgo/api-contract/constants";
+import { CHAT_QUOTE_CHARS, plainExcerpt } from "@orgo/api-contract/constants";
 import type { TReplyQuote } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../../i18n/i18n";
 import type { ShownMessage } from "../use-room";
@@ -21,7 +21,7 @@ export function ReplyQuote({
 }) {
   const { t } = useI18n();
   const gone = quote.gone || Boolean(original && (original.deleted || original.hidden));
-  const excerpt = original && !gone ? plainExcerpt(original.body, 120) : quote.excerpt;
+  const excerpt = original && !gone ? plainExcerpt(original.body, CHAT_QUOTE_CHARS) : quote.excerpt;
   const name = quote.author?.displayName ?? t("chat.deletedAccount");
   return (
     <button

@@ -5,16 +5,17 @@ const FLASH_MS = 1_600;
 
 /**
  * Goes to a message of the open conversation by its number: scrolls it to the middle,
- * focuses it and marks it for a moment. One not loaded yet is reached by loading older
- * pages until it is there (or the conversation's beginning is): after each render the
- * message still looked for is looked for again.
+ * focuses it and marks it for a moment. One not loaded is reached by loading the page
+ * around it (`pages.around`): after each render the message still looked for is
+ * looked for again, and given up on when the page around it does not hold it.
  */
 export function useGoToMessage(
   scroller: RefObject<HTMLElement | null>,
-  /** `ready`: the newest page is in (before it, nothing is given up on). */
-  older: { ready: boolean; has: boolean; loading: boolean; load: () => void },
+  /** `ready`: a page is in and nothing is loading (before it, nothing is given up on). */
+  pages: { ready: boolean; around: (seq: number) => void },
 ) {
   const wanted = useRef<number | null>(null);
+  const asked = useRef<number | null>(null);
 
   // The mark is the element's own class for a moment: nothing to render, nothing to keep.
   function show(seq: number) {
@@ -30,16 +31,19 @@ export function useGoToMessage(
   function lookAgain() {
     const seq = wanted.current;
     if (seq === null) return;
-    if (show(seq)) wanted.current = null;
-    else if (!older.ready || older.loading) return;
-    else if (older.has) older.load();
-    else wanted.current = null; // not in this conversation (or deleted for good)
+    if (show(seq)) wanted.current = asked.current = null;
+    else if (!pages.ready) return;
+    else if (asked.current !== seq) {
+      asked.current = seq;
+      pages.around(seq);
+    } else wanted.current = asked.current = null; // not in this conversation
   }
 
   useEffect(lookAgain);
 
   return (seq: number) => {
     wanted.current = seq;
+    asked.current = null;
     lookAgain();
   };
 }
