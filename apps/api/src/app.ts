@@ -19,6 +19,7 @@ import type { EventBus } from "./platform/events/event-bus.js";
 import { createMemoryEventBus } from "./platform/events/memory-event-bus.js";
 import { createRedisEventBus, pingRedis } from "./platform/events/redis-event-bus.js";
 import { createServices } from "./services.js";
+import { createSafeFetch, type SafeFetchOptions } from "./platform/link-fetch/safe-fetch.js";
 import { startJobQueue } from "./platform/jobs/job-queue.js";
 import { createAuthJobs } from "./domains/auth/auth-jobs.js";
 import { createMentoringJobs } from "./domains/mentoring/mentoring-jobs.js";
@@ -70,7 +71,12 @@ export interface RunningApp {
  * Everything `npm start` does after the build: database (embedded when no URL),
  * migrations, seed, event bus, server. Tests start the same thing on port 0.
  */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  /** Tests only: the network link previews see (a test resolver, the loopback page server allowed). */
+  testNetwork: SafeFetchOptions = {},
+): Promise<RunningApp> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -182,6 +188,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     oauthProviders: () => Object.keys(providers) as (keyof typeof providers)[],
     logger,
     pushSender,
+    linkFetch: createSafeFetch(testNetwork),
   });
   const postImages = createPostImageReceiver({ db, storage });
   const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });

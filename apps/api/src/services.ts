@@ -18,6 +18,8 @@ import { createSearchService } from "./domains/search/search.service.js";
 import { createStudyService } from "./domains/studies/study.service.js";
 import { createChatService } from "./domains/chat/chat.service.js";
 import { createChatBlockListener } from "./domains/chat/chat-block-listener.js";
+import { createLinkPreviews } from "./domains/chat/link-preview/link-previews.js";
+import type { SafeFetch } from "./platform/link-fetch/safe-fetch.js";
 import { createPresenceService } from "./domains/presence/presence.service.js";
 import type { PresenceStore } from "./platform/presence/presence-store.js";
 import { createMentoringService } from "./domains/mentoring/mentoring.service.js";
@@ -44,6 +46,8 @@ export interface ServiceDeps {
   logger: Logger;
   /** Null: push is off on this server. */
   pushSender: PushSender | null;
+  /** Reads the pages people link to (SSRF-safe: public addresses only). */
+  linkFetch: SafeFetch;
 }
 
 export function createServices(deps: ServiceDeps): Services & { users: ProfileService; guard: ContentGuard } {
@@ -65,7 +69,12 @@ export function createServices(deps: ServiceDeps): Services & { users: ProfileSe
     studies,
     system: createSystemService(deps),
     users: createUserService({ ...deps, guard }),
-    chat: createChatService({ ...deps, guard, sendLimit: { limit: deps.chatSendsPer10s, windowMs: 10_000 } }),
+    chat: createChatService({
+      ...deps,
+      guard,
+      sendLimit: { limit: deps.chatSendsPer10s, windowMs: 10_000 },
+      previews: createLinkPreviews({ ...deps, fetch: deps.linkFetch }),
+    }),
     presence: createPresenceService(deps),
     mentoring: createMentoringService({ ...deps, guard }),
     moderation: createModerationService(moderation),

@@ -5,6 +5,7 @@ export * from "./errors.js";
 export * from "./messages.js";
 export * from "./common/format-message.js";
 export * from "./common/plain-excerpt.js";
+export * from "./common/markdown-prose.js";
 export * from "./users/mentions.js";
 export * from "./posts/post.constants.js";
 export * from "./studies/study.constants.js";

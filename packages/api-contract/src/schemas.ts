@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./messages.js";
 export * from "./common/format-message.js";
 export * from "./common/plain-excerpt.js";
+export * from "./common/markdown-prose.js";
 export * from "./events.js";
 export * from "./common/common.schemas.js";
 export * from "./users/user.schemas.js";

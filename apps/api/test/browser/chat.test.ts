@@ -7,6 +7,7 @@ import { openBrowserApp, type BrowserApp } from "./fixture.js";
 import { browserAvailable, screenshotPath, signedInPage, stubDesktopNotifications } from "../helpers/browser.js";
 import { cookieFor } from "../helpers/sessions.js";
 import { createTestClient } from "../helpers/trpc-client.js";
+import { startLinkNetwork } from "../helpers/link-network.js";
 
 /** Two people chat in two browsers: Leo in English and light, Sara in Korean and dark. */
 describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () => {
@@ -16,15 +17,22 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
   let leo: Page;
   let sara: Page;
 
+  let network: Awaited<ReturnType<typeof startLinkNetwork>>;
+
   beforeAll(async () => {
-    env = await openBrowserApp();
+    // Link previews read pages of a stand-in site on the loopback (the one address allowed here).
+    network = await startLinkNetwork();
+    env = await openBrowserApp({ linkNetwork: network.options });
 
     ({ app, browser } = env);
     // Leo follows Sara in the demo data.
     leo = await signedInPage(browser, app, "leo_builds", { locale: "en-US", height: 820 });
     sara = await signedInPage(browser, app, "sara_k", { locale: "ko-KR", colorScheme: "dark", height: 820 });
   });
-  afterAll(() => env?.close());
+  afterAll(async () => {
+    await env?.close();
+    await network?.close();
+  });
 
   it("Leo starts a conversation from Sara's profile: it exists once he writes, not before", async () => {
     await leo.goto(`${app.url}/u/sara_k`);
@@ -240,6 +248,26 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await input.fill("Want to pair on `EXPLAIN ANALYZE` tonight?");
     await input.press("Enter");
     await expect.poll(() => sara.getByTestId("chat-messages").textContent()).toContain("(수정됨)");
+  });
+
+  it("shows a link's preview to both, read by the server; Leo removes his", async () => {
+    const url = network.page("/article");
+    await leo.getByTestId("chat-input").fill(`Good read on plans: ${url}`);
+    await leo.getByTestId("chat-input").press("Enter");
+    const saraCard = sara.getByTestId("link-preview").last();
+    await expect.poll(() => saraCard.textContent()).toContain("Understanding EXPLAIN ANALYZE");
+    expect(await saraCard.textContent()).toContain("Postgres Notes");
+    // The picture comes from our server (re-encoded), never from the linked site.
+    expect(await saraCard.locator("img").getAttribute("src")).toMatch(/^\/uploads\/link-previews\//);
+    expect(await saraCard.locator("a").getAttribute("href")).toBe(url);
+    expect(await saraCard.getByTestId("remove-preview").count()).toBe(0);
+    await sara.screenshot({ path: screenshotPath("chat-02h-link-preview-ko-dark") });
+    const leoCard = leo.getByTestId("link-preview").last();
+    await leoCard.waitFor();
+    await leo.screenshot({ path: screenshotPath("chat-02i-link-preview-en-light") });
+    await leoCard.getByTestId("remove-preview").click();
+    await expect.poll(() => sara.getByTestId("link-preview").count()).toBe(0);
+    await expect.poll(() => leo.getByTestId("link-preview").count()).toBe(0);
   });
 
   it("goes back to the conversation from the command palette", async () => {

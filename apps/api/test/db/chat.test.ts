@@ -219,6 +219,7 @@ describe("chat", () => {
   it("refuses a person's 31st message within 10 s with RATE_LIMITED and stores nothing for it", async () => {
     const limited = createChatService({
       guard: f.guard,
+      previews: f.deps.previews,
       db: f.fresh.db,
       bus: f.bus,
       limiter: createMemoryRateLimiter(),
@@ -282,6 +283,7 @@ describe("chat", () => {
     // numbering keeps two of them apart (a second service is a second process here).
     const other = createChatService({
       guard: f.guard,
+      previews: f.deps.previews,
       db: f.fresh.db,
       bus: f.bus,
       limiter: createMemoryRateLimiter(),

@@ -5,6 +5,7 @@ import type { DestinationStream } from "pino";
 import { loadConfig } from "../../src/platform/config/config.js";
 import { createLogger } from "../../src/platform/logger.js";
 import { startApp, type RunningApp } from "../../src/app.js";
+import type { SafeFetchOptions } from "../../src/platform/link-fetch/safe-fetch.js";
 import { testSecretsEnv } from "./test-secrets.js";
 
 /** The real app (server, services, bus) on a free port against a test database. */
@@ -17,6 +18,8 @@ export async function startTestApp(options: {
   env?: Record<string, string>;
   /** Where log lines go (tests that read the log); stdout otherwise. */
   logDestination?: DestinationStream;
+  /** The network link previews see (the loopback page server of link-preview tests). */
+  linkNetwork?: SafeFetchOptions;
 }): Promise<RunningApp> {
   // Uploaded files of a test app go to a folder of its own, removed when it stops.
   const uploadDir = mkdtempSync(path.join(tmpdir(), "orgo-uploads-"));
@@ -35,7 +38,7 @@ export async function startTestApp(options: {
     ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
     ...options.env,
   });
-  const app = await startApp(config, createLogger(config.logLevel, options.logDestination));
+  const app = await startApp(config, createLogger(config.logLevel, options.logDestination), options.linkNetwork);
   const stop = app.stop.bind(app);
   app.stop = async () => {
     await stop();

@@ -5,9 +5,11 @@ import type { communityFixture } from "./community-fixture.js";
 /**
  * Chat on a community fixture's database and bus. Sends are all but unlimited: the
  * tests send hundreds of messages at once on purpose (the limit has its own test).
+ * `previews`: link previews of a test network (link-previews.test.ts).
  */
-export function chatServiceOf(f: ReturnType<typeof communityFixture>) {
+export function chatServiceOf(f: ReturnType<typeof communityFixture>, previews = f.deps.previews) {
   return createChatService({
+    previews,
     db: f.fresh.db,
     bus: f.bus,
     limiter: createMemoryRateLimiter(),

@@ -11,6 +11,9 @@ import { createCommentService } from "../../src/domains/comments/comment.service
 import { createNotificationService } from "../../src/domains/notifications/notification.service.js";
 import { createPostImageReceiver } from "../../src/domains/posts/post-image-upload.js";
 import { tempDir } from "./temp-dir.js";
+import { createLinkPreviews, type LinkPreviews } from "../../src/domains/chat/link-preview/link-previews.js";
+import { createSafeFetch } from "../../src/platform/link-fetch/safe-fetch.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { createMemoryRateLimiter } from "../../src/platform/rate-limit/memory-rate-limiter.js";
 import { createTrust } from "../../src/domains/safety/trust.js";
 import { createWatchedWords } from "../../src/domains/safety/watched-words.js";
@@ -42,6 +45,8 @@ export function communityFixture() {
       storage: ReturnType<typeof createLocalFileStorage>;
       limiter: ReturnType<typeof createMemoryRateLimiter>;
       guard: ContentGuard;
+      /** Link previews through the real safe fetch (public addresses only: nothing in tests reaches one). */
+      previews: LinkPreviews;
     },
     n: 0,
     /**
@@ -67,7 +72,20 @@ export function communityFixture() {
     const trust = createTrust({ db: f.fresh.db, limiter: f.limiter, now });
     const words = createWatchedWords({ db: f.fresh.db, bus: f.bus });
     f.guard = createContentGuard({ db: f.fresh.db, bus: f.bus, storage: f.storage, trust, words, now });
-    const deps = (f.deps = { db: f.fresh.db, bus: f.bus, storage: f.storage, limiter: f.limiter, guard: f.guard });
+    const previews = createLinkPreviews({
+      db: f.fresh.db,
+      storage: f.storage,
+      fetch: createSafeFetch(),
+      logger: createLogger("silent"),
+    });
+    const deps = (f.deps = {
+      db: f.fresh.db,
+      bus: f.bus,
+      storage: f.storage,
+      limiter: f.limiter,
+      guard: f.guard,
+      previews,
+    });
     f.posts = createPostService(deps);
     f.social = createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] });
     f.comments = createCommentService(deps);

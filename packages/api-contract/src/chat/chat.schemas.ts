@@ -29,6 +29,21 @@ export const ZMessageReaction = z.object({
 });
 export type TMessageReaction = z.infer<typeof ZMessageReaction>;
 
+/**
+ * What the first link of a message shows: read by the server from the page (Open
+ * Graph, else its title and description), its picture fetched and re-encoded by the
+ * server and served from /uploads (a reader's browser never asks the linked site).
+ */
+export const ZLinkPreview = z.object({
+  url: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** The site's name, or its host. */
+  siteName: z.string(),
+  imageUrl: z.string().nullable(),
+});
+export type TLinkPreview = z.infer<typeof ZLinkPreview>;
+
 /** The message a reply answers, as quoted above it. */
 export const ZReplyQuote = z.object({
   seq: z.number().int(),
@@ -65,6 +80,12 @@ export const ZChatMessage = z.object({
   replyTo: ZReplyQuote.nullable(),
   /** Pinned in the room (listed by `chat.pins`). */
   pinned: z.boolean(),
+  /**
+   * Its first link's preview, once the server has read the page (a change of the
+   * message, live like an edit); null without a link, while reading, when the page
+   * gave nothing, or when the sender removed it.
+   */
+  preview: ZLinkPreview.nullable(),
 });
 export type TChatMessage = z.infer<typeof ZChatMessage>;
 

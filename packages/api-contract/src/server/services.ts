@@ -322,6 +322,8 @@ export interface ChatService {
   /** `on`: pin (any member) or unpin (see chat.unpin). Idempotent. */
   pin(viewer: TViewer, input: TMessageRef, on: boolean): Promise<TChatMessage>;
   pins(viewer: TViewer, input: TRoomRef): Promise<TPinnedMessage[]>;
+  /** The sender only: takes the link preview off the message for good. */
+  removePreview(viewer: TViewer, input: TMessageRef): Promise<TChatMessage>;
   markRead(viewer: TViewer, input: TMarkReadInput): Promise<void>;
   typing(viewer: TViewer, input: TRoomRef): Promise<void>;
   hide(viewer: TViewer, input: TRoomRef): Promise<void>;

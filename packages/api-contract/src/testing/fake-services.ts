@@ -157,6 +157,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       react: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       pin: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       pins: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
+      removePreview: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       edit: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       markRead: () => Promise.resolve(),

@@ -1,3 +1,5 @@
+import { proseOf } from "../common/markdown-prose.js";
+
 /**
  * `@handle` mentions. A handle is 3–30 of a-z, 0-9 and _ (see ZHandle); a mention is
  * one not glued to a word, an e-mail address or a path before it ("me@orgo.dev" and
@@ -15,7 +17,7 @@ export const MAX_MENTIONS = 10;
 
 /** The handles mentioned in Markdown text, lower-cased, each once, in order, at most MAX_MENTIONS. */
 export function mentionedHandles(markdown: string): string[] {
-  const prose = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(^\1[^\n]*$|(?![\s\S]))/gm, " ").replace(/`[^`\n]*`/g, " ");
+  const prose = proseOf(markdown);
   const handles: string[] = [];
   for (const match of prose.matchAll(MENTION_PATTERN)) {
     const handle = match[1]!.toLowerCase();

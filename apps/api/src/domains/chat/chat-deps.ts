@@ -6,6 +6,7 @@ import type { KeyedFeedSpec } from "../../platform/live/keyed-feed.js";
 import type { RoomQueue } from "./room-queue.js";
 import type { RoomItem } from "./room-feed.js";
 import type { ContentGuard } from "../safety/content-guard.js";
+import type { LinkPreviews } from "./link-preview/link-previews.js";
 
 /** What every chat use case is given (assembled once per process by chat.service.ts). */
 export interface ChatDeps {
@@ -21,4 +22,6 @@ export interface ChatDeps {
   roomFeed: KeyedFeedSpec<RoomItem>;
   /** What a new account may do yet, the watched words, repeated texts. */
   guard: ContentGuard;
+  /** Link previews: read once per URL, put on messages after they are sent. */
+  previews: LinkPreviews;
 }

@@ -7,6 +7,7 @@ import { bindUseCases } from "../../platform/use-cases.js";
 import { createRoomQueue } from "./room-queue.js";
 import { createRoomFeed } from "./room-feed.js";
 import type { ContentGuard } from "../safety/content-guard.js";
+import type { LinkPreviews } from "./link-preview/link-previews.js";
 import { inbox } from "./use-cases/inbox.js";
 import { room } from "./use-cases/room.js";
 import { openDirect } from "./use-cases/open-direct.js";
@@ -19,6 +20,7 @@ import { markRead } from "./use-cases/mark-read.js";
 import { react } from "./use-cases/react.js";
 import { pin } from "./use-cases/pin.js";
 import { pins } from "./use-cases/pins.js";
+import { removePreview } from "./use-cases/remove-preview.js";
 import { typing } from "./use-cases/typing.js";
 import { hideRoom } from "./use-cases/hide-room.js";
 import { muteRoom } from "./use-cases/mute-room.js";
@@ -34,6 +36,7 @@ export function createChatService(deps: {
   /** Messages one person may send per window (config CHAT_SENDS_PER_10S). */
   sendLimit: RateLimitRule;
   guard: ContentGuard;
+  previews: LinkPreviews;
 }): ChatService {
   const chat = { ...deps, roomQueue: createRoomQueue(), roomFeed: createRoomFeed(deps) };
   return bindUseCases(chat, {
@@ -48,6 +51,7 @@ export function createChatService(deps: {
     react,
     pin,
     pins,
+    removePreview,
     markRead,
     typing,
     hide: hideRoom,

@@ -31,6 +31,7 @@ export const messageSelect = {
   reactions: { select: { emoji: true, user: { select: publicUserSelect } }, orderBy: { createdAt: "asc" } },
   replyTo: { select: { seq: true, body: true, deletedAt: true, hiddenAt: true, author: { select: authorSelect } } },
   pin: { select: { messageId: true } },
+  preview: { select: { url: true, title: true, description: true, siteName: true, imageKey: true } },
 } as const;
 
 export type MessageRow = Prisma.ChatMessageGetPayload<{ select: typeof messageSelect }>;
@@ -58,6 +59,16 @@ export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessag
     reactions: gone ? [] : groupReactions(row.reactions),
     replyTo: gone || !row.replyTo ? null : quoteOf(row.replyTo),
     pinned: !gone && row.pin !== null,
+    preview:
+      gone || !row.preview
+        ? null
+        : {
+            url: row.preview.url,
+            title: row.preview.title,
+            description: row.preview.description,
+            siteName: row.preview.siteName,
+            imageUrl: row.preview.imageKey ? storage.urlOf(row.preview.imageKey) : null,
+          },
   };
 }
 

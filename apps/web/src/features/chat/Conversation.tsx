@@ -101,6 +101,7 @@ export function Conversation({ roomId }: { roomId: number }) {
         onDelete={(message) => chat.remove(message.seq)}
         onReact={(message, emoji, on) => chat.react(message.seq, emoji, on)}
         onPin={(message, on) => chat.pin(message.seq, on)}
+        onRemovePreview={(message) => chat.removePreview(message.seq)}
         onReply={(message) => {
           setEditing(null);
           setReplyingTo(message);

@@ -13,6 +13,7 @@ import type { ShownMessage } from "./use-room";
 import { MessageReactions } from "./reactions/MessageReactions";
 import { MessageActions } from "./MessageActions";
 import { ReplyQuote } from "./replies/ReplyQuote";
+import { LinkPreviewCard } from "./previews/LinkPreviewCard";
 import { useGoToMessage } from "./replies/use-go-to-message";
 
 /** Messages of one author within a minute form one group, under one name. */
@@ -54,6 +55,8 @@ export function MessageList(props: {
   /** Starts a reply to this message in the composer. */
   onReply: (message: ShownMessage) => void;
   onPin: (message: ShownMessage, on: boolean) => void;
+  /** My message's link preview goes. */
+  onRemovePreview: (message: ShownMessage) => void;
 }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -206,6 +209,12 @@ export function MessageList(props: {
                     </span>
                   )}
                 </div>
+                {message.preview && (
+                  <LinkPreviewCard
+                    preview={message.preview}
+                    onRemove={mine(message) ? () => props.onRemovePreview(message) : undefined}
+                  />
+                )}
                 {message.reactions.length > 0 && (
                   <MessageReactions
                     reactions={message.reactions}

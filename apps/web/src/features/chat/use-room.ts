@@ -148,6 +148,7 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
         reactions: [],
         replyTo: p.replyTo,
         pinned: false,
+        preview: null,
         state: p.failed ? "failed" : "pending",
       }));
     return [...sent, ...(atPresent ? unsent : [])];
@@ -214,6 +215,7 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
   const unreactMutation = trpc.chat.unreact.useMutation(reacted);
   const pinMutation = trpc.chat.pin.useMutation(reacted);
   const unpinMutation = trpc.chat.unpin.useMutation(reacted);
+  const removePreviewMutation = trpc.chat.removePreview.useMutation(reacted);
 
   const typingMutation = trpc.chat.typing.useMutation();
   const lastTyping = useRef(0);
@@ -262,6 +264,8 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
     pins,
     /** Pins (`on`) or unpins; the header's list follows the message's change. */
     pin: (seq: number, on: boolean) => (on ? pinMutation : unpinMutation).mutate({ roomId, seq }),
+    /** Takes my message's link preview off it, for good. */
+    removePreview: (seq: number) => removePreviewMutation.mutate({ roomId, seq }),
     /** Adds (`on`) or takes back my reaction; the answer and the stream both bring the change. */
     react: (seq: number, emoji: string, on: boolean) =>
       (on ? reactMutation : unreactMutation).mutate({ roomId, seq, emoji }),

@@ -100,6 +100,12 @@ export const chatRouter = router({
     .mutation(({ ctx, input }) => ctx.services.chat.pin(ctx.viewer, input, false)),
 
   /** The room's pinned messages, newest pin first. */
+  /** The sender only: the message's link preview goes, for good (an edit does not bring it back). */
+  removePreview: authedProcedure
+    .input(ZMessageRef)
+    .output(ZChatMessage)
+    .mutation(({ ctx, input }) => ctx.services.chat.removePreview(ctx.viewer, input)),
+
   pins: authedProcedure
     .input(ZRoomRef)
     .output(z.array(ZPinnedMessage))

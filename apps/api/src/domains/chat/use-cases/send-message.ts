@@ -14,6 +14,7 @@ import { messageSelect, shapeMessage, type MessageRow } from "../message-row.js"
 import { nextSeqs } from "../room-sequence.js";
 import { publishMessage } from "../message-published.js";
 import { tellAnswered, tellMentioned } from "../message-mentions.js";
+import { previewLater } from "../link-preview/message-preview.js";
 import { isRepeatedText, REPEATED_MESSAGE_MIN_CHARS } from "../../safety/repeated-text.js";
 
 type Sent = { changeSeq: number; row: MessageRow; members: string[]; caseId: number | null };
@@ -55,6 +56,7 @@ export async function sendMessage(deps: ChatDeps, viewer: TViewer, input: TSendM
   await publishMessage(bus, sent.changeSeq, message, sent.members);
   if (!message.hidden) await tellMentioned(deps, viewer, message);
   if (!message.hidden && message.replyTo) await tellAnswered(deps, viewer, message);
+  previewLater(deps, message);
   return message;
 }
 
@@ -134,6 +136,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
       reactions: [],
       replyTo: null,
       pin: null,
+      preview: null,
     },
   };
 }
