@@ -88,6 +88,10 @@ function firstScreenChunk(id: string, ctx: ChunkingContext) {
     const entry = reach(entryModule);
     firstScreenModules = new Set([...reach(startModule)].filter((moduleId) => !entry.has(moduleId)));
   }
+  // Icons: lucide-react's index reaches every one of them, so "reachable" says nothing;
+  // left ungrouped, each goes with the chunks that draw it (a chat page's file icons
+  // stay with the chat page), and the first screen's own icons still load with it.
+  if (id.includes("lucide-react/dist/esm/icons/")) return null;
   if (firstScreenModules.has(id) && !id.endsWith(serverMessagesModule)) return "start";
   // Left to itself, the bundler would put Vite's preload helper in the start chunk too.
   return id.includes("vite/preload-helper") ? "preload-helper" : null;

@@ -43,7 +43,9 @@ import { createLocalFileStorage } from "./platform/storage/local-file-storage.js
 import { createS3FileStorage } from "./platform/storage/s3-file-storage.js";
 import { createUploadsRoutes } from "./platform/storage/uploads-routes.js";
 import { createPostImageReceiver } from "./domains/posts/post-image-upload.js";
-import { ZAvatarUploaded, ZPostImage } from "@orgo/api-contract";
+import { FILE_MAX_BYTES, serverMessages, ZAvatarUploaded, ZPostImage, ZSharedFile } from "@orgo/api-contract";
+import { IMAGE_MAX_BYTES } from "./platform/images/image-pipeline.js";
+import { createChatFileReceiver } from "./domains/chat/chat-file-upload.js";
 import { createOAuthService } from "./domains/oauth/oauth.service.js";
 import { createOAuthRoutes } from "./domains/oauth/oauth-routes.js";
 import { configuredProviders } from "./domains/oauth/configured-providers.js";
@@ -191,6 +193,7 @@ export async function startApp(
     linkFetch: createSafeFetch(testNetwork),
   });
   const postImages = createPostImageReceiver({ db, storage });
+  const chatFiles = createChatFileReceiver({ db, storage });
   const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });
   const clientIp = clientIpResolver(config.trustProxyHops);
   const routes: HttpRoute[] = [
@@ -210,11 +213,28 @@ export async function startApp(
     createUploadsRoutes({
       auth,
       receivers: {
-        "/uploads/avatar": async (viewer, bytes) =>
-          ZAvatarUploaded.parse({ avatarUrl: (await services.users.setAvatar(viewer, bytes)).avatarUrl }),
-        "/uploads/post-image": async (viewer, bytes) => {
-          await services.guard.trust.check(viewer, { pictures: true });
-          return ZPostImage.parse(await postImages(viewer, bytes));
+        "/uploads/avatar": {
+          maxBytes: IMAGE_MAX_BYTES,
+          tooLarge: serverMessages.imageTooLarge,
+          receive: async (viewer, bytes) =>
+            ZAvatarUploaded.parse({ avatarUrl: (await services.users.setAvatar(viewer, bytes)).avatarUrl }),
+        },
+        "/uploads/post-image": {
+          maxBytes: IMAGE_MAX_BYTES,
+          tooLarge: serverMessages.imageTooLarge,
+          receive: async (viewer, bytes) => {
+            await services.guard.trust.check(viewer, { pictures: true });
+            return ZPostImage.parse(await postImages(viewer, bytes));
+          },
+        },
+        // A file's name comes as ?name= (the body is its bytes, as pictures').
+        "/uploads/file": {
+          maxBytes: FILE_MAX_BYTES,
+          tooLarge: serverMessages.fileTooLarge,
+          receive: async (viewer, bytes, url) => {
+            await services.guard.trust.check(viewer, { pictures: true });
+            return ZSharedFile.parse(await chatFiles(viewer, bytes, url.searchParams.get("name") ?? ""));
+          },
         },
       },
       limiter,

@@ -6,6 +6,7 @@ export * from "./messages.js";
 export * from "./common/format-message.js";
 export * from "./common/plain-excerpt.js";
 export * from "./common/markdown-prose.js";
+export * from "./files/file.constants.js";
 export * from "./users/mentions.js";
 export * from "./posts/post.constants.js";
 export * from "./studies/study.constants.js";

@@ -5,6 +5,7 @@ export * from "./messages.js";
 export * from "./common/format-message.js";
 export * from "./common/plain-excerpt.js";
 export * from "./common/markdown-prose.js";
+export * from "./files/file.schemas.js";
 export * from "./events.js";
 export * from "./common/common.schemas.js";
 export * from "./users/user.schemas.js";

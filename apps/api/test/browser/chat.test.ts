@@ -8,6 +8,7 @@ import { browserAvailable, screenshotPath, signedInPage, stubDesktopNotification
 import { cookieFor } from "../helpers/sessions.js";
 import { createTestClient } from "../helpers/trpc-client.js";
 import { startLinkNetwork } from "../helpers/link-network.js";
+import { pdfBytes } from "../helpers/shared-files.js";
 
 /** Two people chat in two browsers: Leo in English and light, Sara in Korean and dark. */
 describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () => {
@@ -377,6 +378,39 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await leo.getByTestId("chat-input").press("Enter");
     await expect.poll(() => sara.locator(".chat__images img").count()).toBe(1);
     await expect.poll(() => leo.locator(".chat__images img").count()).toBe(1);
+  });
+
+  it("shares a PDF and a code file: both see them as downloads, and Sara previews the code highlighted", async () => {
+    await leo.getByTestId("chat-file-input").setInputFiles([
+      { name: "study-plan.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdfBytes()) },
+      {
+        name: "slow_query.sql",
+        mimeType: "application/sql",
+        buffer: Buffer.from(
+          "-- the slow one\nselect p.id, count(*)\nfrom post p join comment c on c.post_id = p.id\ngroup by p.id;\n",
+        ),
+      },
+    ]);
+    const chips = leo.getByTestId("chat-attachments").locator(".file-chip");
+    await expect.poll(() => chips.count()).toBe(2);
+    await leo.getByTestId("chat-input").fill("Plan and the query we looked at");
+    await leo.getByTestId("chat-input").press("Enter");
+    const saraFiles = sara.getByTestId("message-files").last();
+    await expect.poll(() => saraFiles.textContent()).toContain("study-plan.pdf");
+    expect(await saraFiles.textContent()).toContain("slow_query.sql");
+    const downloads = saraFiles.getByTestId("download-file");
+    expect(await downloads.first().getAttribute("href")).toMatch(
+      /^\/uploads\/files\/[\w-]+\.pdf\?name=study-plan\.pdf$/,
+    );
+    // Only text and code have a preview.
+    expect(await saraFiles.getByTestId("preview-file").count()).toBe(1);
+    await saraFiles.getByTestId("preview-file").click();
+    const preview = sara.getByTestId("file-preview");
+    await expect.poll(() => preview.locator(".hljs-keyword").count()).toBeGreaterThan(0);
+    expect(await preview.textContent()).toContain("group by p.id;");
+    await sara.screenshot({ path: screenshotPath("chat-02j-files-preview-ko-dark") });
+    await sara.keyboard.press("Escape");
+    await leo.screenshot({ path: screenshotPath("chat-02k-files-en-light") });
   });
 
   it("announces another room's message in a toast under the top bar, never over the box and Send", async () => {

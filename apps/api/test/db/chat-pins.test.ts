@@ -12,7 +12,7 @@ describe("chat pins", () => {
   let chat: ReturnType<typeof chatServiceOf>;
   let studies: ReturnType<typeof createStudyService>;
   const send = (viewer: TViewer, roomId: number, body: string) =>
-    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [] });
+    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [], fileIds: [] });
   const codeOf = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
 
   beforeAll(() => {

@@ -20,7 +20,13 @@ describe("chat reactions", () => {
 
   async function talkingPair() {
     const { a, b, room } = await talkingPairOf(f, chat);
-    const message = await chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "hello", imageIds: [] });
+    const message = await chat.send(a, {
+      roomId: room.id,
+      clientId: randomUUID(),
+      body: "hello",
+      imageIds: [],
+      fileIds: [],
+    });
     return { a, b, room, message };
   }
 

@@ -10,7 +10,7 @@ describe("chat replies", () => {
   const f = communityFixture();
   let chat: ReturnType<typeof chatServiceOf>;
   const send = (viewer: TViewer, roomId: number, body: string, replyToSeq?: number, clientId = randomUUID()) =>
-    chat.send(viewer, { roomId, clientId, body, imageIds: [], replyToSeq });
+    chat.send(viewer, { roomId, clientId, body, imageIds: [], fileIds: [], replyToSeq });
   /** What a person was told about this room's messages (the room's opening left out). */
   const toldOf = (recipient: TViewer, roomId: number) =>
     f.fresh.db.notification.findMany({

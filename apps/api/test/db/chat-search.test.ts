@@ -18,7 +18,7 @@ describe("chat search", () => {
   let chat: ReturnType<typeof chatServiceOf>;
   let studies: ReturnType<typeof createStudyService>;
   const send = (viewer: TViewer, roomId: number, body: string) =>
-    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [] });
+    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [], fileIds: [] });
   const find = async (viewer: TViewer, input: Partial<TChatSearchInput> & { q: string }) =>
     (await chat.search(viewer, ZChatSearchInput.parse(input))).items;
 

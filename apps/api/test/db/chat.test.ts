@@ -16,7 +16,7 @@ describe("chat", () => {
   let chat: ReturnType<typeof createChatService>;
   let studies: ReturnType<typeof createStudyService>;
   const send = (viewer: TViewer, roomId: number, body = "hello") =>
-    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [] });
+    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [], fileIds: [] });
   const codeOf = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
 
   beforeAll(() => {
@@ -228,10 +228,10 @@ describe("chat", () => {
     });
     const { a, room } = await talkingPair();
     for (let i = 0; i < 30; i++) {
-      await limited.send(a, { roomId: room.id, clientId: randomUUID(), body: `${i}`, imageIds: [] });
+      await limited.send(a, { roomId: room.id, clientId: randomUUID(), body: `${i}`, imageIds: [], fileIds: [] });
     }
     const refused = await appErrorOf(
-      limited.send(a, { roomId: room.id, clientId: randomUUID(), body: "31", imageIds: [] }),
+      limited.send(a, { roomId: room.id, clientId: randomUUID(), body: "31", imageIds: [], fileIds: [] }),
     );
     expect(refused.code).toBe("RATE_LIMITED");
     expect(refused.details?.retryAfterSeconds).toBeGreaterThan(0);
@@ -257,7 +257,9 @@ describe("chat", () => {
 
     const clientId = randomUUID();
     const retries = await Promise.all(
-      Array.from({ length: 20 }, () => chat.send(people[1]!, { roomId, clientId, body: "only once", imageIds: [] })),
+      Array.from({ length: 20 }, () =>
+        chat.send(people[1]!, { roomId, clientId, body: "only once", imageIds: [], fileIds: [] }),
+      ),
     );
     expect(new Set(retries.map((msg) => msg.seq))).toEqual(new Set([1]));
     expect(await f.fresh.db.chatMessage.count({ where: { roomId } })).toBe(1);
@@ -298,6 +300,7 @@ describe("chat", () => {
           clientId: randomUUID(),
           body: `${i}`,
           imageIds: [],
+          fileIds: [],
         }),
       ),
     );
@@ -434,18 +437,21 @@ describe("chat", () => {
       clientId: randomUUID(),
       body: "",
       imageIds: [second.id, first.id],
+      fileIds: [],
     });
     expect(sent.images.map((image) => image.id)).toEqual([second.id, first.id]);
     expect((await chat.history(b, { roomId: room.id, limit: 5 })).items[0]?.images).toHaveLength(2);
 
     // Used already, or someone else's: refused, and nothing is sent.
     const reused = await appErrorOf(
-      chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "again", imageIds: [first.id] }),
+      chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "again", imageIds: [first.id], fileIds: [] }),
     );
     expect(reused.details?.fieldErrors?.imageIds).toBeDefined();
     const theirs = await f.uploadPostImage(b, await picture("#00f"));
     expect(
-      await codeOf(chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "x", imageIds: [theirs.id] })),
+      await codeOf(
+        chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "x", imageIds: [theirs.id], fileIds: [] }),
+      ),
     ).toBe("VALIDATION");
     expect((await chat.room(a, { roomId: room.id })).messageSeq).toBe(1);
 

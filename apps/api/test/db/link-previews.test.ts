@@ -30,7 +30,7 @@ describe("link previews", () => {
 
   /** Sends, waits for the preview work, and answers the message as its room reads it now. */
   async function sendAndRead(viewer: TViewer, roomId: number, body: string) {
-    const sent = await chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [] });
+    const sent = await chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [], fileIds: [] });
     expect(sent.preview).toBeNull();
     await previews.settled();
     const page = await chat.history(viewer, { roomId, limit: 5 });

@@ -103,6 +103,7 @@ describe("moderation", () => {
           clientId: randomUUID(),
           body: `message ${i}`,
           imageIds: [],
+          fileIds: [],
         });
       }
       await m.moderation.report(b, {
@@ -279,12 +280,13 @@ describe("moderation", () => {
       await f.social.follow(a, b.userId);
       const room = await m.chat.openDirect(a, { userId: b.userId });
       await f.bus.subscribe(channels.chatRoom(room.id), (event) => f.events.push(event));
-      await m.chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "hi", imageIds: [] });
+      await m.chat.send(a, { roomId: room.id, clientId: randomUUID(), body: "hi", imageIds: [], fileIds: [] });
       const bad = await m.chat.send(a, {
         roomId: room.id,
         clientId: randomUUID(),
         body: "something vile",
         imageIds: [],
+        fileIds: [],
       });
       await m.moderation.report(b, {
         target: { kind: "message", roomId: room.id, seq: bad.seq },

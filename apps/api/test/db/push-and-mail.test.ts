@@ -107,7 +107,7 @@ describe("push and mail", () => {
     return { a, b, room, bDevice };
   }
   const say = (viewer: TViewer, roomId: number, body: string) =>
-    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [] });
+    chat.send(viewer, { roomId, clientId: randomUUID(), body, imageIds: [], fileIds: [] });
 
   async function jobs(task: string) {
     return f.fresh.db.$queryRaw<{ key: string | null; payload: Record<string, unknown>; run_at: Date }[]>`

@@ -1,4 +1,4 @@
-import type { TAvatarUploaded, TUploadedImage } from "@orgo/api-contract/schemas";
+import type { TAvatarUploaded, TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 
 // The answer is checked with the contract's schemas, loaded with the first upload:
 // zod stays out of the first screen's scripts.
@@ -45,3 +45,7 @@ export const uploadAvatar = async (file: Blob, onProgress: (fraction: number) =>
 
 export const uploadPostImage = async (file: Blob, onProgress: (fraction: number) => void): Promise<TUploadedImage> =>
   upload("/uploads/post-image", (await schemas()).ZPostImage, file, onProgress);
+
+/** A PDF, ZIP, text or code file for a message; the server decides what it is from its bytes. */
+export const uploadChatFile = async (file: File, onProgress: (fraction: number) => void): Promise<TSharedFile> =>
+  upload(`/uploads/file?name=${encodeURIComponent(file.name)}`, (await schemas()).ZSharedFile, file, onProgress);

@@ -4,6 +4,7 @@ import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { ZPostImage } from "../posts/post.schemas.js";
 import { ZSearchTerm } from "../search/search.schemas.js";
+import { CHAT_FILES_MAX, ZSharedFile } from "../files/file.schemas.js";
 import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX, CHAT_SEARCH_PAGE_MAX } from "./chat.constants.js";
 export {
   CHAT_MESSAGE_MAX,
@@ -74,6 +75,8 @@ export const ZChatMessage = z.object({
   hidden: z.boolean(),
   /** Pictures in order (none once deleted). */
   images: z.array(ZPostImage),
+  /** Files in order: PDFs, archives, text and code (none once deleted or hidden). */
+  files: z.array(ZSharedFile),
   /** Emoji in the order they were first used (none once deleted or hidden). */
   reactions: z.array(ZMessageReaction),
   /** The message this one answers (null when it answers none, or is itself deleted or hidden). */
@@ -167,7 +170,7 @@ export type TChatHistory = z.infer<typeof ZChatHistory>;
 
 const ZMessageBody = z.string().trim().min(1, m.messageRequired).max(CHAT_MESSAGE_MAX, m.messageTooLong);
 
-/** Text, pictures (uploaded through POST /uploads/post-image), or both; never nothing. */
+/** Text, pictures (uploaded through POST /uploads/post-image), files, or several; never nothing. */
 export const ZSendMessageInput = z
   .object({
     roomId: ZDbId,
@@ -178,11 +181,17 @@ export const ZSendMessageInput = z
       .max(CHAT_IMAGES_MAX, m.tooManyChatImages)
       .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatImages)
       .default([]),
+    /** Files uploaded through POST /uploads/file (PDF, ZIP, text and code). */
+    fileIds: z
+      .array(z.uuid())
+      .max(CHAT_FILES_MAX, m.tooManyChatFiles)
+      .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatFiles)
+      .default([]),
     /** Answers this message of the same room (quoted above mine; its author is told). */
     replyToSeq: ZDbId.nullish(),
   })
   .superRefine((message, ctx) => {
-    if (!message.body && message.imageIds.length === 0) {
+    if (!message.body && message.imageIds.length === 0 && message.fileIds.length === 0) {
       ctx.addIssue({ code: "custom", path: ["body"], message: m.messageRequired });
     }
   });

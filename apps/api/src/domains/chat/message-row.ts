@@ -11,6 +11,7 @@ import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { orderedImagesSelect, toImages } from "../posts/post-images.js";
+import { orderedFilesSelect, toFiles } from "./message-files.js";
 
 const authorSelect = { ...publicUserSelect, contentHiddenAt: true } as const;
 
@@ -27,6 +28,7 @@ export const messageSelect = {
   hiddenAt: true,
   author: { select: authorSelect },
   images: orderedImagesSelect,
+  files: orderedFilesSelect,
   // Oldest first: chips keep the order emoji were first used in, names the order people reacted.
   reactions: { select: { emoji: true, user: { select: publicUserSelect } }, orderBy: { createdAt: "asc" } },
   replyTo: { select: { seq: true, body: true, deletedAt: true, hiddenAt: true, author: { select: authorSelect } } },
@@ -56,6 +58,7 @@ export function shapeMessage(row: MessageRow, storage: FileStorage): TChatMessag
     deleted: row.deletedAt !== null,
     hidden,
     images: gone ? [] : toImages(row.images, storage),
+    files: gone ? [] : toFiles(row.files, storage),
     reactions: gone ? [] : groupReactions(row.reactions),
     replyTo: gone || !row.replyTo ? null : quoteOf(row.replyTo),
     pinned: !gone && row.pin !== null,

@@ -41,5 +41,8 @@ export const uploadUrls = {
   },
 };
 
-/** Keys are `<folder>/<random>.<ext>`: nothing a user typed reaches the file system. */
-export const STORAGE_KEY = /^[a-z-]+\/[A-Za-z0-9_-]{16,64}\.(webp)$/;
+/**
+ * Keys are `<folder>/<random>.<ext>`, the extension what the bytes are (pictures are
+ * WebP, shared files PDF, ZIP or text): nothing a user typed reaches the file system.
+ */
+export const STORAGE_KEY = /^[a-z-]+\/[A-Za-z0-9_-]{16,64}\.(webp|pdf|zip|txt)$/;

@@ -5,6 +5,7 @@ import type { RequestAuth } from "../sessions/request-auth.js";
 import { isAllowedOrigin } from "../http/origin.js";
 import type { Origins } from "../http/origins.js";
 import { sendJson } from "../http/respond.js";
+import { safeFileName } from "../files/file-sniff.js";
 import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
@@ -14,6 +15,7 @@ class TooLarge extends Error {}
 
 /** What is read (and thrown away) of a too-large body before answering 413: bounded in bytes and time. */
 const DRAIN_MAX_BYTES = 4 * IMAGE_MAX_BYTES;
+
 const DRAIN_MAX_MS = 10_000;
 
 /**
@@ -80,11 +82,39 @@ function drain(req: IncomingMessage): Promise<boolean> {
 const statusOf: Partial<Record<string, number>> = {
   [m.imageTooLarge]: 413,
   [m.imageUnsupported]: 415,
+  [m.fileTooLarge]: 413,
+  [m.fileUnsupported]: 415,
+};
+
+/** One upload path: how much it reads at most (and what it says past it), and what it does with the bytes. */
+export interface UploadReceiver {
+  maxBytes: number;
+  tooLarge: string;
+  /** The answer goes out as JSON; `url` carries the path's parameters (a file's name). */
+  receive(viewer: TViewer, bytes: Uint8Array, url: URL): Promise<unknown>;
+}
+
+/** What a stored file is served as, by its key's extension (the key says what its bytes are). */
+const SERVED_AS: Record<string, { type: string; download: boolean }> = {
+  webp: { type: "image/webp", download: false },
+  pdf: { type: "application/pdf", download: true },
+  zip: { type: "application/zip", download: true },
+  txt: { type: "text/plain; charset=utf-8", download: true },
 };
 
 /**
- * POST /uploads/avatar and /uploads/post-image (raw image bytes as the body, so
- * the browser can report progress) and GET /uploads/<key> for stored files, wherever
+ * `attachment`, with the name asked for (`?name=`, as messages link it) made safe: an
+ * ASCII fallback and the UTF-8 name (RFC 6266), never a path or a quote.
+ */
+function attachment(name: string | null, extension: string): string {
+  const clean = safeFileName(name ?? "") || `download.${extension}`;
+  const ascii = clean.replace(/[^\x20-\x7e]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean)}`;
+}
+
+/**
+ * POST /uploads/avatar, /uploads/post-image and /uploads/file?name=… (raw bytes as
+ * the body, so the browser can report progress) and GET /uploads/<key> for stored files, wherever
  * they live: the API streams them from its folder or from object storage. Not signed
  * URLs to the bucket: the same address whatever the storage (stored URLs stay valid
  * when files move), same-origin (the page's `img-src 'self'`), one place that sets
@@ -93,20 +123,25 @@ const statusOf: Partial<Record<string, number>> = {
  */
 export function createUploadsRoutes(deps: {
   auth: RequestAuth;
-  /** Upload paths and what each does with the bytes; the answer goes out as JSON. */
-  receivers: Record<string, (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>>;
+  /** Upload paths and what each does with the bytes. */
+  receivers: Record<string, UploadReceiver>;
   limiter: RateLimiter;
   /** Who may upload (read at request time). */
   origins: Origins;
   storage: FileStorage;
 }) {
   /** Only well-formed keys reach the storage, so no path can climb out of its folder. */
-  async function serveFile(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
+  async function serveFile(req: IncomingMessage, res: ServerResponse, key: string, url: URL): Promise<void> {
     const file = STORAGE_KEY.test(key) ? await deps.storage.read(key) : null;
     if (!file) {
       sendJson(res, 404, { error: "Not found" });
       return;
     }
+    const extension = key.slice(key.lastIndexOf(".") + 1);
+    const served = SERVED_AS[extension] ?? { type: "application/octet-stream", download: true };
+    // Shared files are downloads, whatever they hold: a browser never shows one as a page here.
+    if (served.download) res.setHeader("Content-Disposition", attachment(url.searchParams.get("name"), extension));
+    res.setHeader("X-Content-Type-Options", "nosniff");
     const etag = file.etag;
     res.setHeader("ETag", etag);
     // Keys are random and never reused: a file at a URL never changes.
@@ -117,23 +152,19 @@ export function createUploadsRoutes(deps: {
       file.body.destroy();
       if (req.method !== "HEAD") res.statusCode = 304;
       else {
-        res.setHeader("Content-Type", "image/webp");
+        res.setHeader("Content-Type", served.type);
         res.setHeader("Content-Length", file.size);
       }
       res.end();
       return;
     }
-    res.setHeader("Content-Type", "image/webp");
+    res.setHeader("Content-Type", served.type);
     res.setHeader("Content-Length", file.size);
     // A reader that goes away mid-file ends the read too (the disk's or the bucket's).
     await pipeline(file.body, res).catch(() => undefined);
   }
 
-  async function receive(
-    req: IncomingMessage,
-    res: ServerResponse,
-    receiver: (viewer: TViewer, bytes: Uint8Array) => Promise<unknown>,
-  ) {
+  async function receive(req: IncomingMessage, res: ServerResponse, receiver: UploadReceiver, url: URL) {
     if (!isAllowedOrigin(req, deps.origins.allowed)) {
       return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-origin request refused" } });
     }
@@ -141,13 +172,13 @@ export function createUploadsRoutes(deps: {
     if (!viewer) return sendJson(res, 401, { error: { code: "UNAUTHENTICATED", message: m.signInFirst } });
     try {
       await enforce(deps.limiter, [[`upload:user:${viewer.userId}`, limits.uploadsPerUser]]);
-      const bytes = await readBody(req, IMAGE_MAX_BYTES);
-      sendJson(res, 200, await receiver(viewer, bytes));
+      const bytes = await readBody(req, receiver.maxBytes);
+      sendJson(res, 200, await receiver.receive(viewer, bytes, url));
     } catch (error) {
       if (error instanceof TooLarge) {
         // A body past the bounds is not worth the connection: answer and close it.
         if (!(await drain(req))) res.setHeader("Connection", "close");
-        return sendJson(res, 413, { error: { code: "VALIDATION", message: m.imageTooLarge } });
+        return sendJson(res, 413, { error: { code: "VALIDATION", message: receiver.tooLarge } });
       }
       if (error instanceof AppError) {
         // Refused before the body was read (a rate limit): let the client finish sending first.
@@ -167,11 +198,11 @@ export function createUploadsRoutes(deps: {
     const receiver = deps.receivers[url.pathname];
     if (receiver) {
       if (req.method !== "POST") return (sendJson(res, 405, { error: "Method not allowed" }), true);
-      return receive(req, res, receiver);
+      return receive(req, res, receiver, url);
     }
     if (!url.pathname.startsWith(UPLOADS_URL_PREFIX)) return false;
     if (req.method !== "GET" && req.method !== "HEAD")
       return (sendJson(res, 405, { error: "Method not allowed" }), true);
-    return serveFile(req, res, url.pathname.slice(UPLOADS_URL_PREFIX.length));
+    return serveFile(req, res, url.pathname.slice(UPLOADS_URL_PREFIX.length), url);
   };
 }

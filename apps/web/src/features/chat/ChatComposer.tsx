@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import "./chat-messages";
 import { X } from "lucide-react";
-import { CHAT_IMAGES_MAX, plainExcerpt } from "@orgo/api-contract/constants";
-import type { TUploadedImage } from "@orgo/api-contract/schemas";
+import { CHAT_FILES_MAX, CHAT_IMAGES_MAX, FILE_MAX_BYTES, plainExcerpt } from "@orgo/api-contract/constants";
+import type { TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
-import { uploadPostImage } from "../../lib/upload";
+import { uploadChatFile, uploadPostImage } from "../../lib/upload";
+import { FileChip } from "./files/MessageFiles";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 import type { ShownMessage } from "./use-room";
 import "./replies/replies.css";
@@ -13,8 +14,11 @@ import "./replies/replies.css";
 interface Attachment {
   key: string;
   name: string;
+  /** A picture (the image pipeline) or a shared file (PDF, ZIP, text and code). */
+  kind: "picture" | "file";
   progress: number;
   image: TUploadedImage | null;
+  file: TSharedFile | null;
   error: string | null;
 }
 
@@ -39,7 +43,7 @@ export function ChatComposer(props: {
   onEditStart: (message: ShownMessage) => void;
   onEditEnd: () => void;
   /** A promise (the first message, which opens the room) keeps the text until it resolves, and on failure. */
-  onSend: (body: string, images: TUploadedImage[]) => void | Promise<unknown>;
+  onSend: (body: string, images: TUploadedImage[], files: TSharedFile[]) => void | Promise<unknown>;
   onSave: (seq: number, body: string) => Promise<unknown>;
   onTyping: () => void;
 }) {
@@ -52,22 +56,44 @@ export function ChatComposer(props: {
   const [sending, setSending] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const filePicker = useRef<HTMLInputElement>(null);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const uploading = attachments.some((a) => !a.image && !a.error);
+  const uploading = attachments.some((a) => !a.image && !a.file && !a.error);
   const ready = attachments.flatMap((a) => (a.image ? [a.image] : []));
+  const readyFiles = attachments.flatMap((a) => (a.file ? [a.file] : []));
+  const count = (kind: Attachment["kind"]) => attachments.filter((a) => a.kind === kind).length;
 
-  /** Pictures by pick, drop or paste: each uploads at once through the image pipeline, with progress. */
+  /**
+   * Pictures and files by pick, drop or paste: each uploads at once, with progress:
+   * pictures through the image pipeline, anything else as a shared file (what it is,
+   * the server decides from its bytes). Over 20 MB is refused here, before sending.
+   */
   const attach = (files: Iterable<File>) => {
-    const room = CHAT_IMAGES_MAX - attachments.length;
-    for (const file of [...files].filter((f) => f.type.startsWith("image/")).slice(0, Math.max(0, room))) {
+    let pictures = CHAT_IMAGES_MAX - count("picture");
+    let others = CHAT_FILES_MAX - count("file");
+    for (const file of files) {
+      const kind = file.type.startsWith("image/") ? "picture" : "file";
+      if (kind === "picture" ? pictures-- <= 0 : others-- <= 0) continue;
       const key = crypto.randomUUID();
       const update = (change: Partial<Attachment>) =>
         setAttachments((old) => old.map((a) => (a.key === key ? { ...a, ...change } : a)));
-      setAttachments((old) => [...old, { key, name: file.name, progress: 0, image: null, error: null }]);
-      uploadPostImage(file, (progress) => update({ progress })).then(
-        (image) => update({ image, progress: 1 }),
-        (error: unknown) => update({ error: error instanceof Error ? error.message : String(error) }),
-      );
+      const tooBig = kind === "file" && file.size > FILE_MAX_BYTES ? t("chat.fileTooLarge") : null;
+      setAttachments((old) => [
+        ...old,
+        { key, name: file.name, kind, progress: 0, image: null, file: null, error: tooBig },
+      ]);
+      if (tooBig) continue;
+      const failed = (error: unknown) => update({ error: error instanceof Error ? error.message : String(error) });
+      if (kind === "picture")
+        uploadPostImage(file, (progress) => update({ progress })).then(
+          (image) => update({ image, progress: 1 }),
+          failed,
+        );
+      else
+        uploadChatFile(file, (progress) => update({ progress })).then(
+          (shared) => update({ file: shared, progress: 1 }),
+          failed,
+        );
     }
   };
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -102,14 +128,15 @@ export function ChatComposer(props: {
 
   const submit = async () => {
     const body = text.trim();
-    if (sending || (props.editing ? !body : (!body && ready.length === 0) || uploading)) return;
+    if (sending || (props.editing ? !body : (!body && ready.length === 0 && readyFiles.length === 0) || uploading))
+      return;
     if (props.editing) {
       await props.onSave(props.editing.seq, body);
       props.onEditEnd();
       setText(localStorage.getItem(props.draftKey) ?? "");
       return;
     }
-    const sent = props.onSend(body, ready);
+    const sent = props.onSend(body, ready, readyFiles);
     if (sent) {
       setSending(true);
       try {
@@ -197,8 +224,16 @@ export function ChatComposer(props: {
             <li key={a.key}>
               {a.image ? (
                 <img src={a.image.url} alt={a.name} />
+              ) : a.file ? (
+                <FileChip file={a.file} />
               ) : (
-                <span className="muted small">{a.error ?? `${Math.round(a.progress * 100)}%`}</span>
+                <span
+                  className={`small${a.error ? " chat__attachment-error" : " muted"}`}
+                  role={a.error ? "alert" : undefined}
+                >
+                  {a.kind === "file" && `${a.name}: `}
+                  {a.error ?? `${Math.round(a.progress * 100)}%`}
+                </span>
               )}
               <button
                 type="button"
@@ -213,32 +248,53 @@ export function ChatComposer(props: {
         </ul>
       )}
       <div className="chat__composer-actions">
-        <input
-          ref={picker}
-          type="file"
-          accept="image/*"
-          multiple
-          hidden
-          onChange={(event) => {
-            if (event.target.files) attach(event.target.files);
-            event.target.value = "";
-          }}
-          data-testid="chat-picture-input"
-        />
+        {[
+          { ref: picker, accept: "image/*", testId: "chat-picture-input" },
+          { ref: filePicker, accept: undefined, testId: "chat-file-input" },
+        ].map((input) => (
+          <input
+            key={input.testId}
+            ref={input.ref}
+            type="file"
+            accept={input.accept}
+            multiple
+            hidden
+            onChange={(event) => {
+              if (event.target.files) attach(event.target.files);
+              event.target.value = "";
+            }}
+            data-testid={input.testId}
+          />
+        ))}
         {!props.editing && (
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={attachments.length >= CHAT_IMAGES_MAX}
-            onClick={() => picker.current?.click()}
-          >
-            {t("chat.addPicture")}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={count("picture") >= CHAT_IMAGES_MAX}
+              onClick={() => picker.current?.click()}
+            >
+              {t("chat.addPicture")}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={count("file") >= CHAT_FILES_MAX}
+              onClick={() => filePicker.current?.click()}
+              data-testid="chat-add-file"
+            >
+              {t("chat.addFile")}
+            </button>
+          </>
         )}
         <button
           type="submit"
           className="button button--primary"
-          disabled={sending || uploading || (props.editing ? !text.trim() : !text.trim() && ready.length === 0)}
+          disabled={
+            sending ||
+            uploading ||
+            (props.editing ? !text.trim() : !text.trim() && ready.length === 0 && readyFiles.length === 0)
+          }
         >
           {props.editing ? t("chat.save") : t("chat.send")}
         </button>

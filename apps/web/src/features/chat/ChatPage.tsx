@@ -24,7 +24,8 @@ function previewOf(message: TChatMessage, t: I18n["t"]): string {
   if (message.deleted) return t("chat.deletedMessage");
   const text = plainExcerpt(message.body, 100);
   if (text) return text;
-  return message.images.length > 0 ? t("chat.sentPicture") : t("chat.sentCode");
+  if (message.images.length > 0) return t("chat.sentPicture");
+  return message.files.length > 0 ? t("chat.sentFile", { name: message.files[0]!.name }) : t("chat.sentCode");
 }
 
 function roomMatches(room: TChatRoom, filter: string, t: I18n["t"]): boolean {

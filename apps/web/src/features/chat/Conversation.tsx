@@ -119,8 +119,8 @@ export function Conversation({ roomId }: { roomId: number }) {
         onEditEnd={() => setEditing(null)}
         replyingTo={replyingTo}
         onReplyEnd={() => setReplyingTo(null)}
-        onSend={(body, images) => {
-          chat.send(body, images, replyingTo);
+        onSend={(body, images, files) => {
+          chat.send(body, images, files, replyingTo);
           setReplyingTo(null);
         }}
         onSave={chat.edit}

@@ -1,7 +1,7 @@
 import { useRef } from "react";
 import "./chat-messages";
 import { Link, Navigate, useNavigate } from "react-router";
-import type { TUploadedImage } from "@orgo/api-contract/schemas";
+import type { TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { describeError } from "../../i18n/describe-error";
 import { trpc } from "../../lib/trpc";
@@ -42,7 +42,7 @@ export function NewConversation() {
   const existing = inbox.data.rooms.find((room) => room.peer?.id === person.id);
   if (existing) return <Navigate to={`/chat/${existing.id}`} replace />;
 
-  const start = async (body: string, images: TUploadedImage[]) => {
+  const start = async (body: string, images: TUploadedImage[], files: TSharedFile[]) => {
     if (attempt.current.body !== body || !attempt.current.clientId) {
       attempt.current = { body, clientId: crypto.randomUUID() };
     }
@@ -52,6 +52,7 @@ export function NewConversation() {
       clientId: attempt.current.clientId,
       body,
       imageIds: images.map((image) => image.id),
+      fileIds: files.map((file) => file.id),
     });
     await utils.chat.inbox.invalidate();
     void navigate(`/chat/${room.id}`, { replace: true });

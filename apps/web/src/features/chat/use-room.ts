@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { skipToken } from "@tanstack/react-query";
-import type { TChatMessage, TPublicUser, TReplyQuote, TUploadedImage } from "@orgo/api-contract/schemas";
+import type { TChatMessage, TPublicUser, TReplyQuote, TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 import { CHAT_QUOTE_CHARS, mentionedHandles, plainExcerpt } from "@orgo/api-contract/constants";
 import { trpc } from "../../lib/trpc";
 
@@ -28,6 +28,7 @@ interface Pending {
   clientId: string;
   body: string;
   images: TUploadedImage[];
+  files: TSharedFile[];
   createdAt: Date;
   failed: boolean;
   /** The message this one answers, quoted as sent. */
@@ -145,6 +146,7 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
         deleted: false,
         hidden: false,
         images: p.images,
+        files: p.files,
         reactions: [],
         replyTo: p.replyTo,
         pinned: false,
@@ -163,6 +165,7 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
           clientId: item.clientId,
           body: item.body,
           imageIds: item.images.map((image) => image.id),
+          fileIds: item.files.map((file) => file.id),
           replyToSeq: item.replyTo?.seq ?? null,
         },
         {
@@ -179,14 +182,19 @@ export function useRoom(roomId: number, me: TPublicUser | null, onReactError?: (
     [roomId, sendMutation],
   );
   /** `answering`: the message this one replies to. */
-  const send = (body: string, images: TUploadedImage[], answering: TChatMessage | null = null) => {
+  const send = (
+    body: string,
+    images: TUploadedImage[],
+    files: TSharedFile[],
+    answering: TChatMessage | null = null,
+  ) => {
     const replyTo = answering && {
       seq: answering.seq,
       author: answering.author,
       excerpt: plainExcerpt(answering.body, CHAT_QUOTE_CHARS),
       gone: false,
     };
-    const item = { clientId: crypto.randomUUID(), body, images, createdAt: new Date(), failed: false, replyTo };
+    const item = { clientId: crypto.randomUUID(), body, images, files, createdAt: new Date(), failed: false, replyTo };
     // What I send is read at the present.
     setAnchor(null);
     setPending((old) => [...old, item]);

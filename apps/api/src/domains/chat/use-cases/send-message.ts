@@ -8,6 +8,7 @@ import {
 import { isUniqueViolation } from "@orgo/db";
 import { enforce } from "../../../platform/rate-limit/limits.js";
 import { POST_IMAGE_KIND } from "../../posts/post-images.js";
+import { SHARED_FILE_KIND } from "../message-files.js";
 import type { ChatDeps } from "../chat-deps.js";
 import { blockInRoom, memberRoom, noSuchRoom, type Tx } from "../member-room.js";
 import { messageSelect, shapeMessage, type MessageRow } from "../message-row.js";
@@ -38,7 +39,11 @@ export async function sendMessage(deps: ChatDeps, viewer: TViewer, input: TSendM
   let sent: Sent;
   try {
     sent = await deps.roomQueue(input.roomId, () =>
-      input.imageIds.length === 0 && !held && !input.replyToSeq && input.body.trim().length < REPEATED_MESSAGE_MIN_CHARS
+      input.imageIds.length === 0 &&
+      input.fileIds.length === 0 &&
+      !held &&
+      !input.replyToSeq &&
+      input.body.trim().length < REPEATED_MESSAGE_MIN_CHARS
         ? sendText(deps, viewer, input)
         : sendInTransaction(deps, viewer, input, held),
     );
@@ -133,6 +138,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
         contentHiddenAt: null,
       },
       images: [],
+      files: [],
       reactions: [],
       replyTo: null,
       pin: null,
@@ -142,7 +148,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
 }
 
 /**
- * Pictures, a reply, a long text (checked against the writer's texts of the day) or a
+ * Pictures, files, a reply, a long text (checked against the writer's texts of the day) or a
  * message a watched word holds take a transaction: ownership, the answered message and
  * repeats are checked first, and a held message is filed for review with it.
  */
@@ -155,6 +161,7 @@ async function sendInTransaction(
   const { id, seqs, caseId } = await db.$transaction(async (tx) => {
     await memberRoom(tx, viewer, input.roomId);
     if (input.imageIds.length) await requireOwnFreshImages(tx, viewer.userId, input.imageIds);
+    if (input.fileIds.length) await requireOwnFreshFiles(tx, viewer.userId, input.fileIds);
     const replyToId = input.replyToSeq ? await answeredMessage(tx, input.roomId, input.replyToSeq) : null;
     await guard.refuseRepeated(tx, viewer, "message", input.body);
     // Numbers, my read point and the members in one round trip.
@@ -170,6 +177,7 @@ async function sendInTransaction(
         hiddenAt: held ? new Date() : null,
         replyToId,
         images: { create: input.imageIds.map((uploadId, position) => ({ uploadId, position })) },
+        files: { create: input.fileIds.map((uploadId, position) => ({ uploadId, position })) },
       },
       select: { id: true },
     });
@@ -198,5 +206,15 @@ async function requireOwnFreshImages(tx: Tx, userId: string, imageIds: string[])
   });
   if (usable !== imageIds.length) {
     throw new AppError("VALIDATION", m.imageNotYours, { fieldErrors: { imageIds: [m.imageNotYours] } });
+  }
+}
+
+/** Files must be my own file uploads that no message uses yet. */
+async function requireOwnFreshFiles(tx: Tx, userId: string, fileIds: string[]) {
+  const usable = await tx.upload.count({
+    where: { id: { in: fileIds }, ownerId: userId, kind: SHARED_FILE_KIND, chatFile: null },
+  });
+  if (usable !== fileIds.length) {
+    throw new AppError("VALIDATION", m.fileNotYours, { fieldErrors: { fileIds: [m.fileNotYours] } });
   }
 }
