@@ -10,6 +10,14 @@
  *                          PostgreSQL: BENCH_DATABASE_URL, else 127.0.0.1:5432;
  *                          Redis: BENCH_REDIS_URL, else 127.0.0.1:6379)
  *
+ * The traffic is a chat's mix (BENCH_MIX=plain for messages only): of every hundred
+ * actions, 15 are reactions (chat.react, a random emoji of eight on the newest message
+ * the person has seen in that room: a change of that message, live to the room) and 15
+ * are replies (chat.send with replyToSeq: the transaction path, and a notification to
+ * the answered person); the rest are messages. The raw relay relays each action as one
+ * frame. Deliveries are counted by change id (a reaction is a change of a message seen
+ * already, not a duplicate of it).
+ *
  * Prints send → deliver latency (every member but the sender), messages lost,
  * duplicated and out of order, heap per idle socket (after a full collection, read
  * through bench/heap-probe.mjs), and how long a person 30 s offline takes to catch up
@@ -35,6 +43,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 /** Seconds into the load when the second API process is killed (SIGKILL): its tabs reconnect through the first. */
 const KILL_AT = process.env.BENCH_KILL_AT ? Number(process.env.BENCH_KILL_AT) : null;
 const CATCH_UP_MESSAGES = 500;
+/** Of every action: reactions, then replies (the rest are messages); BENCH_MIX=plain: messages only. */
+const MIX = process.env.BENCH_MIX === "plain" ? { react: 0, reply: 0 } : { react: 0.15, reply: 0.15 };
+const EMOJI = ["👍", "🎉", "❤️", "😂", "🙏", "👀", "🔥", "✅"];
 const OFFLINE_MS = Math.min(30_000, (SECONDS * 1000) / 2);
 // The send path is compiled before anything is timed (see also connectAndLeave):
 const WARM_UP_SOCKETS = 200;
@@ -50,10 +61,15 @@ const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 // ── Bookkeeping shared by both sides ──
 interface RoomSeen {
   clientIds: Set<string>;
+  /** Change ids seen (a message, or a change of one: a reaction). */
+  changes: Set<string>;
   lastSeq: number;
   /** The tracked id of the last change: where a reconnecting tab resumes. */
   lastChange: string | undefined;
 }
+
+/** What a person does: a message, a reply to a message of the room, or a reaction to one. */
+type Action = { type: "message" } | { type: "reply"; seq: number } | { type: "react"; seq: number; emoji: string };
 interface Tally {
   sentAt: Map<string, { at: number; room: number; sender: number }>;
   /** person index → room → { seqs seen, last seq } */
@@ -73,6 +89,11 @@ interface Tally {
   backAt: Map<number, number>;
   /** Deliveries caught up by the moved tabs (not timed as live ones). */
   caughtUp: number;
+  /** Reactions that changed something (their answer's change id per room), and their sender. */
+  reactions: Map<string, { room: number; sender: number }>;
+  /** Changes of messages seen already (reactions) delivered. */
+  changesDelivered: number;
+  replies: number;
 }
 const newTally = (): Tally => ({
   sentAt: new Map(),
@@ -87,6 +108,9 @@ const newTally = (): Tally => ({
   away: new Set(),
   backAt: new Map(),
   caughtUp: 0,
+  reactions: new Map(),
+  changesDelivered: 0,
+  replies: 0,
 });
 
 function record(tally: Tally, person: number, room: number, seq: number, clientId: string, change: string | undefined) {
@@ -94,15 +118,27 @@ function record(tally: Tally, person: number, room: number, seq: number, clientI
   let rooms = tally.seen.get(person);
   if (!rooms) tally.seen.set(person, (rooms = new Map<number, RoomSeen>()));
   let state = rooms.get(room);
-  if (!state) rooms.set(room, (state = { clientIds: new Set(), lastSeq: 0, lastChange: undefined }));
+  if (!state)
+    rooms.set(room, (state = { clientIds: new Set(), changes: new Set(), lastSeq: 0, lastChange: undefined }));
+  // A change id is delivered once; changes come in the room's order.
+  if (change !== undefined) {
+    if (state.changes.has(change)) {
+      tally.duplicated++;
+      return;
+    }
+    state.changes.add(change);
+    if (state.lastChange !== undefined && Number(change) <= Number(state.lastChange)) tally.outOfOrder++;
+    state.lastChange = change;
+  }
+  // A change of a message seen already: a reaction (counted, not timed as a message).
   if (state.clientIds.has(clientId)) {
-    tally.duplicated++;
+    if (change === undefined) tally.duplicated++;
+    else tally.changesDelivered++;
     return;
   }
   state.clientIds.add(clientId);
-  if (seq <= state.lastSeq) tally.outOfOrder++;
+  if (change === undefined && seq <= state.lastSeq) tally.outOfOrder++;
   state.lastSeq = Math.max(state.lastSeq, seq);
-  if (change !== undefined) state.lastChange = change;
   const sent = tally.sentAt.get(clientId);
   const back = tally.backAt.get(person);
   if (sent && back !== undefined && sent.at < back) {
@@ -128,6 +164,28 @@ function lostOf(tally: Tally, membersOf: Map<number, Person[]>): number {
     }
   }
   return lost;
+}
+
+/** Reactions' changes that a member live all along (not away, not moved by the kill) never received. */
+function lostReactionsOf(tally: Tally, membersOf: Map<number, Person[]>): number {
+  let lost = 0;
+  for (const [key, reaction] of tally.reactions) {
+    const change = key.split(":")[1]!;
+    for (const member of membersOf.get(reaction.room) ?? []) {
+      if (tally.away.has(member.index) || tally.backAt.has(member.index)) continue;
+      if (!tally.seen.get(member.index)?.get(reaction.room)?.changes.has(change)) lost++;
+    }
+  }
+  return lost;
+}
+
+/** The action a person takes next in a room: a message, a reply, or a reaction to the newest message they saw there. */
+function nextAction(tally: Tally, person: Person, room: number): Action {
+  const seq = tally.seen.get(person.index)?.get(room)?.lastSeq ?? 0;
+  const roll = Math.random();
+  if (seq === 0 || roll >= MIX.react + MIX.reply) return { type: "message" };
+  if (roll < MIX.react) return { type: "react", seq, emoji: EMOJI[Math.floor(Math.random() * EMOJI.length)]! };
+  return { type: "reply", seq };
 }
 
 /**
@@ -169,7 +227,7 @@ async function idleHeap(people: Person[], connect: (p: Person) => Promise<void>,
 async function runLoad(
   people: Person[],
   tally: Tally,
-  send: (person: Person, room: number, clientId: string) => void,
+  send: (person: Person, room: number, clientId: string, action?: Action) => void,
   extra?: (elapsedMs: number) => void,
 ) {
   const total = RATE * SECONDS;
@@ -187,16 +245,22 @@ async function runLoad(
     if (wait > 1) await sleep(wait);
     extra?.(performance.now() - started);
     const person = people[1 + Math.floor(Math.random() * (people.length - 1))]!; // person 0 goes offline
-    send(person, Math.random() < 0.5 ? person.pairRoom : person.studyRoom, randomUUID());
+    const room = Math.random() < 0.5 ? person.pairRoom : person.studyRoom;
+    send(person, room, randomUUID(), nextAction(tally, person, room));
   }
   clearInterval(progress);
 }
 
-/** The warm-up people send to each other, 100 messages a second. */
-async function warmUpSends(warm: Person[], send: (person: Person, room: number, clientId: string) => void) {
+/** The warm-up people send to each other, 100 actions a second, in the load's mix (every path compiled). */
+async function warmUpSends(
+  warm: Person[],
+  tally: Tally,
+  send: (person: Person, room: number, clientId: string, action?: Action) => void,
+) {
   for (let i = 0; i < WARM_UP_MESSAGES; i++) {
     const person = warm[Math.floor(Math.random() * warm.length)]!;
-    send(person, i % 2 === 0 ? person.pairRoom : person.studyRoom, randomUUID());
+    const room = i % 2 === 0 ? person.pairRoom : person.studyRoom;
+    send(person, room, randomUUID(), nextAction(tally, person, room));
     await sleep(10);
   }
 }
@@ -277,23 +341,43 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
   // Sends go over the sender's own websocket, as the web client sends chat calls: the
   // socket is signed in once, so a message costs no session lookup.
   let nextCallId = 100;
-  const pendingSends = new Map<number, string>();
-  const send = (person: Person, room: number, clientId: string) => {
+  const pendingSends = new Map<number, { clientId: string; room: number; sender: number; react: boolean }>();
+  const send = (person: Person, room: number, clientId: string, action: Action = { type: "message" }) => {
     const ws = sockets.get(person.index);
     if (ws?.readyState !== WebSocket.OPEN) return;
-    tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
     const id = nextCallId++;
-    pendingSends.set(id, clientId);
-    const input = { roomId: room, clientId, body: `hello ${clientId.slice(0, 8)}`, imageIds: [] };
+    pendingSends.set(id, { clientId, room, sender: person.index, react: action.type === "react" });
+    if (action.type === "react") {
+      const input = { roomId: room, seq: action.seq, emoji: action.emoji };
+      ws.send(JSON.stringify({ id, method: "mutation", params: { path: "chat.react", input: { json: input } } }));
+      return;
+    }
+    tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
+    if (action.type === "reply") tally.replies++;
+    const input = {
+      roomId: room,
+      clientId,
+      body: `hello ${clientId.slice(0, 8)}`,
+      imageIds: [],
+      ...(action.type === "reply" ? { replyToSeq: action.seq } : {}),
+    };
     ws.send(JSON.stringify({ id, method: "mutation", params: { path: "chat.send", input: { json: input } } }));
   };
   const answered = (callId: number, ok: boolean, text: string) => {
-    const clientId = pendingSends.get(callId);
-    if (clientId === undefined) return;
+    const pending = pendingSends.get(callId);
+    if (pending === undefined) return;
     pendingSends.delete(callId);
+    if (ok && pending.react) {
+      // The change it made (an emoji already there from this person changes nothing: its old id).
+      const change = (JSON.parse(text) as { result: { data: { json: { changeSeq: number } } } }).result.data.json
+        .changeSeq;
+      const key = `${pending.room}:${change}`;
+      if (!tally.reactions.has(key)) tally.reactions.set(key, { room: pending.room, sender: pending.sender });
+      return void tally.acked++;
+    }
     if (ok) return void tally.acked++;
     tally.failedSends++;
-    tally.sentAt.delete(clientId);
+    tally.sentAt.delete(pending.clientId);
     if (tally.failedSends <= 3) console.error("send refused", text.slice(0, 300));
   };
 
@@ -301,7 +385,7 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
     // Warm up, then measure the heap with every socket connected and subscribed, idle.
     const warm = people.slice(-WARM_UP_SOCKETS);
     await openAll(warm, (p) => connect(p));
-    await warmUpSends(warm, send);
+    await warmUpSends(warm, tally, send);
     await sleep(1000);
     for (const p of warm) sockets.get(p.index)!.terminate();
     await sleep(1000);
@@ -444,6 +528,7 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
         resolve();
       });
     });
+  // Every action (a reaction too) is one relayed frame: what a relay does with it.
   const send = (person: Person, room: number, clientId: string) => {
     tally.sentAt.set(clientId, { at: performance.now(), room, sender: person.index });
     sockets.get(person.index)!.send(JSON.stringify({ room, clientId, body: `hello ${clientId.slice(0, 8)}` }));
@@ -451,7 +536,7 @@ async function benchRaw(people: Person[], membersOf: Map<number, Person[]>) {
   try {
     const warm = people.slice(-WARM_UP_SOCKETS);
     await openAll(warm, connect);
-    await warmUpSends(warm, send);
+    await warmUpSends(warm, tally, send);
     await sleep(1000);
     for (const p of warm) sockets.get(p.index)!.terminate();
     await sleep(1000);
@@ -502,6 +587,11 @@ console.log(
     (late.map(([second, count]) => `${second} s: ${count}`).join(", ") || "none"),
 );
 if (orgo.tally.failedSends) console.log(`sends refused or failed: ${orgo.tally.failedSends} (not counted above)`);
+console.log(
+  `mix: ${orgo.tally.replies} replies among the messages, ${orgo.tally.reactions.size} reactions that changed a message ` +
+    `(${orgo.tally.changesDelivered} deliveries of them, ${lostReactionsOf(orgo.tally, membersOf)} lost)` +
+    (MIX.react === 0 ? " (BENCH_MIX=plain)" : ""),
+);
 console.log(
   `catch-up: ${orgo.catchUpMissed} messages missed in a study room during ${OFFLINE_MS / 1000} s offline ` +
     `(${orgo.catchUpSent} sent there on purpose), all received ${orgo.catchUpMs.toFixed(0)} ms after the socket reopened`,

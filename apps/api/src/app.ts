@@ -45,7 +45,7 @@ import { createUploadsRoutes } from "./platform/storage/uploads-routes.js";
 import { createPostImageReceiver } from "./domains/posts/post-image-upload.js";
 import { FILE_MAX_BYTES, serverMessages, ZAvatarUploaded, ZPostImage, ZSharedFile } from "@orgo/api-contract";
 import { IMAGE_MAX_BYTES } from "./platform/images/image-pipeline.js";
-import { createChatFileReceiver } from "./domains/chat/chat-file-upload.js";
+import { createSharedFileReceiver } from "./domains/posts/shared-file-upload.js";
 import { createOAuthService } from "./domains/oauth/oauth.service.js";
 import { createOAuthRoutes } from "./domains/oauth/oauth-routes.js";
 import { configuredProviders } from "./domains/oauth/configured-providers.js";
@@ -193,7 +193,7 @@ export async function startApp(
     linkFetch: createSafeFetch(testNetwork),
   });
   const postImages = createPostImageReceiver({ db, storage });
-  const chatFiles = createChatFileReceiver({ db, storage });
+  const sharedFiles = createSharedFileReceiver({ db, storage });
   const auth = createRequestAuth({ sessions, secureCookies: config.secureCookies });
   const clientIp = clientIpResolver(config.trustProxyHops);
   const routes: HttpRoute[] = [
@@ -233,7 +233,7 @@ export async function startApp(
           tooLarge: serverMessages.fileTooLarge,
           receive: async (viewer, bytes, url) => {
             await services.guard.trust.check(viewer, { pictures: true });
-            return ZSharedFile.parse(await chatFiles(viewer, bytes, url.searchParams.get("name") ?? ""));
+            return ZSharedFile.parse(await sharedFiles(viewer, bytes, url.searchParams.get("name") ?? ""));
           },
         },
       },

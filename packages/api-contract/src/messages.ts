@@ -92,7 +92,7 @@ export const serverMessages = {
   notYourPin: "Only the person who pinned it or the study's leader can unpin it",
   noSuchReplyTarget: "The message you answer is not in this conversation",
   tooManyChatImages: "Up to 4 different pictures per message",
-  tooManyChatFiles: "Up to 4 different files per message",
+  tooManyChatFiles: "Up to 4 different files per message or post",
   fileTooLarge: "A file can be up to 20 MB",
   fileUnsupported: "Share PDFs, ZIP archives, or text and code files (pictures go with Picture)",
   fileNameRequired: "The file needs a name",

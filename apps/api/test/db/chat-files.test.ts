@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHAT_FILES_MAX, ZSendMessageInput, type TViewer } from "@orgo/api-contract";
-import { createChatFileReceiver } from "../../src/domains/chat/chat-file-upload.js";
+import { createSharedFileReceiver } from "../../src/domains/posts/shared-file-upload.js";
 import { appErrorOf } from "../helpers/auth-fixture.js";
 import { communityFixture } from "../helpers/community-fixture.js";
 import { chatServiceOf, talkingPairOf } from "../helpers/chat-service.js";
@@ -12,13 +12,13 @@ import { htmlClaimingPdf, pdfBytes, zipBytes } from "../helpers/shared-files.js"
 describe("chat files", () => {
   const f = communityFixture();
   let chat: ReturnType<typeof chatServiceOf>;
-  let receive: ReturnType<typeof createChatFileReceiver>;
+  let receive: ReturnType<typeof createSharedFileReceiver>;
   const text = (s: string) => new TextEncoder().encode(s);
   const codeOf = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
 
   beforeAll(() => {
     chat = chatServiceOf(f);
-    receive = createChatFileReceiver({ db: f.fresh.db, storage: f.storage });
+    receive = createSharedFileReceiver({ db: f.fresh.db, storage: f.storage });
   });
 
   const send = (viewer: TViewer, roomId: number, fileIds: string[], body = "") =>

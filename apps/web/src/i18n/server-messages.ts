@@ -95,7 +95,7 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   notYourPin: "고정한 사람이나 스터디 리더만 고정을 풀 수 있어요",
   noSuchReplyTarget: "답장하려는 메시지가 이 대화에 없어요",
   tooManyChatImages: "메시지 하나에 서로 다른 사진 4장까지예요",
-  tooManyChatFiles: "메시지 하나에 서로 다른 파일 4개까지예요",
+  tooManyChatFiles: "메시지나 글 하나에 서로 다른 파일 4개까지예요",
   fileTooLarge: "파일은 20MB까지 올릴 수 있어요",
   fileUnsupported: "PDF, ZIP 압축 파일, 텍스트와 코드 파일을 공유할 수 있어요 (사진은 '사진'으로 올리세요)",
   fileNameRequired: "파일 이름이 필요해요",

@@ -46,6 +46,6 @@ export const uploadAvatar = async (file: Blob, onProgress: (fraction: number) =>
 export const uploadPostImage = async (file: Blob, onProgress: (fraction: number) => void): Promise<TUploadedImage> =>
   upload("/uploads/post-image", (await schemas()).ZPostImage, file, onProgress);
 
-/** A PDF, ZIP, text or code file for a message; the server decides what it is from its bytes. */
-export const uploadChatFile = async (file: File, onProgress: (fraction: number) => void): Promise<TSharedFile> =>
+/** A PDF, ZIP, text or code file for a message or a post; the server decides what it is from its bytes. */
+export const uploadSharedFile = async (file: File, onProgress: (fraction: number) => void): Promise<TSharedFile> =>
   upload(`/uploads/file?name=${encodeURIComponent(file.name)}`, (await schemas()).ZSharedFile, file, onProgress);

@@ -4,7 +4,7 @@ import { ZPublicUser } from "../users/user.schemas.js";
 import { INT4_MAX, ZDbId } from "../common/common.schemas.js";
 import { ZPostImage } from "../posts/post.schemas.js";
 import { ZSearchTerm } from "../search/search.schemas.js";
-import { CHAT_FILES_MAX, ZSharedFile } from "../files/file.schemas.js";
+import { ZFileIds, ZSharedFile } from "../files/file.schemas.js";
 import { CHAT_MESSAGE_MAX, CHAT_IMAGES_MAX, CHAT_SEARCH_PAGE_MAX } from "./chat.constants.js";
 export {
   CHAT_MESSAGE_MAX,
@@ -182,11 +182,7 @@ export const ZSendMessageInput = z
       .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatImages)
       .default([]),
     /** Files uploaded through POST /uploads/file (PDF, ZIP, text and code). */
-    fileIds: z
-      .array(z.uuid())
-      .max(CHAT_FILES_MAX, m.tooManyChatFiles)
-      .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatFiles)
-      .default([]),
+    fileIds: ZFileIds.default([]),
     /** Answers this message of the same room (quoted above mine; its author is told). */
     replyToSeq: ZDbId.nullish(),
   })

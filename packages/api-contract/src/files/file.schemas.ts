@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { fileKinds } from "./file.constants.js";
+import { serverMessages as m } from "../messages.js";
+import { CHAT_FILES_MAX as FILES_MAX, fileKinds } from "./file.constants.js";
 export { CHAT_FILES_MAX, FILE_MAX_BYTES, FILE_PREVIEW_MAX_BYTES, fileKinds } from "./file.constants.js";
 
 /**
@@ -17,3 +18,9 @@ export const ZSharedFile = z.object({
   url: z.string(),
 });
 export type TSharedFile = z.infer<typeof ZSharedFile>;
+
+/** Files uploaded through POST /uploads/file, in the order to show them: up to 4, each once. */
+export const ZFileIds = z
+  .array(z.uuid())
+  .max(FILES_MAX, m.tooManyChatFiles)
+  .refine((ids) => new Set(ids).size === ids.length, m.tooManyChatFiles);

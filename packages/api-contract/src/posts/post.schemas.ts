@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFileIds, ZSharedFile } from "../files/file.schemas.js";
 import { ZModerationMark } from "../moderation/moderation.schemas.js";
 import { serverMessages as m } from "../messages.js";
 import { ZHandle, ZPublicUser } from "../users/user.schemas.js";
@@ -43,8 +44,8 @@ export const ZPostSummary = z.object({
 });
 export type TPostSummary = z.infer<typeof ZPostSummary>;
 
-/** One post, whole: its Markdown body besides what a list shows. */
-export const ZPost = ZPostSummary.extend({ body: z.string() });
+/** One post, whole: its Markdown body and its files besides what a list shows. */
+export const ZPost = ZPostSummary.extend({ body: z.string(), files: z.array(ZSharedFile) });
 export type TPost = z.infer<typeof ZPost>;
 
 export const ZFeedKind = z.enum(feedKinds);
@@ -85,11 +86,20 @@ export const ZCreatePostInput = z.object({
   title: ZTitle,
   body: ZBody,
   imageIds: ZImageIds,
+  /** Shared files (PDF, ZIP, text and code) from POST /uploads/file; none when omitted. */
+  fileIds: ZFileIds.optional(),
   clientId: ZClientId.optional(),
 });
 export type TCreatePostInput = z.infer<typeof ZCreatePostInput>;
 
-export const ZUpdatePostInput = z.object({ id: ZPostId, title: ZTitle, body: ZBody, imageIds: ZImageIds });
+export const ZUpdatePostInput = z.object({
+  id: ZPostId,
+  title: ZTitle,
+  body: ZBody,
+  imageIds: ZImageIds,
+  /** The post's files after the edit; omitted: the files stay as they are. */
+  fileIds: ZFileIds.optional(),
+});
 export type TUpdatePostInput = z.infer<typeof ZUpdatePostInput>;
 
 export const ZPostRef = z.object({ id: ZPostId });

@@ -10,6 +10,7 @@ export function samplePost(id: number, author: Record<string, unknown> = {}): TP
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, id)),
     updatedAt: new Date(Date.UTC(2026, 0, 1, 0, id)),
     images: [],
+    files: [],
     likeCount: 0,
     commentCount: 0,
     viewCount: 0,

@@ -11,7 +11,7 @@ import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { orderedImagesSelect, toImages } from "../posts/post-images.js";
-import { orderedFilesSelect, toFiles } from "./message-files.js";
+import { orderedFilesSelect, toFiles } from "../posts/shared-files.js";
 
 const authorSelect = { ...publicUserSelect, contentHiddenAt: true } as const;
 

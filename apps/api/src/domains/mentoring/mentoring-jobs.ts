@@ -143,14 +143,27 @@ export function createMentoringJobs(deps: {
     async "sweep:orphanUploads"() {
       const before = new Date(now().getTime() - ORPHAN_UPLOAD_AGE_MS);
       const orphans = await db.upload.findMany({
-        where: { kind: { not: "avatar" }, createdAt: { lt: before }, postImage: null, chatImage: null, chatFile: null },
+        where: {
+          kind: { not: "avatar" },
+          createdAt: { lt: before },
+          postImage: null,
+          chatImage: null,
+          chatFile: null,
+          postFile: null,
+        },
         select: { id: true, key: true },
         take: 1000,
       });
       if (orphans.length === 0) return;
       // Rows first (in one statement, still unattached): a file is never left without its row's guard.
       const { count } = await db.upload.deleteMany({
-        where: { id: { in: orphans.map((o) => o.id) }, postImage: null, chatImage: null, chatFile: null },
+        where: {
+          id: { in: orphans.map((o) => o.id) },
+          postImage: null,
+          chatImage: null,
+          chatFile: null,
+          postFile: null,
+        },
       });
       for (const orphan of orphans) await deps.storage.delete(orphan.key);
       deps.logger.info({ deleted: count }, "deleted post and chat pictures and chat files never attached");

@@ -1,4 +1,4 @@
-import { plainExcerpt, type TPost, type TPostSummary } from "@orgo/api-contract";
+import { plainExcerpt, type TPost, type TPostSummary, type TSharedFile } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
@@ -42,12 +42,12 @@ export function toPostSummary(row: PostRow, storage: FileStorage): TPostSummary 
   };
 }
 
-/** The post whole (its detail, and what its author's create and edit answer). */
-export function toPost(row: PostRow, storage: FileStorage): TPost & { hidden: boolean } {
-  return { ...toPostSummary(row, storage), body: row.body };
+/** The post whole (its detail, and what its author's create and edit answer), with its files. */
+export function toPost(row: PostRow, files: TSharedFile[], storage: FileStorage): TPost & { hidden: boolean } {
+  return { ...toPostSummary(row, storage), body: row.body, files };
 }
 
 /** What a list carries of a whole post (the new-posts stream's event). */
-export function summaryOf({ body: _body, ...summary }: TPost): TPostSummary {
+export function summaryOf({ body: _body, files: _files, ...summary }: TPost): TPostSummary {
   return summary;
 }

@@ -25,6 +25,7 @@ import { publishPostChanged, publishPostDeleted } from "./post-events.js";
 import { postSummarySelect, summaryOf, toPost, toPostSummary } from "./post.select.js";
 import { readFeedPage } from "./feed-query.js";
 import { dropUploads, setPostImages } from "./post-images.js";
+import { orderedFilesSelect, setPostFiles, toFiles } from "./shared-files.js";
 import { withModerationMarks } from "./post-marks.js";
 import { postVisibleWhere } from "../visibility/visibility.js";
 import type { ContentGuard } from "../safety/content-guard.js";
@@ -96,7 +97,8 @@ export function createPostService({
       const hidden = await db.post.count({ where: { id, deletedAt: null, hiddenAt: { not: null } } });
       throw new AppError("NOT_FOUND", hidden ? m.hiddenByModerators : m.noSuchPost);
     }
-    const [post] = await withModerationMarks(db, [toPost(row, storage)], viewer);
+    const files = await db.postFile.findMany({ where: { postId: id }, ...orderedFilesSelect });
+    const [post] = await withModerationMarks(db, [toPost(row, toFiles(files, storage), storage)], viewer);
     return post!;
   }
 
@@ -226,7 +228,7 @@ export function createPostService({
       const { held } = await guard.screen(viewer, {
         action: "posts",
         texts: [input.title, input.body],
-        pictures: input.imageIds.length > 0,
+        pictures: input.imageIds.length > 0 || (input.fileIds?.length ?? 0) > 0,
       });
       const stored = await db.$transaction(async (tx) => {
         await tx.$executeRaw`select pg_advisory_xact_lock(${POST_SEQUENCE_LOCK})`;
@@ -251,6 +253,7 @@ export function createPostService({
           select: { id: true },
         });
         await setPostImages(tx, post.id, viewer.userId, input.imageIds);
+        if (input.fileIds?.length) await setPostFiles(tx, post.id, viewer.userId, input.fileIds);
         const caseId = held ? await guard.fileHeld(tx, viewer, { kind: "post", id: post.id }, held) : null;
         // A held post mentions nobody yet.
         const mentioned = held ? [] : await notifyMentions(tx, mentionOf(viewer, post.id, input));
@@ -268,7 +271,7 @@ export function createPostService({
     async update(viewer, input) {
       const { held } = await guard.screen(viewer, {
         texts: [input.title, input.body],
-        pictures: input.imageIds.length > 0,
+        pictures: input.imageIds.length > 0 || (input.fileIds?.length ?? 0) > 0,
       });
       const { droppedKeys, mentioned, caseId } = await db.$transaction(async (tx) => {
         await lockOwnPost(tx, viewer, input.id);
@@ -283,7 +286,10 @@ export function createPostService({
             ...(held ? { hiddenAt: at } : {}),
           },
         });
-        const droppedKeys = await setPostImages(tx, input.id, viewer.userId, input.imageIds);
+        const droppedKeys = [
+          ...(await setPostImages(tx, input.id, viewer.userId, input.imageIds)),
+          ...(input.fileIds ? await setPostFiles(tx, input.id, viewer.userId, input.fileIds) : []),
+        ];
         if (held) {
           return {
             droppedKeys,
@@ -305,11 +311,14 @@ export function createPostService({
       const droppedKeys = await db.$transaction(async (tx) => {
         await lockOwnPost(tx, viewer, id);
         await tx.post.update({ where: { id }, data: { deletedAt: new Date() } });
-        // A deleted post's pictures go too: nobody may reach them by an old URL.
-        const images = await tx.postImage.findMany({ where: { postId: id }, select: { uploadId: true } });
+        // A deleted post's pictures and files go too: nobody may reach them by an old URL.
+        const [images, files] = await Promise.all([
+          tx.postImage.findMany({ where: { postId: id }, select: { uploadId: true } }),
+          tx.postFile.findMany({ where: { postId: id }, select: { uploadId: true } }),
+        ]);
         return dropUploads(
           tx,
-          images.map((i) => i.uploadId),
+          [...images, ...files].map((attached) => attached.uploadId),
         );
       });
       await Promise.all(droppedKeys.map((key) => storage.delete(key)));

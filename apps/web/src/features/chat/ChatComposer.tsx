@@ -5,8 +5,8 @@ import { CHAT_FILES_MAX, CHAT_IMAGES_MAX, FILE_MAX_BYTES, plainExcerpt } from "@
 import type { TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
-import { uploadChatFile, uploadPostImage } from "../../lib/upload";
-import { FileChip } from "./files/MessageFiles";
+import { uploadSharedFile, uploadPostImage } from "../../lib/upload";
+import { FileChip } from "../../ui/files/SharedFiles";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 import type { ShownMessage } from "./use-room";
 import "./replies/replies.css";
@@ -77,7 +77,7 @@ export function ChatComposer(props: {
       const key = crypto.randomUUID();
       const update = (change: Partial<Attachment>) =>
         setAttachments((old) => old.map((a) => (a.key === key ? { ...a, ...change } : a)));
-      const tooBig = kind === "file" && file.size > FILE_MAX_BYTES ? t("chat.fileTooLarge") : null;
+      const tooBig = kind === "file" && file.size > FILE_MAX_BYTES ? t("files.tooLarge") : null;
       setAttachments((old) => [
         ...old,
         { key, name: file.name, kind, progress: 0, image: null, file: null, error: tooBig },
@@ -90,7 +90,7 @@ export function ChatComposer(props: {
           failed,
         );
       else
-        uploadChatFile(file, (progress) => update({ progress })).then(
+        uploadSharedFile(file, (progress) => update({ progress })).then(
           (shared) => update({ file: shared, progress: 1 }),
           failed,
         );

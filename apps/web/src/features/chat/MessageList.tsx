@@ -14,7 +14,7 @@ import { MessageReactions } from "./reactions/MessageReactions";
 import { MessageActions } from "./MessageActions";
 import { ReplyQuote } from "./replies/ReplyQuote";
 import { LinkPreviewCard } from "./previews/LinkPreviewCard";
-import { MessageFiles } from "./files/MessageFiles";
+import { SharedFiles } from "../../ui/files/SharedFiles";
 import { useGoToMessage } from "./replies/use-go-to-message";
 
 /** Messages of one author within a minute form one group, under one name. */
@@ -201,7 +201,7 @@ export function MessageList(props: {
                     <>
                       {message.body && <Markdown source={message.body} />}
                       {message.images.length > 0 && <ImageGallery images={message.images} className="chat__images" />}
-                      {message.files.length > 0 && <MessageFiles files={message.files} />}
+                      {message.files.length > 0 && <SharedFiles files={message.files} />}
                     </>
                   )}
                   {message.edited && !message.deleted && <span className="muted small">{t("chat.edited")}</span>}

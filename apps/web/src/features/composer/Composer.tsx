@@ -18,6 +18,7 @@ import { prependPost } from "../feed/feed-cache";
 import { useMe } from "../auth/use-me";
 import { emptyDraft, useDraft, type Draft } from "./use-draft";
 import { ImageTray, type TrayImage } from "./ImageTray";
+import { ComposerFiles } from "./ComposerFiles";
 
 interface Uploading {
   key: string;
@@ -48,7 +49,10 @@ export function Composer() {
   // Editing starts from the post as it is (state adjusted while rendering, when the
   // post to edit changes); a new post starts from the saved draft.
   if (editing && edited.postId !== editing.id) {
-    setEdited({ postId: editing.id, draft: { title: editing.title, body: editing.body, images: editing.images } });
+    setEdited({
+      postId: editing.id,
+      draft: { title: editing.title, body: editing.body, images: editing.images, files: editing.files },
+    });
   }
   if (!editing && edited.postId !== null) setEdited({ postId: null, draft: emptyDraft });
   const draft = editing ? edited.draft : drafts.draft;
@@ -148,7 +152,12 @@ export function Composer() {
     if (!draft.body.trim()) missing.body = [t("composer.bodyRequired")];
     setLocalErrors(missing);
     if (Object.keys(missing).length || save.isPending || uploading.some((u) => !u.error)) return;
-    const input = { title: draft.title, body: draft.body, imageIds: draft.images.map((image) => image.id) };
+    const input = {
+      title: draft.title,
+      body: draft.body,
+      imageIds: draft.images.map((image) => image.id),
+      fileIds: draft.files.map((file) => file.id),
+    };
     if (editing) update.mutate({ id: editing.id, ...input });
     else create.mutate({ ...input, clientId: crypto.randomUUID() });
   };
@@ -233,6 +242,11 @@ export function Composer() {
           />
           <span className="muted small">{t("composer.dropHint")}</span>
         </div>
+        <ComposerFiles
+          files={draft.files}
+          onAdd={(file) => setDraft((d) => ({ ...d, files: [...d.files, file] }))}
+          onRemove={(id) => setDraft((d) => ({ ...d, files: d.files.filter((file) => file.id !== id) }))}
+        />
         <FormError error={save.error} />
         {me.data === null && (
           <p className="form__error" role="alert">

@@ -1,14 +1,16 @@
 import { useEffect, useState } from "react";
-import type { TPostImage } from "@orgo/api-contract/schemas";
+import type { TPostImage, TSharedFile } from "@orgo/api-contract/schemas";
 
 export interface Draft {
   title: string;
   body: string;
   images: TPostImage[];
+  /** Shared files (PDF, ZIP, text and code); drafts saved before files had none. */
+  files: TSharedFile[];
 }
 
 const KEY = "orgo.composer.draft";
-export const emptyDraft: Draft = { title: "", body: "", images: [] };
+export const emptyDraft: Draft = { title: "", body: "", images: [], files: [] };
 
 function read(): Draft {
   try {

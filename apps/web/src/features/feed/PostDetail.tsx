@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { TPostSummary } from "@orgo/api-contract/schemas";
+import type { TPostSummary, TSharedFile } from "@orgo/api-contract/schemas";
 import { serverMessages } from "@orgo/api-contract/constants";
 import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
@@ -7,6 +7,7 @@ import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { ImageGallery } from "../../ui/ImageGallery";
+import { SharedFiles } from "../../ui/files/SharedFiles";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { useMe } from "../auth/use-me";
@@ -54,8 +55,8 @@ function PostView({
   views,
   commentId,
 }: {
-  /** Without a body while the whole post loads. */
-  post: TPostSummary & { body?: string };
+  /** Without a body and files while the whole post loads. */
+  post: TPostSummary & { body?: string; files?: TSharedFile[] };
   views: number;
   commentId: number | null;
 }) {
@@ -70,7 +71,7 @@ function PostView({
     },
   });
   const mine = me.data?.id === post.author.id;
-  const { body } = post;
+  const { body, files } = post;
   const ui = useUi();
   return (
     <article className="detail" aria-labelledby="post-title">
@@ -92,6 +93,7 @@ function PostView({
       </div>
       {post.moderation && <ModerationNote mark={post.moderation} />}
       {post.images.length > 0 && <ImageGallery images={post.images} className="detail__images" />}
+      {files && files.length > 0 && <SharedFiles files={files} />}
       <div className="detail__body">
         {body === undefined ? <DetailSkeleton bodyOnly /> : <Markdown source={body} />}
       </div>
@@ -100,8 +102,8 @@ function PostView({
         <span className="muted small">
           {t("post.comments", { count: post.commentCount })} · {t("post.views", { count: views })}
         </span>
-        {mine && body !== undefined && (
-          <button type="button" className="button button--ghost" onClick={() => ui.editPost({ ...post, body })}>
+        {mine && body !== undefined && files !== undefined && (
+          <button type="button" className="button button--ghost" onClick={() => ui.editPost({ ...post, body, files })}>
             {t("post.edit")}
           </button>
         )}

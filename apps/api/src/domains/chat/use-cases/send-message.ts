@@ -8,7 +8,7 @@ import {
 import { isUniqueViolation } from "@orgo/db";
 import { enforce } from "../../../platform/rate-limit/limits.js";
 import { POST_IMAGE_KIND } from "../../posts/post-images.js";
-import { SHARED_FILE_KIND } from "../message-files.js";
+import { SHARED_FILE_KIND } from "../../posts/shared-files.js";
 import type { ChatDeps } from "../chat-deps.js";
 import { blockInRoom, memberRoom, noSuchRoom, type Tx } from "../member-room.js";
 import { messageSelect, shapeMessage, type MessageRow } from "../message-row.js";
@@ -209,10 +209,10 @@ async function requireOwnFreshImages(tx: Tx, userId: string, imageIds: string[])
   }
 }
 
-/** Files must be my own file uploads that no message uses yet. */
+/** Files must be my own file uploads that no message or post uses yet. */
 async function requireOwnFreshFiles(tx: Tx, userId: string, fileIds: string[]) {
   const usable = await tx.upload.count({
-    where: { id: { in: fileIds }, ownerId: userId, kind: SHARED_FILE_KIND, chatFile: null },
+    where: { id: { in: fileIds }, ownerId: userId, kind: SHARED_FILE_KIND, chatFile: null, postFile: null },
   });
   if (usable !== fileIds.length) {
     throw new AppError("VALIDATION", m.fileNotYours, { fieldErrors: { fileIds: [m.fileNotYours] } });

@@ -4,9 +4,9 @@ import { Download, FileArchive, FileCode, FileText, Eye } from "lucide-react";
 import "./files.css";
 import { FILE_PREVIEW_MAX_BYTES } from "@orgo/api-contract/constants";
 import type { TSharedFile } from "@orgo/api-contract/schemas";
-import { useI18n } from "../../../i18n/i18n";
-import { Dialog } from "../../../ui/Dialog";
-import { Markdown } from "../../../ui/markdown/Markdown";
+import { useI18n } from "../../i18n/i18n";
+import { Dialog } from "../Dialog";
+import { Markdown } from "../markdown/Markdown";
 
 const ICONS = { pdf: FileText, zip: FileArchive, text: FileCode };
 
@@ -21,7 +21,7 @@ function sizeOf(bytes: number, language: string): string {
   return format(bytes, "byte");
 }
 
-/** A file's icon, name and size (in the composer, before sending). */
+/** A file's icon, name and size (in a composer, before sending). */
 export function FileChip({ file }: { file: TSharedFile }) {
   const { language } = useI18n();
   const Icon = ICONS[file.kind];
@@ -35,11 +35,11 @@ export function FileChip({ file }: { file: TSharedFile }) {
 }
 
 /**
- * A message's files: each with its icon, name and size, a download (always a download:
- * the server sends every shared file as an attachment), and for text and code a
- * preview with highlighting, read from the same address.
+ * A message's or a post's files: each with its icon, name and size, a download (always
+ * a download: the server sends every shared file as an attachment), and for text and
+ * code a preview with highlighting, read from the same address.
  */
-export function MessageFiles({ files }: { files: TSharedFile[] }) {
+export function SharedFiles({ files }: { files: TSharedFile[] }) {
   const { t } = useI18n();
   const [previewing, setPreviewing] = useState<TSharedFile | null>(null);
   return (
@@ -52,8 +52,8 @@ export function MessageFiles({ files }: { files: TSharedFile[] }) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={t("chat.previewFile", { name: file.name })}
-                title={t("chat.previewFile", { name: file.name })}
+                aria-label={t("files.preview", { name: file.name })}
+                title={t("files.preview", { name: file.name })}
                 onClick={() => setPreviewing(file)}
                 data-testid="preview-file"
               >
@@ -64,8 +64,8 @@ export function MessageFiles({ files }: { files: TSharedFile[] }) {
               className="icon-button"
               href={file.url}
               download={file.name}
-              aria-label={t("chat.downloadFile", { name: file.name })}
-              title={t("chat.downloadFile", { name: file.name })}
+              aria-label={t("files.download", { name: file.name })}
+              title={t("files.download", { name: file.name })}
               data-testid="download-file"
             >
               <Download size={16} aria-hidden />
@@ -102,12 +102,12 @@ function FilePreview({ file }: { file: TSharedFile }) {
     },
     staleTime: Infinity,
   });
-  if (text.isPending) return <p className="muted">{t("chat.loading")}</p>;
-  if (text.isError) return <p role="alert">{t("chat.previewFailed")}</p>;
+  if (text.isPending) return <p className="muted">{t("files.loading")}</p>;
+  if (text.isError) return <p role="alert">{t("files.previewFailed")}</p>;
   return (
     <div className="file-preview__body" data-testid="file-preview">
       <Markdown source={fenced(text.data.text, file.language)} />
-      {text.data.cut && <p className="muted small">{t("chat.previewCut")}</p>}
+      {text.data.cut && <p className="muted small">{t("files.previewCut")}</p>}
     </div>
   );
 }

@@ -3,14 +3,14 @@ import type { TSharedFile, TViewer } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
 import { cleanFileName, sniffFile } from "../../platform/files/file-sniff.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
-import { fileUrl, SHARED_FILE_KIND } from "./message-files.js";
+import { fileUrl, SHARED_FILE_KIND } from "./shared-files.js";
 
 /**
- * Stores a shared file (≤ 20 MB, the route reads no more), not yet on any message:
- * `chat.send` attaches it by id. What it is comes from its bytes (file-sniff.ts); its
+ * Stores a shared file (≤ 20 MB, the route reads no more), not yet on any message or
+ * post: `chat.send`, `post.create` and `post.update` attach it by id. What it is comes from its bytes (file-sniff.ts); its
  * key is random, its extension is what it is. Unattached files go with their owner's account.
  */
-export function createChatFileReceiver({ db, storage }: { db: Db; storage: FileStorage }) {
+export function createSharedFileReceiver({ db, storage }: { db: Db; storage: FileStorage }) {
   return async (viewer: TViewer, bytes: Uint8Array, givenName: string): Promise<TSharedFile> => {
     const name = cleanFileName(givenName);
     const sniffed = await sniffFile(bytes, name);
