@@ -63,6 +63,8 @@ interface RoomSeen {
   clientIds: Set<string>;
   /** Change ids seen (a message, or a change of one: a reaction). */
   changes: Set<string>;
+  /** Each message's newest change seen (a catch-up brings a message as it is now, not each change). */
+  changeOfSeq: Map<number, number>;
   lastSeq: number;
   /** The tracked id of the last change: where a reconnecting tab resumes. */
   lastChange: string | undefined;
@@ -89,8 +91,8 @@ interface Tally {
   backAt: Map<number, number>;
   /** Deliveries caught up by the moved tabs (not timed as live ones). */
   caughtUp: number;
-  /** Reactions that changed something (their answer's change id per room), and their sender. */
-  reactions: Map<string, { room: number; sender: number }>;
+  /** Reactions that changed something (their answer's change id per room), their message and sender. */
+  reactions: Map<string, { room: number; seq: number; sender: number }>;
   /** Changes of messages seen already (reactions) delivered. */
   changesDelivered: number;
   replies: number;
@@ -113,13 +115,24 @@ const newTally = (): Tally => ({
   replies: 0,
 });
 
-function record(tally: Tally, person: number, room: number, seq: number, clientId: string, change: string | undefined) {
+function record(
+  tally: Tally,
+  person: number,
+  room: number,
+  seq: number,
+  clientId: string,
+  change: string | undefined,
+  messageChange = 0,
+) {
   const now = performance.now();
   let rooms = tally.seen.get(person);
   if (!rooms) tally.seen.set(person, (rooms = new Map<number, RoomSeen>()));
   let state = rooms.get(room);
-  if (!state)
-    rooms.set(room, (state = { clientIds: new Set(), changes: new Set(), lastSeq: 0, lastChange: undefined }));
+  if (!state) {
+    const fresh = { clientIds: new Set<string>(), changes: new Set<string>(), changeOfSeq: new Map<number, number>() };
+    rooms.set(room, (state = { ...fresh, lastSeq: 0, lastChange: undefined }));
+  }
+  state.changeOfSeq.set(seq, Math.max(state.changeOfSeq.get(seq) ?? 0, messageChange));
   // A change id is delivered once; changes come in the room's order.
   if (change !== undefined) {
     if (state.changes.has(change)) {
@@ -166,14 +179,18 @@ function lostOf(tally: Tally, membersOf: Map<number, Person[]>): number {
   return lost;
 }
 
-/** Reactions' changes that a member live all along (not away, not moved by the kill) never received. */
+/**
+ * Reactions a member never received: neither that change, nor the message at that
+ * change or later (a stream that caught up from the database brings each message as
+ * it is now, not each change it went through).
+ */
 function lostReactionsOf(tally: Tally, membersOf: Map<number, Person[]>): number {
   let lost = 0;
   for (const [key, reaction] of tally.reactions) {
-    const change = key.split(":")[1]!;
+    const change = Number(key.split(":")[1]);
     for (const member of membersOf.get(reaction.room) ?? []) {
-      if (tally.away.has(member.index) || tally.backAt.has(member.index)) continue;
-      if (!tally.seen.get(member.index)?.get(reaction.room)?.changes.has(change)) lost++;
+      const seen = tally.seen.get(member.index)?.get(reaction.room);
+      if (!seen?.changes.has(String(change)) && (seen?.changeOfSeq.get(reaction.seq) ?? 0) < change) lost++;
     }
   }
   return lost;
@@ -305,14 +322,15 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
         result?: {
           type: string;
           id?: string;
-          data?: { json: { data?: { kind: string; message?: { seq: number; clientId: string } } } };
+          data?: { json: { data?: { kind: string; message?: { seq: number; clientId: string; changeSeq: number } } } };
         };
       };
       if (frame.id >= 100) return answered(frame.id, frame.error === undefined, text);
       if (frame.result?.type === "started" && ++started === 4) onLive?.();
       const event = frame.result?.data?.json.data;
       if (frame.result?.type !== "data" || event?.kind !== "message" || !event.message) return;
-      record(tally, person.index, roomOfSub[frame.id]!, event.message.seq, event.message.clientId, frame.result.id);
+      const { seq, clientId, changeSeq } = event.message;
+      record(tally, person.index, roomOfSub[frame.id]!, seq, clientId, frame.result.id, changeSeq);
     });
     // A process that dies resets its sockets: expected (BENCH_KILL_AT), not a crash of the benchmark.
     ws.on("error", () => undefined);
@@ -341,12 +359,13 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
   // Sends go over the sender's own websocket, as the web client sends chat calls: the
   // socket is signed in once, so a message costs no session lookup.
   let nextCallId = 100;
-  const pendingSends = new Map<number, { clientId: string; room: number; sender: number; react: boolean }>();
+  /** `react`: the reacted message's seq (a reaction), else null. */
+  const pendingSends = new Map<number, { clientId: string; room: number; sender: number; react: number | null }>();
   const send = (person: Person, room: number, clientId: string, action: Action = { type: "message" }) => {
     const ws = sockets.get(person.index);
     if (ws?.readyState !== WebSocket.OPEN) return;
     const id = nextCallId++;
-    pendingSends.set(id, { clientId, room, sender: person.index, react: action.type === "react" });
+    pendingSends.set(id, { clientId, room, sender: person.index, react: action.type === "react" ? action.seq : null });
     if (action.type === "react") {
       const input = { roomId: room, seq: action.seq, emoji: action.emoji };
       ws.send(JSON.stringify({ id, method: "mutation", params: { path: "chat.react", input: { json: input } } }));
@@ -367,12 +386,14 @@ async function benchOrgo(people: Person[], membersOf: Map<number, Person[]>) {
     const pending = pendingSends.get(callId);
     if (pending === undefined) return;
     pendingSends.delete(callId);
-    if (ok && pending.react) {
+    if (ok && pending.react !== null) {
       // The change it made (an emoji already there from this person changes nothing: its old id).
       const change = (JSON.parse(text) as { result: { data: { json: { changeSeq: number } } } }).result.data.json
         .changeSeq;
       const key = `${pending.room}:${change}`;
-      if (!tally.reactions.has(key)) tally.reactions.set(key, { room: pending.room, sender: pending.sender });
+      if (!tally.reactions.has(key)) {
+        tally.reactions.set(key, { room: pending.room, seq: pending.react, sender: pending.sender });
+      }
       return void tally.acked++;
     }
     if (ok) return void tally.acked++;
@@ -589,7 +610,7 @@ console.log(
 if (orgo.tally.failedSends) console.log(`sends refused or failed: ${orgo.tally.failedSends} (not counted above)`);
 console.log(
   `mix: ${orgo.tally.replies} replies among the messages, ${orgo.tally.reactions.size} reactions that changed a message ` +
-    `(${orgo.tally.changesDelivered} deliveries of them, ${lostReactionsOf(orgo.tally, membersOf)} lost)` +
+    `(${orgo.tally.changesDelivered} deliveries of them, ${lostReactionsOf(orgo.tally, membersOf)} members never had one)` +
     (MIX.react === 0 ? " (BENCH_MIX=plain)" : ""),
 );
 console.log(

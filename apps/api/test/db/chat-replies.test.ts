@@ -67,5 +67,7 @@ describe("chat replies", () => {
     expect(error.details?.fieldErrors).toHaveProperty("replyToSeq");
     expect(await f.fresh.db.chatMessage.count({ where: { roomId: room.id } })).toBe(0);
     expect(await toldOf(a, room.id)).toEqual([]);
+    // A stranger answering into the room learns nothing more than that it is not theirs.
+    expect((await appErrorOf(send(other.a, room.id, "let me in", 1))).code).toBe("NOT_FOUND");
   });
 });

@@ -20,7 +20,7 @@ export interface ChangedMessage {
 
 /**
  * A change any member may make to a message still there (a reaction, a pin). The room's
- * row is locked first, as every change of the room takes it: caps are counted one change
+ * row is locked first (with the membership check, one statement), as every change of the room takes it: caps are counted one change
  * at a time, and no lock order inverts. When `change` says it changed something, the
  * message takes the room's next change number and goes out whole on the room's stream
  * (resumable like an edit; no room list moves); when it changed nothing (a retry), nothing
@@ -33,8 +33,7 @@ export async function changeAsMember(
   change: (tx: Tx, message: ChangedMessage, room: MemberRoom) => Promise<boolean>,
 ): Promise<TChatMessage> {
   const { row, changeSeq } = await db.$transaction(async (tx) => {
-    const room = await memberRoom(tx, viewer, roomId);
-    await tx.$executeRaw`select 1 from "ChatRoom" where id = ${roomId} for update`;
+    const room = await memberRoom(tx, viewer, roomId, { lock: true });
     const message = await tx.chatMessage.findUnique({
       where: { roomId_seq: { roomId, seq } },
       select: {
@@ -50,6 +49,9 @@ export async function changeAsMember(
       return { row: await tx.chatMessage.findUniqueOrThrow({ where: { id: message.id }, select: messageSelect }) };
     }
     const seqs = await nextSeqs(tx, roomId, null);
+    // Read under the lock, so changes are published in the room's change order: read
+    // after the commit, a later change overtook one often enough that members' streams
+    // caught up from the database (a benchmark's stall).
     const row = await tx.chatMessage.update({
       where: { id: message.id },
       data: { changeSeq: seqs.changeSeq },

@@ -42,7 +42,6 @@ export async function sendMessage(deps: ChatDeps, viewer: TViewer, input: TSendM
       input.imageIds.length === 0 &&
       input.fileIds.length === 0 &&
       !held &&
-      !input.replyToSeq &&
       input.body.trim().length < REPEATED_MESSAGE_MIN_CHARS
         ? sendText(deps, viewer, input)
         : sendInTransaction(deps, viewer, input, held),
@@ -77,12 +76,13 @@ async function storedRetry({ db, storage }: ChatDeps, viewer: TViewer, input: TS
 }
 
 /**
- * Sending is the hot path. A text message is one statement — membership and block
- * check, numbering under the room's row lock, the insert, my read point, the members
- * and my public profile — atomic on its own, so the lock is held for one statement
- * and the room's numbers follow commit order.
+ * Sending is the hot path. A text message (a reply too) is one statement — membership
+ * and block check, the answered message, numbering under the room's row lock, the
+ * insert, my read point, the members and my public profile — atomic on its own, so the
+ * lock is held for one statement and the room's numbers follow commit order.
  */
 async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageInput): Promise<Sent> {
+  const replyToSeq = input.replyToSeq ?? null;
   const [row] = await db.$queryRaw<
     {
       seq: number;
@@ -92,20 +92,36 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
       handle: string;
       displayName: string;
       avatarUrl: string | null;
+      /** The answered message (a reply), as its quote needs it. */
+      aSeq: number | null;
+      aBody: string | null;
+      aDeletedAt: Date | null;
+      aHiddenAt: Date | null;
+      aAuthorId: string | null;
+      aHandle: string | null;
+      aDisplayName: string | null;
+      aAvatarUrl: string | null;
+      aContentHiddenAt: Date | null;
     }[]
   >`
     with member as (
       select r.id from "ChatMember" m join "ChatRoom" r on r.id = m."roomId"
       where m."roomId" = ${input.roomId} and m."userId" = ${viewer.userId}::uuid
         and not ${blockInRoom}
+    ), answered as (
+      select a.id, a.seq, a.body, a."deletedAt", a."hiddenAt", a."authorId"
+      from "ChatMessage" a
+      where a."roomId" = ${input.roomId} and a.seq = ${replyToSeq}::int
     ), room as (
       update "ChatRoom"
       set "messageSeq" = "messageSeq" + 1, "changeSeq" = "changeSeq" + 1, "lastMessageAt" = now()
-      where id = (select id from member)
+      where id = (select id from member) and (${replyToSeq}::int is null or exists (select 1 from answered))
       returning id, "messageSeq", "changeSeq"
     ), message as (
-      insert into "ChatMessage" ("roomId", seq, "changeSeq", "authorId", "clientId", body)
-      select id, "messageSeq", "changeSeq", ${viewer.userId}::uuid, ${input.clientId}::uuid, ${input.body} from room
+      insert into "ChatMessage" ("roomId", seq, "changeSeq", "authorId", "clientId", body, "replyToId")
+      select id, "messageSeq", "changeSeq", ${viewer.userId}::uuid, ${input.clientId}::uuid, ${input.body},
+        (select id from answered)
+      from room
       returning seq, "changeSeq", "createdAt"
     ), sender_read as (
       update "ChatMember" set "lastReadSeq" = (select seq from message)
@@ -113,9 +129,21 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
     )
     select message.seq, message."changeSeq", message."createdAt",
       array(select "userId"::text from "ChatMember" where "roomId" = ${input.roomId}) as members,
-      u.handle, u."displayName", u."avatarUrl"
-    from message join "User" u on u.id = ${viewer.userId}::uuid`;
-  if (!row) throw noSuchRoom();
+      u.handle, u."displayName", u."avatarUrl",
+      a.seq as "aSeq", a.body as "aBody", a."deletedAt" as "aDeletedAt", a."hiddenAt" as "aHiddenAt",
+      a."authorId" as "aAuthorId", au.handle as "aHandle", au."displayName" as "aDisplayName",
+      au."avatarUrl" as "aAvatarUrl", au."contentHiddenAt" as "aContentHiddenAt"
+    from message join "User" u on u.id = ${viewer.userId}::uuid
+      left join answered a on true
+      left join "User" au on au.id = a."authorId"`;
+  if (!row) {
+    // Nothing stored: not a member (NOT_FOUND), or the answered message is not in the room.
+    if (replyToSeq !== null) {
+      await memberRoom(db, viewer, input.roomId);
+      throw new AppError("VALIDATION", m.noSuchReplyTarget, { fieldErrors: { replyToSeq: [m.noSuchReplyTarget] } });
+    }
+    throw noSuchRoom();
+  }
   return {
     changeSeq: row.changeSeq,
     members: row.members,
@@ -140,7 +168,25 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
       images: [],
       files: [],
       reactions: [],
-      replyTo: null,
+      replyTo:
+        row.aSeq === null
+          ? null
+          : {
+              seq: row.aSeq,
+              body: row.aBody ?? "",
+              deletedAt: row.aDeletedAt,
+              hiddenAt: row.aHiddenAt,
+              author:
+                row.aAuthorId === null
+                  ? null
+                  : {
+                      id: row.aAuthorId,
+                      handle: row.aHandle ?? "",
+                      displayName: row.aDisplayName ?? "",
+                      avatarUrl: row.aAvatarUrl,
+                      contentHiddenAt: row.aContentHiddenAt,
+                    },
+            },
       pin: null,
       preview: null,
     },
@@ -148,7 +194,7 @@ async function sendText({ db }: ChatDeps, viewer: TViewer, input: TSendMessageIn
 }
 
 /**
- * Pictures, files, a reply, a long text (checked against the writer's texts of the day) or a
+ * Pictures, files, a long text (checked against the writer's texts of the day) or a
  * message a watched word holds take a transaction: ownership, the answered message and
  * repeats are checked first, and a held message is filed for review with it.
  */
