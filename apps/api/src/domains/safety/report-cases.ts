@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   AppError,
   serverMessages as m,
@@ -12,7 +11,7 @@ import {
 } from "@orgo/api-contract";
 import { z } from "zod";
 import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
-import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { newStorageKey, type FileStorage } from "../../platform/storage/file-storage.js";
 import { publicUserSelect } from "../users/public-user.js";
 import { postVisibleWhere, studyVisibleWhere } from "../visibility/visibility.js";
 
@@ -218,7 +217,7 @@ export async function readTarget(
 async function keepEvidence(storage: FileStorage, keys: string[]): Promise<string[]> {
   const kept: string[] = [];
   for (const key of keys) {
-    const copy = `evidence/${randomBytes(18).toString("base64url")}.webp`;
+    const copy = newStorageKey("evidence", "webp");
     if (await storage.copy(key, copy)) kept.push(storage.urlOf(copy));
   }
   return kept;

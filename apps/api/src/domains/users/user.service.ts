@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   AppError,
   channels,
@@ -12,7 +11,7 @@ import {
 } from "@orgo/api-contract";
 import type { UserService } from "@orgo/api-contract/server";
 import { isUniqueViolation, type Db, type Prisma } from "@orgo/db";
-import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { newStorageKey, type FileStorage } from "../../platform/storage/file-storage.js";
 import { presets, processImage } from "../../platform/images/image-pipeline.js";
 import { loadMe } from "./me.js";
 import type { EventBus } from "../../platform/events/event-bus.js";
@@ -182,7 +181,7 @@ export function createUserService({
 
     async setAvatar(viewer, bytes) {
       const image = await processImage(bytes, presets.avatar);
-      const key = `avatars/${randomBytes(18).toString("base64url")}.${image.extension}`;
+      const key = newStorageKey("avatars", image.extension);
       await storage.put(key, image.bytes, image.contentType);
       let replaced: string[];
       try {

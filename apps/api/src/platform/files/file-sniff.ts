@@ -11,10 +11,17 @@ export interface SniffedFile {
   language: string | null;
 }
 
+/** What a shared file is served as, by its stored extension (what its bytes are). */
+export const SHARED_FILE_TYPES = {
+  pdf: "application/pdf",
+  zip: "application/zip",
+  txt: "text/plain; charset=utf-8",
+} as const;
+
 /** Binary formats that may be shared, as file-type names them from the bytes. */
 const BINARY: Record<string, Omit<SniffedFile, "language">> = {
-  "application/pdf": { kind: "pdf", extension: "pdf", contentType: "application/pdf" },
-  "application/zip": { kind: "zip", extension: "zip", contentType: "application/zip" },
+  "application/pdf": { kind: "pdf", extension: "pdf", contentType: SHARED_FILE_TYPES.pdf },
+  "application/zip": { kind: "zip", extension: "zip", contentType: SHARED_FILE_TYPES.zip },
 };
 
 /** A text file's extension → highlight.js language (what the preview colours it as). */
@@ -88,7 +95,7 @@ export async function sniffFile(bytes: Uint8Array, name: string): Promise<Sniffe
     return { ...binary, language: null };
   }
   if (!isText(bytes)) throw new AppError("VALIDATION", m.fileUnsupported);
-  return { kind: "text", extension: "txt", contentType: "text/plain; charset=utf-8", language: languageOfName(name) };
+  return { kind: "text", extension: "txt", contentType: SHARED_FILE_TYPES.txt, language: languageOfName(name) };
 }
 
 /** A text file's highlighting language, from its name ("Dockerfile", "main.ts"); null for plain text. */

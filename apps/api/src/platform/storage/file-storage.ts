@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 
 /** A stored file, to serve: its size, a validator that changes with its bytes, and the bytes. */
@@ -46,3 +47,7 @@ export const uploadUrls = {
  * WebP, shared files PDF, ZIP or text): nothing a user typed reaches the file system.
  */
 export const STORAGE_KEY = /^[a-z-]+\/[A-Za-z0-9_-]{16,64}\.(webp|pdf|zip|txt)$/;
+
+/** A new key in `folder`: 18 random bytes (never guessed, never reused) and what the bytes are. */
+export const newStorageKey = (folder: string, extension: string) =>
+  `${folder}/${randomBytes(18).toString("base64url")}.${extension}`;

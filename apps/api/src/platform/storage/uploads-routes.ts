@@ -5,7 +5,7 @@ import type { RequestAuth } from "../sessions/request-auth.js";
 import { isAllowedOrigin } from "../http/origin.js";
 import type { Origins } from "../http/origins.js";
 import { sendJson } from "../http/respond.js";
-import { safeFileName } from "../files/file-sniff.js";
+import { safeFileName, SHARED_FILE_TYPES } from "../files/file-sniff.js";
 import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
@@ -97,9 +97,7 @@ export interface UploadReceiver {
 /** What a stored file is served as, by its key's extension (the key says what its bytes are). */
 const SERVED_AS: Record<string, { type: string; download: boolean }> = {
   webp: { type: "image/webp", download: false },
-  pdf: { type: "application/pdf", download: true },
-  zip: { type: "application/zip", download: true },
-  txt: { type: "text/plain; charset=utf-8", download: true },
+  ...Object.fromEntries(Object.entries(SHARED_FILE_TYPES).map(([ext, type]) => [ext, { type, download: true }])),
 };
 
 /**

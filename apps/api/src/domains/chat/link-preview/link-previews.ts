@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { Db } from "@orgo/db";
-import type { FileStorage } from "../../../platform/storage/file-storage.js";
+import { newStorageKey, type FileStorage } from "../../../platform/storage/file-storage.js";
 import type { Logger } from "../../../platform/logger.js";
 import { processImage, type ImagePreset } from "../../../platform/images/image-pipeline.js";
 import { FetchRefused, type SafeFetch } from "../../../platform/link-fetch/safe-fetch.js";
@@ -58,7 +57,7 @@ export function createLinkPreviews(deps: {
     try {
       const fetched = await fetch(imageUrl, { accept: "image", maxBytes: PICTURE_MAX_BYTES });
       const image = await processImage(fetched.bytes, previewPicture);
-      const key = `link-previews/${randomBytes(18).toString("base64url")}.${image.extension}`;
+      const key = newStorageKey("link-previews", image.extension);
       await storage.put(key, image.bytes, image.contentType);
       return key;
     } catch (error) {
