@@ -144,7 +144,9 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
 
   it("B edits the comment; A follows B from B's profile, and sees it in B's followers", async () => {
     const comments = b.getByTestId("comments");
-    await comments.getByRole("button", { name: "수정" }).click();
+    // Edit is in the comment's "…" menu (with copy link and delete), like and reply beside it.
+    await comments.getByRole("button", { name: "김지우님 댓글의 다른 동작" }).click();
+    await b.getByRole("menuitem", { name: "수정" }).click();
     await b.getByLabel("댓글 수정").fill("덕분에 검색이 정말 빨라졌어요!");
     await b.getByRole("button", { name: "저장" }).click();
     await expect.poll(() => comments.textContent()).toContain("정말 빨라졌어요!");

@@ -103,4 +103,46 @@ describe("comments and replies", () => {
     expect((await appErrorOf(f.comments.list({ postId: post.id, limit: 3 }, null))).code).toBe("NOT_FOUND");
     expect((await appErrorOf(f.comments.create(reader, { postId: post.id, body: "late" }))).code).toBe("NOT_FOUND");
   });
+
+  it("likes a comment once per person, tells its author once a day grouped, and shows no likes on a placeholder", async () => {
+    const { author, reader, post } = await setup();
+    const third = await f.person();
+    const comment = await f.comments.create(reader, { postId: post.id, body: "Liked one" });
+    const reply = await f.comments.create(author, { postId: post.id, parentId: comment.id, body: "Thanks" });
+    expect(comment).toMatchObject({ likeCount: 0, likedByMe: false });
+
+    expect(await f.comments.like(author, comment.id)).toEqual({ liked: true, likeCount: 1 });
+    // A repeat changes nothing, in parallel too.
+    await Promise.all([f.comments.like(author, comment.id), f.comments.like(author, comment.id)]);
+    expect(await f.comments.like(third, comment.id)).toEqual({ liked: true, likeCount: 2 });
+    // One's own like counts and tells nobody.
+    expect(await f.comments.like(reader, comment.id)).toEqual({ liked: true, likeCount: 3 });
+    expect(await f.comments.unlike(reader, comment.id)).toEqual({ liked: false, likeCount: 2 });
+    expect(await f.comments.unlike(reader, comment.id)).toEqual({ liked: false, likeCount: 2 });
+    await f.comments.like(reader, reply.id);
+
+    const asThird = (await f.comments.list({ postId: post.id, limit: 10 }, third)).items[0]!;
+    expect(asThird).toMatchObject({ likeCount: 2, likedByMe: true });
+    expect(asThird.replies[0]).toMatchObject({ likeCount: 1, likedByMe: false });
+    const anonymous = (await f.comments.list({ postId: post.id, limit: 10 }, null)).items[0]!;
+    expect(anonymous).toMatchObject({ likeCount: 2, likedByMe: false });
+
+    const told = (await f.notifications.list(reader, { limit: 10 })).items.filter((n) => n.type === "comment_like");
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ count: 2, commentId: comment.id, excerpt: "Liked one", post: { id: post.id } });
+    expect(told[0]!.actor.id).toBe(third.userId);
+    const forAuthor = (await f.notifications.list(author, { limit: 10 })).items.filter(
+      (n) => n.type === "comment_like",
+    );
+    expect(forAuthor.map((n) => n.commentId)).toEqual([reply.id]);
+
+    // Gone or missing: NOT_FOUND; a deleted comment's placeholder shows no likes, and its notice goes.
+    expect((await appErrorOf(f.comments.like(third, 999_999_999))).code).toBe("NOT_FOUND");
+    await f.comments.delete(reader, comment.id);
+    expect((await appErrorOf(f.comments.like(third, comment.id))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(f.comments.unlike(third, comment.id))).code).toBe("NOT_FOUND");
+    const placeholder = (await f.comments.list({ postId: post.id, limit: 10 }, third)).items[0]!;
+    expect(placeholder).toMatchObject({ deleted: true, likeCount: 0, likedByMe: false });
+    expect((await f.notifications.list(reader, { limit: 10 })).items.map((n) => n.type)).not.toContain("comment_like");
+  });
 });

@@ -20,6 +20,10 @@ export const ZComment = z.object({
   moderation: ZModerationMark.nullish(),
   createdAt: z.date(),
   edited: z.boolean(),
+  /** People who like it; 0 on a deleted or hidden placeholder. */
+  likeCount: z.number().int(),
+  /** Whether the viewer likes it (false for anonymous readers). */
+  likedByMe: z.boolean(),
 });
 export type TComment = z.infer<typeof ZComment>;
 

@@ -9,6 +9,8 @@ export const notificationSentencesKo: Record<NotificationSentenceKey, string> = 
   "notifications.mentionMany": "{name}님 외 {others}명이 나를 언급했어요",
   "notifications.like": "{name}님이 내 글을 좋아해요",
   "notifications.likeMany": "{name}님 외 {others}명이 내 글을 좋아해요",
+  "notifications.comment_like": "{name}님이 내 댓글을 좋아해요",
+  "notifications.comment_likeMany": "{name}님 외 {others}명이 내 댓글을 좋아해요",
   "notifications.follow": "{name}님이 나를 팔로우했어요",
   "notifications.followMany": "{name}님 외 {others}명이 나를 팔로우했어요",
   "notifications.comment": "{name}님이 내 글에 댓글을 달았어요",

@@ -11,6 +11,8 @@ export const notificationSentencesEn = {
   "notifications.mentionMany": "{name} and {others, plural, one {# other} other {# others}} mentioned you",
   "notifications.like": "{name} liked your post",
   "notifications.likeMany": "{name} and {others, plural, one {# other} other {# others}} liked your post",
+  "notifications.comment_like": "{name} liked your comment",
+  "notifications.comment_likeMany": "{name} and {others, plural, one {# other} other {# others}} liked your comment",
   "notifications.follow": "{name} followed you",
   "notifications.followMany": "{name} and {others, plural, one {# other} other {# others}} followed you",
   "notifications.comment": "{name} commented on your post",

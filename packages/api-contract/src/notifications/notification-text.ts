@@ -2,7 +2,7 @@ import type { TNotification } from "./notification.schemas.js";
 import type { NotificationSentenceKey } from "./notification-sentences.js";
 
 /** The kinds a grouped row tells as "Leo and 2 others …". */
-const groupedTypes = new Set<string>(["like", "follow", "mention"]);
+const groupedTypes = new Set<string>(["like", "comment_like", "follow", "mention"]);
 /** A translator over the sentence table: the app's own `t`, or the server's for push and mail. */
 export type SayNotification = (key: NotificationSentenceKey, params: { name: string; others: number }) => string;
 

@@ -8,6 +8,7 @@ export { notificationCategories } from "./notification.constants.js";
 export const notificationTypes = [
   "follow",
   "like",
+  "comment_like",
   "comment",
   "reply",
   "mention",
@@ -149,6 +150,7 @@ export function categoryOf(type: TNotificationType): TNotificationCategory {
   const byType: Record<string, TNotificationCategory> = {
     follow: "follows",
     like: "likes",
+    comment_like: "likes",
     comment: "comments",
     reply: "replies",
     mention: "mentions",

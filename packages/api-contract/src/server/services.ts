@@ -198,6 +198,9 @@ export interface CommentService {
   create(viewer: TViewer, input: TCreateCommentInput): Promise<TComment>;
   update(viewer: TViewer, input: TUpdateCommentInput): Promise<TComment>;
   delete(viewer: TViewer, id: number): Promise<void>;
+  /** Idempotent both ways: a repeat changes nothing and answers the same state. */
+  like(viewer: TViewer, id: number): Promise<TLikeState>;
+  unlike(viewer: TViewer, id: number): Promise<TLikeState>;
 }
 
 export interface StudyService {

@@ -117,6 +117,8 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       create: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       delete: () => Promise.resolve(),
+      like: gone,
+      unlike: gone,
     },
     mentoring: {
       mySettings: () => Promise.resolve(null),

@@ -17,7 +17,7 @@ const ITEMS = 8;
 const POPULAR = 3;
 
 /** What a digest tells: replies, mentions, comments, studies, mentoring (likes and follows are in the app). */
-const digestTypes = { notIn: ["like", "follow"] };
+const digestTypes = { notIn: ["like", "comment_like", "follow"] };
 
 /**
  * Hourly: everyone whose digest is due — on, a verified address, none considered for

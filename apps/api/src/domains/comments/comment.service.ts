@@ -11,9 +11,22 @@ import { isHiddenContent, postVisibleWhere } from "../visibility/visibility.js";
 import { moderationMarks } from "../safety/moderation-marks.js";
 import type { ContentGuard } from "../safety/content-guard.js";
 import { isRepeatedText } from "../safety/repeated-text.js";
+import type { RateLimiter } from "../../platform/rate-limit/rate-limiter.js";
+import { enforce } from "../../platform/rate-limit/limits.js";
 
 /** Replies shown with each thread of a page; the count tells how many there are in all. */
 const REPLIES_PER_THREAD = 50;
+
+/** Like, unlike, like… on one comment: a loop past this is refused (as on posts). */
+const LIKE_TOGGLES = { limit: 20, windowMs: 3600_000 };
+
+/** A comment's likes as the viewer sees them. */
+interface LikeTally {
+  count: number;
+  mine: boolean;
+}
+type Likes = Map<number, LikeTally>;
+const noLikes: LikeTally = { count: 0, mine: false };
 
 /** A comment's mentions (a reply's too). */
 const mentionOf = (viewer: TViewer, comment: { id: number; postId: number; body: string }) => ({
@@ -43,7 +56,12 @@ type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
  * text; so does a hidden one (by moderators, or its author's content hidden), except
  * to its author, who sees it with why (`marks`).
  */
-function toComment(row: CommentRow, viewerId: string | null, marks: Map<string, TModerationMark>): TComment {
+function toComment(
+  row: CommentRow,
+  viewerId: string | null,
+  marks: Map<string, TModerationMark>,
+  likes: Likes,
+): TComment {
   const deleted = row.deletedAt !== null;
   const hidden = isHiddenContent(row);
   const mine = row.author?.id === viewerId;
@@ -68,7 +86,23 @@ function toComment(row: CommentRow, viewerId: string | null, marks: Map<string, 
     createdAt: row.createdAt,
     // Both are set to the same instant at creation; only an edit moves updatedAt.
     edited: row.updatedAt.getTime() !== row.createdAt.getTime(),
+    // A placeholder shows no likes (nor whose they were).
+    ...(shown ? tallyOf(likes, row.id) : { likeCount: 0, likedByMe: false }),
   };
+}
+
+function tallyOf(likes: Likes, id: number) {
+  const tally = likes.get(id) ?? noLikes;
+  return { likeCount: tally.count, likedByMe: tally.mine };
+}
+
+/** The likes of these comments, and which the viewer gave: one grouped query on the primary key. */
+async function likesFor(db: Db | Prisma.TransactionClient, ids: number[], viewerId: string | null): Promise<Likes> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ commentId: number; count: number; mine: boolean }[]>`
+    select "commentId", count(*)::int as count, coalesce(bool_or("userId" = ${viewerId}::uuid), false) as mine
+    from "CommentLike" where "commentId" = any(${ids}) group by "commentId"`;
+  return new Map(rows.map((row) => [row.commentId, { count: row.count, mine: row.mine }]));
 }
 
 /** Why the viewer's own hidden comments among these are hidden (one query). */
@@ -77,16 +111,24 @@ function marksFor(db: Db, rows: CommentRow[], viewerId: string | null) {
   return moderationMarks(db, "comment", mine);
 }
 
+/** One comment as the viewer sees it, with why it is hidden and its likes. */
+async function shownComment(db: Db, row: CommentRow, viewerId: string | null): Promise<TComment> {
+  const [marks, likes] = await Promise.all([marksFor(db, [row], viewerId), likesFor(db, [row.id], viewerId)]);
+  return toComment(row, viewerId, marks, likes);
+}
+
 const live = { deletedAt: null } as const;
 
 export function createCommentService({
   db,
   bus,
   guard,
+  limiter,
 }: {
   db: Db;
   bus: EventBus;
   guard: ContentGuard;
+  limiter: RateLimiter;
 }): CommentService {
   /** The post, live and visible to the viewer (nobody comments on what they cannot see). */
   async function requireLivePost(tx: Prisma.TransactionClient | Db, postId: number, viewerId: string | null = null) {
@@ -141,11 +183,20 @@ export function createCommentService({
             select: commentSelect,
           })
         : [];
-      const marks = await marksFor(db, [...page, ...replies], viewerId);
+      const [marks, likes] = await Promise.all([
+        marksFor(db, [...page, ...replies], viewerId),
+        likesFor(
+          db,
+          [...page, ...replies].map((row) => row.id),
+          viewerId,
+        ),
+      ]);
       return {
         items: page.map(({ _count, ...thread }) => ({
-          ...toComment(thread, viewerId, marks),
-          replies: replies.filter((r) => r.parentId === thread.id).map((reply) => toComment(reply, viewerId, marks)),
+          ...toComment(thread, viewerId, marks, likes),
+          replies: replies
+            .filter((r) => r.parentId === thread.id)
+            .map((reply) => toComment(reply, viewerId, marks, likes)),
           replyCount: _count.replies,
         })),
         nextCursor: threads.length > limit ? (page.at(-1)?.id ?? null) : null,
@@ -163,7 +214,7 @@ export function createCommentService({
               select: commentSelect,
             });
       const stored = await earlier();
-      if (stored) return toComment(stored, viewer.userId, await marksFor(db, [stored], viewer.userId));
+      if (stored) return shownComment(db, stored, viewer.userId);
       const { held } = await guard.screen(viewer, { action: "comments", texts: [input.body] });
       let created;
       try {
@@ -172,14 +223,14 @@ export function createCommentService({
         // Two tries at once: the other one stored it, and this one rolled back whole
         // (on the client id, or on the text the other one just stored).
         const winner = isUniqueViolation(error) || isRepeatedText(error) ? await earlier() : null;
-        if (winner) return toComment(winner, viewer.userId, await marksFor(db, [winner], viewer.userId));
+        if (winner) return shownComment(db, winner, viewer.userId);
         throw error;
       }
       const { comment, changed, caseId } = created;
       await guard.announce(caseId);
       await publishNotifications(db, bus, changed);
       await publishPostChanged(db, bus, input.postId, true);
-      return toComment(comment, viewer.userId, await marksFor(db, [comment], viewer.userId));
+      return shownComment(db, comment, viewer.userId);
 
       function insert() {
         return db.$transaction(async (tx) => {
@@ -253,7 +304,7 @@ export function createCommentService({
       await guard.announce(caseId);
       await publishNotifications(db, bus, mentioned);
       await publishPostChanged(db, bus, row.postId, true);
-      return toComment(row, viewer.userId, await marksFor(db, [row], viewer.userId));
+      return shownComment(db, row, viewer.userId);
     },
 
     async delete(viewer, id) {
@@ -272,5 +323,61 @@ export function createCommentService({
       await publishRemovedNotifications(db, bus, removed);
       await publishPostChanged(db, bus, postId, true);
     },
+
+    async like(viewer, id) {
+      const changed = await db.$transaction(async (tx) => {
+        const comment = await requireLikable(tx, viewer, id);
+        // The primary key (comment, user) makes a second like a no-op, even in parallel.
+        const added = await tx.commentLike.createMany({
+          data: [{ commentId: id, userId: viewer.userId }],
+          skipDuplicates: true,
+        });
+        if (added.count === 0) return [];
+        // Counted only when it changes something, before the commit (as a post's like).
+        await enforce(limiter, [[`toggle:comment-like:${viewer.userId}:${id}`, LIKE_TOGGLES]]);
+        const notificationId = await notify(tx, {
+          recipientId: comment.authorId,
+          actorId: viewer.userId,
+          type: "comment_like",
+          postId: comment.postId,
+          commentId: id,
+          groupKey: groupKeys.commentLike(id, new Date()),
+        });
+        return [{ recipientId: comment.authorId, id: notificationId }];
+      });
+      await publishNotifications(db, bus, changed);
+      return likeState(viewer, id);
+    },
+
+    async unlike(viewer, id) {
+      await db.$transaction(async (tx) => {
+        await requireLikable(tx, viewer, id);
+        const removed = await tx.commentLike.deleteMany({ where: { commentId: id, userId: viewer.userId } });
+        if (removed.count) await enforce(limiter, [[`toggle:comment-like:${viewer.userId}:${id}`, LIKE_TOGGLES]]);
+      });
+      return likeState(viewer, id);
+    },
   };
+
+  /** A comment one can like: live, shown to others, on a post the viewer can see. */
+  async function requireLikable(tx: Prisma.TransactionClient, viewer: TViewer, id: number) {
+    const row = await tx.comment.findUnique({
+      where: { id },
+      select: {
+        authorId: true,
+        postId: true,
+        deletedAt: true,
+        hiddenAt: true,
+        author: { select: { contentHiddenAt: true } },
+      },
+    });
+    if (!row || row.deletedAt || isHiddenContent(row)) throw new AppError("NOT_FOUND", m.noSuchComment);
+    await requireLivePost(tx, row.postId, viewer.userId);
+    return row;
+  }
+
+  async function likeState(viewer: TViewer, id: number) {
+    const tally = (await likesFor(db, [id], viewer.userId)).get(id) ?? noLikes;
+    return { liked: tally.mine, likeCount: tally.count };
+  }
 }

@@ -24,6 +24,7 @@ export const dayKey = (at: Date) => at.toISOString().slice(0, 10);
 
 export const groupKeys = {
   like: (postId: number, at: Date) => `like:${postId}:${dayKey(at)}`,
+  commentLike: (commentId: number, at: Date) => `comment_like:${commentId}:${dayKey(at)}`,
   follow: (at: Date) => `follow:${dayKey(at)}`,
   comment: (commentId: number) => `comment:${commentId}`,
   reply: (commentId: number) => `reply:${commentId}`,

@@ -1,5 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
-import { showToast } from "../../lib/toast";
+import { appLink, copyLink } from "../../lib/copy-link";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ReportButton } from "../moderation/ReportButton";
 import { ReactionPicker } from "./reactions/ReactionPicker";
@@ -74,11 +74,4 @@ export function MessageActions(props: {
 }
 
 /** A message's address: it opens the conversation at that message, for its members only. */
-const messageLink = (roomId: number, seq: number) => `${location.origin}/chat/${roomId}#message-${seq}`;
-
-function copyLink(link: string, copied: string) {
-  void navigator.clipboard.writeText(link).then(
-    () => showToast(copied, {}),
-    () => showToast(link, {}),
-  );
-}
+const messageLink = (roomId: number, seq: number) => appLink(`/chat/${roomId}#message-${seq}`);

@@ -1,10 +1,10 @@
-import { useState } from "react";
-import type { TLikeState, TPostSummary } from "@orgo/api-contract/schemas";
+import type { TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
 import { useMe } from "../auth/use-me";
 import { useHotkeys } from "../../lib/hotkeys";
+import { useLikeToggle } from "../../lib/use-like-toggle";
 
 /**
  * Turns at once (optimistic); if the server refuses, it turns back and says why.
@@ -15,27 +15,19 @@ export function LikeButton({ post }: { post: TPostSummary }) {
   const i18n = useI18n();
   const { t } = i18n;
   const me = useMe();
-  // What the button shows ahead of the server; null shows the post as loaded.
-  const [shown, setShown] = useState<TLikeState | null>(null);
-  const state = shown ?? { liked: post.likedByMe, likeCount: post.likeCount };
   const utils = trpc.useUtils();
-  // Once the server answers, the post's cached state is the truth again, and live counts move it.
-  const settle = (answer: TLikeState) => {
-    utils.post.byId.setData(
-      { id: post.id },
-      (old) => old && { ...old, likedByMe: answer.liked, likeCount: answer.likeCount },
-    );
-    setShown(null);
-  };
-  const options = { onSuccess: settle, onError: () => setShown(null) };
-  const like = trpc.post.like.useMutation(options);
-  const unlike = trpc.post.unlike.useMutation(options);
-  const error = like.error ?? unlike.error;
-  const toggle = () => {
-    const next = !state.liked;
-    setShown({ liked: next, likeCount: state.likeCount + (next ? 1 : -1) });
-    (next ? like : unlike).mutate({ id: post.id });
-  };
+  const like = trpc.post.like.useMutation();
+  const unlike = trpc.post.unlike.useMutation();
+  const { state, toggle, error } = useLikeToggle(
+    { liked: post.likedByMe, likeCount: post.likeCount },
+    (on) => (on ? like : unlike).mutateAsync({ id: post.id }),
+    // The post's cached state is the truth again, and live counts move it.
+    (answer) =>
+      utils.post.byId.setData(
+        { id: post.id },
+        (old) => old && { ...old, likedByMe: answer.liked, likeCount: answer.likeCount },
+      ),
+  );
   // "l" likes the open post (its one button: the pane is keyed by the post).
   useHotkeys({ keys: { l: toggle }, enabled: Boolean(me.data) });
   return (
@@ -51,7 +43,7 @@ export function LikeButton({ post }: { post: TPostSummary }) {
       >
         <span aria-hidden>{state.liked ? "♥" : "♡"}</span> {t("post.likes", { count: state.likeCount })}
       </button>
-      {error && (
+      {error !== null && (
         <span className="form__error small" role="alert">
           {describeError(error, i18n)}
         </span>

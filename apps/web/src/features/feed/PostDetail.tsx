@@ -19,6 +19,7 @@ import { DetailSkeleton } from "../../ui/DetailSkeleton";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
+import { PostShare } from "./PostShare";
 
 /** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
 export function PostDetail({
@@ -102,6 +103,7 @@ function PostView({
         <span className="muted small">
           {t("post.comments", { count: post.commentCount })} · {t("post.views", { count: views })}
         </span>
+        <PostShare post={post} />
         {mine && body !== undefined && files !== undefined && (
           <button type="button" className="button button--ghost" onClick={() => ui.editPost({ ...post, body, files })}>
             {t("post.edit")}

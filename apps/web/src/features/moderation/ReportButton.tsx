@@ -31,11 +31,16 @@ export function ReportButton({ target, compact = false }: { target: TReportTarge
       >
         <Flag aria-hidden size={compact ? 13 : 15} /> {t("report.open")}
       </button>
-      {open && (
-        <Suspense fallback={null}>
-          <ReportDialog target={target} onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <LazyReportDialog target={target} onClose={() => setOpen(false)} />}
     </>
+  );
+}
+
+/** The report dialog, loaded when first opened (also from a menu's "Report…"). */
+export function LazyReportDialog(props: { target: TReportTarget; onClose: () => void }) {
+  return (
+    <Suspense fallback={null}>
+      <ReportDialog {...props} />
+    </Suspense>
   );
 }

@@ -7,6 +7,7 @@ import {
   ZCreateCommentInput,
   ZUpdateCommentInput,
 } from "../../comments/comment.schemas.js";
+import { ZLikeState } from "../../posts/post.schemas.js";
 
 export const commentRouter = router({
   list: publicProcedure
@@ -24,4 +25,13 @@ export const commentRouter = router({
   delete: authedProcedure
     .input(ZCommentRef)
     .mutation(({ ctx, input }) => ctx.services.comments.delete(ctx.viewer, input.id)),
+  /** Any signed-in reader of the post; its author is told (grouped per day, like a post's likes). */
+  like: authedProcedure
+    .input(ZCommentRef)
+    .output(ZLikeState)
+    .mutation(({ ctx, input }) => ctx.services.comments.like(ctx.viewer, input.id)),
+  unlike: authedProcedure
+    .input(ZCommentRef)
+    .output(ZLikeState)
+    .mutation(({ ctx, input }) => ctx.services.comments.unlike(ctx.viewer, input.id)),
 });
