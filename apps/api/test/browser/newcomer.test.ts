@@ -48,6 +48,46 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
   });
 
   for (const language of ["en", "ko"] as const) {
+    it(`welcome suggests people active lately first, says when, and uses a wide screen (${language})`, async () => {
+      const handle = `newbie_wide_${language}`;
+      await app.db.user.create({
+        data: { handle, displayName: "Wide Newbie", email: `${handle}@example.com`, emailVerifiedAt: new Date() },
+      });
+      // A silent account with more followers than anyone: it comes after the active ones.
+      const silent = await app.db.user.upsert({
+        where: { handle: "silent_star" },
+        update: {},
+        create: { handle: "silent_star", displayName: "Silent Star", email: "silent@example.com", followerCount: 99 },
+      });
+      const page = await signedInPage(browser, app, handle, {
+        locale: language === "en" ? "en-US" : "ko-KR",
+        width: 1440,
+      });
+      await page.goto(`${app.url}/welcome`);
+      const people = page.locator(".welcome__person");
+      await people.first().waitFor();
+      const activity = await people.getByTestId("active").allTextContents();
+      const names = await people.locator(".welcome__name").allTextContents();
+      const silentAt = names.indexOf(silent.displayName);
+      const lastActive = activity.findLastIndex((said) => said === (language === "en" ? "Active today" : "오늘 활동"));
+      expect(lastActive).toBeGreaterThanOrEqual(0);
+      expect(silentAt).toBeGreaterThan(lastActive);
+      expect(activity[silentAt]).toBe(language === "en" ? "Has not posted yet" : "아직 쓴 글이 없어요");
+      // No name or line about someone reads like sample data ("Demo Learner", "the demo composer").
+      const said = [...names, ...(await people.locator(".welcome__bio").allTextContents())].join(" ");
+      expect(said.toLowerCase()).not.toContain("demo");
+      // 1,440 px: people in two columns, studies and the profile beside them.
+      const boxes = await Promise.all(
+        [people.nth(0), people.nth(1), page.locator("#welcome-studies")].map((l) => l.boundingBox()),
+      );
+      expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width - 1);
+      expect(boxes[2]!.x).toBeGreaterThan(boxes[1]!.x + boxes[1]!.width);
+      await page.screenshot({ path: screenshotPath(`newcomer-16-welcome-wide-${language}`) });
+      await page.context().close();
+    });
+  }
+
+  for (const language of ["en", "ko"] as const) {
     it(`settings opened by address shows the asked-for section, in ${language === "en" ? "English" : "Korean"}`, async () => {
       const page = await signedInPage(browser, app, "demo", { locale: language === "en" ? "en-US" : "ko-KR" });
       for (const section of ["notifications", "mentoring", "sessions"]) {

@@ -95,22 +95,26 @@ describe("profiles", () => {
     expect((await appErrorOf(f.users.profile("nobody_here", null))).code).toBe("NOT_FOUND");
   });
 
-  it("recommends people to follow: most followed first, never me, whom I follow, or either side of a block", async () => {
+  it("recommends people to follow: active lately first, then most followed; never me, whom I follow, or either side of a block", async () => {
     const me = await f.signedUp();
-    const [popular, quiet, followed, blockedByMe, blockingMe] = await Promise.all(
-      Array.from({ length: 5 }, () => f.signedUp()),
+    const [popular, quiet, dormant, followed, blockedByMe, blockingMe] = await Promise.all(
+      Array.from({ length: 6 }, () => f.signedUp()),
     );
     const others = await Promise.all(Array.from({ length: 3 }, () => f.signedUp()));
     const db = f.fresh.db;
-    // popular: followed by the three others; quiet: by one, and writes.
+    // popular: followed by the three others and silent; quiet: followed by one, and
+    // writes; dormant: followed by two, wrote last two months ago.
     await db.follow.createMany({
       data: [
         ...others.map((o) => ({ followerId: o.viewer.userId, followeeId: popular!.viewer.userId })),
+        ...others.slice(0, 2).map((o) => ({ followerId: o.viewer.userId, followeeId: dormant!.viewer.userId })),
         { followerId: others[0]!.viewer.userId, followeeId: quiet!.viewer.userId },
         { followerId: me.viewer.userId, followeeId: followed!.viewer.userId },
       ],
     });
     await db.post.create({ data: { authorId: quiet!.viewer.userId, title: "t", body: "b" } });
+    const longAgo = new Date(Date.now() - 60 * 24 * 3600_000);
+    await db.post.create({ data: { authorId: dormant!.viewer.userId, title: "old", body: "b", createdAt: longAgo } });
     // The follows above were written directly: bring the counters the follow service keeps up to date.
     await recountCounters(db);
     await db.block.createMany({
@@ -121,9 +125,12 @@ describe("profiles", () => {
     });
     const people = await f.users.recommended(me.viewer);
     const ids = people.map((p) => p.id);
-    expect(ids.slice(0, 2)).toEqual([popular!.viewer.userId, quiet!.viewer.userId]);
-    expect(people[0]).toMatchObject({ followerCount: 3, postCount: 0 });
-    expect(people[1]).toMatchObject({ followerCount: 1, postCount: 1 });
+    const ours = [quiet, popular, dormant].map((person) => person!.viewer.userId);
+    expect(ids.filter((id) => ours.includes(id))).toEqual(ours);
+    expect(people.find((p) => p.id === quiet!.viewer.userId)).toMatchObject({ followerCount: 1, postCount: 1 });
+    expect(people.find((p) => p.id === quiet!.viewer.userId)!.activeAt).toBeInstanceOf(Date);
+    expect(people.find((p) => p.id === popular!.viewer.userId)).toMatchObject({ followerCount: 3, activeAt: null });
+    expect(people.find((p) => p.id === dormant!.viewer.userId)!.activeAt).toEqual(longAgo);
     for (const left of [me, followed, blockedByMe, blockingMe]) expect(ids).not.toContain(left!.viewer.userId);
     expect(people.length).toBeLessThanOrEqual(8);
     expect(JSON.stringify(people)).not.toContain("@");

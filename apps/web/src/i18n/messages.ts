@@ -192,6 +192,8 @@ export const en = {
   "onboarding.counts":
     "{followers, plural, one {# follower} other {# followers}} · {posts, plural, one {# post} other {# posts}}",
   "onboarding.noPeople": "No one to suggest yet: you are early.",
+  "onboarding.active": "{days, plural, =0 {Active today} one {Active yesterday} other {Active # days ago}}",
+  "onboarding.notActive": "Has not posted yet",
   "onboarding.studies": "Join a study",
   "onboarding.noStudies": "No study is looking for members right now.",
   "onboarding.profile": "Tell people about yourself",

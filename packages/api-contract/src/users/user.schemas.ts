@@ -41,6 +41,8 @@ export const ZRecommendedPerson = ZPublicUser.extend({
   bio: z.string(),
   followerCount: z.number().int(),
   postCount: z.number().int(),
+  /** Their latest post or comment (null: none yet): "active 2 days ago". */
+  activeAt: z.date().nullable(),
 });
 export type TRecommendedPerson = z.infer<typeof ZRecommendedPerson>;
 

@@ -2,8 +2,8 @@
 export const demoUsers = [
   {
     handle: "demo",
-    displayName: "Demo Learner",
-    bio: "The account the demo composer posts as.",
+    displayName: "Dana Cho",
+    bio: "Picking up TypeScript, one small project a week.",
     email: "demo@orgo.dev",
   },
   { handle: "jiwoo", displayName: "김지우", bio: "백엔드 부트캠프 7기 · Django → TypeScript", email: "jiwoo@orgo.dev" },

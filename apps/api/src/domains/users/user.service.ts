@@ -28,6 +28,10 @@ const AVATAR_KIND = "avatar";
 /** People offered in the composers' "@" list. */
 const SUGGEST_LIMIT = 8;
 const RECOMMENDED_LIMIT = 8;
+/** "Active lately": wrote a post or a comment within these days. */
+const ACTIVE_DAYS = 30;
+/** Each person's latest posts (and comments) read to tell how active they are. */
+const ACTIVITY_READ = 20;
 
 export interface ProfileService extends UserService {
   /** Re-encodes the bytes and makes them the viewer's avatar; the old file is removed. */
@@ -84,10 +88,27 @@ export function createUserService({
     },
 
     async recommended(viewer) {
+      // People active lately (a post or comment in the last ACTIVE_DAYS) come first, the
+      // most followed of them first; then the rest. Each person's activity is read from
+      // their latest few posts and comments only (index scans, not their whole history).
       return db.$queryRaw<TRecommendedPerson[]>`
         select u.id, u.handle, u."displayName", u."avatarUrl", u.bio, u."followerCount",
-          (select count(*) from "Post" p where p."authorId" = u.id and p."deletedAt" is null)::int as "postCount"
+          (select count(*) from "Post" p where p."authorId" = u.id and p."deletedAt" is null)::int as "postCount",
+          a."activeAt"
         from "User" u
+        left join lateral (
+          select max(at) as "activeAt",
+            count(*) filter (where at > now() - ${ACTIVE_DAYS} * interval '1 day') as recent
+          from (
+            (select p."createdAt" as at from "Post" p
+             where p."authorId" = u.id and p."deletedAt" is null and p."hiddenAt" is null
+             order by p.id desc limit ${ACTIVITY_READ})
+            union all
+            (select c."createdAt" from "Comment" c
+             where c."authorId" = u.id and c."deletedAt" is null and c."hiddenAt" is null
+             order by c.id desc limit ${ACTIVITY_READ})
+          ) latest
+        ) a on true
         where u.id <> ${viewer.userId}::uuid
           and u."profileHiddenAt" is null and u."contentHiddenAt" is null
           and not exists (
@@ -96,7 +117,8 @@ export function createUserService({
             select 1 from "Block" b
             where (b."blockerId" = ${viewer.userId}::uuid and b."blockedId" = u.id)
                or (b."blockerId" = u.id and b."blockedId" = ${viewer.userId}::uuid))
-        order by u."followerCount" desc, "postCount" desc, u."createdAt" desc, u.id
+        order by (a.recent > 0) desc, u."followerCount" desc, a.recent desc,
+          a."activeAt" desc nulls last, u."createdAt" desc, u.id
         limit ${RECOMMENDED_LIMIT}`;
     },
 
