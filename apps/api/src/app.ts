@@ -191,6 +191,7 @@ export async function startApp(
     logger,
     pushSender,
     linkFetch: createSafeFetch(testNetwork),
+    publicOrigin,
   });
   const postImages = createPostImageReceiver({ db, storage });
   const sharedFiles = createSharedFileReceiver({ db, storage });

@@ -48,6 +48,8 @@ export interface ServiceDeps {
   pushSender: PushSender | null;
   /** Reads the pages people link to (SSRF-safe: public addresses only). */
   linkFetch: SafeFetch;
+  /** Where people open OrGo (links in calendar files). */
+  publicOrigin: () => string;
 }
 
 export function createServices(deps: ServiceDeps): Services & { users: ProfileService; guard: ContentGuard } {

@@ -12,6 +12,7 @@ import { enTimeZone, koTimeZone } from "../src/i18n/messages-time-zone";
 import { enChat, koChat } from "../src/i18n/messages-chat";
 import { enShortcuts, koShortcuts } from "../src/i18n/messages-shortcuts";
 import { enStudies, koStudies } from "../src/i18n/messages-studies";
+import { enWeeklySlots, koWeeklySlots } from "../src/i18n/messages-weekly-slots";
 import { serverMessagesKo } from "../src/i18n/server-messages";
 import { detectLanguage } from "../src/lib/detect-language";
 
@@ -35,6 +36,7 @@ describe("language", () => {
       koChat,
       koShortcuts,
       koStudies,
+      koWeeklySlots,
       serverMessagesKo,
     ];
     for (const table of tables) {
@@ -58,6 +60,7 @@ const pairs: [Record<string, string>, Record<string, string>][] = [
   [enChat, koChat],
   [enShortcuts, koShortcuts],
   [enStudies, koStudies],
+  [enWeeklySlots, koWeeklySlots],
 ];
 const every = pairs.flatMap(([english, korean]) => [
   ...Object.entries(english).map(([key, text]) => ({ language: "en", key, text })),

@@ -121,4 +121,53 @@ describe.skipIf(!browserAvailable())("study groups in Chromium", () => {
     const members = await app.db.studyMember.findMany({ where: { study: { title: "SQL 튜닝 스터디" } } });
     expect(room.map((m) => m.userId).sort()).toEqual(members.map((m) => m.userId).sort());
   });
+
+  it("a leader sets weekly sessions (an overlap named before saving); the study shows them, the next session and an .ics (English and Korean)", async () => {
+    await a.goto(`${studyUrl}/edit`);
+    const add = a.getByRole("button", { name: "Add a time" });
+    await add.click();
+    const rows = a.getByTestId("slot-row");
+    await rows.nth(0).getByLabel("Day").selectOption({ label: "Tue" });
+    await add.click();
+    await rows.nth(1).getByLabel("Day").selectOption({ label: "Tue" });
+    await rows.nth(1).getByLabel("From").selectOption("20:00");
+    await rows.nth(1).getByLabel("To").selectOption("22:00");
+    await expect.poll(() => rows.nth(1).getByRole("alert").textContent()).toBe("Overlaps Tue 19:00–21:00");
+    await a.getByRole("button", { name: "Save changes" }).click();
+    // Not sent: the focus is on the row to mend.
+    expect(new URL(a.url()).pathname).toMatch(/\/edit$/);
+    await rows.nth(1).getByLabel("Day").selectOption({ label: "Thu" });
+    await a.screenshot({ path: screenshotPath("studies-07-schedule-form") });
+    await a.getByRole("button", { name: "Save changes" }).click();
+    await a.waitForURL(/\/studies\/\d+$/);
+    const schedule = a.getByTestId("study").getByTestId("study-schedule");
+    await expect
+      .poll(() => schedule.locator("p").first().textContent())
+      .toMatch(/^Tue 19:00–21:00, Thu 20:00–22:00 \(/);
+    // 10 March 2099 is a Tuesday: the first session, in the reader's zone (the study's here).
+    expect(await schedule.getByTestId("next-session").textContent()).toBe("Next session: Tue, Mar 10, 07:00 PM");
+    const download = a.waitForEvent("download");
+    await schedule.getByRole("button", { name: "Add to calendar (.ics)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^orgo-study-\d+\.ics$/);
+    const { readFile } = await import("node:fs/promises");
+    const content = await readFile(await file.path(), "utf8");
+    expect(content.match(/BEGIN:VEVENT/g)?.length).toBe(10);
+    expect(content).toContain(`URL:${studyUrl}`);
+    await a.screenshot({ path: screenshotPath("studies-08-schedule") });
+    // The grid's card says when it meets next too.
+    await a.goto(`${app.url}/studies?tag=postgres`);
+    await expect
+      .poll(() => a.getByTestId("studies").getByTestId("next-session").first().textContent())
+      .toMatch(/^Next session: /);
+
+    const korean = await signedInPage(browser, app, "minjun_dev", { locale: "ko-KR" });
+    await korean.goto(studyUrl);
+    const koSchedule = korean.getByTestId("study").getByTestId("study-schedule");
+    await expect.poll(() => koSchedule.locator("p").first().textContent()).toMatch(/^화 19:00–21:00, 목 20:00–22:00 /);
+    expect(await koSchedule.getByTestId("next-session").textContent()).toMatch(/^다음 모임: /);
+    await koSchedule.getByRole("button", { name: "캘린더에 추가 (.ics)" }).waitFor();
+    await korean.screenshot({ path: screenshotPath("studies-09-schedule-ko") });
+    await korean.context().close();
+  });
 });

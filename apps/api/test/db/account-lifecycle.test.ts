@@ -252,6 +252,7 @@ describe("password reset, account deletion and sign-in methods", () => {
     const studies = createStudyService({
       db: f.fresh.db,
       bus: f.bus,
+      publicOrigin: () => "https://orgo.test",
       ...testGuard({ db: f.fresh.db, bus: f.bus, storage: f.storage }),
     });
     const plan = {

@@ -55,6 +55,72 @@ describe("study groups", () => {
     expect(issues({ timeZone: "Mars/Olympus" })).toEqual(["timeZone"]);
   });
 
+  it("keeps a weekly schedule in the study's zone, tells the next session, and refuses overlaps", async () => {
+    const issues = (over: Record<string, unknown>) =>
+      ZCreateStudyInput.safeParse({ ...plan(), ...over }).error?.issues.map((i) => i.path.join("."));
+    const tuesday = { weekday: 1, start: "19:00", end: "21:00" };
+    expect(issues({ schedule: [tuesday, { weekday: 1, start: "20:00", end: "22:00" }] })).toEqual(["schedule.1"]);
+    expect(issues({ schedule: [{ weekday: 7, start: "19:00", end: "20:00" }] })).toEqual(["schedule.0.weekday"]);
+    expect(issues({ schedule: [{ weekday: 1, start: "21:00", end: "19:00" }] })).toEqual(["schedule.0.end"]);
+
+    // Tuesdays and Thursdays 19:00–21:00 in Seoul, 10–20 March 2099 (10 March is a Tuesday).
+    const thursday = { weekday: 3, start: "19:00", end: "21:00" };
+    const saved = clock;
+    try {
+      const study = await studies.create(leader, plan({ timeZone: "Asia/Seoul", schedule: [tuesday, thursday] }));
+      expect(study.schedule).toEqual([tuesday, thursday]);
+      // Before it starts: its first session, 19:00 in Seoul = 10:00 UTC.
+      expect(study.nextSession).toEqual({
+        startsAt: new Date("2099-03-10T10:00:00Z"),
+        endsAt: new Date("2099-03-10T12:00:00Z"),
+      });
+      // During a session it is that session; after the last one, none.
+      clock = new Date("2099-03-12T11:00:00Z");
+      expect((await studies.byId({ id: study.id }, leader)).nextSession?.startsAt).toEqual(
+        new Date("2099-03-12T10:00:00Z"),
+      );
+      clock = new Date("2099-03-12T12:00:00Z");
+      expect((await studies.byId({ id: study.id }, leader)).nextSession?.startsAt).toEqual(
+        new Date("2099-03-17T10:00:00Z"),
+      );
+      clock = new Date("2099-03-19T12:30:00Z");
+      expect((await studies.byId({ id: study.id }, null)).nextSession).toBeNull();
+
+      // An edit without a schedule keeps it; an empty one clears it.
+      const { id: _id, ...rest } = study;
+      const edit = { ...plan(), id: study.id, timeZone: rest.timeZone };
+      expect((await studies.update(leader, edit)).schedule).toEqual([tuesday, thursday]);
+      expect((await studies.update(leader, { ...edit, schedule: [] })).schedule).toEqual([]);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  it("writes a study's sessions as a calendar file, right across a daylight-saving change", async () => {
+    // Thursdays 18:00–19:30 in Berlin, across the change of 29 March 2099 (UTC+1 → UTC+2).
+    const study = await studies.create(
+      leader,
+      plan({
+        startsOn: "2099-03-19",
+        endsOn: "2099-04-02",
+        timeZone: "Europe/Berlin",
+        schedule: [{ weekday: 3, start: "18:00", end: "19:30" }],
+      }),
+    );
+    const { filename, content } = await studies.calendar({ id: study.id }, null);
+    expect(filename).toBe(`orgo-study-${study.id}.ics`);
+    const starts = [...content.matchAll(/^DTSTART:(\S+)/gm)].map((match) => match[1]);
+    expect(starts).toEqual(["20990319T170000Z", "20990326T170000Z", "20990402T160000Z"]);
+    expect(content).toContain(`URL:https://orgo.test/studies/${study.id}`);
+    expect(content).toContain("SUMMARY:OrGo study: 알고리즘 스터디");
+    // No schedule: one all-day event over its days.
+    const loose = await studies.create(leader, plan());
+    const allDay = (await studies.calendar({ id: loose.id }, null)).content;
+    expect(allDay).toMatch(/DTSTART;VALUE=DATE:20990310/);
+    expect(allDay).toMatch(/DTEND;VALUE=DATE:20990321/);
+    expect((await appErrorOf(studies.calendar({ id: 999_999 }, null))).code).toBe("NOT_FOUND");
+  });
+
   it("gives the last seat to exactly one of many people joining at once", async () => {
     const study = await studies.create(leader, plan({ capacity: 2 }));
     const crowd = await Promise.all(Array.from({ length: 20 }, () => f.person()));

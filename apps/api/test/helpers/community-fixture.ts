@@ -47,6 +47,8 @@ export function communityFixture() {
       guard: ContentGuard;
       /** Link previews through the real safe fetch (public addresses only: nothing in tests reaches one). */
       previews: LinkPreviews;
+      /** Where the links in calendar files point. */
+      publicOrigin: () => string;
     },
     n: 0,
     /**
@@ -85,6 +87,7 @@ export function communityFixture() {
       limiter: f.limiter,
       guard: f.guard,
       previews,
+      publicOrigin: () => "https://orgo.test",
     });
     f.posts = createPostService(deps);
     f.social = createSocialService({ ...deps, blockListeners: [createChatBlockListener(deps)] });

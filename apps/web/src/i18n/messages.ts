@@ -7,6 +7,7 @@ import type { enTimeZone } from "./messages-time-zone";
 import type { enChat } from "./messages-chat";
 import type { enShortcuts } from "./messages-shortcuts";
 import type { enStudies } from "./messages-studies";
+import type { enWeeklySlots } from "./messages-weekly-slots";
 
 /**
  * Every string the interface shows. English is the reference: the Korean table must
@@ -379,4 +380,5 @@ export type MessageKey =
   | keyof typeof enTimeZone
   | keyof typeof enChat
   | keyof typeof enShortcuts
-  | keyof typeof enStudies;
+  | keyof typeof enStudies
+  | keyof typeof enWeeklySlots;

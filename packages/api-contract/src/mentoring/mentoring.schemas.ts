@@ -28,6 +28,17 @@ export const ZWeeklySlot = z
   .refine((slot) => slot.end > slot.start, { message: m.slotEndBeforeStart, path: ["end"] });
 export type TWeeklySlot = z.infer<typeof ZWeeklySlot>;
 
+/** Weekly slots, at most `max`, none running into another on its day (each overlap a field error at its index). */
+export const weeklySlots = (max: number) =>
+  z
+    .array(ZWeeklySlot)
+    .max(max)
+    .superRefine((slots, ctx) => {
+      for (const overlap of slotOverlaps(slots)) {
+        ctx.addIssue({ code: "custom", path: [overlap.index], message: m.slotsOverlap });
+      }
+    });
+
 /** Topics, like studies' tags: trimmed, lower-cased, de-duplicated, 1–10. */
 const ZTopics = z
   .array(z.string().trim().toLowerCase().min(1).max(30))
@@ -71,14 +82,7 @@ export const ZMentorSettingsInput = z.object({
   pitch: z.string().trim().min(1, m.pitchRequired).max(2000, m.pitchTooLong),
   timeZone: ZTimeZone,
   capacity: z.number().int().min(1, m.mentorCapacityRange).max(20, m.mentorCapacityRange),
-  slots: z
-    .array(ZWeeklySlot)
-    .max(28)
-    .superRefine((slots, ctx) => {
-      for (const overlap of slotOverlaps(slots)) {
-        ctx.addIssue({ code: "custom", path: [overlap.index], message: m.slotsOverlap });
-      }
-    }),
+  slots: weeklySlots(28),
 });
 export type TMentorSettingsInput = z.infer<typeof ZMentorSettingsInput>;
 
@@ -267,6 +271,7 @@ export const ZRateMeetingInput = z.object({
 export type TRateMeetingInput = z.infer<typeof ZRateMeetingInput>;
 
 /** An .ics file of a meeting, to add it to a calendar. */
+/** An iCalendar file to download: a meeting, or a study's sessions. */
 export const ZMeetingCalendar = z.object({ filename: z.string(), content: z.string() });
 export type TMeetingCalendar = z.infer<typeof ZMeetingCalendar>;
 

@@ -207,6 +207,7 @@ export interface StudyService {
   list(input: TStudyListInput, viewer: TViewer | null): Promise<TStudyPage>;
   byId(input: TStudyRef, viewer: TViewer | null): Promise<TStudyDetail>;
   popularTags(): Promise<{ tag: string; count: number }[]>;
+  calendar(input: TStudyRef, viewer: TViewer | null): Promise<TMeetingCalendar>;
   /** Changes to every study (id null) or to one (NOT_FOUND when it does not exist), from now on. */
   streamChanges(input: { id: number | null }, signal: AbortSignal): Promise<LiveFeed<TStudySignal>>;
   create(viewer: TViewer, input: TCreateStudyInput): Promise<TStudy>;

@@ -3,8 +3,9 @@ import { ZModerationMark } from "../moderation/moderation.schemas.js";
 import { serverMessages as m } from "../messages.js";
 import { ZPublicUser } from "../users/user.schemas.js";
 import { ZDay, ZDbId, ZTimeZone } from "../common/common.schemas.js";
-import { studyStatuses } from "./study.constants.js";
-export { studyStatuses } from "./study.constants.js";
+import { weeklySlots, ZWeeklySlot } from "../mentoring/mentoring.schemas.js";
+import { studyStatuses, STUDY_SESSIONS_MAX } from "./study.constants.js";
+export { studyStatuses, STUDY_SESSIONS_MAX, STUDY_CALENDAR_MAX } from "./study.constants.js";
 
 export const ZStudyStatus = z.enum(studyStatuses);
 export type TStudyStatus = z.infer<typeof ZStudyStatus>;
@@ -28,6 +29,11 @@ const ZStudyFields = z.object({
   tags: ZTags.default([]),
   timeZone: ZTimeZone.default("Asia/Seoul"),
   requiresApproval: z.boolean().default(false),
+  /**
+   * When it meets, every week, in its time zone (weekday 0 is Monday). Left out on an
+   * update, the schedule stays as it is.
+   */
+  schedule: weeklySlots(STUDY_SESSIONS_MAX).optional(),
 });
 
 /** The rules between fields, as field errors: end not before start, deadline not after end, a place when offline. */
@@ -65,6 +71,10 @@ export const ZStudy = z.object({
   tags: z.array(z.string()),
   timeZone: z.string(),
   requiresApproval: z.boolean(),
+  /** Weekly sessions in `timeZone` (empty: none set). */
+  schedule: z.array(ZWeeklySlot),
+  /** The next session not yet over (null: no schedule, or the study has ended). */
+  nextSession: z.object({ startsAt: z.date(), endsAt: z.date() }).nullable(),
   status: ZStudyStatus,
   /** Closed only because every seat is taken: joining puts one on the waitlist. */
   waitlistOpen: z.boolean(),

@@ -173,6 +173,7 @@ export function fakeServices(overrides: Partial<Services["posts"]> = {}): Servic
       list: () => Promise.resolve({ items: [], total: 0, page: 1, pageCount: 0 }),
       byId: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       popularTags: () => Promise.resolve([]),
+      calendar: gone,
       streamChanges: () => Promise.resolve(fixedFeed("studies", () => [])),
       create: () => Promise.reject(new AppError("NOT_FOUND", "gone")),
       update: () => Promise.reject(new AppError("NOT_FOUND", "gone")),

@@ -115,6 +115,7 @@ async function seedStudies(tx: Prisma.TransactionClient, ids: Map<string, string
       capacity: 6,
       tags: ["algorithms", "graph", "python"],
       requiresApproval: false,
+      schedule: [{ weekday: 6, start: "21:00", end: "22:30" }],
     },
     {
       leader: "sara_k",
@@ -129,6 +130,7 @@ async function seedStudies(tx: Prisma.TransactionClient, ids: Map<string, string
       capacity: 4,
       tags: ["postgres", "sql"],
       requiresApproval: true,
+      schedule: [{ weekday: 2, start: "19:30", end: "21:30" }],
     },
     {
       leader: "jiwoo",
@@ -143,6 +145,10 @@ async function seedStudies(tx: Prisma.TransactionClient, ids: Map<string, string
       capacity: 5,
       tags: ["typescript"],
       requiresApproval: false,
+      schedule: [
+        { weekday: 1, start: "20:00", end: "21:30" },
+        { weekday: 3, start: "20:00", end: "21:30" },
+      ],
     },
   ];
   for (const { leader, members, ...study } of studies) {

@@ -1,5 +1,5 @@
-import { TZDate } from "@date-fns/tz";
 import { FREE_SLOT_DAYS, FREE_SLOT_LEAD_MINUTES, type TWeeklySlot } from "@orgo/api-contract";
+import { minutesOf, zoneDays } from "../../platform/time/weekly-sessions.js";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -9,8 +9,6 @@ export interface Busy {
   startsAt: Date;
   lengthMinutes: number;
 }
-
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /**
  * Every half-hour start between `from` and `to` at which a meeting of `lengthMinutes`
@@ -27,27 +25,13 @@ export function slotStarts(
   lengthMinutes: number,
 ): Date[] {
   const starts = new Set<number>();
-  const first = new TZDate(from.getTime() - DAY, timeZone);
-  const days = Math.ceil((to.getTime() - from.getTime()) / DAY) + 2;
-  for (let offset = 0; offset <= days; offset++) {
-    // The calendar day in the mentor's zone (TZDate carries month and year overflow).
-    const day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate() + offset, 0, 0, timeZone);
-    const weekday = (day.getDay() + 6) % 7;
+  for (const day of zoneDays(timeZone, from, to)) {
     for (const slot of slots) {
-      if (slot.weekday !== weekday) continue;
+      if (slot.weekday !== day.weekday) continue;
       const end = minutesOf(slot.end);
       for (let minute = minutesOf(slot.start); minute + lengthMinutes <= end; minute += 30) {
-        const at = new TZDate(
-          day.getFullYear(),
-          day.getMonth(),
-          day.getDate(),
-          Math.floor(minute / 60),
-          minute % 60,
-          timeZone,
-        );
-        if (at.getDate() !== day.getDate() || at.getHours() * 60 + at.getMinutes() !== minute) continue;
-        const time = at.getTime();
-        if (time >= from.getTime() && time < to.getTime()) starts.add(time);
+        const time = day.at(minute)?.getTime();
+        if (time !== undefined && time >= from.getTime() && time < to.getTime()) starts.add(time);
       }
     }
   }

@@ -13,6 +13,8 @@ export interface StudyDeps {
   limiter: RateLimiter;
   /** The watched words (a study's title and description) and a new account's limits. */
   guard: ContentGuard;
+  /** Where people open OrGo: the calendar's events link back to their study. */
+  publicOrigin: () => string;
 }
 
 /** Join, leave, join… on one study: a loop past this an hour is refused (its leader hears once anyway). */

@@ -5,6 +5,8 @@ import { pastDeadlineSql, statusSql } from "./study-status.js";
 import { isOnlyFull } from "./locked-study.js";
 import { studyVisibleWhere } from "../visibility/visibility.js";
 import { moderationMarks } from "../safety/moderation-marks.js";
+import { weeklySlotsOf } from "../../platform/time/weekly-sessions.js";
+import { nextSession } from "./study-sessions.js";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -54,13 +56,14 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
             : row.requests.length
               ? "requested"
               : "none";
+    const schedule = weeklySlotsOf(row.schedule);
+    const days = { startsOn: day(row.startsOn)!, endsOn: day(row.endsOn)! };
     return [
       {
         id: row.id,
         title: row.title,
         description: row.description,
-        startsOn: day(row.startsOn)!,
-        endsOn: day(row.endsOn)!,
+        ...days,
         recruitUntil: day(row.recruitUntil),
         online: row.online,
         location: row.location,
@@ -70,6 +73,8 @@ export async function loadStudies(deps: StudyDeps, ids: number[], viewer: TViewe
         tags: row.tags,
         timeZone: row.timeZone,
         requiresApproval: row.requiresApproval,
+        schedule,
+        nextSession: nextSession({ ...days, schedule, timeZone: row.timeZone }, now()),
         status: statusOf.get(id)!.status,
         // The same rule a join follows to offer the waitlist.
         waitlistOpen: isOnlyFull({ ...row, ...statusOf.get(id)! }),

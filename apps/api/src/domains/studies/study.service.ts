@@ -10,6 +10,7 @@ import { loadStudies } from "./study-rows.js";
 import { listStudies } from "./use-cases/list-studies.js";
 import { studyById } from "./use-cases/study-by-id.js";
 import { popularTags } from "./use-cases/popular-tags.js";
+import { studyCalendar } from "./use-cases/study-calendar.js";
 import { streamChanges } from "./use-cases/stream-changes.js";
 import { createStudy } from "./use-cases/create-study.js";
 import { updateStudy } from "./use-cases/update-study.js";
@@ -31,6 +32,7 @@ export function createStudyService(deps: {
   bus: EventBus;
   limiter: RateLimiter;
   guard: ContentGuard;
+  publicOrigin: () => string;
   now?: () => Date;
 }): StudyService & { byIds(ids: number[], viewer: TViewer | null): Promise<TStudy[]> } {
   const studies: StudyDeps = { ...deps, now: deps.now ?? (() => new Date()) };
@@ -39,6 +41,7 @@ export function createStudyService(deps: {
     list: listStudies,
     byId: studyById,
     popularTags,
+    calendar: studyCalendar,
     streamChanges,
     create: createStudy,
     update: updateStudy,

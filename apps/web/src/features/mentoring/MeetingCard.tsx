@@ -7,15 +7,7 @@ import { Avatar } from "../../ui/Avatar";
 import { FormError } from "../../ui/FormError";
 import { formatWhen } from "./time";
 import { FreeTimeForm } from "./FreeTimeForm";
-
-/** Offers the meeting as an .ics file the browser saves. */
-async function downloadCalendar(fetchIt: () => Promise<{ filename: string; content: string }>) {
-  const { filename, content } = await fetchIt();
-  const url = URL.createObjectURL(new Blob([content], { type: "text/calendar" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  link.click();
-  URL.revokeObjectURL(url);
-}
+import { downloadCalendar } from "../../lib/download-calendar";
 
 /** A meeting: when (my zone), with whom, where; move, cancel, add to calendar, rate afterwards. */
 export function MeetingCard({ meeting }: { meeting: TMeeting }) {

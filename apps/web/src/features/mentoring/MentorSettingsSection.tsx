@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { mentorLanguages, slotOverlaps } from "@orgo/api-contract/constants";
 import type { TMentorLanguage, TWeeklySlot } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
@@ -7,12 +7,8 @@ import { fieldErrorsOf } from "../../i18n/describe-error";
 import { FormError } from "../../ui/FormError";
 import { browserZone } from "../../ui/time-zone/time-zones";
 import { TimeZoneField } from "../../ui/time-zone/TimeZoneField";
+import { focusFirstOverlap, WeeklySlotsField } from "../../ui/weekly-slots/WeeklySlotsField";
 
-/** Every half hour of a day, "00:00" … "24:00", for the slot pickers. */
-const CLOCKS = Array.from(
-  { length: 49 },
-  (_, i) => `${String(Math.floor(i / 2)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
-);
 interface Form {
   active: boolean;
   paused: boolean;
@@ -62,20 +58,11 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
     save.reset();
     setForm({ ...form, [key]: value });
   };
-  const setSlot = (index: number, slot: Partial<TWeeklySlot>) =>
-    set(
-      "slots",
-      form.slots.map((s, i) => (i === index ? { ...s, ...slot } : s)),
-    );
-  // Marked as they are typed, each naming the slot it runs into (the server refuses
-  // the same, by the same rule, but can only say "these times overlap").
-  const overlaps = new Map(slotOverlaps(form.slots).map((overlap) => [overlap.index, overlap.with]));
-  const describeSlot = (slot: TWeeklySlot) =>
-    `${t(`weekday.${slot.weekday}` as "weekday.0")} ${slot.start}–${slot.end}`;
+  const slotsField = useRef<HTMLFieldSetElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (overlaps.size > 0) {
-      document.querySelector<HTMLElement>('[data-testid="slot-row"][data-invalid] select')?.focus();
+    if (slotOverlaps(form.slots).length > 0) {
+      focusFirstOverlap(slotsField.current);
       return;
     }
     save.mutate({
@@ -167,77 +154,14 @@ function MentorSettingsForm({ initial }: { initial: Form }) {
           {errors.capacity && <span className="field__error">{errors.capacity.join(" ")}</span>}
         </label>
       </div>
-      <fieldset className="field slots">
-        <legend>{t("settings.mentoring.slots")}</legend>
-        {form.slots.map((slot, index) => (
-          <div
-            key={index}
-            className="slots__row"
-            data-testid="slot-row"
-            data-invalid={overlaps.has(index) || undefined}
-          >
-            <select
-              aria-label={t("settings.mentoring.weekday")}
-              aria-invalid={overlaps.has(index)}
-              value={slot.weekday}
-              onChange={(e) => setSlot(index, { weekday: Number(e.target.value) })}
-            >
-              {[0, 1, 2, 3, 4, 5, 6].map((weekday) => (
-                <option key={weekday} value={weekday}>
-                  {t(`weekday.${weekday}` as "weekday.0")}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label={t("settings.mentoring.from")}
-              aria-invalid={overlaps.has(index)}
-              value={slot.start}
-              onChange={(e) => setSlot(index, { start: e.target.value })}
-            >
-              {CLOCKS.slice(0, -1).map((clock) => (
-                <option key={clock}>{clock}</option>
-              ))}
-            </select>
-            –
-            <select
-              aria-label={t("settings.mentoring.to")}
-              aria-invalid={overlaps.has(index)}
-              value={slot.end}
-              onChange={(e) => setSlot(index, { end: e.target.value })}
-            >
-              {CLOCKS.slice(1).map((clock) => (
-                <option key={clock}>{clock}</option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() =>
-                set(
-                  "slots",
-                  form.slots.filter((_, i) => i !== index),
-                )
-              }
-            >
-              {t("settings.mentoring.removeSlot")}
-            </button>
-            {overlaps.has(index) && (
-              <span className="field__error slots__error" role="alert">
-                {t("settings.mentoring.overlapsWith", { slot: describeSlot(form.slots[overlaps.get(index)!]!) })}
-              </span>
-            )}
-          </div>
-        ))}
-        {form.slots.length === 0 && <p className="muted small">{t("settings.mentoring.noSlots")}</p>}
-        <button
-          type="button"
-          className="button"
-          onClick={() => set("slots", [...form.slots, { weekday: 0, start: "19:00", end: "21:00" }])}
-        >
-          {t("settings.mentoring.addSlot")}
-        </button>
-        {errors.slots && overlaps.size === 0 && <span className="field__error">{errors.slots.join(" ")}</span>}
-      </fieldset>
+      <WeeklySlotsField
+        ref={slotsField}
+        legend={t("settings.mentoring.slots")}
+        slots={form.slots}
+        onChange={(slots) => set("slots", slots)}
+        emptyText={t("settings.mentoring.noSlots")}
+        errors={errors.slots}
+      />
       <FormError error={save.error} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>

@@ -1,5 +1,6 @@
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import "./study-messages";
+import { NextSession } from "./StudySchedule";
 import { useIdParam } from "../../lib/route-params";
 import { studyStatuses } from "@orgo/api-contract/constants";
 import type { TStudyListInput } from "@orgo/api-contract/schemas";
@@ -139,6 +140,7 @@ export function StudiesPage() {
                 <span className="muted small">
                   {formatDays(study.startsOn, study.endsOn)} · {study.online ? t("study.online") : study.location}
                 </span>
+                <NextSession study={study} />
                 <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
               </li>
             ))}

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { slotOverlaps } from "@orgo/api-contract/constants";
 import "./study-messages";
 import { useNavigate } from "react-router";
 import { useIdParam } from "../../lib/route-params";
@@ -10,6 +11,7 @@ import { Field } from "../../ui/Field";
 import { FormError } from "../../ui/FormError";
 import { TimeZoneField } from "../../ui/time-zone/TimeZoneField";
 import { browserZone } from "../../ui/time-zone/time-zones";
+import { focusFirstOverlap, WeeklySlotsField } from "../../ui/weekly-slots/WeeklySlotsField";
 
 /** Today on this device's calendar (not UTC's, which is yesterday in Seoul until 9 a.m.). */
 const today = () => {
@@ -43,7 +45,9 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
     // A new study meets in its leader's zone unless they choose another.
     timeZone: existing?.timeZone ?? browserZone(),
     requiresApproval: existing?.requiresApproval ?? false,
+    schedule: existing?.schedule ?? [],
   });
+  const scheduleField = useRef<HTMLFieldSetElement>(null);
   const [tagDraft, setTagDraft] = useState("");
   const done = async (study: { id: number }) => {
     await utils.study.invalidate();
@@ -68,6 +72,10 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (slotOverlaps(form.schedule).length > 0) {
+      focusFirstOverlap(scheduleField.current);
+      return;
+    }
     setChanged(new Set());
     const input = {
       ...form,
@@ -142,6 +150,14 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
           errors={errors.timeZone}
         />
       </div>
+      <WeeklySlotsField
+        ref={scheduleField}
+        legend={t("study.schedule")}
+        slots={form.schedule}
+        onChange={(schedule) => set("schedule", schedule)}
+        emptyText={t("study.noSchedule")}
+        errors={errors.schedule}
+      />
       <fieldset className="choice">
         <legend>{t("study.filter.mode")}</legend>
         <label className="choice__option">

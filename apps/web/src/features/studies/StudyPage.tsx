@@ -16,6 +16,7 @@ import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 import { zoneOption } from "../../ui/time-zone/time-zones";
+import { StudySchedule } from "./StudySchedule";
 
 /** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage(props: { studyId?: number }) {
@@ -131,6 +132,7 @@ function StudyView({ study }: { study: TStudyDetail }) {
       </div>
       {study.moderation && <ModerationNote mark={study.moderation} />}
       <FormError error={error} />
+      <StudySchedule study={study} />
       <div className="detail__body">
         <Markdown source={study.description} />
       </div>

@@ -15,6 +15,7 @@ import {
   ZTagCount,
   ZUpdateStudyInput,
 } from "../../studies/study.schemas.js";
+import { ZMeetingCalendar } from "../../mentoring/mentoring.schemas.js";
 
 export const studyRouter = router({
   list: publicProcedure
@@ -25,6 +26,11 @@ export const studyRouter = router({
     .input(ZStudyRef)
     .output(ZStudyDetail)
     .query(({ ctx, input }) => ctx.services.studies.byId(input, ctx.viewer)),
+  /** Its sessions as an iCalendar file (each one an event in UTC, so a time-zone change is right), for anyone who can see it. */
+  calendar: publicProcedure
+    .input(ZStudyRef)
+    .output(ZMeetingCalendar)
+    .query(({ ctx, input }) => ctx.services.studies.calendar(input, ctx.viewer)),
   popularTags: publicProcedure.output(z.array(ZTagCount)).query(({ ctx }) => ctx.services.studies.popularTags()),
   create: authedProcedure
     .input(ZCreateStudyInput)

@@ -24,6 +24,7 @@ export async function createStudy(deps: StudyDeps, viewer: TViewer, input: TCrea
           tags: input.tags,
           timeZone: input.timeZone,
           requiresApproval: input.requiresApproval,
+          schedule: input.schedule ?? [],
           memberCount: 1,
           // A watched word holds it for review: hidden from others until a moderator decides.
           hiddenAt: held ? deps.now() : null,

@@ -32,6 +32,7 @@ export async function updateStudy(deps: StudyDeps, viewer: TViewer, input: TUpda
           tags: input.tags,
           timeZone: input.timeZone,
           requiresApproval: input.requiresApproval,
+          ...(input.schedule ? { schedule: input.schedule } : {}),
           updatedAt: deps.now(),
           ...(held ? { hiddenAt: deps.now() } : {}),
         },

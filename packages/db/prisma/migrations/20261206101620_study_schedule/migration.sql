@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Study" ADD COLUMN     "schedule" JSONB NOT NULL DEFAULT '[]';
