@@ -104,6 +104,42 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     await learner.goto(`${app.url}/mentoring?tab=meetings`);
     await learner.getByTestId("meeting-card").waitFor();
     expect(await learner.getByTestId("meeting-card").textContent()).toContain("Leo Park");
+    // The mentor's own time beside mine (Seoul vs Berlin), and no call link yet, said as such.
+    const meetingCard = learner.getByTestId("meeting-card");
+    const inBerlin = new Intl.DateTimeFormat("en-US", {
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Berlin",
+    }).format(stored.startsAt);
+    expect(await meetingCard.getByTestId("mentors-time").textContent()).toBe(` · ${inBerlin} for Leo Park (Berlin)`);
+    expect(await meetingCard.getByTestId("meeting-place-missing").textContent()).toBe(
+      "No call link yet: Leo Park will add one. Until then you meet in the chat.",
+    );
+    // Cancelling asks in the app, for the reason the mentor is told; nothing happens until it is given.
+    await meetingCard.getByRole("button", { name: "Cancel meeting" }).click();
+    const asking = learner.getByRole("dialog", { name: "Cancel this meeting?" });
+    await asking.waitFor();
+    expect(await asking.getByRole("button", { name: "Cancel meeting" }).isDisabled()).toBe(true);
+    await asking.getByLabel("Why do you cancel?").fill("Something came up");
+    expect(await asking.getByRole("button", { name: "Cancel meeting" }).isDisabled()).toBe(false);
+    await learner.screenshot({ path: screenshotPath("mentoring-05b-cancel-asks-en") });
+    await learner.keyboard.press("Escape");
+    await asking.waitFor({ state: "detached" });
+
+    // The mentor is asked for a call link (Korean); once saved the learner has it.
+    const mentorCard = mentor.getByTestId("meeting-card");
+    expect(await mentorCard.getByTestId("meeting-place-missing").textContent()).toContain("통화 링크");
+    await mentorCard.getByLabel("만남 링크 (선택, https://)").fill("https://meet.example.com/leo");
+    await mentorCard.getByRole("button", { name: "링크 저장" }).click();
+    await mentorCard.getByTestId("meeting-link").waitFor();
+    await mentor.screenshot({ path: screenshotPath("mentoring-05c-call-link-ko") });
+    await learner.reload();
+    await expect
+      .poll(() => meetingCard.getByTestId("meeting-link").getAttribute("href"))
+      .toBe("https://meet.example.com/leo");
+    expect((await app.db.mentorMeeting.findUniqueOrThrow({ where: { id: meetingId } })).cancelledAt).toBeNull();
+
     await learner.goto(app.url);
     await learner.getByTestId("mentoring-panel").getByText("Upcoming meetings").waitFor();
     await learner.screenshot({ path: screenshotPath("mentoring-05-home-en") });

@@ -404,7 +404,7 @@ describe("mentoring", () => {
       }
     });
 
-    it("gives an .ics file with the meeting's time in UTC", async () => {
+    it("gives an .ics file with the meeting's time in UTC, linking back to the meeting in OrGo", async () => {
       const learner = await f.person();
       const meeting = await meetingWith(learner);
       const ics = await mentoring.meetingCalendar(learner, { id: meeting.id });
@@ -415,6 +415,13 @@ describe("mentoring", () => {
       expect(ics.content).toContain(`DTSTART:${stamp}`);
       expect(ics.content).toContain("DURATION:PT30M");
       expect(ics.filename).toBe(`orgo-meeting-${meeting.id}.ics`);
+      // Long lines are folded (CRLF, then a space or a tab).
+      const unfolded = ics.content.replace(/\r\n[ \t]/g, "");
+      const back = `https://orgo.test/mentoring?tab=meetings&scope=upcoming#meeting-${meeting.id}`;
+      expect(unfolded).toContain(`URL:${back}`);
+      expect(unfolded).toContain(`In OrGo: ${back}`);
+      // The card can show the mentor's own time too.
+      expect(meeting.mentorTimeZone).toBe((await mentoring.mySettings(mentor))!.timeZone);
       expect((await appErrorOf(mentoring.meetingCalendar(await f.person(), { id: meeting.id }))).code).toBe(
         "NOT_FOUND",
       );

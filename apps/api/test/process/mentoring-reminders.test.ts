@@ -51,6 +51,7 @@ describe("meeting reminders with two API processes", () => {
     const mentoring = createMentoringService({
       db: fresh.db,
       bus,
+      publicOrigin: () => "https://orgo.test",
       ...testGuard({ db: fresh.db, bus, storage: createLocalFileStorage(tempDir()) }),
       jobs: {
         enqueue: addJob,

@@ -100,6 +100,13 @@ export const koMentoring: Record<keyof typeof enMentoring, string> = {
   "mentoring.submitRating": "평가 보내기",
   "mentoring.rated": "5점 중 {value}점을 줬어요",
   "mentoring.setPlace": "링크 저장",
+  "mentoring.changePlace": "링크 바꾸기",
+  "mentoring.askPlace":
+    "{name}님이 어디서 만날지 알 수 있게 통화 링크(Zoom, Meet, Discord…)를 추가하세요. 그전까지는 채팅에서 만나요.",
+  "mentoring.noPlaceYet": "아직 통화 링크가 없어요. {name}님이 추가할 거예요. 그전까지는 채팅에서 만나요.",
+  "mentoring.theirTime": "{name}님 시간으로 {time} ({city})",
+  "mentoring.cancelTitle": "이 만남을 취소할까요?",
+  "mentoring.cancelExplain": "{name}님에게 이유와 함께 바로 알려요. 다른 때 만나려면 취소 대신 시간을 옮기세요.",
   "mentoring.myMentors": "나의 멘토",
   "mentoring.myMentees": "나의 멘티",
   "mentoring.upcomingMeetings": "예정된 만남",

@@ -99,6 +99,13 @@ export const enMentoring = {
   "mentoring.submitRating": "Send rating",
   "mentoring.rated": "You rated it {value} of 5",
   "mentoring.setPlace": "Save link",
+  "mentoring.changePlace": "Change link",
+  "mentoring.askPlace":
+    "Add a call link (Zoom, Meet, Discord…): {name} will find it here and in the calendar file. Until then you meet in the chat.",
+  "mentoring.noPlaceYet": "No call link yet: {name} will add one. Until then you meet in the chat.",
+  "mentoring.theirTime": "{time} for {name} ({city})",
+  "mentoring.cancelTitle": "Cancel this meeting?",
+  "mentoring.cancelExplain": "{name} is told at once, with your reason. To meet another time, move it instead.",
   "mentoring.myMentors": "My mentors",
   "mentoring.myMentees": "My mentees",
   "mentoring.upcomingMeetings": "Upcoming meetings",

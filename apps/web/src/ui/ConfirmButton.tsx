@@ -32,7 +32,14 @@ export function ConfirmButton(props: ConfirmText & { className?: string }) {
 }
 
 /** The same question, opened by its caller (a menu's item, where no button of its own stays on screen). */
-export function ConfirmDialog(props: ConfirmText & { open: boolean; onClose: () => void }) {
+export function ConfirmDialog(
+  props: ConfirmText & {
+    open: boolean;
+    onClose: () => void;
+    /** The action waits for something the dialog asks (a reason). */
+    disabled?: boolean;
+  },
+) {
   const i18n = useI18n();
   const { t } = i18n;
   const [pending, setPending] = useState(false);
@@ -65,7 +72,12 @@ export function ConfirmDialog(props: ConfirmText & { open: boolean; onClose: () 
         <button type="button" className="button" onClick={close} data-autofocus>
           {t("composer.cancel")}
         </button>
-        <button type="button" className="button button--danger" disabled={pending} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={pending || props.disabled}
+          onClick={() => void confirm()}
+        >
           {props.label}
         </button>
       </div>

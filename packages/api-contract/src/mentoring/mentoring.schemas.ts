@@ -229,6 +229,8 @@ export const ZMeeting = z.object({
   requestId: z.number().int(),
   role: z.enum(["mentor", "learner"]),
   mentor: ZPublicUser,
+  /** The zone the mentor keeps their hours in (null once they stopped mentoring): the card shows their local time too. */
+  mentorTimeZone: z.string().nullable(),
   learner: ZPublicUser,
   topic: z.string(),
   startsAt: z.date(),

@@ -4,9 +4,10 @@ import type { TMeeting, TMeetingCalendar } from "@orgo/api-contract";
 /**
  * The meeting as an iCalendar file (RFC 5545) for the viewer's own calendar: its time in
  * UTC (calendars show it in the reader's zone), the other person, the topic and the
- * place. The UID stays the same across reschedules, so importing again moves it.
+ * place, and a link back to it in OrGo. The UID stays the same across reschedules, so
+ * importing again moves it.
  */
-export function meetingCalendar(meeting: TMeeting): TMeetingCalendar {
+export function meetingCalendar(meeting: TMeeting, link: string): TMeetingCalendar {
   const other = meeting.role === "mentor" ? meeting.learner : meeting.mentor;
   // Text fields only (the library escapes them, so nothing stored can start a line
   // of its own); the place is a line of text, never the library's URL property, whose
@@ -19,8 +20,11 @@ export function meetingCalendar(meeting: TMeeting): TMeetingCalendar {
     description: [
       `${meeting.role === "mentor" ? "Mentee" : "Mentor"}: ${oneLine(other.displayName)} (@${other.handle})`,
       `Topic: ${oneLine(meeting.topic)}`,
-      ...(place ? [`Link: ${place}`] : []),
+      ...(place ? [`Call: ${place}`] : []),
+      `In OrGo: ${link}`,
     ].join("\n"),
+    // Our own address (what the library's URL check is for), never the call link.
+    url: link,
     start: meeting.startsAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",
@@ -34,3 +38,7 @@ export function meetingCalendar(meeting: TMeeting): TMeetingCalendar {
 
 /** A stored value as one line of text: control characters (CR, LF…) become spaces. */
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, " ").trim();
+
+/** Where the meeting is in the app: My mentoring's meetings, at its card. */
+export const meetingPath = (meeting: Pick<TMeeting, "id" | "state">) =>
+  `/mentoring?tab=meetings&scope=${meeting.state === "scheduled" ? "upcoming" : "past"}#meeting-${meeting.id}`;

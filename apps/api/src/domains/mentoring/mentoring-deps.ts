@@ -15,6 +15,8 @@ export interface MentoringDeps {
   limiter: RateLimiter;
   /** The watched words (a mentor's pitch) and a new account's limits. */
   guard: ContentGuard;
+  /** Where people open OrGo: a meeting's calendar file links back to it. */
+  publicOrigin: () => string;
 }
 
 /** Request, withdraw, request… to one mentor: a loop past this an hour is refused (the mentor hears once anyway). */

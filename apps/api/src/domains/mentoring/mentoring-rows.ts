@@ -1,13 +1,11 @@
 import {
   AppError,
   serverMessages as m,
-  ZWeeklySlot,
   type TMeeting,
   type TMeetingLength,
   type TMentorLanguage,
   type TMentorRequest,
   type TRequestStatus,
-  type TWeeklySlot,
 } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
 import { type Db } from "@orgo/db";
@@ -81,7 +79,7 @@ export const meetingSelect = {
   cancelReason: true,
   ratingComment: true,
   ratingPublic: true,
-  mentor: { select: publicUserSelect },
+  mentor: { select: { ...publicUserSelect, mentorProfile: { select: { timeZone: true } } } },
   learner: { select: publicUserSelect },
   request: { select: { topic: true } },
 } as const;
@@ -90,6 +88,9 @@ export type MeetingRow = Prisma.MentorMeetingGetPayload<{ select: typeof meeting
 export const meetingEnd = (row: { startsAt: Date; lengthMinutes: number }) =>
   new Date(row.startsAt.getTime() + row.lengthMinutes * MINUTE);
 
+/** The mentor as anyone may see them (their profile's zone read for the card, not shown as such). */
+export const publicMentor = ({ mentorProfile: _profile, ...user }: MeetingRow["mentor"]) => user;
+
 export function shapeMeeting(row: MeetingRow, viewerId: string, now: Date): TMeeting {
   const state = row.cancelledAt ? "cancelled" : meetingEnd(row) <= now ? "over" : "scheduled";
   const role = row.mentorId === viewerId ? "mentor" : "learner";
@@ -97,7 +98,8 @@ export function shapeMeeting(row: MeetingRow, viewerId: string, now: Date): TMee
     id: row.id,
     requestId: row.requestId,
     role,
-    mentor: row.mentor,
+    mentor: publicMentor(row.mentor),
+    mentorTimeZone: row.mentor.mentorProfile?.timeZone ?? null,
     learner: row.learner,
     topic: row.request.topic,
     startsAt: row.startsAt,
@@ -113,7 +115,7 @@ export function shapeMeeting(row: MeetingRow, viewerId: string, now: Date): TMee
 }
 
 /** A stored slot list, read back through the contract's schema (it was written through it). */
-export const slotsOf = (json: Prisma.JsonValue): TWeeklySlot[] => ZWeeklySlot.array().parse(json);
+export { weeklySlotsOf as slotsOf } from "../../platform/time/weekly-sessions.js";
 export const languagesOf = (languages: string[]) => languages as TMentorLanguage[];
 
 /**

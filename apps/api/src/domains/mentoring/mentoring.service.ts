@@ -41,6 +41,7 @@ export function createMentoringService(deps: {
   jobs: JobQueue;
   limiter: RateLimiter;
   guard: ContentGuard;
+  publicOrigin: () => string;
   now?: () => Date;
 }): MentoringService {
   const now = deps.now ?? (() => new Date());

@@ -8,6 +8,9 @@ import { FormError } from "../../ui/FormError";
 import { formatWhen } from "./time";
 import { FreeTimeForm } from "./FreeTimeForm";
 import { downloadCalendar } from "../../lib/download-calendar";
+import { MeetingPlace } from "./MeetingPlace";
+import { CancelMeeting } from "./CancelMeeting";
+import { MentorsTime } from "./MentorsTime";
 
 /** A meeting: when (my zone), with whom, where; move, cancel, add to calendar, rate afterwards. */
 export function MeetingCard({ meeting }: { meeting: TMeeting }) {
@@ -18,13 +21,11 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
   const answer = trpc.mentoring.answerReschedule.useMutation(options);
   const cancel = trpc.mentoring.cancelMeeting.useMutation(options);
   const rate = trpc.mentoring.rateMeeting.useMutation(options);
-  const setPlace = trpc.mentoring.setPlace.useMutation(options);
   const [moving, setMoving] = useState(false);
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
   const [isPublic, setPublic] = useState(false);
-  const [link, setLink] = useState(meeting.place ?? "");
-  const error = [reschedule, answer, cancel, rate, setPlace].find((m) => m.error)?.error;
+  const error = [reschedule, answer, cancel, rate].find((m) => m.error)?.error;
   const person = meeting.role === "mentor" ? meeting.learner : meeting.mentor;
   const when = (date: Date) => formatWhen(date, language);
   const scheduled = meeting.state === "scheduled";
@@ -35,6 +36,7 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
         <Avatar user={person} size={32} />
         <div>
           <strong>{when(meeting.startsAt)}</strong> · {t("request.minutes", { minutes: meeting.lengthMinutes })}
+          <MentorsTime meeting={meeting} />
           <div className="small">
             {meeting.role === "mentor" ? t("mentoring.mentee") : t("mentoring.mentor")}:{" "}
             <strong>{person.displayName}</strong> · #{meeting.topic}
@@ -46,15 +48,7 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
           </div>
         </div>
       </div>
-      <p className="small">
-        {meeting.place ? (
-          <a href={meeting.place} target="_blank" rel="noreferrer noopener">
-            {meeting.place}
-          </a>
-        ) : (
-          t("mentoring.inChat")
-        )}
-      </p>
+      <MeetingPlace meeting={meeting} />
       {meeting.cancelReason && <p className="small">{t("mentoring.cancelled", { reason: meeting.cancelReason })}</p>}
       {meeting.proposal && (
         <p className="small" data-testid="meeting-proposal">
@@ -95,16 +89,7 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
             <button type="button" className="button" onClick={() => setMoving((v) => !v)}>
               {t("mentoring.reschedule")}
             </button>
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() => {
-                const reason = window.prompt(t("mentoring.cancelReason"));
-                if (reason?.trim()) cancel.mutate({ id: meeting.id, reason });
-              }}
-            >
-              {t("mentoring.cancel")}
-            </button>
+            <CancelMeeting meeting={meeting} onCancel={(reason) => cancel.mutateAsync({ id: meeting.id, reason })} />
           </>
         )}
       </div>
@@ -115,23 +100,6 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
           pending={reschedule.isPending}
           onPropose={(startsAt) => reschedule.mutate({ id: meeting.id, startsAt })}
         />
-      )}
-      {scheduled && meeting.role === "mentor" && (
-        <form
-          className="form form--inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setPlace.mutate({ id: meeting.id, place: link.trim() || null });
-          }}
-        >
-          <label className="field">
-            <span>{t("mentoring.place")}</span>
-            <input type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" />
-          </label>
-          <button type="submit" className="button">
-            {t("mentoring.setPlace")}
-          </button>
-        </form>
       )}
       {meeting.rating && <p className="small">{t("mentoring.rated", { value: meeting.rating.value })}</p>}
       {meeting.canRate && (

@@ -2,7 +2,7 @@ import type { TMeetingCalendar, TMeetingRef, TViewer } from "@orgo/api-contract"
 import type { MentoringDeps } from "../mentoring-deps.js";
 import { shapeMeeting } from "../mentoring-rows.js";
 import { meetingOf } from "../mentoring-access.js";
-import { meetingCalendar as calendarOf } from "../meeting-calendar.js";
+import { meetingCalendar as calendarOf, meetingPath } from "../meeting-calendar.js";
 
 /** The meeting as an iCalendar file, for either of its two people. */
 export async function meetingCalendar(
@@ -10,5 +10,6 @@ export async function meetingCalendar(
   viewer: TViewer,
   { id }: TMeetingRef,
 ): Promise<TMeetingCalendar> {
-  return calendarOf(shapeMeeting(await meetingOf(deps, viewer, id), viewer.userId, deps.now()));
+  const meeting = shapeMeeting(await meetingOf(deps, viewer, id), viewer.userId, deps.now());
+  return calendarOf(meeting, `${deps.publicOrigin()}${meetingPath(meeting)}`);
 }

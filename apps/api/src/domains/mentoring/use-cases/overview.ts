@@ -1,6 +1,6 @@
-import type { TMentoringOverview, TViewer } from "@orgo/api-contract";
+import type { TMentoringOverview, TPublicUser, TViewer } from "@orgo/api-contract";
 import type { MentoringDeps } from "../mentoring-deps.js";
-import { meetingSelect, shapeMeeting } from "../mentoring-rows.js";
+import { meetingSelect, publicMentor, shapeMeeting } from "../mentoring-rows.js";
 
 /** My mentors and mentees (from meetings), my next five meetings, and how many requests wait for me. */
 export async function overview({ db, now }: MentoringDeps, viewer: TViewer): Promise<TMentoringOverview> {
@@ -22,9 +22,9 @@ export async function overview({ db, now }: MentoringDeps, viewer: TViewer): Pro
     }),
   ]);
   const people = (role: "mentor" | "learner") => {
-    const seen = new Map<string, (typeof meetings)[number]["mentor"]>();
+    const seen = new Map<string, TPublicUser>();
     for (const row of meetings) {
-      const person = role === "mentor" ? row.mentor : row.learner;
+      const person = role === "mentor" ? publicMentor(row.mentor) : row.learner;
       const isMe = (role === "mentor" ? row.mentorId : row.learnerId) === viewer.userId;
       if (!isMe && !seen.has(person.id)) seen.set(person.id, person);
     }
