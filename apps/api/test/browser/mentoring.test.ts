@@ -54,9 +54,19 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     await form.getByLabel("What do you want help with?").fill("My **useEffect** runs twice. Can we look at it?");
     // Times are offered in the learner's own zone.
     expect(await form.textContent()).toContain("shown in your time zone, Seoul");
-    const times = form.locator(".time-option input");
-    await times.nth(0).check();
-    await times.nth(3).check();
+    // A week of their free times, a column a day; "Next free" picks the earliest.
+    const times = form.getByTestId("free-time");
+    expect(await form.getByTestId("picked-count").textContent()).toBe("None picked yet (up to 3)");
+    await form.getByTestId("next-free").click();
+    await expect.poll(() => times.nth(0).getAttribute("aria-pressed")).toBe("true");
+    await times.nth(3).click();
+    expect(await form.getByTestId("picked-count").textContent()).toBe("2 picked (up to 3)");
+    // Another week, and back.
+    const later = form.getByRole("button", { name: "Later week" });
+    if (await later.isEnabled()) {
+      await later.click();
+      await form.getByRole("button", { name: "Earlier week" }).click();
+    }
     await learner.screenshot({ path: screenshotPath("mentoring-02-request-en") });
     await form.getByRole("button", { name: "Send request" }).click();
     await detail.getByRole("link", { name: /Your request is waiting/ }).waitFor();

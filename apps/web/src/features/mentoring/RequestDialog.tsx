@@ -6,7 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { fieldErrorsOf } from "../../i18n/describe-error";
 import { Dialog } from "../../ui/Dialog";
 import { FormError } from "../../ui/FormError";
-import { byDay, formatClock } from "./time";
+import { WeekPicker } from "./WeekPicker";
 import { browserZone, zoneOption } from "../../ui/time-zone/time-zones";
 
 /** Ask a mentor: topic, length, what for, and up to three of their free times in my own zone. */
@@ -92,27 +92,10 @@ export function RequestDialog({ mentor, onClose }: { mentor: TMentorDetail; onCl
           />
           {errors.message && <span className="field__error">{errors.message.join(" ")}</span>}
         </label>
-        <fieldset className="field times">
+        <fieldset className="field">
           <legend>{t("request.times", { zone: zoneOption(browserZone(), language).city })}</legend>
           {free.data?.starts.length === 0 && <p className="muted">{t("request.noTimes")}</p>}
-          {byDay(free.data?.starts ?? [], language).map(([day, times]) => (
-            <div key={day} className="times__day">
-              <span className="times__label small">{day}</span>
-              <div className="times__options">
-                {times.map((time) => (
-                  <label key={time.getTime()} className="time-option">
-                    <input
-                      type="checkbox"
-                      checked={picked.includes(time.getTime())}
-                      disabled={!picked.includes(time.getTime()) && picked.length >= MAX_PROPOSED_TIMES}
-                      onChange={() => toggle(time.getTime())}
-                    />
-                    {formatClock(time, language)}
-                  </label>
-                ))}
-              </div>
-            </div>
-          ))}
+          <WeekPicker starts={free.data?.starts ?? []} picked={picked} max={MAX_PROPOSED_TIMES} onToggle={toggle} />
           {errors.proposedTimes && <span className="field__error">{errors.proposedTimes.join(" ")}</span>}
         </fieldset>
         <FormError error={send.error} />

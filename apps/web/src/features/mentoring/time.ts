@@ -12,22 +12,7 @@ export function formatWhen(date: Date, language: Language): string {
   }).format(date);
 }
 
-/** "Monday, January 4" in the reader's zone, to group times by day. */
-function formatDay(date: Date, language: Language): string {
-  return dateFormat(language, { weekday: "long", month: "long", day: "numeric" }).format(date);
-}
-
 /** "10:00" in the reader's zone. */
 export function formatClock(date: Date, language: Language): string {
   return dateFormat(language, { hour: "2-digit", minute: "2-digit" }).format(date);
-}
-
-/** Times grouped by their day in the reader's zone, in order. */
-export function byDay(times: Date[], language: Language): [string, Date[]][] {
-  const days = new Map<string, Date[]>();
-  for (const time of times) {
-    const day = formatDay(time, language);
-    days.set(day, [...(days.get(day) ?? []), time]);
-  }
-  return [...days];
 }
