@@ -64,6 +64,14 @@ describe.skipIf(!browserAvailable())("two people in the community, in Chromium",
     expect(await body.locator("a").getAttribute("rel")).toBe("noopener nofollow ugc");
     await expect.poll(() => a.locator(".detail__images img").count()).toBe(1);
     expect(await body.locator("strong").first().textContent()).toBe("pg_trgm");
+    // Its row in the feed shows the picture, as a small square thumbnail (not the 1,600 px original).
+    const thumb = a
+      .getByTestId("post-list")
+      .locator("li", { hasText: "Trigram search in Postgres" })
+      .getByTestId("post-thumb");
+    await expect
+      .poll(() => thumb.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(256);
     await a.screenshot({ path: screenshotPath("community-02-post-published") });
     // The picture opens large; Esc closes it and focus goes back to the picture.
     const open = a.getByRole("button", { name: "Open picture 1 of 1" });

@@ -6,6 +6,7 @@ import { createSessionService } from "../../src/platform/sessions/session.servic
 import { limits } from "../../src/platform/rate-limit/limits.js";
 import { startTestApp } from "../helpers/app.js";
 import { tempDir } from "../helpers/temp-dir.js";
+import { createTestClient } from "../helpers/trpc-client.js";
 
 describe("identity over real HTTP: avatar uploads, stored files, rate-limit headers, the dev outbox", () => {
   let fresh: FreshDatabase;
@@ -78,8 +79,28 @@ describe("identity over real HTTP: avatar uploads, stored files, rate-limit head
       headers: { origin: app.url, cookie, "content-type": "application/octet-stream" },
     });
     expect(response.status).toBe(200);
-    const image = (await response.json()) as { id: string; url: string; width: number; height: number };
+    const image = (await response.json()) as {
+      id: string;
+      url: string;
+      thumbUrl: string;
+      width: number;
+      height: number;
+    };
     expect([image.width, image.height]).toEqual([1600, 800]);
+    // Its thumbnail: a square WebP, cached like the picture, gone with it.
+    expect(image.thumbUrl).toBe(`${image.url}?size=thumb`);
+    const thumb = await fetch(`${app.url}${image.thumbUrl}`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get("content-type")).toBe("image/webp");
+    expect(thumb.headers.get("cache-control")).toContain("immutable");
+    const thumbBytes = new Uint8Array(await thumb.arrayBuffer());
+    const { width, height } = await sharp(thumbBytes).metadata();
+    expect([width, height]).toEqual([256, 256]);
+    expect(thumbBytes.byteLength).toBeLessThan(png.byteLength / 4);
+    const again = await fetch(`${app.url}${image.thumbUrl}`, {
+      headers: { "if-none-match": thumb.headers.get("etag")! },
+    });
+    expect(again.status).toBe(304);
     expect(image.url).toMatch(/^\/uploads\/post-images\//);
     expect(await app.db.upload.count({ where: { id: image.id, kind: "post-image" } })).toBe(1);
     const refused = await fetch(`${app.url}/uploads/post-image`, {
@@ -88,6 +109,13 @@ describe("identity over real HTTP: avatar uploads, stored files, rate-limit head
       headers: { origin: app.url, cookie },
     });
     expect(refused.status).toBe(415);
+    // A post that had it is deleted, and its picture with it: the thumbnail goes too (none is kept apart).
+    const { client } = createTestClient(app.url, app.url, cookie);
+    const post = await client.post.create.mutate({ title: "Picture", body: "x", imageIds: [image.id] });
+    expect(post.images[0]!.thumbUrl).toBe(image.thumbUrl);
+    await client.post.delete.mutate({ id: post.id });
+    expect((await fetch(`${app.url}${image.url}`)).status).toBe(404);
+    expect((await fetch(`${app.url}${image.thumbUrl}`)).status).toBe(404);
   });
 
   it("serves nothing outside the upload folder", async () => {

@@ -13,6 +13,8 @@ export const ZPostId = ZDbId;
 export const ZPostImage = z.object({
   id: z.uuid(),
   url: z.string(),
+  /** A square thumbnail of it (256 px), for lists. */
+  thumbUrl: z.string(),
   width: z.number().int(),
   height: z.number().int(),
 });

@@ -2,6 +2,7 @@ import { plainExcerpt, type TFeedInput, type TPostSummary } from "@orgo/api-cont
 import { poolOf, type Db } from "@orgo/db";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { postVisibleText } from "../visibility/visibility.js";
+import { postImage } from "./post-images.js";
 
 /**
  * A feed page in one SQL statement: the posts, their authors, their images (as JSON)
@@ -141,12 +142,7 @@ export async function readFeedPage(
     commentCount: row.commentCount,
     viewCount: row.viewCount,
     author: { id: row.authorId, handle: row.handle, displayName: row.displayName, avatarUrl: row.avatarUrl },
-    images: row.images.map((image) => ({
-      id: image.id,
-      url: storage.urlOf(image.key),
-      width: image.width,
-      height: image.height,
-    })),
+    images: row.images.map((image) => postImage(image, storage)),
     likedByMe: row.likedByMe,
     hidden: row.hiddenAt !== null,
   }));

@@ -2,7 +2,7 @@ import type { TUploadedImage, TViewer } from "@orgo/api-contract";
 import type { Db } from "@orgo/db";
 import { presets, processImage } from "../../platform/images/image-pipeline.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
-import { POST_IMAGE_KIND } from "./post-images.js";
+import { POST_IMAGE_KIND, postImage } from "./post-images.js";
 import { storeUpload } from "./stored-upload.js";
 
 /**
@@ -17,6 +17,6 @@ export function createPostImageReceiver({ db, storage }: { db: Db; storage: File
       { folder: "post-images", extension: image.extension, bytes: image.bytes, contentType: image.contentType },
       { ownerId: viewer.userId, kind: POST_IMAGE_KIND, width: image.width, height: image.height },
     );
-    return { id, url: storage.urlOf(key), width: image.width, height: image.height };
+    return postImage({ id, key, width: image.width, height: image.height }, storage);
   };
 }

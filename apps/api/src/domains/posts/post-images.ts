@@ -15,12 +15,16 @@ export function toImages(
   rows: { upload: { id: string; key: string; width: number; height: number } }[],
   storage: FileStorage,
 ): TPostImage[] {
-  return rows.map(({ upload }) => ({
-    id: upload.id,
-    url: storage.urlOf(upload.key),
-    width: upload.width,
-    height: upload.height,
-  }));
+  return rows.map(({ upload }) => postImage(upload, storage));
+}
+
+/** A stored picture as a post shows it: its address, its thumbnail's (made by the uploads route), its size. */
+export function postImage(
+  upload: { id: string; key: string; width: number; height: number },
+  storage: FileStorage,
+): TPostImage {
+  const url = storage.urlOf(upload.key);
+  return { id: upload.id, url, thumbUrl: `${url}?size=thumb`, width: upload.width, height: upload.height };
 }
 
 /**

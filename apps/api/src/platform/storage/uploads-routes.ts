@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { buffer } from "node:stream/consumers";
 import { pipeline } from "node:stream/promises";
 import { AppError, serverMessages as m, type TViewer } from "@orgo/api-contract";
 import type { RequestAuth } from "../sessions/request-auth.js";
@@ -10,6 +11,7 @@ import { IMAGE_MAX_BYTES } from "../images/image-pipeline.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import { enforce, limits } from "../rate-limit/limits.js";
 import { STORAGE_KEY, UPLOADS_URL_PREFIX, type FileStorage } from "./file-storage.js";
+import { createThumbnails } from "../images/thumbnails.js";
 
 class TooLarge extends Error {}
 
@@ -128,6 +130,7 @@ export function createUploadsRoutes(deps: {
   origins: Origins;
   storage: FileStorage;
 }) {
+  const thumbnail = createThumbnails();
   /** Only well-formed keys reach the storage, so no path can climb out of its folder. */
   async function serveFile(req: IncomingMessage, res: ServerResponse, key: string, url: URL): Promise<void> {
     const file = STORAGE_KEY.test(key) ? await deps.storage.read(key) : null;
@@ -136,6 +139,18 @@ export function createUploadsRoutes(deps: {
       return;
     }
     const extension = key.slice(key.lastIndexOf(".") + 1);
+    // `?size=thumb` on a picture: its square thumbnail (TPostImage.thumbUrl), read through the picture.
+    if (url.searchParams.get("size") === "thumb" && extension === "webp") {
+      try {
+        const bytes = await thumbnail(key, async () => new Uint8Array(await buffer(file.body)));
+        return sendBytes(req, res, bytes, `"${file.etag.replace(/"/g, "")}-thumb"`);
+      } catch {
+        // A stored picture sharp cannot read (it was checked on the way in): serve it as it is.
+        return serveFile(req, res, key, new URL(url.pathname, url));
+      } finally {
+        file.body.destroy();
+      }
+    }
     const served = SERVED_AS[extension] ?? { type: "application/octet-stream", download: true };
     // Shared files are downloads, whatever they hold: a browser never shows one as a page here.
     if (served.download) res.setHeader("Content-Disposition", attachment(url.searchParams.get("name"), extension));
@@ -160,6 +175,18 @@ export function createUploadsRoutes(deps: {
     res.setHeader("Content-Length", file.size);
     // A reader that goes away mid-file ends the read too (the disk's or the bucket's).
     await pipeline(file.body, res).catch(() => undefined);
+  }
+
+  /** A made file (a thumbnail) with the stored files' headers. */
+  function sendBytes(req: IncomingMessage, res: ServerResponse, bytes: Uint8Array, etag: string) {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("ETag", etag);
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    res.setHeader("Content-Type", "image/webp");
+    res.setHeader("Content-Length", bytes.byteLength);
+    if (req.headers["if-none-match"] === etag) res.statusCode = 304;
+    res.end(req.method === "HEAD" || res.statusCode === 304 ? undefined : bytes);
   }
 
   async function receive(req: IncomingMessage, res: ServerResponse, receiver: UploadReceiver, url: URL) {

@@ -34,6 +34,7 @@ function PostRow(props: {
 }) {
   const { t } = useI18n();
   const { post } = props;
+  const picture = post.images[0];
   return (
     <li
       className={`list__item post-row${props.selected ? " is-selected" : ""}${props.fresh ? " is-fresh" : ""}`}
@@ -67,6 +68,19 @@ function PostRow(props: {
           </span>
         </div>
       </div>
+      {picture && (
+        // The post's first picture, small; the open post shows them all (and says what they are).
+        <img
+          className="post-row__thumb"
+          src={picture.thumbUrl}
+          alt=""
+          width={64}
+          height={64}
+          loading="lazy"
+          decoding="async"
+          data-testid="post-thumb"
+        />
+      )}
     </li>
   );
 }
