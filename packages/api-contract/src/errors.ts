@@ -1,3 +1,4 @@
+import type { ServerMessageKey } from "./messages.js";
 /**
  * Domain error codes shared by server and clients. Services throw `AppError` with
  * one of these; the router maps it to a tRPC code, and the client picks the
@@ -46,7 +47,15 @@ export interface TSuspensionNotice {
 export interface AppErrorData {
   appCode: AppErrorCode;
   requestId: string | null;
+  /**
+   * The message's key in the server's table (`serverMessages`), for a client to say it
+   * in its reader's language; null when the message is not one of them.
+   */
+  messageKey: ServerMessageKey | null;
+  /** English, for API clients that show them as they are. */
   fieldErrors: Record<string, string[]> | null;
+  /** The same field errors by key (null where one is not in the table), to translate. */
+  fieldErrorKeys: Record<string, (ServerMessageKey | null)[]> | null;
   retryAfterSeconds: number | null;
   suspension: TSuspensionNotice | null;
 }

@@ -128,6 +128,38 @@ describe("identity over real HTTP: avatar uploads, stored files, rate-limit head
     }
   });
 
+  it("names each refusal's message and field errors by their key in the server's table, for clients to translate", async () => {
+    const call = (path: string, json: unknown) =>
+      fetch(`${app.url}/trpc/${path}`, {
+        method: "POST",
+        headers: { origin: app.url, "content-type": "application/json" },
+        body: JSON.stringify({ json }),
+      }).then(
+        async (response) =>
+          ((await response.json()) as { error: { json: { message: string; data: Record<string, unknown> } } }).error
+            .json,
+      );
+    // Another account than the rate-limit case below uses (each sign-in attempt counts).
+    const wrong = await call("auth.signIn", { email: "jiwoo@orgo.dev", password: "not the password!" });
+    expect(wrong.data).toMatchObject({ messageKey: "wrongCredentials" });
+    expect(wrong.message).toBe("Wrong e-mail or password");
+    const invalid = await call("auth.signUpStart", {
+      email: "not-an-address",
+      password: "short",
+      handle: "fine_handle",
+      displayName: "X",
+    });
+    expect(invalid.data).toMatchObject({
+      messageKey: null,
+      fieldErrorKeys: { email: ["invalidEmail"], password: ["passwordTooShort"] },
+    });
+    // The upload route says its refusals the same way.
+    const anonymous = await fetch(`${app.url}/uploads/post-image`, { method: "POST", headers: { origin: app.url } });
+    expect(await anonymous.json()).toEqual({
+      error: { code: "UNAUTHENTICATED", message: "Sign in first", messageKey: "signInFirst" },
+    });
+  });
+
   it("answers a rate-limited call with 429 and a Retry-After header", async () => {
     const signIn = () =>
       fetch(`${app.url}/trpc/auth.signIn`, {

@@ -1,10 +1,10 @@
 import { TRPCClientError } from "@trpc/client";
-import type { AppErrorData } from "@orgo/api-contract/schemas";
+import type { AppErrorData, ServerMessageKey } from "@orgo/api-contract/schemas";
 import type { Translate } from "./i18n";
 
 interface ErrorI18n {
   t: Translate;
-  tServer: (text: string) => string;
+  tServer: (key: ServerMessageKey | null | undefined, text: string) => string;
 }
 
 function dataOf(error: unknown): Partial<AppErrorData> | undefined {
@@ -24,16 +24,30 @@ export function describeError(error: unknown, { t, tServer }: ErrorI18n): string
     if (data.appCode === "UNAVAILABLE") return t("error.unavailable", { id: data.requestId ?? "?" });
     if (data.appCode === "RATE_LIMITED" && data.retryAfterSeconds)
       return t("error.rateLimited", { seconds: data.retryAfterSeconds });
-    return tServer(error.message);
+    return tServer(data.messageKey, error.message);
   }
-  if (error instanceof Error && error.message) return tServer(error.message);
+  // An upload's refusal (lib/upload.ts) carries the key the same way.
+  if (error instanceof Error && error.message) return tServer(keyOf(error), error.message);
   return t("error.generic");
 }
 
-/** Field errors by field name, translated. */
+/** The server message's key an error carries (a tRPC error's data, an upload's refusal), if any. */
+export function messageKeyOf(error: unknown): ServerMessageKey | null {
+  return dataOf(error)?.messageKey ?? (error instanceof Error ? keyOf(error) : null);
+}
+
+const keyOf = (error: Error) => (error as Error & { messageKey?: ServerMessageKey | null }).messageKey ?? null;
+
+/** Field errors by field name, translated by their keys. */
 export function fieldErrorsOf(error: unknown, { tServer }: Pick<ErrorI18n, "tServer">): Record<string, string[]> {
-  const fieldErrors = dataOf(error)?.fieldErrors ?? {};
-  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(tServer)]));
+  const data = dataOf(error);
+  const fieldErrors = data?.fieldErrors ?? {};
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [
+      field,
+      messages.map((message, index) => tServer(data?.fieldErrorKeys?.[field]?.[index], message)),
+    ]),
+  );
 }
 
 /**

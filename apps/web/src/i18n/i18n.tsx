@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { ServerMessageKey } from "@orgo/api-contract/schemas";
 import { formatMessage, type Message, type MessageValues } from "@orgo/api-contract/constants";
 import type { MessageKey } from "./messages";
 import { detectLanguage, type Language } from "../lib/detect-language";
@@ -17,7 +18,8 @@ const tables: Partial<Record<Language, Table>> = {};
 const extras: Partial<Record<Language, Table>>[] = [];
 // The Korean server messages and the English table they are found by (the server
 // sends its English text): a chunk of their own, needed only when the server refuses.
-let inKorean: ((text: string) => string) | undefined;
+/** The server's messages in Korean, by key (loaded with the Korean table). */
+let serverKo: Partial<Record<ServerMessageKey, string>> | undefined;
 const STORAGE_KEY = "orgo.language";
 
 /** Makes a language's table available; start.tsx awaits the reader's before the first render. */
@@ -26,7 +28,7 @@ export async function loadLanguage(language: Language): Promise<void> {
   if (language === "en") {
     tables.en = { ...(await import("./messages")).en };
   } else {
-    void import("./server-messages").then((server) => (inKorean = server.serverMessageInKorean));
+    void import("./server-messages").then((server) => (serverKo = server.serverMessagesKo));
     tables.ko = { ...(await import("./messages-ko")).ko };
   }
   for (const extra of extras) Object.assign(tables[language] ?? {}, extra[language]);
@@ -54,8 +56,11 @@ export interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;
-  /** A message from the server, in the reader's language when we know it. */
-  tServer: (text: string) => string;
+  /**
+   * A message from the server, in the reader's language: by its key in the server's
+   * table (the error carries it), else as the server wrote it.
+   */
+  tServer: (key: ServerMessageKey | null | undefined, text: string) => string;
   formatDate: (date: Date) => string;
   /** A day without its clock time ("March 3, 2026"): when someone joined. */
   formatDay: (date: Date) => string;
@@ -80,7 +85,7 @@ function i18nFor(language: Language, setLanguage: (language: Language) => void):
     language,
     setLanguage,
     t: (key, params) => formatMessage(table[key] ?? key, language, params),
-    tServer: (text) => (language === "ko" && inKorean?.(text)) || text,
+    tServer: (key, text) => (language === "ko" && key && serverKo?.[key]) || text,
     formatDate: (date) => dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date),
     formatDay: (date) => dateFormat(language, { dateStyle: "long" }).format(date),
     formatDays: (from, to) => {

@@ -1,4 +1,3 @@
-import { serverMessageKey } from "@orgo/api-contract/constants";
 import type { ServerMessageKey } from "@orgo/api-contract/schemas";
 
 /**
@@ -163,10 +162,4 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   adminRoleByCommandLine: "관리자는 서버의 명령줄에서만 지정하고 해제해요",
   wordAlreadyListed: "이미 목록에 있는 단어예요",
   moderationNoticesStay: "신고, 글, 계정에 관한 알림은 끌 수 없어요",
-};
-
-/** A server message in Korean, or the message itself when it is not one of ours. */
-export const serverMessageInKorean = (text: string): string => {
-  const key = serverMessageKey(text);
-  return (key && serverMessagesKo[key]) || text;
 };

@@ -32,8 +32,13 @@ function upload<T>(path: string, schema: Parser<T>, file: Blob, onProgress: (fra
         const parsed = schema.safeParse(body);
         if (parsed.success) return resolve(parsed.data);
       }
-      const message = (body as { error?: { message?: string } } | null)?.error?.message;
-      reject(new Error(message ?? `Upload failed (${xhr.status})`));
+      const refused = (body as { error?: { message?: string; messageKey?: string | null } } | null)?.error;
+      // The key lets the reader's language say it (i18n/describe-error.ts).
+      reject(
+        Object.assign(new Error(refused?.message ?? `Upload failed (${xhr.status})`), {
+          messageKey: refused?.messageKey ?? null,
+        }),
+      );
     };
     xhr.onerror = () => reject(new Error("network"));
     xhr.send(file);

@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import { AppError, appErrorCodes, type AppErrorCode, type AppErrorData } from "../errors.js";
 import type { TContext } from "./context.js";
-import { serverMessages } from "../messages.js";
+import { serverMessageKey, serverMessages } from "../messages.js";
 import { rawInputProblem } from "../common/common.schemas.js";
 import { serializeOutput } from "./live/shared-frames.js";
 import { LiveFeed } from "./live/live-feed.js";
@@ -16,6 +16,15 @@ function appCodeOf(error: TRPCError, httpStatus: number): AppErrorCode {
   return httpStatus < 500 ? "VALIDATION" : "INTERNAL";
 }
 
+/** Field errors as keys of the server's table: each was written from it (a schema's or a service's message). */
+const keysOf = (fieldErrors: Record<string, string[]>) =>
+  Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [
+      field,
+      messages.map((message) => serverMessageKey(message) ?? null),
+    ]),
+  );
+
 const t = initTRPC.context<TContext>().create({
   // superjson both ways; answers are serialised through a memo, so a live event shared
   // by many subscribers is serialised once (the wire format is superjson's).
@@ -25,15 +34,18 @@ const t = initTRPC.context<TContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const appCode = appCodeOf(error, shape.data.httpStatus);
     const cause = error.cause;
+    const fieldErrors =
+      cause instanceof z.ZodError
+        ? z.flattenError(cause).fieldErrors
+        : cause instanceof AppError
+          ? (cause.details?.fieldErrors ?? null)
+          : null;
     const data: AppErrorData = {
       appCode,
       requestId: ctx?.requestId ?? (cause instanceof AppError ? cause.details?.requestId : undefined) ?? null,
-      fieldErrors:
-        cause instanceof z.ZodError
-          ? z.flattenError(cause).fieldErrors
-          : cause instanceof AppError
-            ? (cause.details?.fieldErrors ?? null)
-            : null,
+      messageKey: cause instanceof AppError ? (serverMessageKey(cause.message) ?? null) : null,
+      fieldErrors,
+      fieldErrorKeys: fieldErrors && keysOf(fieldErrors),
       retryAfterSeconds: cause instanceof AppError ? (cause.details?.retryAfterSeconds ?? null) : null,
       suspension: cause instanceof AppError ? (cause.details?.suspension ?? null) : null,
     };

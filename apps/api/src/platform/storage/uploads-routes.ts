@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { buffer } from "node:stream/consumers";
 import { pipeline } from "node:stream/promises";
-import { AppError, serverMessages as m, type TViewer } from "@orgo/api-contract";
+import { AppError, serverMessageKey, serverMessages as m, type TViewer } from "@orgo/api-contract";
 import type { RequestAuth } from "../sessions/request-auth.js";
 import { isAllowedOrigin } from "../http/origin.js";
 import type { Origins } from "../http/origins.js";
@@ -14,6 +14,11 @@ import { STORAGE_KEY, UPLOADS_URL_PREFIX, type FileStorage } from "./file-storag
 import { createThumbnails } from "../images/thumbnails.js";
 
 class TooLarge extends Error {}
+
+/** An upload's refusal: its code, the server's words, and their key for the client to translate. */
+const refusal = (code: string, message: string) => ({
+  error: { code, message, messageKey: serverMessageKey(message) ?? null },
+});
 
 /** What is read (and thrown away) of a too-large body before answering 413: bounded in bytes and time. */
 const DRAIN_MAX_BYTES = 4 * IMAGE_MAX_BYTES;
@@ -194,7 +199,7 @@ export function createUploadsRoutes(deps: {
       return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-origin request refused" } });
     }
     const viewer = await deps.auth.viewerOf(req, res);
-    if (!viewer) return sendJson(res, 401, { error: { code: "UNAUTHENTICATED", message: m.signInFirst } });
+    if (!viewer) return sendJson(res, 401, refusal("UNAUTHENTICATED", m.signInFirst));
     try {
       await enforce(deps.limiter, [[`upload:user:${viewer.userId}`, limits.uploadsPerUser]]);
       const bytes = await readBody(req, receiver.maxBytes);
@@ -203,7 +208,7 @@ export function createUploadsRoutes(deps: {
       if (error instanceof TooLarge) {
         // A body past the bounds is not worth the connection: answer and close it.
         if (!(await drain(req))) res.setHeader("Connection", "close");
-        return sendJson(res, 413, { error: { code: "VALIDATION", message: receiver.tooLarge } });
+        return sendJson(res, 413, refusal("VALIDATION", receiver.tooLarge));
       }
       if (error instanceof AppError) {
         // Refused before the body was read (a rate limit): let the client finish sending first.
@@ -212,7 +217,7 @@ export function createUploadsRoutes(deps: {
           error.code === "RATE_LIMITED" ? 429 : error.code === "FORBIDDEN" ? 403 : (statusOf[error.message] ?? 400);
         if (error.details?.retryAfterSeconds) res.setHeader("Retry-After", String(error.details.retryAfterSeconds));
         return sendJson(res, status, {
-          error: { code: error.code, message: error.message, retryAfterSeconds: error.details?.retryAfterSeconds },
+          error: { ...refusal(error.code, error.message).error, retryAfterSeconds: error.details?.retryAfterSeconds },
         });
       }
       throw error;

@@ -1,8 +1,8 @@
 import { useEffect } from "react";
 import type { TPostSummary, TSharedFile } from "@orgo/api-contract/schemas";
-import { serverMessages } from "@orgo/api-contract/constants";
 import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
+import { messageKeyOf } from "../../i18n/describe-error";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
@@ -39,8 +39,8 @@ export function PostDetail({
   const { deleted } = useLivePost(postId);
   if (post.error) {
     // Hidden by moderators is said as such (the server's words); gone is gone.
-    if (post.error.message === serverMessages.hiddenByModerators) {
-      return <p className="placeholder">{tServer(post.error.message)}</p>;
+    if (messageKeyOf(post.error) === "hiddenByModerators") {
+      return <p className="placeholder">{tServer("hiddenByModerators", post.error.message)}</p>;
     }
     return <p className="placeholder">{t(deleted ? "post.deletedMeanwhile" : "post.notFound")}</p>;
   }
