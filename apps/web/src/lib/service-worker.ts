@@ -2,6 +2,8 @@ import type { ToWindow } from "../sw/messages";
 
 /** The service worker vite-plugin-pwa builds from src/sw/service-worker.ts. */
 const SCRIPT = "/service-worker.js";
+/** How long "Reload" waits for the new version to take over before reloading anyway. */
+const RELOAD_FALLBACK_MS = 3_000;
 
 /**
  * Registers the service worker once the page is loaded and idle (its precache downloads
@@ -29,6 +31,10 @@ export function startServiceWorker(handlers: {
       handlers.onUpdate(() => {
         asked = true;
         workbox.messageSkipWaiting();
+        // Asked for, a reload always comes: should the new version not take over (it did
+        // already, from another tab; the message reached a worker since replaced), this
+        // one reloads into whatever is in control after a moment.
+        setTimeout(() => location.reload(), RELOAD_FALLBACK_MS);
       }),
     );
     // The new version took over: this tab reloads if it asked; another tab (its code is
