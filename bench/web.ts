@@ -15,7 +15,7 @@
  *   npm run bench:web   (BENCH_ROUNDS, BENCH_DATABASE_URL, CHROMIUM_PATH)
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -63,6 +63,7 @@ async function measure(url: string, port: number, round: number, mode: Mode): Pr
   const { lhr } = result;
   // BENCH_WEB_REPORT=dir keeps each run's full report (what to change comes from there).
   if (process.env.BENCH_WEB_REPORT) {
+    mkdirSync(process.env.BENCH_WEB_REPORT, { recursive: true });
     const name = new URL(url).pathname.replace(/\W+/g, "_") || "root";
     writeFileSync(
       path.join(
