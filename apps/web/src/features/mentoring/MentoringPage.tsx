@@ -1,5 +1,6 @@
 import { useEffect } from "react";
-import { Link, useLocation, useSearchParams } from "react-router";
+import { Link, useLocation } from "react-router";
+import { useUrlFilters } from "../../lib/use-url-filters";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { describeError } from "../../i18n/describe-error";
@@ -15,8 +16,8 @@ export function MentoringPage() {
   const { t } = i18n;
   const me = useMe();
   const { hash } = useLocation();
-  const [params, setParams] = useSearchParams();
-  const tab = tabs.find((x) => x === params.get("tab")) ?? "requests";
+  const { params, oneOf, set } = useUrlFilters();
+  const tab = oneOf("tab", tabs) ?? "requests";
   const asked = params.get("box");
   const state = params.get("state") === "closed" ? "closed" : "waiting";
   const scope = params.get("scope") === "past" ? "past" : "upcoming";
@@ -41,11 +42,6 @@ export function MentoringPage() {
   const requests = box === "incoming" ? incoming : outgoing;
   const deciding = !asked && (incoming.isPending || outgoing.isPending);
   const meetings = trpc.mentoring.meetings.useQuery({ scope }, { enabled: signedIn && tab === "meetings" });
-  const set = (key: string, value: string) =>
-    setParams((current) => {
-      current.set(key, value);
-      return current;
-    });
   // A link to one meeting (#meeting-<id>) scrolls to it once it is on the page.
   useEffect(() => {
     if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: "center" });

@@ -1,4 +1,5 @@
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
+import { useUrlFilters } from "../../lib/use-url-filters";
 import { useUuidParam } from "../../lib/route-params";
 import { SplitView } from "../../ui/SplitView";
 import { mentorLanguages } from "@orgo/api-contract/constants";
@@ -21,22 +22,15 @@ export function MentorsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const selected = useUuidParam("userId");
-  const [params, setParams] = useSearchParams();
+  const { params, page, oneOf, set } = useUrlFilters();
   const input: TMentorListInput = {
-    page: Math.max(1, Number(params.get("page") ?? 1) || 1),
+    page,
     topic: params.get("topic") ?? undefined,
-    language: mentorLanguages.find((l) => l === params.get("language")),
+    language: oneOf("language", mentorLanguages),
     freeThisWeek: params.get("free") === "1" || undefined,
   };
   const list = trpc.mentoring.list.useQuery(input, { placeholderData: (previous) => previous });
   const topics = trpc.mentoring.topics.useQuery(undefined, { staleTime: 60_000 });
-  const set = (key: string, value: string | null) =>
-    setParams((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      if (key !== "page") current.delete("page");
-      return current;
-    });
   const items = list.data?.items ?? [];
   const open = (userId: string, how: SelectHow) =>
     void navigate({ pathname: `/mentors/${userId}`, search: params.toString() }, historyFor(how, selected !== null));

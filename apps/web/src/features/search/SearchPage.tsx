@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import "../studies/study-messages";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useUrlFilters } from "../../lib/use-url-filters";
 import { studyStatusKey } from "../studies/StudyBadges";
 import { searchKinds } from "@orgo/api-contract/constants";
 import type { TSearchKind } from "@orgo/api-contract/schemas";
@@ -27,10 +28,9 @@ const PAGE = 20;
  */
 export function SearchPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, oneOf } = useUrlFilters();
   const q = (params.get("q") ?? "").trim();
-  const tab: TSearchKind = searchKinds.find((kind) => kind === params.get("tab")) ?? "posts";
-  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
+  const tab: TSearchKind = oneOf("tab", searchKinds) ?? "posts";
   const opened = params.get("open");
   const [typed, setTyped] = useState(q);
   const enabled = q.length > 0;

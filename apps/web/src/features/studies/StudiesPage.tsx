@@ -1,4 +1,5 @@
-import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useUrlFilters } from "../../lib/use-url-filters";
 import "./study-messages";
 import { NextSession } from "./StudySchedule";
 import { useIdParam } from "../../lib/route-params";
@@ -26,24 +27,18 @@ export function StudiesPage() {
   const { t, formatDays } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, oneOf, set } = useUrlFilters();
+  const mode = oneOf("mode", ["online", "offline"]);
   const input: TStudyListInput = {
-    page: Math.max(1, Number(params.get("page") ?? 1) || 1),
-    status: studyStatuses.find((s) => s === params.get("status")),
+    page,
+    status: oneOf("status", studyStatuses),
     tag: params.get("tag") ?? undefined,
-    online: params.get("mode") === "online" ? true : params.get("mode") === "offline" ? false : undefined,
-    mine: mineOptions.find((m) => m === params.get("mine")),
+    online: mode === undefined ? undefined : mode === "online",
+    mine: oneOf("mine", mineOptions),
   };
   const list = trpc.study.list.useQuery(input, { placeholderData: (previous) => previous });
   useLiveStudies(null);
   const tags = trpc.study.popularTags.useQuery(undefined, { staleTime: 60_000 });
-  const set = (key: string, value: string | null) =>
-    setParams((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      if (key !== "page") current.delete("page");
-      return current;
-    });
   const items = list.data?.items ?? [];
   const selected = useIdParam("studyId");
   const { search } = useLocation();

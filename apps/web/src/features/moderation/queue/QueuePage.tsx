@@ -1,4 +1,5 @@
-import { useNavigate, useSearchParams } from "react-router";
+import { useNavigate } from "react-router";
+import { useUrlFilters } from "../../../lib/use-url-filters";
 import { useIdParam } from "../../../lib/route-params";
 import type { TCaseSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../../i18n/i18n";
@@ -27,8 +28,8 @@ export function QueuePage() {
   const standing = useStanding();
   const staff = useIsStaff();
   const openId = useIdParam("caseId");
-  const [params, setParams] = useSearchParams();
-  const status = params.get("status") === "decided" ? "decided" : "open";
+  const { params, setParams, oneOf } = useUrlFilters();
+  const status = oneOf("status", ["decided"]) ?? "open";
   const queue = trpc.moderation.queue.useInfiniteQuery(
     { status, limit: 30 },
     { getNextPageParam: (page) => page.nextCursor, enabled: staff },
