@@ -2,11 +2,11 @@ import { useState } from "react";
 import { Flag, Link2, Pencil, Trash2 } from "lucide-react";
 import type { TComment, TLikeState } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
-import { describeError } from "../../i18n/describe-error";
 import { trpc } from "../../lib/trpc";
 import { appLink, copyLink } from "../../lib/copy-link";
 import { useLikeToggle } from "../../lib/use-like-toggle";
 import { ActionsMenu, ActionsMenuItem } from "../../ui/ActionsMenu";
+import { LikeToggle } from "../../ui/LikeToggle";
 import { ConfirmDialog } from "../../ui/ConfirmButton";
 import { useMe } from "../auth/use-me";
 import { LazyReportDialog } from "../moderation/ReportButton";
@@ -20,8 +20,7 @@ const commentLink = (comment: TComment) => appLink(`/posts/${comment.postId}#com
  * in the thread's cache (the list is read again only when something else changes).
  */
 export function CommentLike({ comment }: { comment: TComment }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const me = useMe();
   const utils = trpc.useUtils();
   const like = trpc.comment.like.useMutation();
@@ -43,26 +42,18 @@ export function CommentLike({ comment }: { comment: TComment }) {
       ),
   );
   return (
-    <>
-      <button
-        type="button"
-        className={`button button--link small comment__like${state.liked ? " is-on" : ""}`}
-        aria-pressed={state.liked}
-        aria-label={t("comments.like", { count: state.likeCount })}
-        title={me.data ? undefined : t("comments.signInToLike")}
-        disabled={!me.data}
-        onClick={toggle}
-        data-testid="comment-like"
-      >
-        <span aria-hidden>{state.liked ? "♥" : "♡"}</span>
-        {state.likeCount > 0 && <span aria-hidden> {state.likeCount}</span>}
-      </button>
-      {error !== null && (
-        <span className="form__error small" role="alert">
-          {describeError(error, i18n)}
-        </span>
-      )}
-    </>
+    <LikeToggle
+      state={state}
+      onToggle={toggle}
+      error={error}
+      signedIn={Boolean(me.data)}
+      signInHint={t("comments.signInToLike")}
+      className="button button--link small comment__like"
+      label={t("comments.like", { count: state.likeCount })}
+      testId="comment-like"
+    >
+      {state.likeCount > 0 && <span aria-hidden> {state.likeCount}</span>}
+    </LikeToggle>
   );
 }
 
@@ -85,7 +76,7 @@ export function CommentMenu({ comment, onEdit }: { comment: TComment; onEdit: ()
   const remove = trpc.comment.delete.useMutation({
     onSuccess: () => Promise.all([utils.comment.list.invalidate(), utils.post.invalidate()]),
   });
-  const mine = me.data !== undefined && me.data !== null && me.data.id === comment.author?.id;
+  const mine = me.data ? me.data.id === comment.author?.id : false;
   return (
     <>
       <ActionsMenu label={t("comments.more", { name: comment.author?.displayName ?? "" })} testId="comment-menu">

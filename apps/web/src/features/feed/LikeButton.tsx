@@ -1,10 +1,10 @@
 import type { TPostSummary } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
-import { describeError } from "../../i18n/describe-error";
 import { useMe } from "../auth/use-me";
 import { useHotkeys } from "../../lib/hotkeys";
 import { useLikeToggle } from "../../lib/use-like-toggle";
+import { LikeToggle } from "../../ui/LikeToggle";
 
 /**
  * Turns at once (optimistic); if the server refuses, it turns back and says why.
@@ -12,8 +12,7 @@ import { useLikeToggle } from "../../lib/use-like-toggle";
  * One button per post: the post pane is keyed by the post id.
  */
 export function LikeButton({ post }: { post: TPostSummary }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const me = useMe();
   const utils = trpc.useUtils();
   const like = trpc.post.like.useMutation();
@@ -32,22 +31,18 @@ export function LikeButton({ post }: { post: TPostSummary }) {
   useHotkeys({ keys: { l: toggle }, enabled: Boolean(me.data) });
   return (
     <span className="like">
-      <button
-        type="button"
-        className={`button like__button${state.liked ? " is-on" : ""}`}
-        aria-pressed={state.liked}
-        disabled={!me.data}
-        title={me.data ? undefined : t("feed.signInToLike")}
-        onClick={toggle}
-        data-testid="like"
+      <LikeToggle
+        state={state}
+        onToggle={toggle}
+        error={error}
+        signedIn={Boolean(me.data)}
+        signInHint={t("feed.signInToLike")}
+        className="button like__button"
+        testId="like"
       >
-        <span aria-hidden>{state.liked ? "♥" : "♡"}</span> {t("post.likes", { count: state.likeCount })}
-      </button>
-      {error !== null && (
-        <span className="form__error small" role="alert">
-          {describeError(error, i18n)}
-        </span>
-      )}
+        {" "}
+        {t("post.likes", { count: state.likeCount })}
+      </LikeToggle>
     </span>
   );
 }
