@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 
-/** A stored file, to serve: its size, a validator that changes with its bytes, and the bytes. */
-interface StoredFile {
+/** What is known of a stored file without reading it: its size and a validator that changes with its bytes. */
+interface StoredFileInfo {
   size: number;
   etag: string;
+}
+
+/** A stored file, to serve: what `head` says, and the bytes. */
+interface StoredFile extends StoredFileInfo {
   body: Readable;
 }
 
@@ -23,6 +27,8 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** The file, to serve; null when there is none. */
   read(key: string): Promise<StoredFile | null>;
+  /** Whether the file is there, and its version, without its bytes (a stat, an S3 HEAD); null when there is none. */
+  head(key: string): Promise<StoredFileInfo | null>;
   /** The public URL of a key. */
   urlOf(key: string): string;
   /** The key of one of our URLs, or null for anything else. */

@@ -10,6 +10,12 @@ export function createLocalFileStorage(root: string): FileStorage & { root: stri
     if (!STORAGE_KEY.test(key)) throw new Error(`Refusing storage key ${JSON.stringify(key)}`);
     return path.join(root, key);
   };
+  async function head(key: string) {
+    if (!STORAGE_KEY.test(key)) return null;
+    const info = await stat(fileOf(key)).catch(() => null);
+    if (!info?.isFile()) return null;
+    return { size: info.size, etag: `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"` };
+  }
   return {
     root,
     async put(key, bytes) {
@@ -35,16 +41,10 @@ export function createLocalFileStorage(root: string): FileStorage & { root: stri
       await rm(fileOf(key), { force: true });
     },
     async read(key) {
-      if (!STORAGE_KEY.test(key)) return null;
-      const file = fileOf(key);
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) return null;
-      return {
-        size: info.size,
-        etag: `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`,
-        body: createReadStream(file),
-      };
+      const info = await head(key);
+      return info && { ...info, body: createReadStream(fileOf(key)) };
     },
+    head,
     ...uploadUrls,
   };
 }

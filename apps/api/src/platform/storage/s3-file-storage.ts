@@ -13,7 +13,7 @@ export interface S3StorageOptions {
   forcePathStyle: boolean;
 }
 
-/** A missing object, whichever way the service says it (GetObject: NoSuchKey; CopyObject: 404). */
+/** A missing object, whichever way the service says it (GetObject: NoSuchKey; HeadObject: NotFound; CopyObject: 404). */
 const isMissing = (error: unknown) =>
   error instanceof Error &&
   (error.name === "NoSuchKey" ||
@@ -27,7 +27,7 @@ const isMissing = (error: unknown) =>
  * here, when configured, not at every start.
  */
 export async function createS3FileStorage(options: S3StorageOptions): Promise<FileStorage & { client: S3Client }> {
-  const { S3Client, PutObjectCommand, CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } =
+  const { S3Client, PutObjectCommand, CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } =
     await import("@aws-sdk/client-s3");
   const client = new S3Client({
     endpoint: options.endpoint,
@@ -84,6 +84,16 @@ export async function createS3FileStorage(options: S3StorageOptions): Promise<Fi
           etag: object.ETag ?? `"${key}"`,
           body: object.Body as Readable,
         };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+    async head(key) {
+      if (!STORAGE_KEY.test(key)) return null;
+      try {
+        const object = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        return { size: object.ContentLength ?? 0, etag: object.ETag ?? `"${key}"` };
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;

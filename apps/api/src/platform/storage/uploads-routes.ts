@@ -14,6 +14,10 @@ import { STORAGE_KEY, UPLOADS_URL_PREFIX, type FileStorage } from "./file-storag
 import { createThumbnails } from "../images/thumbnails.js";
 
 class TooLarge extends Error {}
+/** A picture removed between asking whether it is there and reading it. */
+class Gone extends Error {}
+
+const notFound = (res: ServerResponse) => sendJson(res, 404, { error: "Not found" });
 
 /** An upload's refusal: its code, the server's words, and their key for the client to translate. */
 const refusal = (code: string, message: string) => ({
@@ -127,7 +131,8 @@ function attachment(name: string | null, extension: string): string {
  * the API's bandwidth, which a caching proxy in front takes (files never change).
  */
 export function createUploadsRoutes(deps: {
-  auth: RequestAuth;
+  /** Who uploads (serving needs nobody). */
+  auth: Pick<RequestAuth, "viewerOf">;
   /** Upload paths and what each does with the bytes. */
   receivers: Record<string, UploadReceiver>;
   limiter: RateLimiter;
@@ -136,62 +141,78 @@ export function createUploadsRoutes(deps: {
   storage: FileStorage;
 }) {
   const thumbnail = createThumbnails();
-  /** Only well-formed keys reach the storage, so no path can climb out of its folder. */
+  /**
+   * Only well-formed keys reach the storage, so no path can climb out of its folder.
+   * What needs no bytes (a HEAD, a 304, a thumbnail already made) asks the storage only
+   * whether the file is there and which version (a stat, an S3 HEAD), never for the file.
+   */
   async function serveFile(req: IncomingMessage, res: ServerResponse, key: string, url: URL): Promise<void> {
-    const file = STORAGE_KEY.test(key) ? await deps.storage.read(key) : null;
-    if (!file) {
-      sendJson(res, 404, { error: "Not found" });
-      return;
-    }
+    if (!STORAGE_KEY.test(key)) return notFound(res);
     const extension = key.slice(key.lastIndexOf(".") + 1);
-    // `?size=thumb` on a picture: its square thumbnail (TPostImage.thumbUrl), read through the picture.
-    if (url.searchParams.get("size") === "thumb" && extension === "webp") {
-      try {
-        const bytes = await thumbnail(key, async () => new Uint8Array(await buffer(file.body)));
-        return sendBytes(req, res, bytes, `"${file.etag.replace(/"/g, "")}-thumb"`);
-      } catch {
-        // A stored picture sharp cannot read (it was checked on the way in): serve it as it is.
-        return serveFile(req, res, key, new URL(url.pathname, url));
-      } finally {
-        file.body.destroy();
-      }
-    }
+    // `?size=thumb` on a picture: its square thumbnail (TPostImage.thumbUrl).
+    if (url.searchParams.get("size") === "thumb" && extension === "webp") return serveThumbnail(req, res, key, url);
     const served = SERVED_AS[extension] ?? { type: "application/octet-stream", download: true };
     // Shared files are downloads, whatever they hold: a browser never shows one as a page here.
     if (served.download) res.setHeader("Content-Disposition", attachment(url.searchParams.get("name"), extension));
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    const etag = file.etag;
-    res.setHeader("ETag", etag);
-    // Keys are random and never reused: a file at a URL never changes.
-    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-    // Even if a stored file were not an image, it could not run as a page here.
-    res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-    if (req.headers["if-none-match"] === etag || req.method === "HEAD") {
-      file.body.destroy();
-      if (req.method !== "HEAD") res.statusCode = 304;
-      else {
-        res.setHeader("Content-Type", served.type);
-        res.setHeader("Content-Length", file.size);
+    if (req.method === "HEAD" || req.headers["if-none-match"] !== undefined) {
+      const info = await deps.storage.head(key);
+      if (!info) return notFound(res);
+      if (req.method === "HEAD" || req.headers["if-none-match"] === info.etag) {
+        setFileHeaders(res, info.etag);
+        if (req.method === "HEAD") {
+          res.setHeader("Content-Type", served.type);
+          res.setHeader("Content-Length", info.size);
+        } else res.statusCode = 304;
+        res.end();
+        return;
       }
-      res.end();
-      return;
     }
+    const file = await deps.storage.read(key);
+    if (!file) return notFound(res);
+    setFileHeaders(res, file.etag);
     res.setHeader("Content-Type", served.type);
     res.setHeader("Content-Length", file.size);
     // A reader that goes away mid-file ends the read too (the disk's or the bucket's).
     await pipeline(file.body, res).catch(() => undefined);
   }
 
-  /** A made file (a thumbnail) with the stored files' headers. */
-  function sendBytes(req: IncomingMessage, res: ServerResponse, bytes: Uint8Array, etag: string) {
+  /**
+   * A picture's thumbnail, made from the picture on first request. The picture is asked
+   * for first, so a picture that is gone answers 404 whatever is cached.
+   */
+  async function serveThumbnail(req: IncomingMessage, res: ServerResponse, key: string, url: URL) {
+    const info = await deps.storage.head(key);
+    if (!info) return notFound(res);
+    const etag = `"${info.etag.replace(/"/g, "")}-thumb"`;
+    let bytes: Uint8Array | null = null;
+    if (req.headers["if-none-match"] !== etag) {
+      try {
+        bytes = await thumbnail(key, async () => {
+          const file = await deps.storage.read(key);
+          if (!file) throw new Gone();
+          return new Uint8Array(await buffer(file.body));
+        });
+      } catch (error) {
+        if (error instanceof Gone) return notFound(res);
+        // A stored picture sharp cannot read (it was checked on the way in): serve it as it is.
+        return serveFile(req, res, key, new URL(url.pathname, url));
+      }
+    }
+    setFileHeaders(res, etag);
+    res.setHeader("Content-Type", "image/webp");
+    if (bytes) res.setHeader("Content-Length", bytes.byteLength);
+    if (!bytes) res.statusCode = 304;
+    res.end(req.method === "HEAD" || !bytes ? undefined : bytes);
+  }
+
+  /** The headers of every stored (or made) file. */
+  function setFileHeaders(res: ServerResponse, etag: string) {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("ETag", etag);
+    // Keys are random and never reused: a file at a URL never changes.
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    // Even if a stored file were not an image, it could not run as a page here.
     res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-    res.setHeader("Content-Type", "image/webp");
-    res.setHeader("Content-Length", bytes.byteLength);
-    if (req.headers["if-none-match"] === etag) res.statusCode = 304;
-    res.end(req.method === "HEAD" || res.statusCode === 304 ? undefined : bytes);
   }
 
   async function receive(req: IncomingMessage, res: ServerResponse, receiver: UploadReceiver, url: URL) {
