@@ -12,6 +12,7 @@ export * from "./posts/post.constants.js";
 export * from "./studies/study.constants.js";
 export * from "./search/search.constants.js";
 export * from "./mentoring/mentoring.constants.js";
+export * from "./mentoring/mentoring-paths.js";
 export * from "./chat/chat.constants.js";
 export * from "./notifications/notification.constants.js";
 export * from "./moderation/moderation.constants.js";

@@ -21,6 +21,7 @@ export * from "./chat/chat.schemas.js";
 export * from "./presence/presence.schemas.js";
 export * from "./system/system.schemas.js";
 export * from "./mentoring/mentoring.schemas.js";
+export * from "./mentoring/mentoring-paths.js";
 export * from "./moderation/moderation.schemas.js";
 export * from "./push/push.schemas.js";
 export * from "./notifications/notification-sentences.js";

@@ -1,3 +1,4 @@
+import { meetingPath } from "../mentoring/mentoring-paths.js";
 import type { TNotification } from "./notification.schemas.js";
 import type { NotificationSentenceKey } from "./notification-sentences.js";
 
@@ -32,7 +33,7 @@ export function notificationPath(
   if (n.moderation) return n.type === "report_decided" ? "/settings/reports" : `/decisions/${n.moderation.decisionId}`;
   if (n.mentoring) {
     return n.mentoring.meetingId !== null
-      ? `/mentoring?tab=meetings&scope=${n.type === "meeting_rate" || n.type === "mentor_rated" ? "past" : "upcoming"}#meeting-${n.mentoring.meetingId}`
+      ? meetingPath(n.mentoring.meetingId, n.type === "meeting_rate" || n.type === "mentor_rated" ? "past" : "upcoming")
       : `/mentoring?box=${n.type === "mentor_requested" || n.type === "mentor_withdrawn" ? "incoming" : "outgoing"}&state=${n.type === "mentor_countered" || n.type === "mentor_requested" ? "waiting" : "closed"}`;
   }
   if (n.room) return `/chat/${n.room.id}`;

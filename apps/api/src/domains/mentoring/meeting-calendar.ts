@@ -38,7 +38,3 @@ export function meetingCalendar(meeting: TMeeting, link: string): TMeetingCalend
 
 /** A stored value as one line of text: control characters (CR, LF…) become spaces. */
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, " ").trim();
-
-/** Where the meeting is in the app: My mentoring's meetings, at its card. */
-export const meetingPath = (meeting: Pick<TMeeting, "id" | "state">) =>
-  `/mentoring?tab=meetings&scope=${meeting.state === "scheduled" ? "upcoming" : "past"}#meeting-${meeting.id}`;

@@ -18,7 +18,8 @@ import { publicUserSelect } from "../users/public-user.js";
 import { mentorVisibleSql, mentorVisibleWhere } from "../visibility/visibility.js";
 import { freeStarts } from "./free-times.js";
 import { blockedBetween, blockedWith } from "../social/blocks.js";
-import { busyOf, languagesOf, openCounts, slotsOf } from "./mentoring-rows.js";
+import { busyOf, languagesOf, openCounts } from "./mentoring-rows.js";
+import { weeklySlotsOf } from "../../platform/time/weekly-sessions.js";
 
 const profileSelect = {
   userId: true,
@@ -81,7 +82,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
     return rows.map((row) => {
       const openCount = open.get(row.userId) ?? 0;
       const accepting = row.active && !row.paused && openCount < row.capacity;
-      const slots = slotsOf(row.slots);
+      const slots = weeklySlotsOf(row.slots);
       const next = accepting
         ? freeStarts({ slots, timeZone: row.timeZone }, busy.get(row.userId)!, at, 30)[0]
         : undefined;
@@ -171,7 +172,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
       ]);
       return {
         ...card!,
-        slots: slotsOf(row.slots),
+        slots: weeklySlotsOf(row.slots),
         reviews: reviews.map((r) => ({
           rating: r.rating!,
           comment: r.ratingComment!,
@@ -206,7 +207,7 @@ export function createMentorDirectory({ db, now }: { db: Db; now: () => Date }) 
       const busy = (await busyOf(db, [input.mentorId], at)).get(input.mentorId)!;
       return {
         timeZone: row.timeZone,
-        starts: freeStarts({ slots: slotsOf(row.slots), timeZone: row.timeZone }, busy, at, input.lengthMinutes),
+        starts: freeStarts({ slots: weeklySlotsOf(row.slots), timeZone: row.timeZone }, busy, at, input.lengthMinutes),
       };
     },
 

@@ -1,6 +1,7 @@
 import type { TMentorSettings } from "@orgo/api-contract";
 import type { Prisma } from "@orgo/db";
-import { languagesOf, slotsOf } from "./mentoring-rows.js";
+import { languagesOf } from "./mentoring-rows.js";
+import { weeklySlotsOf } from "../../platform/time/weekly-sessions.js";
 
 /** A mentor profile row as its owner edits it. */
 export function toMentorSettings(row: {
@@ -21,6 +22,6 @@ export function toMentorSettings(row: {
     pitch: row.pitch,
     timeZone: row.timeZone,
     capacity: row.capacity,
-    slots: slotsOf(row.slots),
+    slots: weeklySlotsOf(row.slots),
   };
 }

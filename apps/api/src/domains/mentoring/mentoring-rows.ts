@@ -114,8 +114,6 @@ export function shapeMeeting(row: MeetingRow, viewerId: string, now: Date): TMee
   };
 }
 
-/** A stored slot list, read back through the contract's schema (it was written through it). */
-export { weeklySlotsOf as slotsOf } from "../../platform/time/weekly-sessions.js";
 export const languagesOf = (languages: string[]) => languages as TMentorLanguage[];
 
 /**

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { meetingPath } from "@orgo/api-contract/constants";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
@@ -36,7 +37,7 @@ export function MentoringPanel() {
               const person = meeting.role === "mentor" ? meeting.learner : meeting.mentor;
               return (
                 <li key={meeting.id}>
-                  <Link to={`/mentoring?tab=meetings#meeting-${meeting.id}`}>
+                  <Link to={meetingPath(meeting.id, "upcoming")}>
                     {formatWhen(meeting.startsAt, language)} · {person.displayName}
                   </Link>
                 </li>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { meetingPath } from "@orgo/api-contract/constants";
 import type { TMentorRequest } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -22,7 +23,7 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
   const toMeeting = {
     onSuccess: async (meeting: { id: number }) => {
       await refresh();
-      void navigate(`/mentoring?tab=meetings&scope=upcoming#meeting-${meeting.id}`);
+      void navigate(meetingPath(meeting.id, "upcoming"));
     },
   };
   const accept = trpc.mentoring.acceptRequest.useMutation(toMeeting);
@@ -65,7 +66,7 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
       {waiting && <p className="muted small">{t("mentoring.expires", { time: when(request.expiresAt) })}</p>}
       <div className="mentoring-card__actions">
         {request.meetingId !== null && (
-          <Link to={`/mentoring?tab=meetings#meeting-${request.meetingId}`} className="button">
+          <Link to={meetingPath(request.meetingId, "upcoming")} className="button">
             {t("mentoring.openMeeting")}
           </Link>
         )}

@@ -6,11 +6,12 @@ import {
   type TViewer,
 } from "@orgo/api-contract";
 import type { MentoringDeps } from "../mentoring-deps.js";
-import { busyOf, slotsOf, WAITING } from "../mentoring-rows.js";
+import { busyOf, WAITING } from "../mentoring-rows.js";
 import { freeStarts } from "../free-times.js";
 import { assertCapacity } from "../mentor-capacity.js";
 import { changeMentoring, tellMentoring } from "../mentoring-change.js";
 import { lockedRequest, requestAnswer } from "../mentoring-access.js";
+import { weeklySlotsOf } from "../../../platform/time/weekly-sessions.js";
 
 /** The mentor offers another of their free times instead; the learner confirms it or not. */
 export async function proposeTime(
@@ -35,7 +36,7 @@ export async function proposeTime(
       .get(request.mentorId)!
       .filter((b) => request.status !== "countered" || b.startsAt.getTime() !== request.counterTime?.getTime());
     const free = freeStarts(
-      { slots: slotsOf(profile.slots), timeZone: profile.timeZone },
+      { slots: weeklySlotsOf(profile.slots), timeZone: profile.timeZone },
       busy,
       at,
       request.lengthMinutes,

@@ -11,10 +11,11 @@ import { isUniqueViolation } from "@orgo/db";
 import { blockedBetween } from "../../social/blocks.js";
 import { REQUEST_TOGGLES, type MentoringDeps } from "../mentoring-deps.js";
 import { enforce } from "../../../platform/rate-limit/limits.js";
-import { busyOf, openCounts, slotsOf, WAITING } from "../mentoring-rows.js";
+import { busyOf, openCounts, WAITING } from "../mentoring-rows.js";
 import { freeStarts } from "../free-times.js";
 import { changeMentoring, tellMentoring } from "../mentoring-change.js";
 import { requestAnswer } from "../mentoring-access.js";
+import { weeklySlotsOf } from "../../../platform/time/weekly-sessions.js";
 
 const DAY = 24 * 3600_000;
 
@@ -59,9 +60,12 @@ export async function sendRequest(
       }
       const busy = (await busyOf(tx, [input.mentorId], at)).get(input.mentorId)!;
       const free = new Set(
-        freeStarts({ slots: slotsOf(profile.slots), timeZone: profile.timeZone }, busy, at, input.lengthMinutes).map(
-          (d) => d.getTime(),
-        ),
+        freeStarts(
+          { slots: weeklySlotsOf(profile.slots), timeZone: profile.timeZone },
+          busy,
+          at,
+          input.lengthMinutes,
+        ).map((d) => d.getTime()),
       );
       if (input.proposedTimes.some((t) => !free.has(t.getTime()))) {
         throw new AppError("VALIDATION", m.timeNotFree, { fieldErrors: { proposedTimes: [m.timeNotFree] } });
