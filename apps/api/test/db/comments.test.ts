@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { channels } from "@orgo/api-contract";
 import { appErrorOf } from "../helpers/auth-fixture.js";
 import { communityFixture } from "../helpers/community-fixture.js";
 
@@ -110,6 +111,11 @@ describe("comments and replies", () => {
     const comment = await f.comments.create(reader, { postId: post.id, body: "Liked one" });
     const reply = await f.comments.create(author, { postId: post.id, parentId: comment.id, body: "Thanks" });
     expect(comment).toMatchObject({ likeCount: 0, likedByMe: false });
+    // The post's open views hear of every like that changes something, and refetch its comments.
+    const heard: boolean[] = [];
+    const off = await f.bus.subscribe(channels.post(post.id), (event) => {
+      if (event.type === "post.changed") heard.push(event.data.comments);
+    });
 
     expect(await f.comments.like(author, comment.id)).toEqual({ liked: true, likeCount: 1 });
     // A repeat changes nothing, in parallel too.
@@ -120,6 +126,9 @@ describe("comments and replies", () => {
     expect(await f.comments.unlike(reader, comment.id)).toEqual({ liked: false, likeCount: 2 });
     expect(await f.comments.unlike(reader, comment.id)).toEqual({ liked: false, likeCount: 2 });
     await f.comments.like(reader, reply.id);
+    // Four likes and an unlike changed something; the repeats did not.
+    await expect.poll(() => heard).toEqual([true, true, true, true, true]);
+    off();
 
     const asThird = (await f.comments.list({ postId: post.id, limit: 10 }, third)).items[0]!;
     expect(asThird).toMatchObject({ likeCount: 2, likedByMe: true });

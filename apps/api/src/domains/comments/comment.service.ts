@@ -325,14 +325,14 @@ export function createCommentService({
     },
 
     async like(viewer, id) {
-      const changed = await db.$transaction(async (tx) => {
+      const { postId, changed } = await db.$transaction(async (tx) => {
         const comment = await requireLikable(tx, viewer, id);
         // The primary key (comment, user) makes a second like a no-op, even in parallel.
         const added = await tx.commentLike.createMany({
           data: [{ commentId: id, userId: viewer.userId }],
           skipDuplicates: true,
         });
-        if (added.count === 0) return [];
+        if (added.count === 0) return { postId: comment.postId, changed: null };
         // Counted only when it changes something, before the commit (as a post's like).
         await enforce(limiter, [[`toggle:comment-like:${viewer.userId}:${id}`, LIKE_TOGGLES]]);
         const notificationId = await notify(tx, {
@@ -343,18 +343,24 @@ export function createCommentService({
           commentId: id,
           groupKey: groupKeys.commentLike(id, new Date()),
         });
-        return [{ recipientId: comment.authorId, id: notificationId }];
+        return { postId: comment.postId, changed: [{ recipientId: comment.authorId, id: notificationId }] };
       });
-      await publishNotifications(db, bus, changed);
+      if (changed) {
+        await publishNotifications(db, bus, changed);
+        // The post's open views refetch its comments: the count moves for every reader.
+        await publishPostChanged(db, bus, postId, true);
+      }
       return likeState(viewer, id);
     },
 
     async unlike(viewer, id) {
-      await db.$transaction(async (tx) => {
-        await requireLikable(tx, viewer, id);
+      const { postId, removed } = await db.$transaction(async (tx) => {
+        const comment = await requireLikable(tx, viewer, id);
         const removed = await tx.commentLike.deleteMany({ where: { commentId: id, userId: viewer.userId } });
         if (removed.count) await enforce(limiter, [[`toggle:comment-like:${viewer.userId}:${id}`, LIKE_TOGGLES]]);
+        return { postId: comment.postId, removed: removed.count > 0 };
       });
+      if (removed) await publishPostChanged(db, bus, postId, true);
       return likeState(viewer, id);
     },
   };
