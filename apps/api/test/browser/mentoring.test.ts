@@ -67,6 +67,11 @@ describe.skipIf(!browserAvailable())("mentoring in Chromium", () => {
     expect(await form.getByTestId("picked-count").textContent()).toBe("2 picked (up to 3)");
     await form.getByRole("button", { name: "Earlier week" }).click();
     await expect.poll(() => times.nth(0).getAttribute("aria-pressed")).toBe("true");
+    // This week (when it has a free time left): the days gone are dimmed, today is marked.
+    if (await form.locator('[aria-current="date"]').count()) {
+      const weekday = await learner.evaluate(() => (new Date().getDay() + 6) % 7);
+      expect(await form.locator(".week-picker__day.is-past").count()).toBe(weekday);
+    }
     await learner.screenshot({ path: screenshotPath("mentoring-02-request-en") });
     await form.getByRole("button", { name: "Send request" }).click();
     await detail.getByRole("link", { name: /Your request is waiting/ }).waitFor();

@@ -3,28 +3,10 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
 import { dateFormat } from "../../lib/date-format";
 import { formatClock, formatWhen } from "./time";
+import { dayOf, mondayOf, weekDays } from "./week-days";
 import "./week-picker.css";
 
 const DAY = 24 * 3600_000;
-
-/** Midnight starting `time`'s day, on this device's calendar. */
-function dayOf(time: number): number {
-  const date = new Date(time);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
-/** Midnight of the Monday of `time`'s week, on this device's calendar. */
-function mondayOf(time: number): number {
-  const date = new Date(dayOf(time));
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() - ((date.getDay() + 6) % 7)).getTime();
-}
-
-/** The seven days of the week starting at `monday` (device calendar: a daylight-saving week still has seven). */
-const daysOf = (monday: number) =>
-  Array.from({ length: 7 }, (_, i) => {
-    const start = new Date(monday);
-    return new Date(start.getFullYear(), start.getMonth(), start.getDate() + i).getTime();
-  });
 
 /**
  * A mentor's free times as a week, a column a day in the reader's zone, a week at a
@@ -36,6 +18,8 @@ export function WeekPicker(props: { starts: Date[]; picked: number[]; max: numbe
   const times = props.starts.map((start) => start.getTime());
   const weeks = [...new Set(times.map(mondayOf))].sort((a, b) => a - b);
   const [shown, setShown] = useState(0);
+  // Days gone are dimmed and today is marked, as a calendar does (read once: a form is short-lived).
+  const [now] = useState(Date.now);
   const week = weeks[Math.min(shown, weeks.length - 1)];
   if (week === undefined) return null;
   const dayLabel = dateFormat(language, { weekday: "short", month: "numeric", day: "numeric" });
@@ -84,11 +68,13 @@ export function WeekPicker(props: { starts: Date[]; picked: number[]; max: numbe
         </span>
       </div>
       <div className="week-picker__days" role="group" aria-label={t("request.week")}>
-        {daysOf(week).map((day) => {
+        {weekDays(week, now).map(({ day, when }) => {
           const free = times.filter((time) => dayOf(time) === day);
           return (
-            <div key={day} className="week-picker__day">
-              <span className="week-picker__label small">{dayLabel.format(new Date(day))}</span>
+            <div key={day} className={`week-picker__day is-${when}`}>
+              <span className="week-picker__label small" aria-current={when === "today" ? "date" : undefined}>
+                {dayLabel.format(new Date(day))}
+              </span>
               {free.length === 0 && (
                 <span className="muted small" aria-label={t("request.noneThatDay")}>
                   –
