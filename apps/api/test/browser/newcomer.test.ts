@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       const lastActive = activity.findLastIndex((said) => said === (language === "en" ? "Active today" : "오늘 활동"));
       expect(lastActive).toBeGreaterThanOrEqual(0);
       expect(silentAt).toBeGreaterThan(lastActive);
-      expect(activity[silentAt]).toBe(language === "en" ? "Has not posted yet" : "아직 쓴 글이 없어요");
+      expect(activity[silentAt]).toBe(language === "en" ? "No posts or comments yet" : "아직 글이나 댓글이 없어요");
       // No name or line about someone reads like sample data ("Demo Learner", "the demo composer").
       const said = [...names, ...(await people.locator(".welcome__bio").allTextContents())].join(" ");
       expect(said.toLowerCase()).not.toContain("demo");

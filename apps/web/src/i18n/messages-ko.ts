@@ -183,7 +183,7 @@ export const ko: Record<FirstScreenKey, string> = {
   "onboarding.counts": "팔로워 {followers}명 · 글 {posts}개",
   "onboarding.noPeople": "아직 추천할 사람이 없어요. 일찍 오셨네요.",
   "onboarding.active": "{days, plural, =0 {오늘 활동} =1 {어제 활동} other {#일 전 활동}}",
-  "onboarding.notActive": "아직 쓴 글이 없어요",
+  "onboarding.notActive": "아직 글이나 댓글이 없어요",
   "onboarding.studies": "스터디에 참여해 보세요",
   "onboarding.noStudies": "지금 멤버를 모집하는 스터디가 없어요.",
   "onboarding.profile": "나를 소개해 보세요",

@@ -194,7 +194,7 @@ export const en = {
     "{followers, plural, one {# follower} other {# followers}} · {posts, plural, one {# post} other {# posts}}",
   "onboarding.noPeople": "No one to suggest yet: you are early.",
   "onboarding.active": "{days, plural, =0 {Active today} one {Active yesterday} other {Active # days ago}}",
-  "onboarding.notActive": "Has not posted yet",
+  "onboarding.notActive": "No posts or comments yet",
   "onboarding.studies": "Join a study",
   "onboarding.noStudies": "No study is looking for members right now.",
   "onboarding.profile": "Tell people about yourself",
