@@ -145,6 +145,8 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
     data<{ headChangeSeq: number }>(await api(sara).query("chat.history", { roomId: room })).headChangeSeq;
   const seqNow = async () => (await fresh.db.chatRoom.findUniqueOrThrow({ where: { id: room } })).messageSeq;
 
+  /** Every refused send's answer (status, app code, request id), said when a test fails on one. */
+  const refusals: string[] = [];
   /** Sends one message through nginx as a careful client does: the same client id on every retry. */
   async function sendRetrying(body: string, statuses: number[]): Promise<TChatMessage> {
     const clientId = randomUUID();
@@ -154,6 +156,7 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
         .catch(() => ({ status: 0, body: null, text: "network error" }));
       if (answer.status === 200) return data<TChatMessage>(answer);
       statuses.push(answer.status);
+      refusals.push(`${new Date().toISOString()} ${answer.status} ${answer.text.slice(0, 300)}`);
       await sleep(250);
     }
     throw new Error(`"${body}" was never accepted: ${statuses.join(", ")}`);
@@ -304,7 +307,11 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
     // the tabs' sequences above prove it): nginx's with a process that is draining
     // (502), and the test client's own with nginx (a reused connection nginx had just
     // closed: a network error, 0 here — seen once in a fresh-clone CI run).
-    expect(statuses.filter((status) => status !== 502 && status !== 0)).toEqual([]);
+    // A refusal from the API says why, with its request id (the processes' log has the rest).
+    expect(
+      statuses.filter((status) => status !== 502 && status !== 0),
+      refusals.join("\n"),
+    ).toEqual([]);
     console.log(
       `rolling restart: ${sentCount} messages to 200 tabs; the sender retried ${statuses.length} times (${[...new Set(statuses)].join(", ") || "none"})`,
     );
@@ -339,7 +346,10 @@ describe.skipIf(problem)("the production stack: nginx in front of two compiled A
       // Back whatever happened above: the tests after this one need it.
       await redis.start();
     }
-    expect(statuses.filter((status) => status !== 0)).toEqual([]);
+    expect(
+      statuses.filter((status) => status !== 0),
+      refusals.join("\n"),
+    ).toEqual([]);
 
     await waitUntil(
       async () => (await readiness(stack.apis.map((p) => p.url))).every((status) => status === 200),
