@@ -510,7 +510,7 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
 
       // The feed's heading names the page; its tabs name the list (no "Latest" above "Latest").
       await page.goto(app.url);
-      const heading = page.locator(".pane__title").first();
+      const heading = page.locator(".page-header__title").first();
       await expect.poll(() => heading.textContent()).toBe(english ? "Feed" : "피드");
       const selected = await page.getByRole("tab", { selected: true }).textContent();
       expect(selected).toBe(english ? "Latest" : "최신 글");
@@ -592,6 +592,63 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
       await berlin.click();
       await expect.poll(() => zone.getAttribute("data-zone")).toBe("Europe/Berlin");
       expect(await zone.textContent()).toMatch(/^Berlin \(/);
+      await page.context().close();
+    }
+  });
+
+  it("every section opens under one header: the same title size, on one line, its actions at the end (English and Korean)", async () => {
+    for (const language of ["en", "ko"] as const) {
+      const page = await signedInPage(browser, app, "demo", { locale: language === "en" ? "en-US" : "ko-KR" });
+      const sizes = new Set<string>();
+      for (const path of [
+        "/",
+        "/chat",
+        "/studies",
+        "/mentors",
+        "/notifications",
+        "/mentoring",
+        "/settings",
+        "/welcome",
+      ]) {
+        await page.goto(`${app.url}${path}`);
+        const title = page.locator(".page-header__title").first();
+        await title.waitFor();
+        expect(await page.locator(".page-header").count(), path).toBe(1);
+        const look = await page.evaluate<{ fontSize: string; lines: number; level: string }>(`(() => {
+          const title = document.querySelector(".page-header__title");
+          const style = getComputedStyle(title);
+          return {
+            fontSize: style.fontSize,
+            lines: Math.round(title.getBoundingClientRect().height / parseFloat(style.lineHeight)),
+            level: title.tagName,
+          };
+        })()`);
+        // "Conversations" broke inside the word beside the chat's buttons.
+        expect(look, `${path} (${language})`).toMatchObject({ lines: 1, level: "H1" });
+        sizes.add(look.fontSize);
+        // Actions sit at the end of the header: beside the title, or under it when they do not fit.
+        const actions = page.locator(".page-header__actions");
+        if (await actions.count()) {
+          const end = await page.evaluate<number>(`(() => {
+            const header = document.querySelector(".page-header");
+            return header.getBoundingClientRect().right - parseFloat(getComputedStyle(header).paddingRight);
+          })()`);
+          const box = (await actions.boundingBox())!;
+          expect(Math.abs(box.x + box.width - end), path).toBeLessThan(2);
+        }
+        if (path === "/mentors") {
+          // The mentors' list is a list of cards, not an indented bulleted list.
+          const list = page.getByTestId("mentors");
+          await list.waitFor();
+          const listStyle = await page.evaluate(`(() => {
+            const style = getComputedStyle(document.querySelector('[data-testid="mentors"]'));
+            return [style.paddingLeft, style.listStyleType];
+          })()`);
+          expect(listStyle).toEqual(["0px", "none"]);
+        }
+        if (path === "/chat") await page.screenshot({ path: screenshotPath(`newcomer-18-header-chat-${language}`) });
+      }
+      expect([...sizes]).toHaveLength(1);
       await page.context().close();
     }
   });

@@ -160,7 +160,7 @@ describe.skipIf(!browserAvailable())("the SPA in Chromium against the real serve
     });
     await korean.goto(app.url);
     await expect.poll(() => korean.getByRole("navigation").textContent()).toContain("피드");
-    await expect.poll(() => korean.locator(".pane__header h2").textContent()).toBe("피드");
+    await expect.poll(() => korean.locator(".page-header__title").textContent()).toBe("피드");
     const background = await korean.evaluate("getComputedStyle(document.documentElement).backgroundColor");
     expect(background).toBe("rgb(15, 20, 25)");
     await korean.screenshot({ path: screenshotPath("07-korean-dark") });

@@ -18,6 +18,7 @@ import { PresenceDot, usePresence } from "./presence";
 import { DesktopPermissionButton } from "../notifications/desktop";
 import { SelectHint } from "../../ui/SelectHint";
 import { MessageSearch } from "./search/MessageSearch";
+import { PageHeader } from "../../ui/PageHeader";
 
 /** A room's last message as a row shows it: plain text, as the feed's excerpts; else what it was. */
 function previewOf(message: TChatMessage, t: I18n["t"]): string {
@@ -121,11 +122,15 @@ export function ChatPage() {
       back={{ label: t("chat.rooms"), onBack: () => void navigate("/chat") }}
       list={
         <>
-          <div className="pane__header">
-            <h1 className="pane__title">{t("chat.rooms")}</h1>
-            <NewMessageButton />
-            <DesktopPermissionButton />
-          </div>
+          <PageHeader
+            title={t("chat.rooms")}
+            actions={
+              <>
+                <NewMessageButton />
+                <DesktopPermissionButton />
+              </>
+            }
+          />
           {allRooms.length > 0 && (
             <input
               type="search"

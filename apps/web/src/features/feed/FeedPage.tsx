@@ -20,6 +20,7 @@ import { QueryState } from "../../ui/QueryState";
 import { SelectHint } from "../../ui/SelectHint";
 import { PhoneAction } from "../../ui/PhoneAction";
 import { PenLine } from "lucide-react";
+import { PageHeader } from "../../ui/PageHeader";
 
 export function FeedPage() {
   const { t } = useI18n();
@@ -61,11 +62,9 @@ export function FeedPage() {
       list={
         <>
           {visitor && <Welcome />}
-          <div className="pane__header">
-            {/* The visitor's page has its h1 in the welcome above. The tabs below say
-                which list it is ("Latest" above a "Latest" tab said it twice). */}
-            {visitor ? <h2>{t("nav.feed")}</h2> : <h1 className="pane__title">{t("nav.feed")}</h1>}
-          </div>
+          {/* The visitor's page has its h1 in the welcome above. The tabs below say
+              which list it is ("Latest" above a "Latest" tab said it twice). */}
+          <PageHeader title={t("nav.feed")} level={visitor ? 2 : 1} />
           <div className="feed-tabs" role="tablist" aria-label={t("feed.kinds")}>
             {feedKinds
               .filter((k) => k !== "following" || me.data)

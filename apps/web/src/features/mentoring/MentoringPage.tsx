@@ -7,6 +7,7 @@ import { describeError } from "../../i18n/describe-error";
 import { useMe } from "../auth/use-me";
 import { RequestCard } from "./RequestCard";
 import { MeetingCard } from "./MeetingCard";
+import { PageHeader } from "../../ui/PageHeader";
 
 const tabs = ["requests", "meetings"] as const;
 
@@ -57,12 +58,14 @@ export function MentoringPage() {
   const error = requests.error ?? meetings.error;
   return (
     <div className="page mentoring">
-      <div className="page__header">
-        <h1>{t("mentoring.title")}</h1>
-        <Link to="/mentors" className="button">
-          {t("mentoring.findMentor")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("mentoring.title")}
+        actions={
+          <Link to="/mentors" className="button">
+            {t("mentoring.findMentor")}
+          </Link>
+        }
+      />
       <div className="tabs" role="tablist" aria-label={t("mentoring.title")}>
         {tabs.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} onClick={() => set("tab", x)}>

@@ -12,6 +12,7 @@ import { useMe } from "../auth/use-me";
 import { MentorCard } from "./MentorCard";
 import { MentorDetail } from "./MentorDetail";
 import { SelectHint } from "../../ui/SelectHint";
+import { PageHeader } from "../../ui/PageHeader";
 
 /**
  * /mentors and /mentors/<user id>: the list (filters in the URL, most relevant to me
@@ -48,71 +49,76 @@ export function MentorsPage() {
         onBack: () => void navigate({ pathname: "/mentors", search: params.toString() }),
       }}
       list={
-        <div className="pane__scroll mentors__list" aria-labelledby="mentors-title">
-          <div className="page__header">
-            <h1 id="mentors-title">{t("mentors.title")}</h1>
+        <>
+          <PageHeader
+            title={t("mentors.title")}
+            titleId="mentors-title"
+            actions={
+              me.data && (
+                <Link to="/mentoring" className="button">
+                  {t("nav.mentoring")}
+                </Link>
+              )
+            }
+          />
+          <div className="pane__scroll mentors__list" aria-labelledby="mentors-title">
+            <div className="filters">
+              <label>
+                {t("mentors.filter.topic")}{" "}
+                <select value={input.topic ?? ""} onChange={(e) => set("topic", e.target.value || null)}>
+                  <option value="">{t("mentors.filter.all")}</option>
+                  {topics.data?.map((topic) => (
+                    <option key={topic.tag} value={topic.tag}>
+                      #{topic.tag} ({topic.count})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("mentors.filter.language")}{" "}
+                <select value={input.language ?? ""} onChange={(e) => set("language", e.target.value || null)}>
+                  <option value="">{t("mentors.filter.all")}</option>
+                  {mentorLanguages.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`language.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="choice__option">
+                <input
+                  type="checkbox"
+                  checked={Boolean(input.freeThisWeek)}
+                  onChange={(e) => set("free", e.target.checked ? "1" : null)}
+                />
+                {t("mentors.filter.free")}
+              </label>
+            </div>
+            <p className="muted small">{t("mentors.total", { count: list.data?.total ?? 0 })}</p>
+            <ul className="mentor-list" data-testid="mentors" aria-label={t("mentors.title")} {...roving.listProps}>
+              {items.map((mentor) => (
+                <li
+                  key={mentor.user.id}
+                  className={`mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
+                  {...roving.rowProps(mentor.user.id)}
+                >
+                  <MentorCard mentor={mentor} />
+                </li>
+              ))}
+            </ul>
+            {list.isSuccess && items.length === 0 && <p className="placeholder">{t("mentors.none")}</p>}
+            <PageNumbers
+              page={input.page}
+              pageCount={list.data?.pageCount ?? 0}
+              onPage={(page) => set("page", String(page))}
+            />
             {me.data && (
-              <Link to="/mentoring" className="button">
-                {t("nav.mentoring")}
-              </Link>
+              <p className="small">
+                <Link to="/settings/mentoring">{t("mentors.becomeMentor")}</Link>
+              </p>
             )}
           </div>
-          <div className="filters">
-            <label>
-              {t("mentors.filter.topic")}{" "}
-              <select value={input.topic ?? ""} onChange={(e) => set("topic", e.target.value || null)}>
-                <option value="">{t("mentors.filter.all")}</option>
-                {topics.data?.map((topic) => (
-                  <option key={topic.tag} value={topic.tag}>
-                    #{topic.tag} ({topic.count})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("mentors.filter.language")}{" "}
-              <select value={input.language ?? ""} onChange={(e) => set("language", e.target.value || null)}>
-                <option value="">{t("mentors.filter.all")}</option>
-                {mentorLanguages.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`language.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="choice__option">
-              <input
-                type="checkbox"
-                checked={Boolean(input.freeThisWeek)}
-                onChange={(e) => set("free", e.target.checked ? "1" : null)}
-              />
-              {t("mentors.filter.free")}
-            </label>
-          </div>
-          <p className="muted small">{t("mentors.total", { count: list.data?.total ?? 0 })}</p>
-          <ul className="mentor-list" data-testid="mentors" aria-label={t("mentors.title")} {...roving.listProps}>
-            {items.map((mentor) => (
-              <li
-                key={mentor.user.id}
-                className={`mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
-                {...roving.rowProps(mentor.user.id)}
-              >
-                <MentorCard mentor={mentor} />
-              </li>
-            ))}
-          </ul>
-          {list.isSuccess && items.length === 0 && <p className="placeholder">{t("mentors.none")}</p>}
-          <PageNumbers
-            page={input.page}
-            pageCount={list.data?.pageCount ?? 0}
-            onPage={(page) => set("page", String(page))}
-          />
-          {me.data && (
-            <p className="small">
-              <Link to="/settings/mentoring">{t("mentors.becomeMentor")}</Link>
-            </p>
-          )}
-        </div>
+        </>
       }
       detail={
         <div className="pane__scroll mentors__detail">

@@ -13,6 +13,7 @@ import { QueryState } from "../../ui/QueryState";
 import { LoadMore } from "../../ui/LoadMore";
 import { SplitView } from "../../ui/SplitView";
 import { SelectHint } from "../../ui/SelectHint";
+import { PageHeader } from "../../ui/PageHeader";
 
 /**
  * /notifications and /notifications/<id>: stored notifications, newest first, and
@@ -68,45 +69,49 @@ export function NotificationsPage() {
         </div>
       }
       list={
-        <div className="pane__scroll page">
-          <div className="page__header">
-            <h1>{t("nav.notifications")}</h1>
-            <button type="button" className="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
-              {t("notifications.markAll")}
-            </button>
-          </div>
-          <QueryState
-            query={list}
-            empty={items.length === 0}
-            emptyText={t("notifications.empty")}
-            errorText={t("notifications.loadError")}
+        <>
+          <PageHeader
+            title={t("nav.notifications")}
+            actions={
+              <button type="button" className="button" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+                {t("notifications.markAll")}
+              </button>
+            }
           />
-          <ul className="list" data-testid="notifications" aria-label={t("nav.notifications")} {...roving.listProps}>
-            {items.map((n) => (
-              <li
-                key={n.id}
-                className={`list__item notification${n.read ? "" : " is-unread"}${n.id === roving.active ? " is-selected" : ""}${n.id === openId ? " is-open" : ""}`}
-                {...roving.rowProps(n.id)}
-              >
-                {/* A moderation notice is OrGo's, not a person's. */}
-                {n.moderation ? (
-                  <Avatar user={{ displayName: "OrGo", avatarUrl: "/favicon.svg" }} size={32} />
-                ) : (
-                  <Avatar user={n.actor} size={32} />
-                )}
-                <div>
-                  <div>{notificationText(n, t)}</div>
-                  {n.excerpt && <q className="notification__excerpt">{n.excerpt}</q>}
-                  {notificationDetail(n, language) && (
-                    <div className="muted small">{notificationDetail(n, language)}</div>
+          <div className="pane__scroll page">
+            <QueryState
+              query={list}
+              empty={items.length === 0}
+              emptyText={t("notifications.empty")}
+              errorText={t("notifications.loadError")}
+            />
+            <ul className="list" data-testid="notifications" aria-label={t("nav.notifications")} {...roving.listProps}>
+              {items.map((n) => (
+                <li
+                  key={n.id}
+                  className={`list__item notification${n.read ? "" : " is-unread"}${n.id === roving.active ? " is-selected" : ""}${n.id === openId ? " is-open" : ""}`}
+                  {...roving.rowProps(n.id)}
+                >
+                  {/* A moderation notice is OrGo's, not a person's. */}
+                  {n.moderation ? (
+                    <Avatar user={{ displayName: "OrGo", avatarUrl: "/favicon.svg" }} size={32} />
+                  ) : (
+                    <Avatar user={n.actor} size={32} />
                   )}
-                  <RelativeTime className="muted small" date={n.updatedAt} />
-                </div>
-              </li>
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </div>
+                  <div>
+                    <div>{notificationText(n, t)}</div>
+                    {n.excerpt && <q className="notification__excerpt">{n.excerpt}</q>}
+                    {notificationDetail(n, language) && (
+                      <div className="muted small">{notificationDetail(n, language)}</div>
+                    )}
+                    <RelativeTime className="muted small" date={n.updatedAt} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <LoadMore query={list} />
+          </div>
+        </>
       }
     />
   );

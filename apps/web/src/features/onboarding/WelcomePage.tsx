@@ -9,6 +9,7 @@ import { FollowButton } from "../profile/FollowButton";
 import { StudyBadges } from "../studies/StudyBadges";
 import { useNow } from "../../lib/use-now";
 import "./welcome.css";
+import { PageHeader } from "../../ui/PageHeader";
 
 const DAY = 24 * 3600_000;
 
@@ -41,7 +42,7 @@ export function WelcomePage() {
   if (!me.data) return <p className="page placeholder muted">{t("feed.loading")}</p>;
   return (
     <div className="page welcome-page" data-testid="welcome">
-      <h1>{t("onboarding.title", { name: me.data.displayName })}</h1>
+      <PageHeader title={t("onboarding.title", { name: me.data.displayName })} />
       <p className="muted">{t("onboarding.intro")}</p>
 
       <div className="welcome-page__columns">

@@ -17,6 +17,7 @@ import { ProfileSection } from "./ProfileSection";
 import { SessionsSection } from "./SessionsSection";
 import { MentorSettingsSection } from "../mentoring/MentorSettingsSection";
 import { MyReportsSection } from "../moderation/MyReportsSection";
+import { PageHeader } from "../../ui/PageHeader";
 
 /** Every section there is; a person sees those that apply to them. */
 const SECTION_IDS = [
@@ -88,20 +89,22 @@ export function SettingsPage() {
       showDetail={current !== null}
       back={{ label: t("settings.title"), onBack: () => void navigate("/settings") }}
       list={
-        <div className="pane__scroll page">
-          <h1>{t("settings.title")}</h1>
-          <ul className="list settings-nav" aria-label={t("settings.sections")} {...roving.listProps}>
-            {sections.map((section) => (
-              <li
-                key={section.id}
-                className={`list__item${section.id === roving.active ? " is-selected" : ""}`}
-                {...roving.rowProps(section.id)}
-              >
-                {t(section.label)}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <>
+          <PageHeader title={t("settings.title")} />
+          <div className="pane__scroll page">
+            <ul className="list settings-nav" aria-label={t("settings.sections")} {...roving.listProps}>
+              {sections.map((section) => (
+                <li
+                  key={section.id}
+                  className={`list__item${section.id === roving.active ? " is-selected" : ""}`}
+                  {...roving.rowProps(section.id)}
+                >
+                  {t(section.label)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
       }
       detail={
         <div className="pane__scroll page settings">

@@ -16,6 +16,7 @@ import { QueryState } from "../../ui/QueryState";
 import { SplitView } from "../../ui/SplitView";
 import { StudyPage } from "./StudyPage";
 import { SelectHint } from "../../ui/SelectHint";
+import { PageHeader } from "../../ui/PageHeader";
 
 const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
 
@@ -65,93 +66,97 @@ export function StudiesPage() {
         </div>
       }
       list={
-        <div className="pane__scroll page studies">
-          <div className="page__header">
-            <h1>{t("nav.studies")}</h1>
-            {me.data && (
-              <Link to="/studies/new" className="button button--primary">
-                {t("study.new")}
-              </Link>
-            )}
-          </div>
-          <div className="filters">
-            <label>
-              {t("study.filter.status")}{" "}
-              <select value={input.status ?? ""} onChange={(e) => set("status", e.target.value || null)}>
-                <option value="">{t("study.filter.all")}</option>
-                {studyStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`study.status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("study.filter.mode")}{" "}
-              <select value={params.get("mode") ?? ""} onChange={(e) => set("mode", e.target.value || null)}>
-                <option value="">{t("study.filter.all")}</option>
-                <option value="online">{t("study.online")}</option>
-                <option value="offline">{t("study.offline")}</option>
-              </select>
-            </label>
-            {me.data && (
+        <>
+          <PageHeader
+            title={t("nav.studies")}
+            actions={
+              me.data && (
+                <Link to="/studies/new" className="button button--primary">
+                  {t("study.new")}
+                </Link>
+              )
+            }
+          />
+          <div className="pane__scroll page studies">
+            <div className="filters">
               <label>
-                {t("study.filter.mine")}{" "}
-                <select value={input.mine ?? ""} onChange={(e) => set("mine", e.target.value || null)}>
+                {t("study.filter.status")}{" "}
+                <select value={input.status ?? ""} onChange={(e) => set("status", e.target.value || null)}>
                   <option value="">{t("study.filter.all")}</option>
-                  {mineOptions.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`study.mine.${m}`)}
+                  {studyStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`study.status.${s}`)}
                     </option>
                   ))}
                 </select>
               </label>
-            )}
-            {input.tag && (
-              <button type="button" className="badge" onClick={() => set("tag", null)}>
-                #{input.tag} ✕
-              </button>
-            )}
-          </div>
-          {tags.data && tags.data.length > 0 && (
-            <p className="tags small">
-              {tags.data.map((tag) => (
-                <button key={tag.tag} type="button" className="link-button" onClick={() => set("tag", tag.tag)}>
-                  #{tag.tag}
+              <label>
+                {t("study.filter.mode")}{" "}
+                <select value={params.get("mode") ?? ""} onChange={(e) => set("mode", e.target.value || null)}>
+                  <option value="">{t("study.filter.all")}</option>
+                  <option value="online">{t("study.online")}</option>
+                  <option value="offline">{t("study.offline")}</option>
+                </select>
+              </label>
+              {me.data && (
+                <label>
+                  {t("study.filter.mine")}{" "}
+                  <select value={input.mine ?? ""} onChange={(e) => set("mine", e.target.value || null)}>
+                    <option value="">{t("study.filter.all")}</option>
+                    {mineOptions.map((m) => (
+                      <option key={m} value={m}>
+                        {t(`study.mine.${m}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {input.tag && (
+                <button type="button" className="badge" onClick={() => set("tag", null)}>
+                  #{input.tag} ✕
                 </button>
+              )}
+            </div>
+            {tags.data && tags.data.length > 0 && (
+              <p className="tags small">
+                {tags.data.map((tag) => (
+                  <button key={tag.tag} type="button" className="link-button" onClick={() => set("tag", tag.tag)}>
+                    #{tag.tag}
+                  </button>
+                ))}
+              </p>
+            )}
+            {list.isSuccess && <p className="muted small">{t("study.total", { count: list.data.total })}</p>}
+            <ul className="study-grid" data-testid="studies" aria-label={t("nav.studies")} {...roving.listProps}>
+              {items.map((study) => (
+                <li
+                  key={study.id}
+                  className={`study-card${study.id === roving.active ? " is-selected" : ""}`}
+                  {...roving.rowProps(study.id)}
+                >
+                  <StudyBadges study={study} />
+                  <strong className="study-card__title">{study.title}</strong>
+                  <span className="muted small">
+                    {formatDays(study.startsOn, study.endsOn)} · {study.online ? t("study.online") : study.location}
+                  </span>
+                  <NextSession study={study} />
+                  <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
+                </li>
               ))}
-            </p>
-          )}
-          {list.isSuccess && <p className="muted small">{t("study.total", { count: list.data.total })}</p>}
-          <ul className="study-grid" data-testid="studies" aria-label={t("nav.studies")} {...roving.listProps}>
-            {items.map((study) => (
-              <li
-                key={study.id}
-                className={`study-card${study.id === roving.active ? " is-selected" : ""}`}
-                {...roving.rowProps(study.id)}
-              >
-                <StudyBadges study={study} />
-                <strong className="study-card__title">{study.title}</strong>
-                <span className="muted small">
-                  {formatDays(study.startsOn, study.endsOn)} · {study.online ? t("study.online") : study.location}
-                </span>
-                <NextSession study={study} />
-                <span className="muted small">{study.tags.map((tag) => `#${tag}`).join(" ")}</span>
-              </li>
-            ))}
-          </ul>
-          <QueryState
-            query={list}
-            empty={items.length === 0}
-            emptyText={t("study.none")}
-            errorText={t("study.loadError")}
-          />
-          <PageNumbers
-            page={input.page}
-            pageCount={list.data?.pageCount ?? 0}
-            onPage={(page) => set("page", String(page))}
-          />
-        </div>
+            </ul>
+            <QueryState
+              query={list}
+              empty={items.length === 0}
+              emptyText={t("study.none")}
+              errorText={t("study.loadError")}
+            />
+            <PageNumbers
+              page={input.page}
+              pageCount={list.data?.pageCount ?? 0}
+              onPage={(page) => set("page", String(page))}
+            />
+          </div>
+        </>
       }
     />
   );

@@ -12,6 +12,7 @@ import { FormError } from "../../ui/FormError";
 import { TimeZoneField } from "../../ui/time-zone/TimeZoneField";
 import { browserZone } from "../../ui/time-zone/time-zones";
 import { focusFirstOverlap, WeeklySlotsField } from "../../ui/weekly-slots/WeeklySlotsField";
+import { PageHeader } from "../../ui/PageHeader";
 
 /** Today on this device's calendar (not UTC's, which is yesterday in Seoul until 9 a.m.). */
 const today = () => {
@@ -87,7 +88,7 @@ function StudyForm({ existing }: { existing: TStudyDetail | null }) {
   };
   return (
     <form className="page form study-form" onSubmit={submit} noValidate>
-      <h1>{existing ? t("study.edit") : t("study.new")}</h1>
+      <PageHeader title={existing ? t("study.edit") : t("study.new")} />
       <Field
         label={t("composer.title")}
         name="title"

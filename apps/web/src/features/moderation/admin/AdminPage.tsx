@@ -10,6 +10,7 @@ import { WordRules } from "./WordRules";
 import { ListSkeleton } from "../../../ui/ListSkeleton";
 import "../moderation.css";
 import "../moderation-messages";
+import { PageHeader } from "../../../ui/PageHeader";
 
 // The charts (recharts) are the heaviest part of the admin pages: their own chunk.
 const Dashboard = lazyPage(() => import("./Dashboard"), "Dashboard");
@@ -27,9 +28,7 @@ export function AdminPage() {
   if (!section) return <Navigate to="/admin/dashboard" replace />;
   return (
     <div className="pane__scroll page admin">
-      <div className="page__header">
-        <h1>{t("admin.title")}</h1>
-      </div>
+      <PageHeader title={t("admin.title")} />
       <nav className="tabs admin__tabs" aria-label={t("admin.sections")}>
         {sections.map((s) => (
           <NavLink key={s} to={`/admin/${s}`} className={({ isActive }) => (isActive ? "is-active" : undefined)}>

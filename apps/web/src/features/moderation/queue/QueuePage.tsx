@@ -16,6 +16,7 @@ import { useLiveQueue } from "./use-live-queue";
 import "../moderation.css";
 import "../moderation-messages";
 import { SelectHint } from "../../../ui/SelectHint";
+import { PageHeader } from "../../../ui/PageHeader";
 
 /**
  * /moderation and /moderation/cases/<id>: the review queue, for moderators. Reports
@@ -61,42 +62,42 @@ export function QueuePage() {
         </div>
       }
       list={
-        <div className="pane__scroll page">
-          <div className="page__header">
-            <h1>{t("queue.title")}</h1>
+        <>
+          <PageHeader title={t("queue.title")} />
+          <div className="pane__scroll page">
+            <div className="tabs" role="tablist" aria-label={t("queue.title")}>
+              {(["open", "decided"] as const).map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  role="tab"
+                  aria-selected={status === choice}
+                  onClick={() => setParams(choice === "open" ? {} : { status: choice })}
+                >
+                  {t(`queue.status.${choice}`)}
+                </button>
+              ))}
+            </div>
+            <QueryState
+              query={queue}
+              empty={items.length === 0}
+              emptyText={t(status === "open" ? "queue.empty" : "queue.emptyDecided")}
+              errorText={t("queue.loadError")}
+            />
+            <ul className="list" data-testid="queue" aria-label={t("queue.title")} {...roving.listProps}>
+              {items.map((kase) => (
+                <CaseRow
+                  key={kase.id}
+                  kase={kase}
+                  selected={kase.id === roving.active}
+                  open={kase.id === openId}
+                  rowProps={roving.rowProps(kase.id)}
+                />
+              ))}
+            </ul>
+            <LoadMore query={queue} />
           </div>
-          <div className="tabs" role="tablist" aria-label={t("queue.title")}>
-            {(["open", "decided"] as const).map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                role="tab"
-                aria-selected={status === choice}
-                onClick={() => setParams(choice === "open" ? {} : { status: choice })}
-              >
-                {t(`queue.status.${choice}`)}
-              </button>
-            ))}
-          </div>
-          <QueryState
-            query={queue}
-            empty={items.length === 0}
-            emptyText={t(status === "open" ? "queue.empty" : "queue.emptyDecided")}
-            errorText={t("queue.loadError")}
-          />
-          <ul className="list" data-testid="queue" aria-label={t("queue.title")} {...roving.listProps}>
-            {items.map((kase) => (
-              <CaseRow
-                key={kase.id}
-                kase={kase}
-                selected={kase.id === roving.active}
-                open={kase.id === openId}
-                rowProps={roving.rowProps(kase.id)}
-              />
-            ))}
-          </ul>
-          <LoadMore query={queue} />
-        </div>
+        </>
       }
     />
   );
