@@ -19,6 +19,8 @@ describe("avatars without a picture", () => {
     expect(initialsOf("  Ann   de Vries ")).toBe("AD");
     expect(initialsOf("👩🏽‍💻 Dev")).toBe("👩🏽‍💻D");
     expect(initialsOf("")).toBe("?");
+    expect(initialsOf("Ara (admin)")).toBe("AA");
+    expect(initialsOf("“Quoted” - name")).toBe("QN");
   });
 
   it("gives a person one colour everywhere, and tells the demo people apart", () => {

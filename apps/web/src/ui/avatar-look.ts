@@ -44,7 +44,12 @@ export function avatarColour(key: string): string {
  * syllable is what people recognise). Letters are whole graphemes, never half an emoji.
  */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  // A word's leading punctuation is not its initial: "Ara (admin)" is AA, not A(.
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/^\p{P}+/u, ""))
+    .filter(Boolean);
   const first = (word: string) => firstGrapheme(word).toLocaleUpperCase();
   if (words.length === 0) return "?";
   if (words.length === 1) return first(words[0]!);
