@@ -13,7 +13,7 @@ export const manifest: Partial<ManifestOptions> = {
   start_url: "/",
   scope: "/",
   display: "standalone",
-  // The app's light and dark backgrounds (src/styles.css); the bar follows the scheme where supported.
+  // The app's light and dark backgrounds (src/ui/styles/tokens.css); the bar follows the scheme where supported.
   theme_color: "#f6f7f9",
   background_color: "#f6f7f9",
   categories: ["education", "social"],

@@ -1,5 +1,8 @@
 // The entry index.html loads: the styles of its static frame, and nothing else.
-import "./styles.css";
+import "./ui/styles/index.css";
+// The shell's rules (the frame once the app runs; loaded here only, or the entry would
+// import the app's chunk), then the layout's phone rules, which change them.
+import "./shell/shell.css";
 import "./shell/layout.css";
 
 // The app is a chunk of its own, fetched and run once the browser reports that it has

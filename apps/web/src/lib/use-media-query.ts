@@ -12,5 +12,5 @@ export function useMediaQuery(query: string): boolean {
   );
 }
 
-/** The phone layout's breakpoint; styles.css uses the same width. */
+/** The phone layout's breakpoint; shell/layout.css uses the same width. */
 export const PHONE_QUERY = "(max-width: 699px)";

@@ -16,7 +16,7 @@ const AccountMenu = lazyPage(() => import("../features/auth/AccountMenu"), "Acco
 
 /**
  * The sections: a rail on the left from tablet width up, a bar at the bottom on a
- * phone (styles.css), where the secondary ones move into the account menu.
+ * phone (shell/layout.css), where the secondary ones move into the account menu.
  */
 export function NavRail() {
   const { t } = useI18n();

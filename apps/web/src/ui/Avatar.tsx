@@ -1,4 +1,5 @@
 import { avatarColour, initialsOf } from "./avatar-look";
+import "./avatar.css";
 
 /** A person's picture, or their initials on a disc of their own colour. */
 export function Avatar(props: {

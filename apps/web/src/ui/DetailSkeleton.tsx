@@ -1,4 +1,5 @@
 import { useI18n } from "../i18n/i18n";
+import "./detail-skeleton.css";
 
 /**
  * An item on its way beside a list: a title, a byline and a few lines of text.

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { useI18n } from "../i18n/i18n";
 import { useFocusReturn } from "../lib/use-focus-return";
+import "./dialog.css";
 
 /** The first field of the dialog's body: where a person starts typing. */
 const FIRST_FIELD = ".dialog__content :is(input:not([type=hidden]), textarea, select, [data-autofocus])";

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from "react";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useI18n } from "../i18n/i18n";
 import { Dialog } from "./Dialog";
+import "./image-gallery.css";
 
 export interface LightboxImage {
   url: string;

@@ -1,4 +1,5 @@
 import { useI18n } from "../i18n/i18n";
+import "./list-skeleton.css";
 
 /**
  * Rows shaped like the list that is on its way (a picture, a name, two lines), so the

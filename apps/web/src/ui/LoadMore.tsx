@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n";
+import "./load-more.css";
 
 /**
  * The end of a growing list: the next page loads by itself as the reader scrolls near

@@ -4,6 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { PHONE_QUERY, useMediaQuery } from "../lib/use-media-query";
 import { useEver } from "../lib/use-ever";
 import { useHotkeys } from "../lib/hotkeys";
+import "./split-view.css";
 
 /**
  * The layout of every section: a list and the item it opened, side by side from

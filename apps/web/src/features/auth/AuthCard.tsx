@@ -1,4 +1,5 @@
 import type { FormEvent, ReactNode } from "react";
+import "./auth.css";
 
 /** The centred card every sign-in and sign-up step is drawn in. */
 export function AuthCard(props: { title: string; onSubmit: (event: FormEvent) => void; children: ReactNode }) {

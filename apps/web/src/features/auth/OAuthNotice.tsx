@@ -1,6 +1,7 @@
 import { useSearchParams } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
+import "./auth.css";
 
 const outcomes = [
   "cancelled",

@@ -1,5 +1,6 @@
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import "./auth.css";
 
 /**
  * GitHub / Google buttons, only for the providers this server has credentials for.

@@ -8,6 +8,7 @@ import { Field, EmailField, PasswordField } from "../../ui/Field";
 import { AuthCard } from "./AuthCard";
 import { ProviderButtons } from "./ProviderButtons";
 import { restartApp } from "./use-me";
+import "./auth.css";
 
 /** Two steps: the account details, then the 6-digit code mailed to the address. */
 export function SignUpPage() {

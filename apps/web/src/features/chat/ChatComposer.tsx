@@ -10,6 +10,7 @@ import { FileChip } from "../../ui/files/SharedFiles";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 import type { ShownMessage } from "./use-room";
 import "./replies/replies.css";
+import "./chat.css";
 
 interface Attachment {
   key: string;

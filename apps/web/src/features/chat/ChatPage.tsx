@@ -19,6 +19,7 @@ import { DesktopPermissionButton } from "../notifications/desktop";
 import { SelectHint } from "../../ui/SelectHint";
 import { MessageSearch } from "./search/MessageSearch";
 import { PageHeader } from "../../ui/PageHeader";
+import "./chat.css";
 
 /** A room's last message as a row shows it: plain text, as the feed's excerpts; else what it was. */
 function previewOf(message: TChatMessage, t: I18n["t"]): string {

@@ -13,6 +13,7 @@ import { MuteButton } from "./MuteButton";
 import { PinnedMessages } from "./pins/PinnedMessages";
 import { useRoom, type ShownMessage } from "./use-room";
 import { PresenceDot, usePresence } from "./presence";
+import "./chat.css";
 
 /** One conversation: who it is with, the messages, who is typing, and the box to write in. */
 export function Conversation({ roomId }: { roomId: number }) {

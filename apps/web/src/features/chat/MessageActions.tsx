@@ -4,6 +4,7 @@ import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ReportButton } from "../moderation/ReportButton";
 import { ReactionPicker } from "./reactions/ReactionPicker";
 import type { ShownMessage } from "./use-room";
+import "./chat.css";
 
 /**
  * A message's actions, in one row (shown on hover and focus, always on a touch screen):

@@ -16,6 +16,7 @@ import { ReplyQuote } from "./replies/ReplyQuote";
 import { LinkPreviewCard } from "./previews/LinkPreviewCard";
 import { SharedFiles } from "../../ui/files/SharedFiles";
 import { useGoToMessage } from "./replies/use-go-to-message";
+import "./chat.css";
 
 /** Messages of one author within a minute form one group, under one name. */
 const sameGroup = (a: ShownMessage | undefined, b: ShownMessage) =>

@@ -3,6 +3,7 @@ import "./chat-messages";
 import type { TChatRoom } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import "./chat.css";
 
 /** Mutes a room for me: its messages still count as unread, but are never announced. */
 export function MuteButton({ room }: { room: TChatRoom }) {

@@ -8,6 +8,7 @@ import { trpc } from "../../lib/trpc";
 import { useHandleParam } from "../../lib/route-params";
 import { Avatar } from "../../ui/Avatar";
 import { ChatComposer, newConversationDraftKey } from "./ChatComposer";
+import "./chat.css";
 
 /**
  * A conversation before it exists (`/chat/new/<handle>`, where "Message" leads): who

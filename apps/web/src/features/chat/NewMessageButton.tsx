@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { PopoverButton } from "../../ui/PopoverButton";
+import "./chat.css";
 
 /**
  * "New message": find a person by name or handle (people I follow first, as the "@"

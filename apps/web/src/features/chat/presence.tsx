@@ -3,6 +3,7 @@ import { skipToken } from "@tanstack/react-query";
 import type { TPresence } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import "./chat.css";
 
 /** Presence of these people, live (a snapshot, then each change). */
 export function usePresence(userIds: string[]): ReadonlyMap<string, TPresence> {

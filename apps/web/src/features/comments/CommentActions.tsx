@@ -11,6 +11,7 @@ import { ConfirmDialog } from "../../ui/ConfirmButton";
 import { useMe } from "../auth/use-me";
 import { LazyReportDialog } from "../moderation/ReportButton";
 import { COMMENT_PAGE } from "./comment-page";
+import "./comments.css";
 
 /** A comment's address: the post, opened at it (and marked). */
 const commentLink = (comment: TComment) => appLink(`/posts/${comment.postId}#comment-${comment.id}`);

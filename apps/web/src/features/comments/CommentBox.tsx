@@ -8,6 +8,7 @@ import { enqueue } from "../outbox/outbox-store";
 import { FormError } from "../../ui/FormError";
 import { useHotkeys } from "../../lib/hotkeys";
 import { useMe } from "../auth/use-me";
+import "./comments.css";
 
 /**
  * The box under a post (`parentId` unset) or under a thread (a reply, opened by a

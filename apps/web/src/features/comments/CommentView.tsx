@@ -10,6 +10,7 @@ import { RelativeTime } from "../../ui/RelativeTime";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { CommentLike, CommentMenu } from "./CommentActions";
+import "./comments.css";
 
 /**
  * One comment: who and when, what was said, and under it what people do most — like

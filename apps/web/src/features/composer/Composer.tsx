@@ -19,6 +19,7 @@ import { useMe } from "../auth/use-me";
 import { emptyDraft, useDraft, type Draft } from "./use-draft";
 import { ImageTray, type TrayImage } from "./ImageTray";
 import { ComposerFiles } from "./ComposerFiles";
+import "./composer.css";
 
 interface Uploading {
   key: string;

@@ -1,5 +1,6 @@
 import { useI18n } from "../../i18n/i18n";
 import { describeError } from "../../i18n/describe-error";
+import "./composer.css";
 
 export interface TrayImage {
   key: string;

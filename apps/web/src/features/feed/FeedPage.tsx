@@ -21,6 +21,7 @@ import { SelectHint } from "../../ui/SelectHint";
 import { PhoneAction } from "../../ui/PhoneAction";
 import { PenLine } from "lucide-react";
 import { PageHeader } from "../../ui/PageHeader";
+import "./feed.css";
 
 export function FeedPage() {
   const { t } = useI18n();

@@ -5,6 +5,7 @@ import { useMe } from "../auth/use-me";
 import { useHotkeys } from "../../lib/hotkeys";
 import { useLikeToggle } from "../../lib/use-like-toggle";
 import { LikeToggle } from "../../ui/LikeToggle";
+import "./feed.css";
 
 /**
  * Turns at once (optimistic); if the server refuses, it turns back and says why.

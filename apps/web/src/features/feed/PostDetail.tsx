@@ -20,6 +20,7 @@ import { ConfirmButton } from "../../ui/ConfirmButton";
 import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 import { PostShare } from "./PostShare";
+import "./feed.css";
 
 /** The post in the detail pane: loaded by id (a deep link works), counted once as a view. */
 export function PostDetail({

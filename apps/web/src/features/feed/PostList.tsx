@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { RelativeTime } from "../../ui/RelativeTime";
 import type { useRovingList } from "../../lib/use-roving-list";
+import "./feed.css";
 
 type Roving = ReturnType<typeof useRovingList<number>>;
 

@@ -1,5 +1,6 @@
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import "./feed.css";
 
 /** The 5 most-liked posts of the week, shown while no post is open. */
 export function Recommended({ onOpen }: { onOpen: (id: number) => void }) {

@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n";
 import { applyEdit, markdownEdit, shortcutAction } from "../../ui/markdown/markdown-edit";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
+import "./mentions.css";
 
 /** "@jiw" right before the caret: where it starts and what was typed after the "@". */
 function mentionAt(text: string, caret: number): { start: number; query: string } | null {

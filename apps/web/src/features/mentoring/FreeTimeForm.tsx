@@ -3,6 +3,7 @@ import type { TMeetingLength } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { formatWhen } from "./time";
+import "./mentoring.css";
 
 /** "Pick a free time" of the mentor (in my zone) and propose it: another time for a request, or a new meeting time. */
 export function FreeTimeForm(props: {

@@ -11,6 +11,7 @@ import { downloadCalendar } from "../../lib/download-calendar";
 import { MeetingPlace } from "./MeetingPlace";
 import { CancelMeeting } from "./CancelMeeting";
 import { MentorsTime } from "./MentorsTime";
+import "./mentoring.css";
 
 /** A meeting: when (my zone), with whom, where; move, cancel, add to calendar, rate afterwards. */
 export function MeetingCard({ meeting }: { meeting: TMeeting }) {

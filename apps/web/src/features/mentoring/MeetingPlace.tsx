@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";
 import "./meeting-place.css";
+import "./mentoring.css";
 
 /**
  * Where the two meet. A mentor whose meeting has no call link yet is asked for one,

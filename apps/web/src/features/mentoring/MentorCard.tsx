@@ -2,6 +2,7 @@ import type { TMentor } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { formatWhen } from "./time";
+import "./mentoring.css";
 
 /** A mentor in a list: who, what they offer, their rating, and when they are next free. */
 export function MentorCard({ mentor }: { mentor: TMentor }) {

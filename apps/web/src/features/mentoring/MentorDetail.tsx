@@ -12,6 +12,7 @@ import { RequestDialog } from "./RequestDialog";
 import { formatWhen } from "./time";
 import { DetailSkeleton } from "../../ui/DetailSkeleton";
 import { ReportButton } from "../moderation/ReportButton";
+import "./mentoring.css";
 
 /** One mentor: pitch, topics, weekly availability (their zone), rating, reviews, and "ask for mentoring". */
 export function MentorDetail({ userId }: { userId: string }) {

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
+import "./mentoring.css";
 
 /** On a profile: "Mentor ★ 4.5", linking to their mentoring page, when they mentor. */
 export function MentorLink({ userId }: { userId: string }) {

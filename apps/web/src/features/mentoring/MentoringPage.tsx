@@ -8,6 +8,7 @@ import { useMe } from "../auth/use-me";
 import { RequestCard } from "./RequestCard";
 import { MeetingCard } from "./MeetingCard";
 import { PageHeader } from "../../ui/PageHeader";
+import "./mentoring.css";
 
 const tabs = ["requests", "meetings"] as const;
 

@@ -5,6 +5,7 @@ import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { useMe } from "../auth/use-me";
 import { formatWhen } from "./time";
+import "./mentoring.css";
 
 /** The home screen's mentoring corner: upcoming meetings, my mentors and mentees, requests waiting for me. */
 export function MentoringPanel() {

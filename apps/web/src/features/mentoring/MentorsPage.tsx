@@ -13,6 +13,7 @@ import { MentorCard } from "./MentorCard";
 import { MentorDetail } from "./MentorDetail";
 import { SelectHint } from "../../ui/SelectHint";
 import { PageHeader } from "../../ui/PageHeader";
+import "./mentoring.css";
 
 /**
  * /mentors and /mentors/<user id>: the list (filters in the URL, most relevant to me

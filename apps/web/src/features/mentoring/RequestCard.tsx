@@ -10,6 +10,7 @@ import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { formatWhen } from "./time";
 import { FreeTimeForm } from "./FreeTimeForm";
+import "./mentoring.css";
 
 /** A request as its two people see it, with what each may do next. */
 export function RequestCard({ request }: { request: TMentorRequest }) {

@@ -8,6 +8,7 @@ import { Dialog } from "../../ui/Dialog";
 import { FormError } from "../../ui/FormError";
 import { WeekPicker } from "./WeekPicker";
 import { browserZone, zoneOption } from "../../ui/time-zone/time-zones";
+import "./mentoring.css";
 
 /** Ask a mentor: topic, length, what for, and up to three of their free times in my own zone. */
 export function RequestDialog({ mentor, onClose }: { mentor: TMentorDetail; onClose: () => void }) {

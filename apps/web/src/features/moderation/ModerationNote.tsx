@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { TModerationMark } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
+import "./on-content.css";
 
 /**
  * What the author of hidden content sees on it (nobody else sees it at all): hidden

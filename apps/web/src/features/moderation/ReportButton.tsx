@@ -4,6 +4,7 @@ import type { TReportTarget } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { lazyPage } from "../../lib/lazy-page";
 import { useMe } from "../auth/use-me";
+import "./on-content.css";
 
 // The dialog (and the reasons' texts) load the first time someone reports.
 const ReportDialog = lazyPage(() => import("./ReportDialog"), "ReportDialog");

@@ -3,6 +3,7 @@ import { useI18n } from "../../i18n/i18n";
 import { Avatar } from "../../ui/Avatar";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { dateFormat } from "../../lib/date-format";
+import "./moderation.css";
 
 /**
  * What was reported, as it was when reported (an edit or deletion since hides

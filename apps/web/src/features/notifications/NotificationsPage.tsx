@@ -14,6 +14,7 @@ import { LoadMore } from "../../ui/LoadMore";
 import { SplitView } from "../../ui/SplitView";
 import { SelectHint } from "../../ui/SelectHint";
 import { PageHeader } from "../../ui/PageHeader";
+import "./notifications.css";
 
 /**
  * /notifications and /notifications/<id>: stored notifications, newest first, and

@@ -4,6 +4,7 @@ import { lazyPage } from "../../lib/lazy-page";
 import { useMe } from "../auth/use-me";
 import { useOutbox } from "./outbox-store";
 import { useOutboxRunner } from "./use-outbox-runner";
+import "./outbox.css";
 
 // The list is a dialog of its own chunk (most visits never have anything waiting),
 // fetched with the other overlays once the page is idle: it is needed offline.

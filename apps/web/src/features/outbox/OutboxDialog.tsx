@@ -3,6 +3,7 @@ import { Dialog } from "../../ui/Dialog";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { removeItem, type OutboxItem } from "./outbox-store";
 import { retryOutbox } from "./use-outbox-runner";
+import "./outbox.css";
 
 /** What waits to go out, what is going, and what the server refused (with why). */
 export function OutboxDialog({ items, onClose }: { items: readonly OutboxItem[]; onClose: () => void }) {

@@ -8,6 +8,7 @@ import { MessageButton } from "../chat/MessageButton";
 import { MentorLink } from "../mentoring/MentorLink";
 import { BlockButton } from "./BlockButton";
 import { ReportButton } from "../moderation/ReportButton";
+import "./profile.css";
 
 /**
  * Who someone is and what I can do about it (follow, message, block; edit, for me):

@@ -18,6 +18,7 @@ import { PostPane } from "../feed/PostPane";
 import { ProfileSummary } from "../profile/ProfileSummary";
 import { StudyPage } from "../studies/StudyPage";
 import { plainExcerpt } from "@orgo/api-contract/constants";
+import "./search.css";
 
 const PAGE = 20;
 
@@ -105,6 +106,7 @@ export function SearchPage() {
           <form onSubmit={submit} className="search__form" role="search">
             <input
               type="search"
+              className="control"
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
               placeholder={t("search.placeholderFull")}

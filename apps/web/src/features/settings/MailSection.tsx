@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { FormError } from "../../ui/FormError";
 import "./delivery-messages";
+import "./settings.css";
 
 /** By mail (unread messages, the digest), and how push reads on a lock screen. */
 export function MailSection() {

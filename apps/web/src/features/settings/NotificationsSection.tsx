@@ -7,6 +7,7 @@ import { DesktopPermissionButton } from "../notifications/desktop";
 import { useNotificationPreferences } from "../notifications/use-preferences";
 import { MailSection } from "./MailSection";
 import { PushSection } from "./PushSection";
+import "./settings.css";
 
 const HOUR_MS = 3600_000;
 

@@ -7,6 +7,7 @@ import { uploadAvatar } from "../../lib/upload";
 import { Avatar } from "../../ui/Avatar";
 import { Field } from "../../ui/Field";
 import { FormError } from "../../ui/FormError";
+import "./settings.css";
 
 const ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/avif";
 

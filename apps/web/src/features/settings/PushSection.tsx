@@ -5,6 +5,7 @@ import { FormError } from "../../ui/FormError";
 import { deviceName } from "./device-name";
 import { currentSubscription, pushSupported, subscribeThisDevice } from "./push-subscription";
 import "./delivery-messages";
+import "./settings.css";
 
 /**
  * "This device": push on or off here (the browser's permission asked only from the

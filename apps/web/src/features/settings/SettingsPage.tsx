@@ -18,6 +18,7 @@ import { SessionsSection } from "./SessionsSection";
 import { MentorSettingsSection } from "../mentoring/MentorSettingsSection";
 import { MyReportsSection } from "../moderation/MyReportsSection";
 import { PageHeader } from "../../ui/PageHeader";
+import "./settings.css";
 
 /** Every section there is; a person sees those that apply to them. */
 const SECTION_IDS = [

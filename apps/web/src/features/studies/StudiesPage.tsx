@@ -17,6 +17,7 @@ import { SplitView } from "../../ui/SplitView";
 import { StudyPage } from "./StudyPage";
 import { SelectHint } from "../../ui/SelectHint";
 import { PageHeader } from "../../ui/PageHeader";
+import "./studies.css";
 
 const mineOptions = ["leading", "joined", "waitlisted", "requested"] as const;
 

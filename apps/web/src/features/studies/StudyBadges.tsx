@@ -2,6 +2,7 @@ import type { TStudy } from "@orgo/api-contract/schemas";
 import "./study-messages";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
+import "./studies.css";
 
 /**
  * A study's status in words: "Closed" only when nobody can get in; a study closed

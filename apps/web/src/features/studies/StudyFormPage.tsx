@@ -13,6 +13,7 @@ import { TimeZoneField } from "../../ui/time-zone/TimeZoneField";
 import { browserZone } from "../../ui/time-zone/time-zones";
 import { focusFirstOverlap, WeeklySlotsField } from "../../ui/weekly-slots/WeeklySlotsField";
 import { PageHeader } from "../../ui/PageHeader";
+import "./studies.css";
 
 /** Today on this device's calendar (not UTC's, which is yesterday in Seoul until 9 a.m.). */
 const today = () => {

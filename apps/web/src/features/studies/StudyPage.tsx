@@ -17,6 +17,7 @@ import { ModerationNote } from "../moderation/ModerationNote";
 import { ReportButton } from "../moderation/ReportButton";
 import { zoneOption } from "../../ui/time-zone/time-zones";
 import { StudySchedule } from "./StudySchedule";
+import "./studies.css";
 
 /** /studies/<id> (or beside another list, by `studyId`): the study, its members, and what the viewer can do; live, without a reload. */
 export function StudyPage(props: { studyId?: number }) {

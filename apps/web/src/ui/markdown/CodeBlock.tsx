@@ -1,6 +1,7 @@
 import { isValidElement, useEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
 import { Check, Copy } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
+import "./markdown.css";
 
 /** The language a fence named ("```ts" gives the code `language-ts`), as written. */
 function languageOf(children: ReactNode): string | null {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useDeferredValue } from "react";
+import "./markdown.css";
 
 // The renderer and its highlighter load on first use, keeping them out of the first paint.
 const MarkdownView = lazy(() => import("./MarkdownView"));

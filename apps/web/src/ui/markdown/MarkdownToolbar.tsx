@@ -4,6 +4,7 @@ import { Bold, Code, Italic, Link, List, ListOrdered, Quote, SquareCode, type Lu
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { applyEdit, markdownEdit, type MarkdownAction } from "./markdown-edit";
+import "./markdown.css";
 
 const buttons: { action: MarkdownAction; icon: LucideIcon; label: MessageKey; keys?: string }[] = [
   { action: "bold", icon: Bold, label: "markdown.bold", keys: "Ctrl+B" },

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { remarkPeopleAndTags } from "./remark-people-and-tags";
 import type * as HighlightModule from "./highlight";
 import { CodeBlock } from "./CodeBlock";
+import "./markdown.css";
 
 /**
  * Links open in a new tab and tell search engines and the target nothing about us

@@ -1,6 +1,7 @@
 import type { TMessageReaction } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../../i18n/i18n";
 import { ReactionPicker } from "./ReactionPicker";
+import "./reactions.css";
 
 /**
  * A message's reactions: one chip per emoji with its count, pressed when mine is among

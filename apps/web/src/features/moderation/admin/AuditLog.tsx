@@ -6,6 +6,7 @@ import type { MessageKey } from "../../../i18n/messages";
 import { trpc } from "../../../lib/trpc";
 import { LoadMore } from "../../../ui/LoadMore";
 import { QueryState } from "../../../ui/QueryState";
+import "../moderation.css";
 
 /** The actions an entry can record, as the filter offers them (a prefix matches a group). */
 const actionFilters = [

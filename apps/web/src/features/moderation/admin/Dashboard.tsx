@@ -7,6 +7,7 @@ import type { MessageKey } from "../../../i18n/messages";
 import { trpc } from "../../../lib/trpc";
 import { QueryState } from "../../../ui/QueryState";
 import { targetPath } from "../target-kind";
+import "../moderation.css";
 
 type Day = TDashboard["days"][number];
 type Series = Exclude<keyof Day, "day">;

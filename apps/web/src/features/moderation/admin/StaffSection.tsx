@@ -9,6 +9,7 @@ import { Avatar } from "../../../ui/Avatar";
 import { Dialog } from "../../../ui/Dialog";
 import { Field } from "../../../ui/Field";
 import { FormError } from "../../../ui/FormError";
+import "../moderation.css";
 
 /**
  * Admin → Moderators: who moderates and who administers; make a member a moderator

@@ -5,6 +5,7 @@ import { fieldErrorsOf } from "../../../i18n/describe-error";
 import { trpc } from "../../../lib/trpc";
 import { Field } from "../../../ui/Field";
 import { FormError } from "../../../ui/FormError";
+import "../moderation.css";
 
 /**
  * Admin → Watched words: a text containing one is refused, or posted hidden and held

@@ -12,6 +12,7 @@ import { useMe } from "../../auth/use-me";
 import { Snapshot } from "../Snapshot";
 import { targetPath } from "../target-kind";
 import { AppealForm, DecideForm } from "./DecideForm";
+import "../moderation.css";
 
 /**
  * One case: what was reported and by whom (each report's snapshot, as it was then),

@@ -12,6 +12,7 @@ import { trpc } from "../../../lib/trpc";
 import { showToast } from "../../../lib/toast";
 import { FormError } from "../../../ui/FormError";
 import { useMe } from "../../auth/use-me";
+import "../moderation.css";
 
 /** What each kind of target can have done to it (the server holds the same rule). */
 function actionsFor(c: TCaseDetail): TDecisionAction[] {
