@@ -411,6 +411,19 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await sara.screenshot({ path: screenshotPath("chat-02j-files-preview-ko-dark") });
     await sara.keyboard.press("Escape");
     await leo.screenshot({ path: screenshotPath("chat-02k-files-en-light") });
+
+    // A file the server refuses says why in the reader's language (it said it in English).
+    await sara
+      .getByTestId("chat-file-input")
+      .setInputFiles([
+        { name: "tool.bin", mimeType: "application/octet-stream", buffer: Buffer.from([0, 159, 146, 150, 0, 1, 2, 3]) },
+      ]);
+    const refused = sara.getByTestId("chat-attachments").getByRole("alert");
+    await expect
+      .poll(() => refused.textContent())
+      .toBe("tool.bin: PDF, ZIP 압축 파일, 텍스트와 코드 파일을 공유할 수 있어요 (사진은 '사진'으로 올리세요)");
+    await sara.getByRole("button", { name: /tool\.bin/ }).click();
+    await sara.getByTestId("chat-attachments").waitFor({ state: "detached" });
   });
 
   it("announces another room's message in a toast under the top bar, never over the box and Send", async () => {

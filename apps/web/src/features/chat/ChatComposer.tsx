@@ -6,22 +6,13 @@ import type { TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { uploadSharedFile, uploadPostImage } from "../../lib/upload";
+import { useUploads } from "../../lib/use-uploads";
+import { describeError } from "../../i18n/describe-error";
 import { FileChip } from "../../ui/files/SharedFiles";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
 import type { ShownMessage } from "./use-room";
 import "./replies/replies.css";
 import "./chat.css";
-
-interface Attachment {
-  key: string;
-  name: string;
-  /** A picture (the image pipeline) or a shared file (PDF, ZIP, text and code). */
-  kind: "picture" | "file";
-  progress: number;
-  image: TUploadedImage | null;
-  file: TSharedFile | null;
-  error: string | null;
-}
 
 /** Where a room's unsent text waits in this browser. */
 export const roomDraftKey = (roomId: number) => `orgo.chat.draft.${roomId}`;
@@ -48,7 +39,8 @@ export function ChatComposer(props: {
   onSave: (seq: number, body: string) => Promise<unknown>;
   onTyping: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   // A phone has no Shift+Enter or ↑ to teach: its box just says what it is for.
   // Before the first message there is no "last" to edit with ↑: the hint does not offer it.
   const phone = useMediaQuery(PHONE_QUERY);
@@ -58,43 +50,27 @@ export function ChatComposer(props: {
   const box = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const filePicker = useRef<HTMLInputElement>(null);
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const uploading = attachments.some((a) => !a.image && !a.file && !a.error);
-  const ready = attachments.flatMap((a) => (a.image ? [a.image] : []));
-  const readyFiles = attachments.flatMap((a) => (a.file ? [a.file] : []));
-  const count = (kind: Attachment["kind"]) => attachments.filter((a) => a.kind === kind).length;
+  // Pictures go through the image pipeline; anything else is a shared file (PDF, ZIP, text and code).
+  const pictures = useUploads<TUploadedImage>();
+  const files = useUploads<TSharedFile>();
+  const uploading = pictures.pending || files.pending;
+  const ready = pictures.items.flatMap((a) => (a.result ? [a.result] : []));
+  const readyFiles = files.items.flatMap((a) => (a.result ? [a.result] : []));
 
   /**
    * Pictures and files by pick, drop or paste: each uploads at once, with progress:
    * pictures through the image pipeline, anything else as a shared file (what it is,
    * the server decides from its bytes). Over 20 MB is refused here, before sending.
    */
-  const attach = (files: Iterable<File>) => {
-    let pictures = CHAT_IMAGES_MAX - count("picture");
-    let others = CHAT_FILES_MAX - count("file");
-    for (const file of files) {
-      const kind = file.type.startsWith("image/") ? "picture" : "file";
-      if (kind === "picture" ? pictures-- <= 0 : others-- <= 0) continue;
-      const key = crypto.randomUUID();
-      const update = (change: Partial<Attachment>) =>
-        setAttachments((old) => old.map((a) => (a.key === key ? { ...a, ...change } : a)));
-      const tooBig = kind === "file" && file.size > FILE_MAX_BYTES ? t("files.tooLarge") : null;
-      setAttachments((old) => [
-        ...old,
-        { key, name: file.name, kind, progress: 0, image: null, file: null, error: tooBig },
-      ]);
-      if (tooBig) continue;
-      const failed = (error: unknown) => update({ error: error instanceof Error ? error.message : String(error) });
-      if (kind === "picture")
-        uploadPostImage(file, (progress) => update({ progress })).then(
-          (image) => update({ image, progress: 1 }),
-          failed,
-        );
-      else
-        uploadSharedFile(file, (progress) => update({ progress })).then(
-          (shared) => update({ file: shared, progress: 1 }),
-          failed,
-        );
+  const attach = (picked: Iterable<File>) => {
+    let pictureRoom = CHAT_IMAGES_MAX - pictures.items.length;
+    let fileRoom = CHAT_FILES_MAX - files.items.length;
+    for (const file of picked) {
+      if (file.type.startsWith("image/")) {
+        if (pictureRoom-- > 0) pictures.start(file, uploadPostImage);
+      } else if (fileRoom-- > 0) {
+        files.start(file, uploadSharedFile, { refusal: file.size > FILE_MAX_BYTES ? t("files.tooLarge") : null });
+      }
     }
   };
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -149,7 +125,8 @@ export function ChatComposer(props: {
       }
     }
     setText("");
-    setAttachments([]);
+    pictures.clear();
+    files.clear();
     localStorage.removeItem(props.draftKey);
   };
 
@@ -219,28 +196,31 @@ export function ChatComposer(props: {
         onPaste={onPaste}
         data-testid="chat-input"
       />
-      {attachments.length > 0 && (
+      {pictures.items.length + files.items.length > 0 && (
         <ul className="chat__attachments" data-testid="chat-attachments">
-          {attachments.map((a) => (
+          {[
+            ...pictures.items.map((a) => ({
+              ...a,
+              from: pictures,
+              shown: a.result && <img src={a.result.url} alt={a.name} />,
+            })),
+            ...files.items.map((a) => ({ ...a, from: files, shown: a.result && <FileChip file={a.result} /> })),
+          ].map((a) => (
             <li key={a.key}>
-              {a.image ? (
-                <img src={a.image.url} alt={a.name} />
-              ) : a.file ? (
-                <FileChip file={a.file} />
-              ) : (
+              {a.shown || (
                 <span
                   className={`small${a.error ? " chat__attachment-error" : " muted"}`}
                   role={a.error ? "alert" : undefined}
                 >
-                  {a.kind === "file" && `${a.name}: `}
-                  {a.error ?? `${Math.round(a.progress * 100)}%`}
+                  {a.from === files && `${a.name}: `}
+                  {a.error ? describeError(a.error, i18n) : `${Math.round(a.progress * 100)}%`}
                 </span>
               )}
               <button
                 type="button"
                 className="button button--link small"
                 aria-label={t("chat.removePicture", { name: a.name })}
-                onClick={() => setAttachments((old) => old.filter((x) => x.key !== a.key))}
+                onClick={() => a.from.drop(a.key)}
               >
                 ✕
               </button>
@@ -272,7 +252,7 @@ export function ChatComposer(props: {
             <button
               type="button"
               className="button button--ghost"
-              disabled={count("picture") >= CHAT_IMAGES_MAX}
+              disabled={pictures.items.length >= CHAT_IMAGES_MAX}
               onClick={() => picker.current?.click()}
             >
               {t("chat.addPicture")}
@@ -280,7 +260,7 @@ export function ChatComposer(props: {
             <button
               type="button"
               className="button button--ghost"
-              disabled={count("file") >= CHAT_FILES_MAX}
+              disabled={files.items.length >= CHAT_FILES_MAX}
               onClick={() => filePicker.current?.click()}
               data-testid="chat-add-file"
             >

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { POST_BODY_MAX, POST_IMAGES_MAX, POST_TITLE_MAX } from "@orgo/api-contract/constants";
+import type { TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { trpc } from "../../lib/trpc";
@@ -8,6 +9,7 @@ import { fieldErrorsOf, isUnreachable } from "../../i18n/describe-error";
 import { showToast } from "../../lib/toast";
 import { enqueue } from "../outbox/outbox-store";
 import { uploadPostImage } from "../../lib/upload";
+import { useUploads } from "../../lib/use-uploads";
 import { FormError } from "../../ui/FormError";
 import { Markdown } from "../../ui/markdown/Markdown";
 import { MarkdownToolbar } from "../../ui/markdown/MarkdownToolbar";
@@ -20,13 +22,6 @@ import { emptyDraft, useDraft, type Draft } from "./use-draft";
 import { ImageTray, type TrayImage } from "./ImageTray";
 import { ComposerFiles } from "./ComposerFiles";
 import "./composer.css";
-
-interface Uploading {
-  key: string;
-  url: string;
-  progress: number;
-  error?: unknown;
-}
 
 /**
  * Writes a new post (kept as a draft in the browser while typed) or edits one:
@@ -42,7 +37,7 @@ export function Composer() {
   const me = useMe();
   const drafts = useDraft(true);
   const [edited, setEdited] = useState<{ postId: number | null; draft: Draft }>({ postId: null, draft: emptyDraft });
-  const [uploading, setUploading] = useState<Uploading[]>([]);
+  const uploads = useUploads<TUploadedImage>();
   const [preview, setPreview] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
@@ -63,7 +58,7 @@ export function Composer() {
   const close = () => {
     setComposerOpen(false);
     setPreview(false);
-    setUploading([]);
+    uploads.clear();
   };
   const done = (postId: number) => {
     close();
@@ -105,21 +100,12 @@ export function Composer() {
   };
 
   const addFiles = (files: FileList | File[]) => {
-    const room = POST_IMAGES_MAX - draft.images.length - uploading.length;
+    const room = POST_IMAGES_MAX - draft.images.length - uploads.items.length;
     for (const file of [...files].slice(0, Math.max(0, room))) {
-      const key = crypto.randomUUID();
-      const local = URL.createObjectURL(file);
-      setUploading((list) => [...list, { key, url: local, progress: 0 }]);
-      uploadPostImage(file, (progress) =>
-        setUploading((list) => list.map((u) => (u.key === key ? { ...u, progress } : u))),
-      ).then(
-        (image) => {
-          URL.revokeObjectURL(local);
-          setUploading((list) => list.filter((u) => u.key !== key));
-          setDraft((d) => ({ ...d, images: [...d.images, image] }));
-        },
-        (error: unknown) => setUploading((list) => list.map((u) => (u.key === key ? { ...u, error } : u))),
-      );
+      uploads.start(file, uploadPostImage, {
+        preview: true,
+        onDone: (image) => setDraft((d) => ({ ...d, images: [...d.images, image] })),
+      });
     }
   };
   const onDrop = (event: DragEvent) => {
@@ -130,7 +116,12 @@ export function Composer() {
 
   const tray: TrayImage[] = [
     ...draft.images.map((image) => ({ key: image.id, url: image.url, progress: null })),
-    ...uploading.map((u) => ({ key: u.key, url: u.url, progress: u.error ? null : u.progress, error: u.error })),
+    ...uploads.items.map((u) => ({
+      key: u.key,
+      url: u.preview ?? "",
+      progress: u.error ? null : u.progress,
+      error: u.error ?? undefined,
+    })),
   ];
   const move = (key: string, delta: -1 | 1) =>
     setDraft((d) => {
@@ -142,7 +133,7 @@ export function Composer() {
       return { ...d, images };
     });
   const remove = (key: string) => {
-    setUploading((list) => list.filter((u) => u.key !== key));
+    uploads.drop(key);
     setDraft((d) => ({ ...d, images: d.images.filter((image) => image.id !== key) }));
   };
 
@@ -152,7 +143,7 @@ export function Composer() {
     if (!draft.title.trim()) missing.title = [t("composer.titleRequired")];
     if (!draft.body.trim()) missing.body = [t("composer.bodyRequired")];
     setLocalErrors(missing);
-    if (Object.keys(missing).length || save.isPending || uploading.some((u) => !u.error)) return;
+    if (Object.keys(missing).length || save.isPending || uploads.pending) return;
     const input = {
       title: draft.title,
       body: draft.body,

@@ -1,17 +1,12 @@
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { X } from "lucide-react";
 import { CHAT_FILES_MAX, FILE_MAX_BYTES } from "@orgo/api-contract/constants";
 import type { TSharedFile } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { uploadSharedFile } from "../../lib/upload";
+import { useUploads } from "../../lib/use-uploads";
+import { describeError } from "../../i18n/describe-error";
 import { FileChip } from "../../ui/files/SharedFiles";
-
-interface Uploading {
-  key: string;
-  name: string;
-  progress: number;
-  error: string | null;
-}
 
 /**
  * A post's files (PDF, ZIP, text and code, up to 4 of 20 MB at most): picked, uploaded
@@ -22,26 +17,19 @@ export function ComposerFiles(props: {
   onAdd: (file: TSharedFile) => void;
   onRemove: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const input = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState<Uploading[]>([]);
-  const update = (key: string, change: Partial<Uploading>) =>
-    setUploading((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+  const uploads = useUploads<TSharedFile>();
+  const uploading = uploads.items;
 
   const add = (picked: FileList) => {
     const room = CHAT_FILES_MAX - props.files.length - uploading.filter((u) => !u.error).length;
     for (const file of [...picked].slice(0, Math.max(0, room))) {
-      const key = crypto.randomUUID();
-      const tooBig = file.size > FILE_MAX_BYTES ? t("files.tooLarge") : null;
-      setUploading((list) => [...list, { key, name: file.name, progress: 0, error: tooBig }]);
-      if (tooBig) continue;
-      uploadSharedFile(file, (progress) => update(key, { progress })).then(
-        (shared) => {
-          setUploading((list) => list.filter((u) => u.key !== key));
-          props.onAdd(shared);
-        },
-        (error: unknown) => update(key, { error: error instanceof Error ? error.message : String(error) }),
-      );
+      uploads.start(file, uploadSharedFile, {
+        refusal: file.size > FILE_MAX_BYTES ? t("files.tooLarge") : null,
+        onDone: props.onAdd,
+      });
     }
   };
 
@@ -68,14 +56,14 @@ export function ComposerFiles(props: {
                 className={`small${u.error ? " chat__attachment-error" : " muted"}`}
                 role={u.error ? "alert" : undefined}
               >
-                {u.name}: {u.error ?? `${Math.round(u.progress * 100)}%`}
+                {u.name}: {u.error ? describeError(u.error, i18n) : `${Math.round(u.progress * 100)}%`}
               </span>
-              {u.error && (
+              {Boolean(u.error) && (
                 <button
                   type="button"
                   className="icon-button"
                   aria-label={t("files.remove", { name: u.name })}
-                  onClick={() => setUploading((list) => list.filter((x) => x.key !== u.key))}
+                  onClick={() => uploads.drop(u.key)}
                 >
                   <X size={14} aria-hidden />
                 </button>
