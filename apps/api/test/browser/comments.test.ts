@@ -54,6 +54,10 @@ describe.skipIf(!browserAvailable())("comments: like, reply, and the menu", () =
     expect(await like.getAttribute("aria-label")).toBe("Like (1 like)");
     expect((await like.textContent())?.trim()).toBe("♥ 1");
     await answered;
+    // Its actions sit right under its text (a paragraph's margin left a blank line between).
+    const body = (await row.locator(".comment__body").first().boundingBox())!;
+    const actions = (await row.locator(".comment__actions").first().boundingBox())!;
+    expect(actions.y - (body.y + body.height)).toBeLessThan(8);
     await page.screenshot({ path: screenshotPath("comments-01-liked") });
     await page.reload();
     await expect.poll(() => row.getByTestId("comment-like").getAttribute("aria-pressed")).toBe("true");
