@@ -96,5 +96,9 @@ describe("serving stored files", () => {
     expect((await fetch(`${url}?size=thumb`)).status).toBe(404);
     expect((await fetch(url)).status).toBe(404);
     expect((await fetch(url, { method: "HEAD" })).status).toBe(404);
+    // A missing shared file is a plain 404, not a download of the error.
+    const missing = await fetch(url.replace(/\/post-images\/.*$/, "/files/nosuchfilenosuchfile00.pdf"));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-disposition")).toBeNull();
   });
 });

@@ -152,13 +152,17 @@ export function createUploadsRoutes(deps: {
     // `?size=thumb` on a picture: its square thumbnail (TPostImage.thumbUrl).
     if (url.searchParams.get("size") === "thumb" && extension === "webp") return serveThumbnail(req, res, key, url);
     const served = SERVED_AS[extension] ?? { type: "application/octet-stream", download: true };
-    // Shared files are downloads, whatever they hold: a browser never shows one as a page here.
-    if (served.download) res.setHeader("Content-Disposition", attachment(url.searchParams.get("name"), extension));
+    /** The headers of a file that is there (a missing one is a plain 404, never a download). */
+    const found = (etag: string) => {
+      setFileHeaders(res, etag);
+      // Shared files are downloads, whatever they hold: a browser never shows one as a page here.
+      if (served.download) res.setHeader("Content-Disposition", attachment(url.searchParams.get("name"), extension));
+    };
     if (req.method === "HEAD" || req.headers["if-none-match"] !== undefined) {
       const info = await deps.storage.head(key);
       if (!info) return notFound(res);
       if (req.method === "HEAD" || req.headers["if-none-match"] === info.etag) {
-        setFileHeaders(res, info.etag);
+        found(info.etag);
         if (req.method === "HEAD") {
           res.setHeader("Content-Type", served.type);
           res.setHeader("Content-Length", info.size);
@@ -169,7 +173,7 @@ export function createUploadsRoutes(deps: {
     }
     const file = await deps.storage.read(key);
     if (!file) return notFound(res);
-    setFileHeaders(res, file.etag);
+    found(file.etag);
     res.setHeader("Content-Type", served.type);
     res.setHeader("Content-Length", file.size);
     // A reader that goes away mid-file ends the read too (the disk's or the bucket's).
