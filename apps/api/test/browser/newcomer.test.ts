@@ -596,10 +596,11 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
     }
   });
 
-  it("every section opens under one header: the same title size, on one line, its actions at the end (English and Korean)", async () => {
+  it("every section opens under one header (the same title size, on one line, its actions at the end) and its cards under one heading style (English and Korean)", async () => {
     for (const language of ["en", "ko"] as const) {
       const page = await signedInPage(browser, app, "demo", { locale: language === "en" ? "en-US" : "ko-KR" });
       const sizes = new Set<string>();
+      const cardLooks = new Set<string>();
       for (const path of [
         "/",
         "/chat",
@@ -647,8 +648,18 @@ describe.skipIf(!browserAvailable())("what a newcomer tripped over", () => {
           expect(listStyle).toEqual(["0px", "none"]);
         }
         if (path === "/chat") await page.screenshot({ path: screenshotPath(`newcomer-18-header-chat-${language}`) });
+        // Cards (studies, mentors, people to follow) head with one style.
+        if (["/studies", "/mentors", "/welcome"].includes(path)) {
+          await page.locator(".card__title").first().waitFor();
+          const cardTitles = await page.evaluate<string[]>(`[...document.querySelectorAll(".card__title")].map((el) => {
+            const style = getComputedStyle(el);
+            return style.fontSize + " " + style.fontWeight;
+          })`);
+          for (const look of cardTitles) cardLooks.add(look);
+        }
       }
       expect([...sizes]).toHaveLength(1);
+      expect([...cardLooks]).toEqual(["16px 600"]);
       await page.context().close();
     }
   });

@@ -36,7 +36,8 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
       <div className="mentoring-card__head">
         <Avatar user={person} size={32} />
         <div>
-          <strong>{when(meeting.startsAt)}</strong> · {t("request.minutes", { minutes: meeting.lengthMinutes })}
+          <strong className="card__title">{when(meeting.startsAt)}</strong> ·{" "}
+          {t("request.minutes", { minutes: meeting.lengthMinutes })}
           <MentorsTime meeting={meeting} />
           <div className="small">
             {meeting.role === "mentor" ? t("mentoring.mentee") : t("mentoring.mentor")}:{" "}

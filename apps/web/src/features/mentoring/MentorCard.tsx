@@ -12,7 +12,8 @@ export function MentorCard({ mentor }: { mentor: TMentor }) {
       <div className="mentor-card__who">
         <Avatar user={mentor.user} size={40} />
         <div>
-          <strong>{mentor.user.displayName}</strong> <span className="muted small">@{mentor.user.handle}</span>
+          <strong className="card__title">{mentor.user.displayName}</strong>{" "}
+          <span className="muted small">@{mentor.user.handle}</span>
           <div className="small">
             {mentor.rating.average === null
               ? t("mentors.noRating")

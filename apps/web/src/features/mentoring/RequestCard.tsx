@@ -47,7 +47,8 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
       <div className="mentoring-card__head">
         <Avatar user={person} size={32} />
         <div>
-          <strong>{person.displayName}</strong> <span className="muted small">@{person.handle}</span>
+          <strong className="card__title">{person.displayName}</strong>{" "}
+          <span className="muted small">@{person.handle}</span>
           <div className="small">
             #{request.topic} · {t("request.minutes", { minutes: request.lengthMinutes })} ·{" "}
             <span className="badge">{t(`mentoring.status.${request.status}`)}</span>

@@ -61,7 +61,7 @@ export function WelcomePage() {
               <li key={person.id} className="welcome__person">
                 <Avatar user={person} size={44} />
                 <div className="welcome__who">
-                  <Link to={`/u/${person.handle}`} className="welcome__name">
+                  <Link to={`/u/${person.handle}`} className="welcome__name card__title">
                     {person.displayName}
                   </Link>
                   <span className="muted small">

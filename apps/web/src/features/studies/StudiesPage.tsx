@@ -136,7 +136,7 @@ export function StudiesPage() {
                   {...roving.rowProps(study.id)}
                 >
                   <StudyBadges study={study} />
-                  <strong className="study-card__title">{study.title}</strong>
+                  <strong className="card__title">{study.title}</strong>
                   <span className="muted small">
                     {formatDays(study.startsOn, study.endsOn)} · {study.online ? t("study.online") : study.location}
                   </span>
