@@ -131,6 +131,11 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     const saraHi = sara.locator(".chat__message").filter({ hasText: "Hi Sara!" });
     await saraHi.hover();
     await saraHi.getByTestId("add-reaction").click();
+    // The pointer leaving the message keeps the picker beside its button (the message's
+    // actions hid, and the picker jumped to the page's corner: a flaky click here).
+    await sara.mouse.move(700, 780);
+    const picker = sara.locator(".reaction-picker");
+    await expect.poll(async () => (await picker.boundingBox())?.x ?? 0).toBeGreaterThan(400);
     await sara.locator('[data-epr-part="reaction"]').first().click();
     const leoHi = leo.locator(".chat__message").filter({ hasText: "Hi Sara!" });
     const leoThumbs = leoHi.getByRole("button", { name: "👍 1 reaction" });
