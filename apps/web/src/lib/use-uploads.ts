@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 /** One file on its way up, done, or refused. */
 export interface Upload<T> {
@@ -23,15 +23,20 @@ type Send<T> = (file: File, onProgress: (fraction: number) => void) => Promise<T
  */
 export function useUploads<T>() {
   const [items, setItems] = useState<Upload<T>[]>([]);
+  // Each preview's object URL by key, released outside React's state updaters (which
+  // must stay pure: React may run them twice) and read fresh by a later callback.
+  const previews = useRef(new Map<string, string>());
+  const release = (key: string) => {
+    const url = previews.current.get(key);
+    if (url) URL.revokeObjectURL(url);
+    previews.current.delete(key);
+  };
   const update = (key: string, change: Partial<Upload<T>>) =>
     setItems((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
-  const drop = (key: string) =>
-    setItems((list) =>
-      list.filter((item) => {
-        if (item.key === key && item.preview) URL.revokeObjectURL(item.preview);
-        return item.key !== key;
-      }),
-    );
+  const drop = (key: string) => {
+    release(key);
+    setItems((list) => list.filter((item) => item.key !== key));
+  };
 
   const start = (
     file: File,
@@ -40,6 +45,7 @@ export function useUploads<T>() {
   ) => {
     const key = crypto.randomUUID();
     const preview = options.preview ? URL.createObjectURL(file) : null;
+    if (preview) previews.current.set(key, preview);
     const refused = options.refusal ? new Error(options.refusal) : null;
     setItems((list) => [...list, { key, name: file.name, preview, progress: 0, result: null, error: refused }]);
     if (refused) return;
@@ -54,7 +60,7 @@ export function useUploads<T>() {
   };
 
   const clear = () => {
-    for (const item of items) if (item.preview) URL.revokeObjectURL(item.preview);
+    for (const key of [...previews.current.keys()]) release(key);
     setItems([]);
   };
   return {

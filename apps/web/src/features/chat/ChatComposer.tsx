@@ -1,4 +1,12 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import "./chat-messages";
 import { X } from "lucide-react";
 import { CHAT_FILES_MAX, CHAT_IMAGES_MAX, FILE_MAX_BYTES, plainExcerpt } from "@orgo/api-contract/constants";
@@ -6,7 +14,7 @@ import type { TSharedFile, TUploadedImage } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { MentionTextarea } from "../mentions/MentionTextarea";
 import { uploadSharedFile, uploadPostImage } from "../../lib/upload";
-import { useUploads } from "../../lib/use-uploads";
+import { useUploads, type Upload } from "../../lib/use-uploads";
 import { describeError } from "../../i18n/describe-error";
 import { FileChip } from "../../ui/files/SharedFiles";
 import { PHONE_QUERY, useMediaQuery } from "../../lib/use-media-query";
@@ -198,33 +206,15 @@ export function ChatComposer(props: {
       />
       {pictures.items.length + files.items.length > 0 && (
         <ul className="chat__attachments" data-testid="chat-attachments">
-          {[
-            ...pictures.items.map((a) => ({
-              ...a,
-              from: pictures,
-              shown: a.result && <img src={a.result.url} alt={a.name} />,
-            })),
-            ...files.items.map((a) => ({ ...a, from: files, shown: a.result && <FileChip file={a.result} /> })),
-          ].map((a) => (
-            <li key={a.key}>
-              {a.shown || (
-                <span
-                  className={`small${a.error ? " chat__attachment-error" : " muted"}`}
-                  role={a.error ? "alert" : undefined}
-                >
-                  {a.from === files && `${a.name}: `}
-                  {a.error ? describeError(a.error, i18n) : `${Math.round(a.progress * 100)}%`}
-                </span>
-              )}
-              <button
-                type="button"
-                className="button button--link small"
-                aria-label={t("chat.removePicture", { name: a.name })}
-                onClick={() => a.from.drop(a.key)}
-              >
-                ✕
-              </button>
-            </li>
+          {pictures.items.map((a) => (
+            <AttachmentRow key={a.key} upload={a} onRemove={() => pictures.drop(a.key)}>
+              {a.result && <img src={a.result.url} alt={a.name} />}
+            </AttachmentRow>
+          ))}
+          {files.items.map((a) => (
+            <AttachmentRow key={a.key} upload={a} named onRemove={() => files.drop(a.key)}>
+              {a.result && <FileChip file={a.result} />}
+            </AttachmentRow>
           ))}
         </ul>
       )}
@@ -281,5 +271,35 @@ export function ChatComposer(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * One attachment under the box: what it shows once uploaded (`children`), else its
+ * progress or why it was refused (a file's with its name), and × to take it off.
+ */
+function AttachmentRow<T>(props: { upload: Upload<T>; named?: boolean; onRemove: () => void; children: ReactNode }) {
+  const i18n = useI18n();
+  const { upload } = props;
+  return (
+    <li>
+      {props.children || (
+        <span
+          className={`small${upload.error ? " chat__attachment-error" : " muted"}`}
+          role={upload.error ? "alert" : undefined}
+        >
+          {props.named && `${upload.name}: `}
+          {upload.error ? describeError(upload.error, i18n) : `${Math.round(upload.progress * 100)}%`}
+        </span>
+      )}
+      <button
+        type="button"
+        className="button button--link small"
+        aria-label={i18n.t("chat.removePicture", { name: upload.name })}
+        onClick={props.onRemove}
+      >
+        ✕
+      </button>
+    </li>
   );
 }
