@@ -479,21 +479,47 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.context().close();
   });
 
-  it("a list on its way shows rows shaped like it, announced once, then the rows", async () => {
+  it("a list on its way shows items shaped like it (rows or cards, in its grid), announced once, then the items", async () => {
     const page = await signedInPage(browser, app, "demo", { width: 1280, height: 800 });
-    // Hold the studies' answer back a moment.
-    await page.route("**/trpc/*study.list*", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      await route.continue();
-    });
+    // Hold back a moment: the studies page's code, then the studies' and the mentors' answers.
+    const hold = (pattern: string) =>
+      page.route(pattern, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+    await hold("**/assets/StudiesPage-*.js");
+    await hold("**/trpc/*study.list*");
+    await hold("**/trpc/*mentoring.list*");
     await page.goto(`${app.url}/studies`);
+    // The page's code on its way: its header and rows, not a line of text.
+    const pageSkeleton = page.getByTestId("page-skeleton");
+    await pageSkeleton.waitFor();
+    expect(await pageSkeleton.getAttribute("role")).toBe("status");
+    expect(await pageSkeleton.locator(".page-header .skeleton--title").count()).toBe(1);
+    await page.screenshot({ path: screenshotPath("layout-12a-page-skeleton") });
+
+    // Studies are cards: their skeleton is cards, as wide as the cards that come.
     const skeleton = page.getByTestId("list-skeleton");
     await skeleton.waitFor();
     expect(await skeleton.getAttribute("role")).toBe("status");
-    expect(await skeleton.locator(".skeleton-row").count()).toBeGreaterThan(3);
+    expect(await skeleton.getAttribute("data-shape")).toBe("card");
+    expect(await skeleton.locator(".skeleton-card").count()).toBeGreaterThan(1);
+    const shapeWidth = (await skeleton.locator(".skeleton-card").first().boundingBox())!.width;
     await page.screenshot({ path: screenshotPath("layout-12-list-skeleton") });
-    await page.getByTestId("studies").getByRole("option").first().waitFor();
+    const card = page.getByTestId("studies").getByRole("option").first();
+    await card.waitFor();
     expect(await skeleton.count()).toBe(0);
+    expect(Math.abs((await card.boundingBox())!.width - shapeWidth)).toBeLessThan(2);
+
+    // Mentors: cards with a picture, and no "Mentors found: 0" before the answer.
+    await page.goto(`${app.url}/mentors`);
+    await skeleton.waitFor();
+    expect(await skeleton.getAttribute("data-shape")).toBe("card");
+    expect(await skeleton.locator(".skeleton-card .skeleton--avatar").count()).toBeGreaterThan(1);
+    expect(await page.getByText(/Mentors found/).count()).toBe(0);
+    await page.getByTestId("mentors").getByRole("option").first().waitFor();
+    expect(await skeleton.count()).toBe(0);
+    await page.getByText(/Mentors found: [1-9]/).waitFor();
     await page.context().close();
   });
 

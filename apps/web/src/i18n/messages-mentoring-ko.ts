@@ -10,6 +10,7 @@ export const koMentoring: Record<keyof typeof enMentoring, string> = {
   "mentors.filter.all": "전체",
   "mentors.total": "멘토 {count}명",
   "mentors.none": "조건에 맞는 멘토가 없어요.",
+  "mentors.loadError": "멘토 목록을 불러오지 못했어요.",
   "mentors.selectHint": "멘토를 고르면 도와줄 수 있는 것과 시간을 볼 수 있어요.",
   "mentors.rating": "★ {average} ({count})",
   "mentors.noRating": "아직 평가가 없어요",

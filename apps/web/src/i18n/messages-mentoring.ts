@@ -9,6 +9,7 @@ export const enMentoring = {
   "mentors.filter.all": "All",
   "mentors.total": "Mentors found: {count}",
   "mentors.none": "No mentor matches these filters.",
+  "mentors.loadError": "Could not load the mentors.",
   "mentors.selectHint": "Pick a mentor to see what they offer and when.",
   "mentors.rating": "★ {average} ({count})",
   "mentors.noRating": "No ratings yet",

@@ -10,6 +10,7 @@ import { useUi } from "../lib/ui-state";
 import { OAuthNotice } from "../features/auth/OAuthNotice";
 import { lazyPage } from "../lib/lazy-page";
 import { PaletteLoading } from "./PaletteLoading";
+import { PageSkeleton } from "../ui/ListSkeleton";
 import { useI18n } from "../i18n/i18n";
 import { useRememberMember } from "../features/auth/use-me";
 import { useEver } from "../lib/use-ever";
@@ -78,15 +79,6 @@ function sectionOf(pathname: string): string {
 }
 
 /** While a section's chunk loads: the frame stays, the content area says so. */
-function PageLoading() {
-  const { t } = useI18n();
-  return (
-    <p className="page placeholder muted" role="status">
-      {t("feed.loading")}
-    </p>
-  );
-}
-
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */
 export function Shell() {
   const ui = useUi();
@@ -151,7 +143,7 @@ export function Shell() {
               fallback={(reference) => <ErrorPage reference={reference} />}
               notFound={<NotFoundPage />}
             >
-              <Suspense fallback={<PageLoading />}>
+              <Suspense fallback={<PageSkeleton />}>
                 <Outlet />
               </Suspense>
             </ErrorBoundary>

@@ -2,22 +2,82 @@ import { useI18n } from "../i18n/i18n";
 import "./list-skeleton.css";
 
 /**
- * Rows shaped like the list that is on its way (a picture, a name, two lines), so the
- * page has its shape before the data and nothing jumps when it comes. Announced once
- * as "Loading…"; the shapes themselves are hidden from screen readers.
+ * Items shaped like the list that is on its way, so the page has its shape before the
+ * data and nothing jumps when it comes: rows (a picture, a name, two lines: posts,
+ * notifications, conversations) or cards (studies, mentors, requests and meetings).
+ * `layout` is the loaded list's own class, so the shapes sit in its grid, as many a
+ * line as its items will. Announced once as "Loading…"; the shapes are hidden from
+ * screen readers.
  */
-export function ListSkeleton({ rows = 6, avatar = true }: { rows?: number; avatar?: boolean }) {
+export function ListSkeleton({
+  rows = 6,
+  avatar = true,
+  shape = "row",
+  layout,
+}: {
+  rows?: number;
+  avatar?: boolean;
+  shape?: "row" | "card";
+  layout?: string;
+}) {
   const { t } = useI18n();
   return (
-    <div className="skeleton-list" role="status" aria-label={t("feed.loading")} data-testid="list-skeleton">
-      {Array.from({ length: rows }, (_, index) => (
-        <div key={index} className={`skeleton-row${avatar ? "" : " skeleton-row--plain"}`} aria-hidden>
-          {avatar && <span className="skeleton skeleton--avatar" />}
-          <span className="skeleton skeleton--line skeleton--short" />
-          <span className="skeleton skeleton--line" />
-          <span className="skeleton skeleton--line skeleton--mid" />
-        </div>
-      ))}
+    <div
+      className={`skeleton-list skeleton-list--${shape}${layout ? ` ${layout}` : ""}`}
+      role="status"
+      aria-label={t("feed.loading")}
+      data-testid="list-skeleton"
+      data-shape={shape}
+    >
+      {Array.from({ length: rows }, (_, index) =>
+        shape === "card" ? (
+          <div key={index} className="skeleton-card" aria-hidden>
+            {avatar ? (
+              <div className="skeleton-card__who">
+                <span className="skeleton skeleton--avatar" />
+                <span className="skeleton skeleton--line skeleton--mid" />
+              </div>
+            ) : (
+              <span className="skeleton skeleton--badge" />
+            )}
+            <span className="skeleton skeleton--line skeleton--mid" />
+            <span className="skeleton skeleton--line" />
+            <span className="skeleton skeleton--line skeleton--short" />
+          </div>
+        ) : (
+          <div key={index} className={`skeleton-row${avatar ? "" : " skeleton-row--plain"}`} aria-hidden>
+            {avatar && <span className="skeleton skeleton--avatar" />}
+            <span className="skeleton skeleton--line skeleton--short" />
+            <span className="skeleton skeleton--line" />
+            <span className="skeleton skeleton--line skeleton--mid" />
+          </div>
+        ),
+      )}
+    </div>
+  );
+}
+
+/**
+ * A page on its way (its code or who I am still loading): its header's title, then
+ * rows, where the page's header and list will be.
+ */
+export function PageSkeleton() {
+  const { t } = useI18n();
+  return (
+    <div className="page" role="status" aria-label={t("feed.loading")} data-testid="page-skeleton">
+      <div className="page-header" aria-hidden>
+        <span className="skeleton skeleton--title" />
+      </div>
+      <div aria-hidden>
+        {Array.from({ length: 5 }, (_, index) => (
+          <div key={index} className="skeleton-row">
+            <span className="skeleton skeleton--avatar" />
+            <span className="skeleton skeleton--line skeleton--short" />
+            <span className="skeleton skeleton--line" />
+            <span className="skeleton skeleton--line skeleton--mid" />
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

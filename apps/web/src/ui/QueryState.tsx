@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n";
 import { describeError } from "../i18n/describe-error";
 import { useConnectionState } from "../lib/connection-state";
@@ -15,12 +16,14 @@ export function QueryState(props: {
   errorText: string;
   /** How many rows the loading shape has (6). */
   skeletonRows?: number;
+  /** The loading shape when the list is not rows (cards: a ListSkeleton of cards in the list's grid). */
+  skeleton?: ReactNode;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const connection = useConnectionState();
   const { query } = props;
-  if (query.isPending) return <ListSkeleton rows={props.skeletonRows} />;
+  if (query.isPending) return props.skeleton ?? <ListSkeleton rows={props.skeletonRows} />;
   if (query.isError) {
     return (
       <div className="placeholder" role="alert" data-testid="query-error">

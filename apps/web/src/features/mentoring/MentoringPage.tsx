@@ -8,6 +8,7 @@ import { useMe } from "../auth/use-me";
 import { RequestCard } from "./RequestCard";
 import { MeetingCard } from "./MeetingCard";
 import { PageHeader } from "../../ui/PageHeader";
+import { ListSkeleton } from "../../ui/ListSkeleton";
 import "./mentoring.css";
 
 const tabs = ["requests", "meetings"] as const;
@@ -91,7 +92,11 @@ export function MentoringPage() {
               <RequestCard key={request.id} request={request} />
             ))}
           </ul>
-          {!deciding && requests.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noRequests")}</p>}
+          {deciding || requests.isPending ? (
+            <ListSkeleton shape="card" layout="mentoring-list" rows={2} />
+          ) : (
+            requests.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noRequests")}</p>
+          )}
         </>
       ) : (
         <>
@@ -106,7 +111,11 @@ export function MentoringPage() {
               <MeetingCard key={meeting.id} meeting={meeting} />
             ))}
           </ul>
-          {meetings.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noMeetings")}</p>}
+          {meetings.isPending ? (
+            <ListSkeleton shape="card" layout="mentoring-list" rows={2} />
+          ) : (
+            meetings.data?.length === 0 && <p className="placeholder muted">{t("mentoring.noMeetings")}</p>
+          )}
         </>
       )}
       {error && <p className="form__error">{describeError(error, i18n)}</p>}

@@ -13,6 +13,8 @@ import { MentorCard } from "./MentorCard";
 import { MentorDetail } from "./MentorDetail";
 import { SelectHint } from "../../ui/SelectHint";
 import { PageHeader } from "../../ui/PageHeader";
+import { QueryState } from "../../ui/QueryState";
+import { ListSkeleton } from "../../ui/ListSkeleton";
 import "./mentoring.css";
 
 /**
@@ -95,7 +97,7 @@ export function MentorsPage() {
                 {t("mentors.filter.free")}
               </label>
             </div>
-            <p className="muted small">{t("mentors.total", { count: list.data?.total ?? 0 })}</p>
+            {list.isSuccess && <p className="muted small">{t("mentors.total", { count: list.data.total })}</p>}
             <ul className="mentor-list" data-testid="mentors" aria-label={t("mentors.title")} {...roving.listProps}>
               {items.map((mentor) => (
                 <li
@@ -107,7 +109,13 @@ export function MentorsPage() {
                 </li>
               ))}
             </ul>
-            {list.isSuccess && items.length === 0 && <p className="placeholder">{t("mentors.none")}</p>}
+            <QueryState
+              query={list}
+              empty={items.length === 0}
+              emptyText={t("mentors.none")}
+              errorText={t("mentors.loadError")}
+              skeleton={<ListSkeleton shape="card" layout="mentor-list" rows={4} />}
+            />
             <PageNumbers
               page={input.page}
               pageCount={list.data?.pageCount ?? 0}

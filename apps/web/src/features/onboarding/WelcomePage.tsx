@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
 import { Avatar } from "../../ui/Avatar";
 import { QueryState } from "../../ui/QueryState";
+import { ListSkeleton, PageSkeleton } from "../../ui/ListSkeleton";
 import { useMe } from "../auth/use-me";
 import { FollowButton } from "../profile/FollowButton";
 import { StudyBadges } from "../studies/StudyBadges";
@@ -39,7 +40,7 @@ export function WelcomePage() {
     });
 
   if (me.data === null) return <p className="page placeholder">{t("comments.signIn")}</p>;
-  if (!me.data) return <p className="page placeholder muted">{t("feed.loading")}</p>;
+  if (!me.data) return <PageSkeleton />;
   return (
     <div className="page welcome-page" data-testid="welcome">
       <PageHeader title={t("onboarding.title", { name: me.data.displayName })} />
@@ -94,6 +95,7 @@ export function WelcomePage() {
               empty={studies.data?.items.length === 0}
               emptyText={t("onboarding.noStudies")}
               errorText={t("onboarding.loadError")}
+              skeleton={<ListSkeleton avatar={false} rows={4} />}
             />
             <ul className="welcome__studies">
               {studies.data?.items.slice(0, 4).map((study) => (

@@ -13,6 +13,7 @@ import { historyFor, useRovingList, type SelectHow } from "../../lib/use-roving-
 import { useMe } from "../auth/use-me";
 import { StudyBadges } from "./StudyBadges";
 import { QueryState } from "../../ui/QueryState";
+import { ListSkeleton } from "../../ui/ListSkeleton";
 import { SplitView } from "../../ui/SplitView";
 import { StudyPage } from "./StudyPage";
 import { SelectHint } from "../../ui/SelectHint";
@@ -150,6 +151,7 @@ export function StudiesPage() {
               empty={items.length === 0}
               emptyText={t("study.none")}
               errorText={t("study.loadError")}
+              skeleton={<ListSkeleton shape="card" avatar={false} layout="study-grid" rows={4} />}
             />
             <PageNumbers
               page={input.page}
