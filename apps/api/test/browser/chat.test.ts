@@ -469,7 +469,17 @@ describe.skipIf(!browserAvailable())("chat between two people, in Chromium", () 
     await sara.screenshot({ path: screenshotPath("chat-04-new-message-ko") });
   });
 
-  it("shows a desktop notification for a new message while the tab is hidden", async () => {
+  it("offers desktop notifications as a bell beside New message, on the header's one line; shows one for a new message while the tab is hidden", async () => {
+    // Not asked yet: a bell named in the reader's language, not words that wrap under the title.
+    await sara.goto(`${app.url}/chat`);
+    const ask = sara.getByRole("button", { name: "데스크톱 알림 받기" });
+    await ask.waitFor();
+    expect((await ask.innerText()).trim()).toBe("");
+    expect(await ask.getAttribute("title")).toBe("데스크톱 알림 받기");
+    const title = (await sara.getByRole("heading", { name: "대화", exact: true }).boundingBox())!;
+    const bell = (await ask.boundingBox())!;
+    expect(bell.y).toBeLessThan(title.y + title.height);
+    expect(bell.y + bell.height).toBeGreaterThan(title.y);
     // The browser's side stubbed: a hidden tab, and a Notification that records what it was asked to show.
     await stubDesktopNotifications(sara.context());
     await sara.goto(`${app.url}/chat`);

@@ -128,7 +128,7 @@ export function ChatPage() {
             actions={
               <>
                 <NewMessageButton />
-                <DesktopPermissionButton />
+                <DesktopPermissionButton compact />
               </>
             }
           />

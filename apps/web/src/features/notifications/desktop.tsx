@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { BellRing } from "lucide-react";
 import { useI18n } from "../../i18n/i18n";
 
 const desktopNotificationsSupported = () => typeof Notification !== "undefined";
@@ -20,8 +21,18 @@ export function showDesktopNotification(title: string, body: string, tag: string
   };
 }
 
-/** Asks for desktop notifications from a click, never on load; says what was decided. */
-export function DesktopPermissionButton({ showDecision = false }: { showDecision?: boolean }) {
+/**
+ * Asks for desktop notifications from a click, never on load; says what was decided.
+ * `compact`: a bell with its words as its name and tooltip, to sit in a header beside
+ * other icon buttons (the words would wrap under the title in a narrow pane).
+ */
+export function DesktopPermissionButton({
+  showDecision = false,
+  compact = false,
+}: {
+  showDecision?: boolean;
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   const [permission, setPermission] = useState(() =>
     desktopNotificationsSupported() ? Notification.permission : "denied",
@@ -40,9 +51,12 @@ export function DesktopPermissionButton({ showDecision = false }: { showDecision
     <button
       type="button"
       className="button button--ghost small"
+      aria-label={compact ? t("chat.enableDesktop") : undefined}
+      title={compact ? t("chat.enableDesktop") : undefined}
       onClick={() => void Notification.requestPermission().then(setPermission)}
+      data-testid="desktop-permission-button"
     >
-      {t("chat.enableDesktop")}
+      {compact ? <BellRing size={18} aria-hidden /> : t("chat.enableDesktop")}
     </button>
   );
 }
