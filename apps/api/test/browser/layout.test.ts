@@ -414,6 +414,14 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
       app: performance.getEntriesByType("resource").find((r) => /\\/assets\\/start-/.test(r.name)).startTime,
     })`);
     expect(order.app).toBeGreaterThanOrEqual(order.paint);
+    // Once idle the page fetches the overlays a visitor can use (the palette, the keys),
+    // not the composer's or the outbox's code, which only a member uses.
+    await page.locator("[data-overlays-ready]").waitFor({ state: "attached" });
+    const chunks = await loadedChunks(page);
+    expect(chunks).toContain("CommandPalette");
+    expect(chunks).toContain("ShortcutSheet");
+    expect(chunks).not.toContain("Composer");
+    expect(chunks).not.toContain("OutboxDialog");
     // A row's time is relative; the full date is there on hover.
     const time = page.locator('[data-testid="post-list"] li time').first();
     expect(await time.textContent()).toMatch(/^(지금|\d+(분|시간|일))$|월/);
@@ -429,6 +437,8 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
       if (/\/assets\/messages-ko-[\w-]+\.js$/.test(request.url())) korean.push(request.url());
     });
     await page.locator("[data-overlays-ready]").waitFor({ state: "attached" });
+    // A member's page has the composer ready too ("n" opens it at once).
+    expect(await loadedChunks(page)).toContain("Composer");
     // The palette is ready (it mounted, closed), but an English reader has not fetched
     // the Korean names yet, a moment later either…
     await page.waitForTimeout(500);
@@ -542,3 +552,9 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
     await page.context().close();
   });
 });
+
+/** The names of the script chunks a page has loaded ("Composer" for assets/Composer-abc123.js). */
+async function loadedChunks(page: Page): Promise<string[]> {
+  const urls = await page.evaluate<string[]>(`performance.getEntriesByType("resource").map((r) => r.name)`);
+  return urls.flatMap((url) => /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+}

@@ -12,7 +12,7 @@ import { lazyPage } from "../lib/lazy-page";
 import { PaletteLoading } from "./PaletteLoading";
 import { PageSkeleton } from "../ui/ListSkeleton";
 import { useI18n } from "../i18n/i18n";
-import { useRememberMember } from "../features/auth/use-me";
+import { useIsVisitor, useRememberMember } from "../features/auth/use-me";
 import { useEver } from "../lib/use-ever";
 import { loadOutboxDialog } from "../features/outbox/OutboxButton";
 import { useInstalledApp } from "./use-installed-app";
@@ -46,11 +46,13 @@ function whenIdle(run: () => void): () => void {
  * Fetches the overlays' chunks once the page is idle, one per idle moment (each is a
  * short task, never one long one on a slow phone), and then mounts them (closed, as a
  * transition React may interrupt), so a hotkey finds them ready. True once they are.
+ * A visitor's page leaves out what only a member uses (the composer, the outbox): a
+ * visitor who asks for one gets it then.
  */
-function usePrefetchOverlays(): boolean {
+function usePrefetchOverlays(member: boolean): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const loads = [loadPalette, loadShortcuts, loadComposer, loadOutboxDialog];
+    const loads = [loadPalette, loadShortcuts, ...(member ? [loadComposer, loadOutboxDialog] : [])];
     let stopped = false;
     let cancel = () => {};
     const next = () => {
@@ -64,7 +66,7 @@ function usePrefetchOverlays(): boolean {
       stopped = true;
       cancel();
     };
-  }, []);
+  }, [member]);
   return ready;
 }
 
@@ -84,13 +86,14 @@ export function Shell() {
   const ui = useUi();
   const { pathname } = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
-  const overlaysReady = usePrefetchOverlays();
+  const member = !useIsVisitor();
+  const overlaysReady = usePrefetchOverlays(member);
   const { t } = useI18n();
   useRememberMember();
   useInstalledApp();
   const paletteLoaded = useEver(ui.paletteOpen) || overlaysReady;
   const shortcutsLoaded = useEver(ui.shortcutsOpen) || overlaysReady;
-  const composerLoaded = useEver(ui.composerOpen) || overlaysReady;
+  const composerLoaded = useEver(ui.composerOpen) || (overlaysReady && member);
   // "g" then a letter goes to a section (as GitHub and Gmail): the letter counts for a
   // moment after the "g"; otherwise it is free for its own use ("n" a new post, "c" a comment).
   const navigate = useNavigate();
