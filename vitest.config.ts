@@ -16,13 +16,14 @@ const needsCompiledApi = [...needsDatabase, "apps/api/test/global-setup-compile.
 // expect.poll waits for what a person would wait for: its 1 s default is shorter than a
 // page takes to start on a loaded two-core CI machine (a Korean first paint missed it).
 const slow = { testTimeout: 60_000, hookTimeout: 120_000, expect: { poll: { timeout: 15_000 } } };
-// isolate: false for the db and browser lanes — a test file builds its own app and
-// database and shares no module state (no vi.mock, no env writes), so files reuse the
-// modules their worker has imported (the server, Prisma's client, the contract)
-// instead of importing them again (a CI run imported for 110 s). The process lane
-// keeps a worker per file, as a precaution: its files start servers, Redis clients and
-// child processes. (Its fuzzer, 28 s before, read 51–60+ s shared and 53 s per file:
-// not the sharing; docs/testing.md.)
+// isolate: false for every lane that starts a server — a test file builds its own
+// app and database and shares no module state (no vi.mock, no env writes; the one file
+// that fakes the clock puts it back in afterAll), so files reuse the modules their worker
+// has imported (the server, Prisma's client, the contract) instead of importing them
+// again. A CI run spent 110 s importing before the db and browser lanes shared; the
+// process lane, kept a worker per file as a precaution until then, still spent 81 s of
+// its 89 s importing on a 2-core machine that is CPU-bound while the lanes run
+// (docs/testing.md).
 const shared = { ...slow, isolate: false };
 
 const lanes: TestProjectInlineConfiguration[] = [
@@ -46,7 +47,12 @@ const lanes: TestProjectInlineConfiguration[] = [
     },
   },
   {
-    test: { name: "process", include: ["apps/api/test/process/**/*.test.ts"], globalSetup: needsCompiledApi, ...slow },
+    test: {
+      name: "process",
+      include: ["apps/api/test/process/**/*.test.ts"],
+      globalSetup: needsCompiledApi,
+      ...shared,
+    },
   },
   {
     test: {
