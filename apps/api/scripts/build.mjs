@@ -1,5 +1,6 @@
 // Compiles the API into one JavaScript file, dist/main.js, so production runs plain
-// `node` with no TypeScript loader (and no esbuild service) at run time.
+// `node` with no TypeScript loader (and no esbuild service) at run time; and the role
+// command (scripts/role.ts) into dist/role.js, run the same way by `npm run role`.
 //
 // The workspace's own TypeScript (@orgo/db with its generated Prisma client,
 // @orgo/api-contract) is bundled in; every npm package stays outside the bundle and is
@@ -63,7 +64,10 @@ const keepSourceUrls = {
 
 const started = performance.now();
 await build({
-  entryPoints: [path.join(apiDir, "src/main.ts")],
+  entryPoints: [
+    { in: path.join(apiDir, "src/main.ts"), out: "main" },
+    { in: path.join(apiDir, "scripts/role.ts"), out: "role" },
+  ],
   outdir,
   bundle: true,
   platform: "node",
@@ -81,4 +85,4 @@ await build({
   logLevel: "warning",
   plugins: [keepNpmPackagesOutside, keepSourceUrls],
 });
-console.log(`built apps/api/dist/main.js in ${Math.round(performance.now() - started)} ms`);
+console.log(`built apps/api/dist/main.js and role.js in ${Math.round(performance.now() - started)} ms`);

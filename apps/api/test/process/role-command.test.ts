@@ -21,7 +21,8 @@ afterAll(() => fresh.drop());
 function role(...args: string[]) {
   // On this database only, and without Redis (a role change is published when it is set).
   const { REDIS_URL: _redis, ...env } = process.env;
-  const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join("scripts", "role.ts"), ...args], {
+  // The compiled command (the lane's global setup builds it), as `npm run role` runs it.
+  const run = spawnSync(process.execPath, [path.join("dist", "role.js"), ...args], {
     cwd: apiDir,
     env: { ...env, DATABASE_URL: fresh.url },
     encoding: "utf8",
