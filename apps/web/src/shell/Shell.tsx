@@ -80,7 +80,6 @@ function sectionOf(pathname: string): string {
   return first === "posts" ? "" : first;
 }
 
-/** While a section's chunk loads: the frame stays, the content area says so. */
 /** The desktop frame every feature lives in: rail, top bar, content, overlays. */
 export function Shell() {
   const ui = useUi();

@@ -54,7 +54,6 @@ export function DesktopPermissionButton({
       aria-label={compact ? t("chat.enableDesktop") : undefined}
       title={compact ? t("chat.enableDesktop") : undefined}
       onClick={() => void Notification.requestPermission().then(setPermission)}
-      data-testid="desktop-permission-button"
     >
       {compact ? <BellRing size={18} aria-hidden /> : t("chat.enableDesktop")}
     </button>
