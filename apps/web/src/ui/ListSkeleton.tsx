@@ -45,12 +45,7 @@ export function ListSkeleton({
             <span className="skeleton skeleton--line skeleton--short" />
           </div>
         ) : (
-          <div key={index} className={`skeleton-row${avatar ? "" : " skeleton-row--plain"}`} aria-hidden>
-            {avatar && <span className="skeleton skeleton--avatar" />}
-            <span className="skeleton skeleton--line skeleton--short" />
-            <span className="skeleton skeleton--line" />
-            <span className="skeleton skeleton--line skeleton--mid" />
-          </div>
+          <SkeletonRow key={index} avatar={avatar} />
         ),
       )}
     </div>
@@ -70,14 +65,21 @@ export function PageSkeleton() {
       </div>
       <div aria-hidden>
         {Array.from({ length: 5 }, (_, index) => (
-          <div key={index} className="skeleton-row">
-            <span className="skeleton skeleton--avatar" />
-            <span className="skeleton skeleton--line skeleton--short" />
-            <span className="skeleton skeleton--line" />
-            <span className="skeleton skeleton--line skeleton--mid" />
-          </div>
+          <SkeletonRow key={index} avatar />
         ))}
       </div>
+    </div>
+  );
+}
+
+/** One row's shape: a picture (or not) and three lines. */
+function SkeletonRow({ avatar }: { avatar: boolean }) {
+  return (
+    <div className={`skeleton-row${avatar ? "" : " skeleton-row--plain"}`} aria-hidden>
+      {avatar && <span className="skeleton skeleton--avatar" />}
+      <span className="skeleton skeleton--line skeleton--short" />
+      <span className="skeleton skeleton--line" />
+      <span className="skeleton skeleton--line skeleton--mid" />
     </div>
   );
 }
