@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import type { TChannel, TEventEnvelope } from "@orgo/api-contract";
 import type { LiveFeed, LiveSink } from "@orgo/api-contract/server";
 import type { EventBus } from "../events/event-bus.js";
@@ -110,8 +111,14 @@ interface ChannelEntry {
  * the database never later gains an id below one already read; live events may
  * arrive out of order across processes, hence the gap filling rather than trust.
  */
-export function createChannelHub(bus: EventBus) {
+export function createChannelHub(bus: EventBus, options: { databaseReads?: number } = {}) {
   const channels = new Map<TChannel, ChannelEntry>();
+  // A process that takes over a stopped one's sockets starts hundreds of subscriptions
+  // at once, each reading the database; unbounded, those reads held every pooled
+  // connection and a person's send waited behind them until the pool gave up (a 503
+  // in a rolling restart). At most this many run at once; the rest of the pool stays
+  // free for requests.
+  const read = pLimit(options.databaseReads ?? Number.POSITIVE_INFINITY);
   /** Database reads: catch-ups at subscription start, and gaps filled (a live event arrived early). */
   const reads = { catchUps: 0, gapFills: 0 };
 
@@ -173,7 +180,7 @@ export function createChannelHub(bus: EventBus) {
         if (fromDatabase) {
           for (;;) {
             reads.catchUps++;
-            const batch = await source.catchUp(tap.lastSent);
+            const batch = await read(() => source.catchUp(tap.lastSent));
             if (tap.done) return;
             const fresh = batch.filter((item) => source.idOf(item) > tap.lastSent);
             if (fresh.length === 0) break;
@@ -289,11 +296,11 @@ export function createChannelHub(bus: EventBus) {
       const afterId = source.afterId;
       let behind = afterId !== null;
       if (source.open) {
-        const head = await source.open();
+        const head = await read(() => source.open?.() ?? source.headId());
         tap.lastSent = afterId ?? head;
         behind = afterId !== null && head > afterId;
       } else {
-        tap.lastSent = afterId ?? (await source.headId());
+        tap.lastSent = afterId ?? (await read(() => source.headId()));
       }
       if (tap.done) return;
       tap.sink.started();

@@ -26,7 +26,14 @@ import type { Origins } from "../http/origins.js";
 
 type ServerConfig = Pick<
   Config,
-  "port" | "host" | "webDistDir" | "wsMaxPayloadBytes" | "shutdownTimeoutMs" | "secureCookies" | "socketLimits"
+  | "port"
+  | "host"
+  | "webDistDir"
+  | "wsMaxPayloadBytes"
+  | "shutdownTimeoutMs"
+  | "secureCookies"
+  | "socketLimits"
+  | "dbPoolSize"
 >;
 
 /** A plain HTTP route (OAuth, uploads, the dev outbox): handles the request, or answers false to pass. */
@@ -171,7 +178,8 @@ export function createApiServer(options: {
   // The live socket server keeps the open connections: ws's own tracking would add a
   // close listener (a closure) to every socket.
   const wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: config.wsMaxPayloadBytes });
-  const hub = createChannelHub(options.bus);
+  // Subscriptions starting at once (a reconnect storm) read with half the pool at most.
+  const hub = createChannelHub(options.bus, { databaseReads: Math.max(1, Math.floor(config.dbPoolSize / 2)) });
   const liveSockets = createLiveSocketServer({
     router: appRouter,
     hub,
