@@ -73,7 +73,7 @@ async function measure(url: string, port: number, round: number, mode: Mode): Pr
       JSON.stringify(lhr),
     );
   }
-  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) throw new RecordingFailed(`Lighthouse: ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -83,6 +83,31 @@ async function measure(url: string, port: number, round: number, mode: Mode): Pr
     cls: audit("cumulative-layout-shift"),
     kib: audit("total-byte-weight") / 1024,
   };
+}
+
+/** Lighthouse's own failures to record a page (NO_NAVSTART…): it says to run it again. */
+class RecordingFailed extends Error {}
+
+/**
+ * One reading in a fresh browser, as the Lighthouse CLI launches one (a browser kept
+ * warm across readings measured hundreds of ms less TBT). A reading Lighthouse failed
+ * to record is taken again, at most twice, and said so: it is not a figure.
+ */
+async function reading(url: string, round: number, mode: Mode): Promise<Figures> {
+  for (let attempt = 1; ; attempt++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
+    try {
+      return await measure(url, chrome.port, round, mode);
+    } catch (error) {
+      if (!(error instanceof RecordingFailed) || attempt === 3) throw error;
+      console.warn(`${url} (${mode}), round ${round + 1}: ${error.message}; reading it again`);
+    } finally {
+      chrome.kill();
+    }
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -124,13 +149,7 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of MODES) {
         for (const [name, url] of Object.entries(pages)) {
-          // A fresh browser for every reading, as the Lighthouse CLI launches one: a
-          // browser kept warm across readings measured hundreds of ms less TBT.
-          const chrome = await chromeLauncher.launch({
-            chromePath,
-            chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-          });
-          const figures = await measure(url, chrome.port, round, mode).finally(() => chrome.kill());
+          const figures = await reading(url, round, mode);
           const byPage = runs.get(mode)!;
           byPage.set(name, [...(byPage.get(name) ?? []), figures]);
         }

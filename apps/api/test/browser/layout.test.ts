@@ -414,12 +414,23 @@ describe.skipIf(!browserAvailable())("the client's layout on phone, tablet and d
       app: performance.getEntriesByType("resource").find((r) => /\\/assets\\/start-/.test(r.name)).startTime,
     })`);
     expect(order.app).toBeGreaterThanOrEqual(order.paint);
-    // Once idle the page fetches the overlays a visitor can use (the palette, the keys),
-    // not the composer's or the outbox's code, which only a member uses.
+    // A visitor's page nobody has used yet runs no overlay's code (a member's fetches it
+    // once idle): reading a shared link on a phone costs the page's own code only.
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(1_000);
+    let chunks = await loadedChunks(page);
+    expect(chunks).not.toContain("CommandPalette");
+    expect(chunks).not.toContain("ShortcutSheet");
+    expect(chunks).not.toContain("DialogModal");
+    // At its first key (or touch, click, wheel) it fetches those a visitor can use (the
+    // palette, the keys, the dialogs'), not the composer's or the outbox's code, which
+    // only a member uses.
+    await page.keyboard.press("Shift");
     await page.locator("[data-overlays-ready]").waitFor({ state: "attached" });
-    const chunks = await loadedChunks(page);
+    chunks = await loadedChunks(page);
     expect(chunks).toContain("CommandPalette");
     expect(chunks).toContain("ShortcutSheet");
+    expect(chunks).toContain("DialogModal");
     expect(chunks).not.toContain("Composer");
     expect(chunks).not.toContain("OutboxDialog");
     // A row's time is relative; the full date is there on hover.

@@ -15,6 +15,7 @@ import { useI18n } from "../i18n/i18n";
 import { useIsVisitor, useRememberMember } from "../features/auth/use-me";
 import { useEver } from "../lib/use-ever";
 import { loadOutboxDialog } from "../features/outbox/OutboxButton";
+import { loadDialog } from "../ui/Dialog";
 import { useInstalledApp } from "./use-installed-app";
 import { goTargets } from "./go-targets";
 
@@ -43,16 +44,33 @@ function whenIdle(run: () => void): () => void {
 }
 
 /**
+ * Runs `run` at the page's first key, click, touch or wheel: a visitor who only reads
+ * (a phone that opened a shared link) never pays for the overlays' code while the
+ * page is still loading.
+ */
+function whenUsed(run: () => void): () => void {
+  const kinds = ["keydown", "pointerdown", "touchstart", "wheel"] as const;
+  const stop = () => kinds.forEach((kind) => removeEventListener(kind, once, true));
+  const once = () => {
+    stop();
+    run();
+  };
+  kinds.forEach((kind) => addEventListener(kind, once, { capture: true, passive: true }));
+  return stop;
+}
+
+/**
  * Fetches the overlays' chunks once the page is idle, one per idle moment (each is a
  * short task, never one long one on a slow phone), and then mounts them (closed, as a
  * transition React may interrupt), so a hotkey finds them ready. True once they are.
  * A visitor's page leaves out what only a member uses (the composer, the outbox): a
- * visitor who asks for one gets it then.
+ * visitor who asks for one gets it then. On a visitor's page the fetching starts once
+ * the page is used, not as soon as it loads.
  */
 function usePrefetchOverlays(member: boolean): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const loads = [loadPalette, loadShortcuts, ...(member ? [loadComposer, loadOutboxDialog] : [])];
+    const loads = [loadPalette, loadShortcuts, loadDialog, ...(member ? [loadComposer, loadOutboxDialog] : [])];
     let stopped = false;
     let cancel = () => {};
     const next = () => {
@@ -61,7 +79,8 @@ function usePrefetchOverlays(member: boolean): boolean {
       if (!load) return startTransition(() => setReady(true));
       cancel = whenIdle(() => void load().then(next));
     };
-    next();
+    if (member) next();
+    else cancel = whenUsed(next);
     return () => {
       stopped = true;
       cancel();
