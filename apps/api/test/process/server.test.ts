@@ -184,5 +184,15 @@ describe("the real server on a free port", () => {
     const missing = await fetch(`${app.url}/assets/gone-abc123.js`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).not.toContain("text/html");
+
+    // Crawlers get a robots.txt, not the page in its place (Lighthouse's SEO audit read
+    // the SPA's HTML as an invalid one): public content open, private sections not.
+    const robots = await fetch(`${app.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get("content-type")).toContain("text/plain");
+    const rules = await robots.text();
+    expect(rules).toMatch(/^User-agent: \*$/m);
+    expect(rules).toMatch(/^Disallow: \/settings$/m);
+    expect(rules).not.toMatch(/^Disallow: \/(posts|u)?$/m);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
 import type { TComment, TCommentThread } from "@orgo/api-contract/schemas";
 import { useI18n } from "../../i18n/i18n";
 import { trpc } from "../../lib/trpc";
@@ -21,8 +21,12 @@ export function CommentThread({ postId, focus }: { postId: number; focus: number
     { postId, limit: COMMENT_PAGE },
     { getNextPageParam: (page) => page.nextCursor },
   );
-  const threads = list.data?.pages.flatMap((page) => page.items) ?? [];
-  useFocusComment(focus, list);
+  // The comments are drawn in a transition once they arrive (React yields to the
+  // browser between them): with the post's own first render, they were one long task
+  // on a slow phone. A comment to bring into view is looked for once it is drawn.
+  const data = useDeferredValue(list.data);
+  const threads = data?.pages.flatMap((page) => page.items) ?? [];
+  useFocusComment(focus, { ...list, data });
   // My comments on this post still in the outbox, shown where they will land: a reply
   // under its comment, anything else (or a reply to a comment not loaded) at the end.
   const waiting = useOutbox(me.data?.id).filter(

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useDeferredValue, useEffect } from "react";
 import type { TPostSummary, TSharedFile } from "@orgo/api-contract/schemas";
 import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n";
@@ -74,6 +74,9 @@ function PostView({
   });
   const mine = me.data?.id === post.author.id;
   const { body, files } = post;
+  // What goes under the body (actions, comments) is drawn in a transition after it:
+  // the text first, then the rest in slices, never one long task on a slow phone.
+  const bodyShown = useDeferredValue(body !== undefined, false);
   const ui = useUi();
   return (
     <article className="detail" aria-labelledby="post-title">
@@ -101,7 +104,7 @@ function PostView({
       </div>
       {/* Below the body only once it is there: placed under the body's stand-in, they
           jumped when the text arrived (a layout shift Lighthouse counts). */}
-      {body !== undefined && (
+      {body !== undefined && bodyShown && (
         <>
           <div className="detail__actions">
             <LikeButton post={post} />
