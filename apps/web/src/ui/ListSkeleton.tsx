@@ -31,7 +31,7 @@ export function ListSkeleton({
     >
       {Array.from({ length: rows }, (_, index) =>
         shape === "card" ? (
-          <div key={index} className="skeleton-card" aria-hidden>
+          <div key={index} className="skeleton-card card" aria-hidden>
             {avatar ? (
               <div className="skeleton-card__who">
                 <span className="skeleton skeleton--avatar" />

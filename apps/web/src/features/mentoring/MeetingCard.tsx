@@ -32,7 +32,7 @@ export function MeetingCard({ meeting }: { meeting: TMeeting }) {
   const scheduled = meeting.state === "scheduled";
 
   return (
-    <li className="mentoring-card" id={`meeting-${meeting.id}`} data-testid="meeting-card">
+    <li className="card mentoring-card" id={`meeting-${meeting.id}`} data-testid="meeting-card">
       <div className="mentoring-card__head">
         <Avatar user={person} size={32} />
         <div>

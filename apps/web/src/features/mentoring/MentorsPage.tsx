@@ -102,7 +102,7 @@ export function MentorsPage() {
               {items.map((mentor) => (
                 <li
                   key={mentor.user.id}
-                  className={`mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
+                  className={`card mentor-list__item${selected === mentor.user.id ? " mentor-list__item--selected" : ""}`}
                   {...roving.rowProps(mentor.user.id)}
                 >
                   <MentorCard mentor={mentor} />

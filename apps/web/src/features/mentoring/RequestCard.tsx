@@ -43,7 +43,7 @@ export function RequestCard({ request }: { request: TMentorRequest }) {
   const when = (date: Date) => formatWhen(date, language);
 
   return (
-    <li className="mentoring-card" data-testid="request-card">
+    <li className="card mentoring-card" data-testid="request-card">
       <div className="mentoring-card__head">
         <Avatar user={person} size={32} />
         <div>

@@ -133,7 +133,7 @@ export function StudiesPage() {
               {items.map((study) => (
                 <li
                   key={study.id}
-                  className={`study-card${study.id === roving.active ? " is-selected" : ""}`}
+                  className={`card study-card${study.id === roving.active ? " is-selected" : ""}`}
                   {...roving.rowProps(study.id)}
                 >
                   <StudyBadges study={study} />
