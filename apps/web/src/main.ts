@@ -20,7 +20,7 @@ const start = () => {
   // CPU, whichever object it is), and the date formats of a language with the first
   // date format. The first render needs both (plurals, dates): made here, while the
   // app's chunk is still on its way, each is a short task of its own instead of the
-  // largest part of the app's first tasks (docs/client.md, "Where the load's time goes").
+  // largest part of the app's first tasks (docs/client.md, "Where the load's main-thread time goes").
   const locale = document.documentElement.lang === "ko" ? "ko-KR" : "en-US";
   setTimeout(() => {
     void new Intl.PluralRules(locale).select(1);
