@@ -70,7 +70,9 @@ describe.skipIf(!browserAvailable())("signing up, out and in, in Chromium", () =
     await page.waitForURL(/\?feed=following$/);
     const followee = await app.db.user.findUniqueOrThrow({ where: { handle } });
     const me = await app.db.user.findUniqueOrThrow({ where: { handle: person.handle } });
-    expect(await app.db.follow.count({ where: { followerId: me.id, followeeId: followee.id } })).toBe(1);
+    // The button turns at once and the follow is sent meanwhile: it lands (a loaded CI
+    // run read the table before the request had committed).
+    await expect.poll(() => app.db.follow.count({ where: { followerId: me.id, followeeId: followee.id } })).toBe(1);
     await page.screenshot({ path: screenshotPath("auth-03b-signed-in") });
   });
 
