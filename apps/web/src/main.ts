@@ -21,6 +21,7 @@ const start = () => {
   // date format. The first render needs both (plurals, dates): made here, while the
   // app's chunk is still on its way, each is a short task of its own instead of the
   // largest part of the app's first tasks (docs/client.md, "Where the load's main-thread time goes").
+  // The locales of lib/date-format.ts: importing it here would pull the app's chunk into the entry.
   const locale = document.documentElement.lang === "ko" ? "ko-KR" : "en-US";
   setTimeout(() => {
     void new Intl.PluralRules(locale).select(1);

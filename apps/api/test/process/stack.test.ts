@@ -111,17 +111,18 @@ function resumingRoomTab(baseUrl: string, cookie: string, roomId: number, fromCh
 
 /** The number a Prometheus gauge shows on one API process (read directly, never through nginx). */
 async function gauge(apiUrl: string, name: string): Promise<number> {
-  const text = await (
-    await fetch(`${apiUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
-  ).text();
+  const text = await metricsOf(apiUrl);
   return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+}
+
+/** One API process's Prometheus page (read directly, never through nginx). */
+async function metricsOf(apiUrl: string): Promise<string> {
+  return (await fetch(`${apiUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
 }
 
 /** How many waits for a pooled database connection took longer than `seconds` on one API process. */
 async function poolWaitsOver(apiUrl: string, seconds: string): Promise<number> {
-  const text = await (
-    await fetch(`${apiUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
-  ).text();
+  const text = await metricsOf(apiUrl);
   const value = (line: string) =>
     Number(
       text

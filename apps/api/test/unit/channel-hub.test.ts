@@ -10,10 +10,9 @@ import { waitFor } from "../helpers/wait.js";
  * run at once (what a pool of database connections would see).
  */
 function slowRoom() {
-  const reads = { now: 0, most: 0, total: 0 };
+  const reads = { now: 0, most: 0 };
   const timed = async <T>(value: T): Promise<T> => {
     reads.now++;
-    reads.total++;
     reads.most = Math.max(reads.most, reads.now);
     await new Promise((resolve) => setTimeout(resolve, 5));
     reads.now--;

@@ -17,7 +17,6 @@ export interface DialogProps {
 /** Dialog's modal, on Radix's Dialog (see Dialog.tsx): a chunk of its own, loaded on first use. */
 export function DialogModal(props: DialogProps & { returnFocus: (event: Event) => void }) {
   const { t } = useI18n();
-  const returnFocus = props.returnFocus;
   return (
     <RadixDialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
       <RadixDialog.Portal>
@@ -25,7 +24,7 @@ export function DialogModal(props: DialogProps & { returnFocus: (event: Event) =
         <RadixDialog.Content
           className={`dialog ${props.className ?? ""}`}
           aria-describedby={undefined}
-          onCloseAutoFocus={returnFocus}
+          onCloseAutoFocus={props.returnFocus}
           onOpenAutoFocus={(event) => {
             const content = event.currentTarget as HTMLElement;
             const field = content.querySelector<HTMLElement>(FIRST_FIELD);

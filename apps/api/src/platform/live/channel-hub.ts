@@ -296,7 +296,8 @@ export function createChannelHub(bus: EventBus, options: { databaseReads?: numbe
       const afterId = source.afterId;
       let behind = afterId !== null;
       if (source.open) {
-        const head = await read(() => source.open?.() ?? source.headId());
+        // Checked just above: a closure does not keep the narrowing.
+        const head = await read(() => source.open!());
         tap.lastSent = afterId ?? head;
         behind = afterId !== null && head > afterId;
       } else {
